@@ -1,0 +1,36 @@
+# Regie: the two commands a newcomer needs are `make demo` and `make test`.
+SWIFT ?= swift
+DEMO_DIR ?= regie-demo
+
+.PHONY: all deps build demo test release embed benchmarks clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# A sample case through all five phases on a fresh workspace with its own SQLite file.
+demo: build
+	.build/debug/regie demo --dir $(DEMO_DIR)
+
+# The whole test suite: unit tests per target and end-to-end tests of the built binary.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Regenerates the copy of workflows/resourcegroep.yaml embedded in the binary.
+embed:
+	./scripts/embed-workflow.sh
+
+# The performance suite (see docs/PERFORMANCE.md).
+benchmarks: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build $(DEMO_DIR)

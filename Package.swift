@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Regie",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "regie", targets: ["regie"]),
+        .library(name: "RegieCore", targets: ["RegieCore"]),
+        .library(name: "RegieStore", targets: ["RegieStore"]),
+        .library(name: "RegieLua", targets: ["RegieLua"]),
+        .library(name: "RegieCLI", targets: ["RegieCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Debian's liblua5.4-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The only C that talks to Lua: protected calls, the instruction hook, the capped
+        // allocator and value transfer. Lua's longjmp never leaves these C frames.
+        .target(name: "CLuaShims", dependencies: ["CLua"]),
+        .target(
+            name: "RegieCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "RegieLua", dependencies: ["RegieCore", "CLuaShims"]),
+        .target(
+            name: "RegieStore",
+            dependencies: [
+                "RegieCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "RegieCLI",
+            dependencies: [
+                "RegieCore", "RegieLua", "RegieStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "regie", dependencies: ["RegieCLI"]),
+        .testTarget(name: "RegieCoreTests", dependencies: ["RegieCore"]),
+        .testTarget(name: "RegieLuaTests", dependencies: ["RegieLua", "RegieCore"]),
+        .testTarget(name: "RegieStoreTests", dependencies: ["RegieStore", "RegieCore"]),
+        .testTarget(name: "RegieCLITests", dependencies: ["RegieCLI", "RegieStore", "RegieCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["regie", "RegieStore", "RegieCore"]),
+    ]
+)
+
+// Strict settings for every Swift target, as swift-configuration does.
+for target in package.targets where target.type != .system && target.name != "CLuaShims" {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import RegieCore
+
+/// Performs a move and reports where the case went, with the prompts of a newly entered phase.
+func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, global: GlobalOptions) throws {
+    if override && reason == nil {
+        throw RegieError(.usage, en: "--override needs --reason to say why.", nl: "--override vraagt om --reason met de reden.",
+                         hintEN: "Add --reason TEXT.", hintNL: "Voeg --reason TEKST toe.")
+    }
+    let session = try CaseSession(global)
+    let l = session.l
+    let (state, recorded) = try session.perform(
+        .move(move, reason: override ? nil : reason, override: override ? reason : nil), on: caseID)
+    guard let last = recorded.last, case .transitioned(let t) = last.event else { return }
+    var line = l("Case \(caseID): \(t.from.title(l)) → \(t.to.title(l)).", "Casus \(caseID): \(t.from.title(l)) → \(t.to.title(l)).")
+    if t.overridden {
+        line += " " + l("Overridden by \(last.actor); still open: \(t.unmet.joined(separator: ", ")).",
+                        "Doorgezet door \(last.actor); nog open: \(t.unmet.joined(separator: ", ")).")
+    }
+    Console.current.line(line)
+    if case .active(let phase) = state.status, phase != t.from.phase || t.move == .nextRound || t.move == .renew {
+        let prompts = try session.rules.pinned(state.workflowHash).definition(of: phase).prompts
+        for prompt in prompts { Console.current.line("  - " + l(prompt)) }
+    }
+}
+
+struct CaseAdvanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advance", abstract: "Move a case to the next phase once the checklist allows it.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
+    @Option(help: "Why the refusal is overridden.") var reason: String?
+
+    func run() throws { try performMove(.advance, caseID: caseID, reason: reason, override: override, global: global) }
+}
+
+struct CaseRevisitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revisit", abstract: "Go back to an earlier phase, for example when a new resource turns up.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The earlier phase: goals, mapping, activation or meeting.") var phase: Phase
+    @Option(help: "Why the case goes back.") var reason: String?
+
+    func run() throws { try performMove(.revisit(phase), caseID: caseID, reason: reason, override: false, global: global) }
+}
+
+struct CaseNextRoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next-round", abstract: "From follow-up to the next meeting of the group.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
+    @Option(help: "Why the refusal is overridden.") var reason: String?
+
+    func run() throws { try performMove(.nextRound, caseID: caseID, reason: reason, override: override, global: global) }
+}
+
+struct CaseRenewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renew", abstract: "From follow-up back to goals: a new cycle with new goals.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
+    @Option(help: "Why the refusal is overridden.") var reason: String?
+
+    func run() throws { try performMove(.renew, caseID: caseID, reason: reason, override: override, global: global) }
+}
+
+struct CasePauseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause", abstract: "Pause a case, for example in a crisis; resume returns to the same phase.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Option(help: "crisis, admission, client-request or other.") var kind: PauseKind = .other
+    @Option(help: "Why the case is paused.") var reason: String?
+
+    func run() throws { try performMove(.pause(kind), caseID: caseID, reason: reason, override: false, global: global) }
+}
+
+struct CaseResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused case in the phase it was paused in.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+
+    func run() throws { try performMove(.resume, caseID: caseID, reason: nil, override: false, global: global) }
+}
+
+struct CaseCloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with its outcome and a reason.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Option(help: "network-carries, goals-achieved, client-stopped, transferred or other.") var outcome: CloseOutcome
+    @Option(help: "Why the case closes.") var reason: String?
+
+    func run() throws { try performMove(.close(outcome), caseID: caseID, reason: reason, override: false, global: global) }
+}
+
+struct CaseReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case in the phase it was closed from.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Option(help: "Why the case reopens.") var reason: String?
+
+    func run() throws { try performMove(.reopen, caseID: caseID, reason: reason, override: false, global: global) }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// One command's view of the workspace: the store, the rules, who acts, the language and the time.
+/// Each change is decided against the case as read and appended in one transaction that
+/// checks the version, so a refused or failed command writes nothing.
+final class CaseSession {
+    let workspace: Workspace
+    let store: SQLiteEventStore
+    let rules: RuleBook
+    let l: L10n
+    let actorID: String
+    let now: Date
+
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+         createDatabase: Bool = false) throws(RegieError) {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = try WorkspaceLoader.locate(explicit: options.workspace, environment: environment, currentDirectory: cwd)
+        workspace = try WorkspaceLoader.load(from: root)
+        l = L10n(language: options.lang ?? workspace.locale)
+        actorID = options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? ""
+        now = try Self.clock(environment)
+        do {
+            store = try SQLiteEventStore(path: workspace.databasePath, create: createDatabase)
+        } catch {
+            throw RegieError.from(error)
+        }
+        rules = try RuleBook(workspace: workspace, store: store)
+    }
+
+    /// `REGIE_NOW` (ISO 8601) fixes the clock for reproducible demos and tests.
+    private static func clock(_ environment: [String: String]) throws(RegieError) -> Date {
+        guard let text = environment["REGIE_NOW"], !text.isEmpty else { return Date() }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw RegieError(.usage, en: "REGIE_NOW is not an ISO 8601 time such as 2026-11-23T09:00:00Z.",
+                             nl: "REGIE_NOW is geen ISO 8601-tijd zoals 2026-11-23T09:00:00Z.",
+                             hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
+        }
+        return date
+    }
+
+    /// The acting person, who must belong to the team.
+    func actor(inTeam team: String) throws(RegieError) -> Actor {
+        let person = try person()
+        guard person.teams.contains(team) else {
+            throw RegieError(.notPermitted, en: "\(person.id) is not a member of team \(team).",
+                             nl: "\(person.id) is geen lid van team \(team).",
+                             hintEN: "Act as a member of that team, or add the team to this person in regie.yaml.",
+                             hintNL: "Handel als lid van dat team, of voeg het team toe bij deze persoon in regie.yaml.")
+        }
+        return Actor(id: person.id, role: person.role)
+    }
+
+    /// The acting person, who must be listed in the workspace.
+    func person() throws(RegieError) -> Workspace.Person {
+        guard let person = workspace.person(actorID) else {
+            throw RegieError(.notPermitted, en: "\(actorID.isEmpty ? "The acting person" : "“\(actorID)”") is not a person of this workspace.",
+                             nl: "\(actorID.isEmpty ? "De handelende persoon" : "‘\(actorID)’") is geen persoon in deze werkomgeving.",
+                             hintEN: "Say who you are with --as or REGIE_USER, using an id under `people` in regie.yaml.",
+                             hintNL: "Zeg wie je bent met --as of REGIE_USER, met een id onder `people` in regie.yaml.")
+        }
+        return person
+    }
+
+    func team(_ id: String) throws(RegieError) -> Workspace.Team {
+        guard let team = workspace.team(id) else {
+            let known = workspace.teams.map(\.id).joined(separator: ", ")
+            throw RegieError(.notFound, en: "There is no team \(id).", nl: "Er is geen team \(id).",
+                             hintEN: "Known teams: \(known).", hintNL: "Bekende teams: \(known).")
+        }
+        return team
+    }
+
+    /// A case and its pinned workflow. Reading requires the actor to be in the case's team.
+    func load(_ caseID: Int) throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
+        let events: [RecordedEvent]
+        do {
+            events = try store.events(of: caseID)
+        } catch {
+            throw RegieError.from(error)
+        }
+        let state: CaseState
+        do {
+            state = try CaseState.replay(events)
+        } catch {
+            throw RegieError(.storage, en: "Case \(caseID) cannot be read back: version \(error.version): \(error.problem).",
+                             nl: "Casus \(caseID) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
+                             hintEN: "Run `regie audit log \(caseID)` and restore from a backup if needed.",
+                             hintNL: "Bekijk `regie audit log \(caseID)` en zet zo nodig een back-up terug.")
+        }
+        let actor = try actor(inTeam: state.team)
+        return (state, try rules.pinned(state.workflowHash), actor)
+    }
+
+    /// Decides and records a command on a case.
+    /// - Returns: the case after the command and the recorded events (none if nothing changed).
+    @discardableResult
+    func perform(_ command: CaseCommand, on caseID: Int) throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent]) {
+        let (before, workflow, actor) = try load(caseID)
+        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator)
+        let events: [CaseEvent]
+        do {
+            events = try CaseDecider.decide(before, command, context)
+        } catch {
+            throw RegieError.from(error, caseID: caseID, l: l)
+        }
+        let recorded: [RecordedEvent]
+        do {
+            recorded = try store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now)
+        } catch {
+            throw RegieError.from(error)
+        }
+        var after = before
+        for event in recorded {
+            do { try after.apply(event) } catch { throw RegieError(.internalError, en: "A recorded event could not be applied.", nl: "Een vastgelegde gebeurtenis kon niet worden verwerkt.") }
+        }
+        return (after, recorded)
+    }
+
+    /// Opens a case for a team, pinned to the team's workflow as it is now.
+    func openCase(team teamID: String, clientLabel: String, reference: String?, complex: Bool) throws(RegieError) -> CaseState {
+        let team = try team(teamID)
+        let actor = try actor(inTeam: team.id)
+        let (workflow, source, hash) = try rules.current(for: team)
+        let open = OpenCase(team: team.id, clientLabel: clientLabel, externalReference: reference, complex: complex,
+                            workflow: workflow.name, workflowHash: hash)
+        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator)
+        let events: [CaseEvent]
+        do {
+            events = try CaseDecider.decide(nil, .open(open), context)
+        } catch {
+            throw RegieError.from(error, caseID: 0, l: l)
+        }
+        guard case .opened(let opened) = events.first else {
+            throw RegieError(.internalError, en: "Opening a case gave no opening event.", nl: "Het openen gaf geen openingsgebeurtenis.")
+        }
+        do {
+            let recorded = try store.openCase(opened, workflowSource: source, actor: actor.id, at: now)
+            return CaseState(id: recorded.caseID, opened: opened, at: now, by: actor.id)
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+
+    /// The checklist of a phase for a case.
+    func checklist(_ phase: Phase, of state: CaseState, workflow: Workflow) -> [ChecklistItemState] {
+        Checklist.evaluate(phase, of: state, workflow: workflow, evaluator: rules.evaluator)
+    }
+}

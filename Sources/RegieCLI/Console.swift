@@ -1,0 +1,30 @@
+import Foundation
+
+/// Where commands write. Standard output by default; tests and the demo swap it with
+/// `Console.$current.withValue(...)`.
+public final class Console: @unchecked Sendable {
+    @TaskLocal public static var current = Console()
+
+    private let lock = NSLock()
+    private let sink: (@Sendable (String) -> Void)?
+    private var buffer = ""
+
+    /// A console that writes to standard output.
+    public init() { sink = nil }
+
+    /// A console that collects what is written (see ``captured``).
+    public static func capturing() -> Console { Console(capture: true) }
+
+    private init(capture: Bool) { sink = { _ in } }
+
+    /// Everything written to a capturing console.
+    public var captured: String { lock.withLock { buffer } }
+
+    func line(_ text: String = "") {
+        if sink == nil {
+            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        } else {
+            lock.withLock { buffer += text + "\n" }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import RegieCore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Walk a sample case through all five phases, on a new workspace with its own SQLite file.")
+
+    @Option(help: "The folder for the demo workspace; an earlier demo there is replaced.") var dir: String = "regie-demo"
+    @Option(help: "The language: nl or en.") var lang: Language = .en
+
+    static let marker = ".regie-demo"
+
+    func run() throws {
+        let l = L10n(language: lang)
+        let root = URL(fileURLWithPath: dir).standardizedFileURL
+        try prepare(root, l)
+        try InitCommand.create(at: root, yaml: Self.yaml(lang))
+        FileManager.default.createFile(atPath: root.appendingPathComponent(Self.marker).path, contents: Data())
+        let out = Console.current
+        out.line(l("Demo workspace: \(root.path) (team buurtteam-west; sanne is a support worker, karim a coordinator).",
+                   "Demowerkomgeving: \(root.path) (team buurtteam-west; sanne is regie-ondersteuner, karim coördinator)."))
+        out.line(l("Every command below runs there as sanne unless it says --as.", "Elke opdracht hieronder draait daar als sanne, tenzij er --as staat."))
+        for step in DemoScript.steps {
+            if let say = step.say {
+                out.line("")
+                out.line("# " + l(say))
+            }
+            let shown = (step.actor == "sanne" ? [] : ["--as", step.actor]) + step.args
+            out.line("$ regie " + shown.map(Self.shellQuoted).joined(separator: " "))
+            let arguments = step.args + ["--workspace", root.path, "--as", step.actor, "--lang", lang.rawValue]
+            let status = RegieMain.execute(arguments, errors: { out.line($0) })
+            guard status == step.expect else {
+                throw RegieError(.internalError, en: "The demo went wrong at `regie \(step.args.joined(separator: " "))` (exit \(status.rawValue)).",
+                                 nl: "De demo ging mis bij `regie \(step.args.joined(separator: " "))` (exit \(status.rawValue)).")
+            }
+            if status != .success { out.line(l("(refused with exit code \(status.rawValue), as expected)", "(geweigerd met exitcode \(status.rawValue), zoals bedoeld)")) }
+        }
+        out.line("")
+        out.line(l("Done. Look around: cd \(dir) && regie case show 1 --as sanne",
+                   "Klaar. Kijk rond: cd \(dir) && regie case show 1 --as sanne"))
+    }
+
+    /// Refuses to touch a folder that holds anything but an earlier demo.
+    private func prepare(_ root: URL, _ l: L10n) throws(RegieError) {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: root.path) else { return }
+        let contents = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
+        if contents.isEmpty { return }
+        guard contents.contains(Self.marker) else {
+            throw RegieError(.usage, en: "\(root.path) exists and is not an earlier demo.", nl: "\(root.path) bestaat al en is geen eerdere demo.",
+                             hintEN: "Choose another folder with --dir.", hintNL: "Kies een andere map met --dir.")
+        }
+        do {
+            try fm.removeItem(at: root)
+        } catch {
+            throw RegieError(.storage, en: "The earlier demo in \(root.path) could not be removed.",
+                             nl: "De eerdere demo in \(root.path) kon niet worden verwijderd.")
+        }
+    }
+
+    static func shellQuoted(_ arg: String) -> String {
+        arg.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" || $0 == "#" }) ? "\"" + arg + "\"" : arg
+    }
+
+    static func yaml(_ lang: Language) -> String {
+        """
+        # The demo workspace made by `regie demo`. Safe to delete.
+        organisation: "Demo buurtteams"
+        locale: \(lang.rawValue)
+        database: regie.sqlite
+        teams:
+          - id: buurtteam-west
+            name: "Buurtteam West"
+            workflow: resourcegroep
+        people:
+          - id: sanne
+            name: "Sanne (support worker)"
+            role: worker
+            teams: [buurtteam-west]
+          - id: karim
+            name: "Karim (coordinator)"
+            role: coordinator
+            teams: [buurtteam-west]
+
+        """
+    }
+}

@@ -1,0 +1,85 @@
+import RegieCore
+
+/// The sample case the demo walks through: R., a client of a neighbourhood team, with their
+/// mother, a neighbour, an experience expert and a district nurse.
+enum DemoScript {
+    struct Step {
+        var say: LocalizedText?
+        var args: [String]
+        var actor = "sanne"
+        var expect = ExitStatus.success
+    }
+
+    static func say(_ en: String, _ nl: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+
+    static let steps: [Step] = [
+        Step(say: say("Phase 1, goals: open a case and write the client's goals in their own words.",
+                      "Fase 1, doelen: open een casus en schrijf de doelen op in de woorden van de cliënt."),
+             args: ["case", "open", "--team", "buurtteam-west", "--client", "R."]),
+        Step(args: ["goal", "add", "1", "Ik wil weer zelf boodschappen kunnen doen.", "--term", "short", "--by", "client"]),
+        Step(args: ["goal", "add", "1", "Over een jaar heb ik een plek waar ik overdag graag naartoe ga.", "--term", "long", "--by", "client"]),
+        Step(args: ["check", "tick", "1", "goals.own_story"]),
+        Step(args: ["case", "advance", "1"]),
+        Step(say: say("Phase 2, mapping: who could help? The client names four people.",
+                      "Fase 2, in kaart brengen: wie kan helpen? De cliënt noemt vier mensen."),
+             args: ["resource", "add", "1", "Moeder", "--relation", "mother", "--kind", "informal"]),
+        Step(args: ["resource", "add", "1", "Buurvrouw Ans", "--relation", "neighbour", "--kind", "informal"]),
+        Step(args: ["resource", "add", "1", "Peter", "--relation", "peer with lived experience", "--kind", "experience-expert"]),
+        Step(args: ["resource", "add", "1", "Wijkverpleegkundige", "--relation", "district nurse", "--kind", "professional"]),
+        Step(say: say("Advancing now is refused: the client has not chosen a group yet.",
+                      "Nu doorgaan wordt geweigerd: de cliënt heeft nog geen groep gekozen."),
+             args: ["case", "advance", "1"], expect: .refused),
+        Step(say: say("The client chooses who joins the group; Regie records it as their choice.",
+                      "De cliënt kiest wie er in de groep komen; Regie legt dat vast als haar keuze."),
+             args: ["resource", "choose", "1", "1", "--client-chose"]),
+        Step(args: ["resource", "choose", "1", "2", "--client-chose"]),
+        Step(args: ["resource", "choose", "1", "3", "--client-chose"]),
+        Step(args: ["resource", "choose", "1", "4", "--client-chose"]),
+        Step(args: ["check", "tick", "1", "mapping.all_kinds"]),
+        Step(args: ["case", "advance", "1"]),
+        Step(say: say("Phase 3, activation: contacts and one-to-one talks; the mother feels strain.",
+                      "Fase 3, activeren: contact en persoonlijke gesprekken; moeder ervaart spanning."),
+             args: ["resource", "update", "1", "1", "--contact", "willing", "--one-to-one", "--tension", "noted"]),
+        Step(say: say("A crisis: the case pauses, and the network keeps supporting R.",
+                      "Een crisis: de casus pauzeert, het netwerk blijft R. steunen."),
+             args: ["case", "pause", "1", "--kind", "crisis", "--reason", "Short admission after a crisis; the network stays involved."]),
+        Step(args: ["case", "resume", "1"]),
+        Step(say: say("Back in activation, where the case was. The tension is talked through.",
+                      "Terug in activeren, waar de casus was. De spanning wordt besproken."),
+             args: ["resource", "update", "1", "1", "--tension", "discussed"]),
+        Step(args: ["resource", "update", "1", "2", "--contact", "willing", "--one-to-one"]),
+        Step(args: ["resource", "update", "1", "3", "--contact", "willing", "--one-to-one"]),
+        Step(args: ["resource", "update", "1", "4", "--contact", "contacted", "--one-to-one"]),
+        Step(args: ["meeting", "plan", "1", "--on", "2027-01-14"]),
+        Step(args: ["case", "advance", "1"]),
+        Step(say: say("Phase 4, the meeting: everyone says what they can and cannot do; questions get an owner.",
+                      "Fase 4, de bijeenkomst: iedereen zegt wat hij wel en niet kan; vragen krijgen een eigenaar."),
+             args: ["meeting", "held", "1", "1", "--on", "2027-01-14", "--attendees", "1,2,3,4", "--led-by", "together"]),
+        Step(args: ["resource", "update", "1", "1", "--can", "Sunday dinner together", "--cannot", "Daily care"]),
+        Step(args: ["resource", "update", "1", "2", "--can", "Shopping on Saturdays", "--cannot", "Help with paperwork"]),
+        Step(args: ["resource", "update", "1", "3", "--can", "Come along to a day-centre intake", "--cannot", "Being on call"]),
+        Step(args: ["resource", "update", "1", "4", "--can", "Medication check weekly", "--cannot", "Evening visits"]),
+        Step(args: ["question", "add", "1", "Groceries on Saturday", "--owner", "2", "--due", "2027-02-01"]),
+        Step(args: ["question", "add", "1", "Find a day centre", "--owner", "3", "--due", "2027-03-01"]),
+        Step(args: ["question", "add", "1", "Sort out the debts"]),
+        Step(args: ["question", "status", "1", "1", "accepted"]),
+        Step(args: ["check", "tick", "1", "meeting.questions_discussed"]),
+        Step(args: ["check", "tick", "1", "meeting.chat_agreement"]),
+        Step(args: ["time", "log", "1", "2h30m", "--activity", "meeting", "--on", "2027-01-14"]),
+        Step(args: ["case", "advance", "1"]),
+        Step(say: say("Phase 5, follow-up: the debts question is parked for formal care; the next meeting is planned.",
+                      "Fase 5, vervolg: de schuldenvraag wordt geparkeerd voor formele zorg; de volgende bijeenkomst wordt gepland."),
+             args: ["question", "status", "1", "3", "parked"]),
+        Step(args: ["check", "tick", "1", "follow_up.evaluated"]),
+        Step(args: ["meeting", "plan", "1", "--on", "2027-04-15"]),
+        Step(args: ["case", "next-round", "1"]),
+        Step(say: say("Round 2: the group meets again, then a second follow-up.",
+                      "Ronde 2: de groep komt weer bij elkaar, daarna een tweede vervolg."),
+             args: ["meeting", "held", "1", "2", "--on", "2027-04-15", "--attendees", "1,2,3", "--led-by", "client"]),
+        Step(args: ["check", "tick", "1", "meeting.questions_discussed"]),
+        Step(args: ["question", "status", "1", "1", "done"]),
+        Step(args: ["case", "advance", "1"]),
+        Step(say: say("Where the case stands now:", "Waar de casus nu staat:"), args: ["case", "show", "1"]),
+        Step(say: say("And how it got there:", "En hoe hij daar kwam:"), args: ["audit", "log", "1"]),
+    ]
+}

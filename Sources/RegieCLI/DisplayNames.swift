@@ -1,0 +1,98 @@
+import RegieCore
+
+// How values read in text output, per language. JSON always uses the raw identifiers.
+
+extension Phase {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .goals: l("Goals", "Doelen")
+        case .mapping: l("Resource mapping", "Resources in kaart")
+        case .activation: l("Activation", "Resources activeren")
+        case .meeting: l("Meeting", "Bijeenkomst")
+        case .followUp: l("Follow-up", "Vervolg")
+        }
+    }
+}
+
+extension MoveKind {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .advance: l("advance", "door naar de volgende fase")
+        case .revisit: l("revisit", "terug naar een eerdere fase")
+        case .nextRound: l("next round", "volgende ronde")
+        case .renew: l("renew", "nieuwe doelen")
+        case .pause: l("pause", "pauze")
+        case .resume: l("resume", "hervatten")
+        case .close: l("close", "afsluiten")
+        case .reopen: l("reopen", "heropenen")
+        }
+    }
+
+    /// The command a user types for this move.
+    var command: String {
+        switch self {
+        case .nextRound: "next-round"
+        default: rawValue
+        }
+    }
+}
+
+extension CaseStatus {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .active(let phase):
+            l("active in phase \(phase.number)/5 \(phase.title(l))", "actief in fase \(phase.number)/5 \(phase.title(l))")
+        case .paused(let phase, let info):
+            l("paused (\(info.kind.rawValue)) in phase \(phase.number)/5 \(phase.title(l))",
+              "gepauzeerd (\(info.kind.rawValue)) in fase \(phase.number)/5 \(phase.title(l))")
+        case .closed(let phase, let info):
+            l("closed (\(info.outcome.rawValue)) from phase \(phase.title(l))",
+              "afgesloten (\(info.outcome.rawValue)) vanuit fase \(phase.title(l))")
+        }
+    }
+}
+
+extension ResourceKind {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .informal: l("informal", "informeel")
+        case .experienceExpert: l("experience expert", "ervaringsdeskundige")
+        case .volunteer: l("volunteer", "vrijwilliger")
+        case .professional: l("professional", "professional")
+        }
+    }
+}
+
+extension ContactStatus {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .notContacted: l("not contacted", "nog geen contact")
+        case .contacted: l("contacted", "contact gelegd")
+        case .willing: l("willing", "doet mee")
+        case .declined: l("declined", "wil niet")
+        }
+    }
+}
+
+extension QuestionStatus {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .open: l("open", "open")
+        case .accepted: l("accepted", "opgepakt")
+        case .done: l("done", "gedaan")
+        case .parked: l("parked", "geparkeerd")
+        }
+    }
+}
+
+extension Entity {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .goal: l("goal", "doel")
+        case .resource: l("resource", "resource")
+        case .question: l("question", "vraag")
+        case .meeting: l("meeting", "bijeenkomst")
+        case .checklistItem: l("checklist item", "checklistpunt")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import RegieCore
+import RegieStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a workspace: regie.yaml, the default workflow and an empty database.")
+
+    @Argument(help: "The folder (default: the current folder).") var folder: String = "."
+    @Option(help: "The organisation's name.") var organisation: String = "Mijn organisatie"
+    @Option(help: "The first team's id.") var team: String = "buurtteam"
+    @Option(help: "Your id as the first person, a coordinator (default: REGIE_USER, else the OS user).") var person: String?
+    @Option(help: "The workspace language: nl or en.") var lang: Language = .nl
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let id = person ?? environment["REGIE_USER"] ?? environment["USER"] ?? "coordinator"
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        try Self.create(at: root, yaml: Self.yaml(organisation: organisation, team: team, person: id, lang: lang))
+        let l = L10n(language: lang)
+        Console.current.line(l("Created a workspace in \(root.path) with team \(team) and \(id) as coordinator.",
+                               "Werkomgeving gemaakt in \(root.path) met team \(team) en \(id) als coördinator."))
+        Console.current.line(l("Next: regie case open --team \(team) --client INITIALS", "Volgende stap: regie case open --team \(team) --client INITIALEN"))
+    }
+
+    /// Writes regie.yaml, workflows/resourcegroep.yaml and the database; on any failure it
+    /// removes what it wrote, so a failed init leaves the folder as it was.
+    static func create(at root: URL, yaml: String) throws(RegieError) {
+        let fm = FileManager.default
+        let config = root.appendingPathComponent(Workspace.fileName)
+        if fm.fileExists(atPath: config.path) {
+            throw RegieError(.usage, en: "\(config.path) already exists.", nl: "\(config.path) bestaat al.",
+                             hintEN: "Use that workspace, or choose another folder.", hintNL: "Gebruik die werkomgeving, of kies een andere map.")
+        }
+        var created: [URL] = []
+        do {
+            if !fm.fileExists(atPath: root.path) {
+                try fm.createDirectory(at: root, withIntermediateDirectories: true)
+                created.append(root)
+            }
+            let workflows = root.appendingPathComponent("workflows")
+            if !fm.fileExists(atPath: workflows.path) {
+                try fm.createDirectory(at: workflows, withIntermediateDirectories: true)
+                created.append(workflows)
+            }
+            let workflow = workflows.appendingPathComponent(DefaultWorkflow.fileName)
+            if !fm.fileExists(atPath: workflow.path) {
+                try DefaultWorkflow.source.write(to: workflow, atomically: true, encoding: .utf8)
+                created.append(workflow)
+            }
+            try yaml.write(to: config, atomically: true, encoding: .utf8)
+            created.append(config)
+            let workspace = try WorkspaceLoader.load(from: root)
+            if !fm.fileExists(atPath: workspace.databasePath) {
+                created.append(URL(fileURLWithPath: workspace.databasePath))
+            }
+            do {
+                _ = try SQLiteEventStore(path: workspace.databasePath, create: true)
+            } catch {
+                throw RegieError.from(error)
+            }
+        } catch {
+            for url in created.reversed() {
+                try? fm.removeItem(at: url)
+                try? fm.removeItem(atPath: url.path + "-wal")
+                try? fm.removeItem(atPath: url.path + "-shm")
+            }
+            if let error = error as? RegieError { throw error }
+            throw RegieError(.storage, en: "The workspace could not be written in \(root.path).",
+                             nl: "De werkomgeving kon niet worden geschreven in \(root.path).",
+                             hintEN: "Check that the folder is writable.", hintNL: "Controleer of de map beschrijfbaar is.")
+        }
+    }
+
+    static func yaml(organisation: String, team: String, person: String, lang: Language) -> String {
+        """
+        # Regie workspace. See README.md, "Where data lives" and "The workspace file".
+        organisation: \(quoted(organisation))
+        locale: \(lang.rawValue)          # nl or en: the language of Regie's output
+        database: regie.sqlite            # relative to this folder
+        teams:
+          - id: \(quoted(team))
+            name: \(quoted(team))
+            workflow: resourcegroep       # workflows/resourcegroep.yaml in this folder
+        people:                           # everyone who may act; roles: worker or coordinator
+          - id: \(quoted(person))
+            role: coordinator
+            teams: [\(quoted(team))]
+
+        """
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

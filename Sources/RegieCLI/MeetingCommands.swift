@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RegieCore
+
+struct MeetingGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting", abstract: "Plan the group's meetings and record them.",
+        subcommands: [MeetingPlanCommand.self, MeetingHeldCommand.self])
+}
+
+struct MeetingPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Plan a meeting (planned in follow-up, it is the next round's meeting).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Option(help: "The date (YYYY-MM-DD).") var on: LocalDate
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let (state, _) = try session.perform(.planMeeting(on: on), on: caseID)
+        let meeting = state.meetings.last
+        Console.current.line(session.l("Meeting \(meeting?.id ?? 0) (round \(meeting?.round ?? 0)) planned on \(on) for case \(caseID).",
+                                       "Bijeenkomst \(meeting?.id ?? 0) (ronde \(meeting?.round ?? 0)) gepland op \(on) voor casus \(caseID)."))
+    }
+}
+
+struct MeetingHeldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "held", abstract: "Record that a planned meeting took place.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The meeting number.") var meetingID: Int
+    @Option(help: "The date it took place (YYYY-MM-DD).") var on: LocalDate
+    @Option(help: "Members who came, as resource numbers separated by commas: 1,2,4.") var attendees: String = ""
+    @Option(name: .customLong("led-by"), help: "client, together or worker.") var ledBy: MeetingLead?
+
+    func run() throws {
+        let ids = try attendees.split(separator: ",").map { part in
+            guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else {
+                throw RegieError(.usage, en: "--attendees takes resource numbers separated by commas, such as 1,2,4.",
+                                 nl: "--attendees verwacht resourcenummers met komma's ertussen, zoals 1,2,4.")
+            }
+            return id
+        }
+        let session = try CaseSession(global)
+        try session.perform(.recordMeetingHeld(id: meetingID, on: on, attendees: ids, ledBy: ledBy), on: caseID)
+        Console.current.line(session.l("Meeting \(meetingID) of case \(caseID) recorded as held on \(on).",
+                                       "Bijeenkomst \(meetingID) van casus \(caseID) vastgelegd als gehouden op \(on)."))
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// A store with nothing in it, for commands that check files without a workspace.
+struct NoStore: EventStore {
+    func openCase(_ opened: CaseOpened, workflowSource: String, actor: String, at date: Date) throws(StoreError) -> RecordedEvent {
+        throw .database(code: 0, message: "no store")
+    }
+    func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date) throws(StoreError) -> [RecordedEvent] {
+        throw .database(code: 0, message: "no store")
+    }
+    func events(of caseID: Int) throws(StoreError) -> [RecordedEvent] { throw .caseNotFound(caseID) }
+    func summaries(team: String?) throws(StoreError) -> [CaseSummary] { [] }
+    func ruleSource(hash: String) throws(StoreError) -> String? { nil }
+}

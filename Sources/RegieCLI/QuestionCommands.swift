@@ -1,0 +1,60 @@
+import ArgumentParser
+import RegieCore
+
+struct QuestionGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "question", abstract: "Record the client's questions and who picks them up by when.",
+        subcommands: [QuestionAddCommand.self, QuestionAssignCommand.self, QuestionStatusCommand.self])
+}
+
+struct QuestionAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a question of the client.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The question.") var text: String
+    @Option(help: "The resource that picks it up.") var owner: Int?
+    @Option(help: "By when (YYYY-MM-DD).") var due: LocalDate?
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let (state, _) = try session.perform(.recordQuestion(text: text, owner: owner, due: due), on: caseID)
+        let id = state.questions.last?.id ?? 0
+        Console.current.line(session.l("Question \(id) recorded in case \(caseID).", "Vraag \(id) vastgelegd bij casus \(caseID)."))
+    }
+}
+
+struct QuestionAssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Record who picks up a question.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The question number.") var questionID: Int
+    @Option(name: .customLong("to"), help: "The resource that picks it up.") var owner: Int
+    @Option(help: "By when (YYYY-MM-DD).") var due: LocalDate?
+
+    func run() throws {
+        let session = try CaseSession(global)
+        try session.perform(.assignQuestion(id: questionID, owner: owner, due: due), on: caseID)
+        Console.current.line(session.l("Question \(questionID) of case \(caseID) goes to resource \(owner).",
+                                       "Vraag \(questionID) van casus \(caseID) gaat naar resource \(owner)."))
+    }
+}
+
+struct QuestionStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Set a question's status.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The question number.") var questionID: Int
+    @Argument(help: "open, accepted, done or parked.") var status: QuestionStatus
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let (_, recorded) = try session.perform(.setQuestionStatus(id: questionID, status: status), on: caseID)
+        Console.current.line(recorded.isEmpty
+            ? session.l("Nothing changed.", "Er is niets veranderd.")
+            : session.l("Question \(questionID) of case \(caseID) is now \(status.title(session.l)).",
+                        "Vraag \(questionID) van casus \(caseID) is nu \(status.title(session.l))."))
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import RegieCore
+
+/// `regie`: the root command.
+public struct RegieCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "regie",
+        abstract: "Supports the resource group method: the client in charge, five phases, every step on record.",
+        discussion: """
+            Exit codes: 0 success, 1 internal error, 2 usage error, 3 refused by the rules, 4 not found,
+            5 conflict, 6 storage error, 7 configuration error, 8 not permitted.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
+            MeetingGroup.self, CheckGroup.self, TimeGroup.self, AuditGroup.self, WorkflowGroup.self,
+        ]
+    )
+
+    public init() {}
+}
+
+/// Runs Regie with the process's arguments and exits with its status. `main.swift` calls this.
+public enum RegieMain {
+    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        let status = execute(arguments)
+        exit(status.rawValue)
+    }
+
+    /// Runs one command line in process: output goes to ``Console/current``, errors to
+    /// standard error (or `errors`), and the exit status is returned.
+    @discardableResult
+    public static func execute(_ arguments: [String], errors: ((String) -> Void)? = nil) -> ExitStatus {
+        let report = errors ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let language = languageHint(arguments)
+        do {
+            var command = try RegieCommand.parseAsRoot(arguments)
+            try command.run()
+            return .success
+        } catch let error as RegieError {
+            report("regie: " + error.text(in: language))
+            return error.status
+        } catch {
+            let code = RegieCommand.exitCode(for: error)
+            if code == .success {
+                Console.current.line(RegieCommand.fullMessage(for: error))
+                return .success
+            }
+            let message = RegieCommand.fullMessage(for: error)
+            report(message.hasPrefix("Error:") || message.hasPrefix("Usage:") ? message : "regie: " + message)
+            return code == .validationFailure || code.rawValue == 64 ? .usage : .usage
+        }
+    }
+
+    /// The language for error messages before the workspace is read: `--lang`, else `REGIE_LANG`, else English.
+    static func languageHint(_ arguments: [String]) -> Language {
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count,
+           let language = Language(rawValue: arguments[index + 1]) { return language }
+        if let arg = arguments.first(where: { $0.hasPrefix("--lang=") }), let language = Language(rawValue: String(arg.dropFirst(7))) {
+            return language
+        }
+        return ProcessInfo.processInfo.environment["REGIE_LANG"].flatMap(Language.init(rawValue:)) ?? .en
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import RegieCore
+
+struct TimeGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "time", abstract: "Log professional time spent on a case.",
+        subcommands: [TimeLogCommand.self, TimeListCommand.self])
+}
+
+struct TimeLogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Log time, such as 1h30m, 90m or 1.5h.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "How long: 1h30m, 90m, 1.5h.") var duration: String
+    @Option(help: "contact, conversation, meeting, preparation or other.") var activity: TimeActivity = .other
+    @Option(help: "The day (YYYY-MM-DD; default today).") var on: LocalDate?
+
+    func run() throws {
+        guard let minutes = Duration.minutes(duration) else {
+            throw RegieError(.usage, en: "“\(duration)” is not a duration.", nl: "‘\(duration)’ is geen tijdsduur.",
+                             hintEN: "Write it as 1h30m, 90m or 1.5h.", hintNL: "Schrijf hem als 1h30m, 90m of 1.5h.")
+        }
+        let session = try CaseSession(global)
+        let day = on ?? LocalDate(daysSinceEpoch: Int(session.now.timeIntervalSince1970 / 86_400))
+        try session.perform(.logTime(minutes: minutes, activity: activity, on: day), on: caseID)
+        Console.current.line(session.l("Logged \(Duration.text(minutes: minutes)) on case \(caseID).",
+                                       "\(Duration.text(minutes: minutes)) geregistreerd op casus \(caseID)."))
+    }
+}
+
+struct TimeListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the time logged on a case.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONOption
+    @Argument(help: "The case number.") var caseID: Int
+
+    struct EntryJSON: Encodable {
+        var on: LocalDate, minutes: Int, activity: TimeActivity
+    }
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let (state, _, _) = try session.load(caseID)
+        if output.json {
+            return try JSONOutput.print(state.timeEntries.map { EntryJSON(on: $0.on, minutes: $0.minutes, activity: $0.activity) })
+        }
+        for entry in state.timeEntries {
+            Console.current.line("\(entry.on)\t\(Duration.text(minutes: entry.minutes))\t\(entry.activity.rawValue)")
+        }
+        Console.current.line(session.l("Total: ", "Totaal: ") + Duration.text(minutes: state.minutesLogged))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RegieCore
+import Yams
+
+/// Finds and reads a workspace: `--workspace`, else `REGIE_WORKSPACE`, else the nearest folder
+/// with a `regie.yaml` from the current folder upward.
+enum WorkspaceLoader {
+    static func locate(explicit: String?, environment: [String: String], currentDirectory: URL) throws(RegieError) -> URL {
+        if let given = explicit ?? environment["REGIE_WORKSPACE"], !given.isEmpty {
+            let url = URL(fileURLWithPath: given, relativeTo: currentDirectory).standardizedFileURL
+            let file = url.lastPathComponent == Workspace.fileName ? url : url.appendingPathComponent(Workspace.fileName)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw RegieError(.configuration, en: "There is no \(Workspace.fileName) in \(given).",
+                                 nl: "Er staat geen \(Workspace.fileName) in \(given).",
+                                 hintEN: "Create a workspace there with `regie init`.",
+                                 hintNL: "Maak daar een werkomgeving met `regie init`.")
+            }
+            return file.deletingLastPathComponent()
+        }
+        var folder = currentDirectory.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Workspace.fileName).path) { return folder }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        throw RegieError(.configuration, en: "No workspace found: there is no \(Workspace.fileName) here or in any folder above.",
+                         nl: "Geen werkomgeving gevonden: hier en erboven staat geen \(Workspace.fileName).",
+                         hintEN: "Run `regie init` to create one, or pass --workspace.",
+                         hintNL: "Maak er een met `regie init`, of geef --workspace mee.")
+    }
+
+    static func load(from root: URL) throws(RegieError) -> Workspace {
+        let url = root.appendingPathComponent(Workspace.fileName)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw RegieError(.configuration, en: "\(url.path) cannot be read.", nl: "\(url.path) kan niet gelezen worden.",
+                             hintEN: "Check that the file exists and is readable.", hintNL: "Controleer of het bestand bestaat en leesbaar is.")
+        }
+        do {
+            return try parse(text, file: url.path, root: root)
+        } catch {
+            throw RegieError(.configuration, en: "The workspace file is wrong: \(error).",
+                             nl: "Het werkomgevingsbestand klopt niet: \(error).",
+                             hintEN: "Correct \(Workspace.fileName) and try again.", hintNL: "Verbeter \(Workspace.fileName) en probeer het opnieuw.")
+        }
+    }
+
+    static func parse(_ text: String, file: String, root: URL) throws(FileFormatError) -> Workspace {
+        let doc = try YAMLNodeReader.document(text, file: file)
+        try doc.allowOnly(["organisation", "locale", "database", "teams", "people"])
+        let localeText = try doc.optionalString("locale") ?? "nl"
+        guard let locale = Language(rawValue: localeText) else {
+            throw FileFormatError(file: file, line: doc.line, problem: "`locale` must be `nl` or `en`")
+        }
+        var teams: [Workspace.Team] = []
+        for node in try doc.sequence("teams") {
+            let team = try YAMLNodeReader(node, file: file, what: "a team")
+            try team.allowOnly(["id", "name", "workflow"])
+            let id = try team.string("id")
+            guard !teams.contains(where: { $0.id == id }) else {
+                throw FileFormatError(file: file, line: team.line, problem: "team `\(id)` is listed twice")
+            }
+            teams.append(.init(id: id, name: try team.optionalString("name") ?? id,
+                               workflow: try team.optionalString("workflow") ?? DefaultWorkflow.name))
+        }
+        guard !teams.isEmpty else { throw FileFormatError(file: file, line: doc.line, problem: "expected at least one team under `teams`") }
+        var people: [Workspace.Person] = []
+        for node in try doc.sequence("people") {
+            let person = try YAMLNodeReader(node, file: file, what: "a person")
+            try person.allowOnly(["id", "name", "role", "teams"])
+            let id = try person.string("id")
+            let roleText = try person.optionalString("role") ?? "worker"
+            guard let role = Role(rawValue: roleText) else {
+                throw FileFormatError(file: file, line: person.line, problem: "role must be `worker` or `coordinator`, not `\(roleText)`")
+            }
+            var memberOf: [String] = []
+            for teamNode in try person.sequence("teams") {
+                guard let teamID = teamNode.string, teams.contains(where: { $0.id == teamID }) else {
+                    throw FileFormatError(file: file, line: teamNode.mark?.line ?? person.line,
+                                          problem: "person `\(id)` names team `\(teamNode.string ?? "?")`, which is not under `teams`")
+                }
+                memberOf.append(teamID)
+            }
+            guard !people.contains(where: { $0.id == id }) else {
+                throw FileFormatError(file: file, line: person.line, problem: "person `\(id)` is listed twice")
+            }
+            people.append(.init(id: id, name: try person.optionalString("name") ?? id, role: role, teams: memberOf))
+        }
+        return Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
+                         database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)
+    }
+}

@@ -1,0 +1,18 @@
+/// What a person may do in Regie.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    /// A support worker (regie-ondersteuner).
+    case worker
+    /// May also override a refused move, with a written reason.
+    case coordinator
+}
+
+/// The person who issues a command.
+public struct Actor: Sendable, Equatable {
+    public var id: String
+    public var role: Role
+
+    public init(id: String, role: Role) {
+        self.id = id
+        self.role = role
+    }
+}

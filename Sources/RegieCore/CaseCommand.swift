@@ -1,0 +1,42 @@
+/// What a user asks to do with a case. ``CaseDecider`` turns a command into events or refuses it.
+public enum CaseCommand: Sendable, Equatable {
+    case open(OpenCase)
+    case addGoal(text: String, term: GoalTerm, wordedBy: Author)
+    case changeGoal(id: Int, text: String?, wordedBy: Author?, term: GoalTerm?, status: GoalStatus?)
+    case mapResource(label: String, relation: String, kind: ResourceKind)
+    case changeResource(ResourceChanged)
+    /// Adds a resource to the group. `clientChose` must be true: only the client decides.
+    case chooseMember(resource: Int, clientChose: Bool, note: String?)
+    case removeMember(resource: Int, reason: String)
+    case removeResource(resource: Int)
+    case recordQuestion(text: String, owner: Int?, due: LocalDate?)
+    case assignQuestion(id: Int, owner: Int, due: LocalDate?)
+    case setQuestionStatus(id: Int, status: QuestionStatus)
+    case planMeeting(on: LocalDate)
+    case recordMeetingHeld(id: Int, on: LocalDate, attendees: [Int], ledBy: MeetingLead?)
+    case tick(item: String)
+    case untick(item: String)
+    case logTime(minutes: Int, activity: TimeActivity, on: LocalDate)
+    /// A transition. `override` is a coordinator's written reason to go ahead despite a refusal.
+    case move(Move, reason: String?, override: String?)
+}
+
+/// The details of opening a case.
+public struct OpenCase: Sendable, Equatable {
+    public var team: String
+    public var clientLabel: String
+    public var externalReference: String?
+    public var complex: Bool
+    public var workflow: String
+    public var workflowHash: String
+
+    public init(team: String, clientLabel: String, externalReference: String?, complex: Bool, workflow: String,
+                workflowHash: String) {
+        self.team = team
+        self.clientLabel = clientLabel
+        self.externalReference = externalReference
+        self.complex = complex
+        self.workflow = workflow
+        self.workflowHash = workflowHash
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// What a decision needs besides the case and the command: who asks, when, and the rules.
+public struct DecisionContext {
+    public var actor: Actor
+    public var now: Date
+    public var workflow: Workflow
+    public var evaluator: any DerivedItemEvaluator
+
+    public init(actor: Actor, now: Date, workflow: Workflow, evaluator: any DerivedItemEvaluator) {
+        self.actor = actor
+        self.now = now
+        self.workflow = workflow
+        self.evaluator = evaluator
+    }
+}
+
+/// Turns commands into events, enforcing the rules of the method. Pure: no I/O, no clock.
+public enum CaseDecider {
+    static let shortText = 80
+    static let longText = 1000
+
+    /// Decides what a command means for a case.
+    /// - Parameters:
+    ///   - state: the case as it is now; `nil` only for `.open`.
+    ///   - command: what the user asked.
+    ///   - context: actor, time and rules.
+    /// - Returns: the events to record; empty when the command changes nothing.
+    /// - Throws: ``CaseError`` when the command is refused. Nothing is recorded then.
+    public static func decide(
+        _ state: CaseState?, _ command: CaseCommand, _ context: DecisionContext
+    ) throws(CaseError) -> [CaseEvent] {
+        guard let state else {
+            guard case .open(let open) = command else { throw .notFound(.goal, "case") }
+            return [.opened(try opening(open))]
+        }
+        if case .closed = state.status {
+            guard case .move(.reopen, _, _) = command else { throw .caseClosed }
+        }
+        switch command {
+        case .open:
+            throw .invalid(.nothingToChange)
+        case .addGoal(let text, let term, let author):
+            let text = try checkedText(text, field: "goal", limit: longText)
+            return [.goalAdded(GoalAdded(goalID: (state.goals.map(\.id).max() ?? 0) + 1, text: text, term: term, wordedBy: author))]
+        case .changeGoal(let id, let text, let author, let term, let status):
+            guard state.goal(id) != nil else { throw .notFound(.goal, String(id)) }
+            guard text != nil || term != nil || status != nil else { throw .invalid(.nothingToChange) }
+            let newText = try text.map { text throws(CaseError) in try checkedText(text, field: "goal", limit: longText) }
+            if newText != nil, author == nil { throw .invalid(.emptyText(field: "worded-by")) }
+            return [.goalChanged(GoalChanged(goalID: id, text: newText, wordedBy: newText == nil ? nil : author, term: term, status: status))]
+        case .mapResource(let label, let relation, let kind):
+            let label = try checkedText(label, field: "label", limit: shortText)
+            let relation = try checkedText(relation, field: "relation", limit: shortText)
+            return [.resourceMapped(ResourceMapped(resourceID: state.lastResourceID + 1, label: label, relation: relation, kind: kind))]
+        case .changeResource(var change):
+            guard state.resource(change.resourceID) != nil else { throw .notFound(.resource, String(change.resourceID)) }
+            guard !change.isEmpty else { throw .invalid(.nothingToChange) }
+            if let v = change.label { change.label = try checkedText(v, field: "label", limit: shortText) }
+            if let v = change.relation { change.relation = try checkedText(v, field: "relation", limit: shortText) }
+            if let v = change.canDo { change.canDo = try checkedText(v, field: "can", limit: longText) }
+            if let v = change.cannotDo { change.cannotDo = try checkedText(v, field: "cannot", limit: longText) }
+            return [.resourceChanged(change)]
+        case .chooseMember(let id, let clientChose, let note):
+            guard let resource = state.resource(id) else { throw .notFound(.resource, String(id)) }
+            guard clientChose else { throw .invalid(.notClientsChoice) }
+            guard resource.contact != .declined else { throw .invalid(.resourceDeclined(id)) }
+            guard !resource.isMember else { throw .invalid(.alreadyMember(id)) }
+            let note = try note.map { text throws(CaseError) in try checkedText(text, field: "note", limit: longText) }
+            return [.memberChosen(MemberChosen(resourceID: id, chosenBy: .client, note: note))]
+        case .removeMember(let id, let reason):
+            guard let resource = state.resource(id) else { throw .notFound(.resource, String(id)) }
+            guard resource.isMember else { throw .invalid(.notMember(id)) }
+            return [.memberLeft(MemberLeft(resourceID: id, reason: try checkedText(reason, field: "reason", limit: longText)))]
+        case .removeResource(let id):
+            guard state.resource(id) != nil else { throw .notFound(.resource, String(id)) }
+            return [.resourceRemoved(ResourceRemoved(resourceID: id))]
+        case .recordQuestion(let text, let owner, let due):
+            let text = try checkedText(text, field: "question", limit: longText)
+            if let owner, state.resource(owner) == nil { throw .notFound(.resource, String(owner)) }
+            let id = (state.questions.map(\.id).max() ?? 0) + 1
+            return [.questionRecorded(QuestionRecorded(questionID: id, text: text, owner: owner, due: due))]
+        case .assignQuestion(let id, let owner, let due):
+            guard state.question(id) != nil else { throw .notFound(.question, String(id)) }
+            guard state.resource(owner) != nil else { throw .notFound(.resource, String(owner)) }
+            return [.questionAssigned(QuestionAssigned(questionID: id, owner: owner, due: due))]
+        case .setQuestionStatus(let id, let status):
+            guard let question = state.question(id) else { throw .notFound(.question, String(id)) }
+            guard question.status != status else { return [] }
+            return [.questionStatusChanged(QuestionStatusChanged(questionID: id, status: status))]
+        case .planMeeting(let date):
+            // A meeting planned during follow-up is the next round's meeting.
+            let round = state.status.phase == .followUp ? state.round + 1 : state.round
+            let id = (state.meetings.map(\.id).max() ?? 0) + 1
+            return [.meetingPlanned(MeetingPlanned(meetingID: id, on: date, round: round))]
+        case .recordMeetingHeld(let id, let date, let attendees, let lead):
+            guard let meeting = state.meeting(id) else { throw .notFound(.meeting, String(id)) }
+            guard meeting.heldOn == nil else { throw .invalid(.meetingAlreadyHeld(id)) }
+            for attendee in attendees where state.resource(attendee)?.isMember != true {
+                if state.resource(attendee) == nil { throw .notFound(.resource, String(attendee)) }
+                throw .invalid(.attendeeNotMember(attendee))
+            }
+            return [.meetingHeld(MeetingHeld(meetingID: id, on: date, attendees: Array(Set(attendees)).sorted(), ledBy: lead))]
+        case .tick(let id), .untick(let id):
+            let ticking = command == .tick(item: id)
+            let phase = try manualItemPhase(id, in: state, workflow: context.workflow)
+            let ticked = state.ticks[phase]?.contains(id) ?? false
+            if ticking == ticked { return [] }
+            let tick = ItemTick(phase: phase, item: id)
+            return [ticking ? .itemTicked(tick) : .itemUnticked(tick)]
+        case .logTime(let minutes, let activity, let date):
+            guard (1...(24 * 60)).contains(minutes) else { throw .invalid(.durationOutOfRange) }
+            return [.timeLogged(TimeLogged(minutes: minutes, activity: activity, on: date))]
+        case .move(let move, let reason, let override):
+            return [.transitioned(try transition(state, move, reason: reason, override: override, context))]
+        }
+    }
+
+    private static func opening(_ open: OpenCase) throws(CaseError) -> CaseOpened {
+        let label = try checkedText(open.clientLabel, field: "client label", limit: 40)
+        let reference = try open.externalReference.map { ref throws(CaseError) in
+            try checkedText(ref, field: "external reference", limit: 64)
+        }
+        return CaseOpened(team: open.team, clientLabel: label, externalReference: reference, complex: open.complex,
+                          workflow: open.workflow, workflowHash: open.workflowHash)
+    }
+
+    private static func manualItemPhase(_ id: String, in state: CaseState, workflow: Workflow) throws(CaseError) -> Phase {
+        guard let (phase, item) = workflow.item(id) else { throw .notFound(.checklistItem, id) }
+        guard item.isManual else { throw .invalid(.itemIsDerived(id)) }
+        guard phase == state.status.phase else {
+            throw .invalid(.itemInOtherPhase(id, itemPhase: phase, casePhase: state.status.phase))
+        }
+        return phase
+    }
+
+    private static func transition(
+        _ state: CaseState, _ move: Move, reason: String?, override: String?, _ context: DecisionContext
+    ) throws(CaseError) -> Transitioned {
+        let reasonText = try reason.map { text throws(CaseError) in try checkedText(text, field: "reason", limit: longText) }
+        let overrideText = try override.map { text throws(CaseError) in try checkedText(text, field: "override reason", limit: longText) }
+        guard let target = Lifecycle.target(of: move, from: state.status, reason: reasonText ?? "") else {
+            throw .illegalMove(move.kind, from: state.status, legal: Lifecycle.legalMoves(from: state.status))
+        }
+        if move.needsReason, reasonText == nil { throw .invalid(.reasonRequired(move.kind)) }
+        if overrideText != nil, !move.isForward { throw .invalid(.overrideOnlyForForwardMoves) }
+
+        var checklist: [ChecklistItemState] = []
+        var unmet: [ChecklistItemState] = []
+        if move.isForward {
+            checklist = Checklist.evaluate(state.status.phase, of: state, workflow: context.workflow, evaluator: context.evaluator)
+            unmet = checklist.filter { $0.item.required && !$0.holds }
+        }
+        let overridden = !unmet.isEmpty
+        if overridden {
+            guard overrideText != nil else { throw .refused(move.kind, unmet: unmet) }
+            guard context.actor.role == .coordinator else { throw .overrideNeedsCoordinator }
+        }
+        return Transitioned(
+            move: move.kind, from: state.status, to: target,
+            reason: overridden ? overrideText : reasonText,
+            unmet: unmet.map(\.item.id), overridden: overridden,
+            checklist: checklist.map { ChecklistSnapshot(item: $0.item.id, required: $0.item.required, holds: $0.holds) })
+    }
+
+    /// Trims a text and checks that it is not empty, not too long, and holds no national id number.
+    static func checkedText(_ text: String, field: String, limit: Int) throws(CaseError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .invalid(.emptyText(field: field)) }
+        guard trimmed.count <= limit else { throw .invalid(.tooLong(field: field, limit: limit)) }
+        guard !NationalIdentifier.appears(in: trimmed) else { throw .invalid(.nationalIdentifier(field: field)) }
+        return trimmed
+    }
+}

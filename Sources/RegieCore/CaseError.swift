@@ -1,0 +1,40 @@
+/// Why a command was refused. The command line turns each into one sentence in the user's language.
+public enum CaseError: Error, Sendable, Equatable {
+    /// A closed case accepts nothing but a reopen.
+    case caseClosed
+    /// The move is not in the table of legal moves for the case's status.
+    case illegalMove(MoveKind, from: CaseStatus, legal: [MoveKind])
+    /// A forward move whose required checklist items do not all hold.
+    case refused(MoveKind, unmet: [ChecklistItemState])
+    case notFound(Entity, String)
+    case invalid(InvalidInput)
+    /// Only a coordinator may override a refused move.
+    case overrideNeedsCoordinator
+}
+
+/// The kinds of things a command can name.
+public enum Entity: String, Sendable, Equatable {
+    case goal, resource, question, meeting, checklistItem = "checklist item"
+}
+
+/// Input that breaks a rule of the record.
+public enum InvalidInput: Sendable, Equatable {
+    case emptyText(field: String)
+    case tooLong(field: String, limit: Int)
+    /// Looks like a national identification number (BSN), which Regie never stores.
+    case nationalIdentifier(field: String)
+    case reasonRequired(MoveKind)
+    case overrideOnlyForForwardMoves
+    /// A group member can only be added as the client's own choice.
+    case notClientsChoice
+    case resourceDeclined(Int)
+    case alreadyMember(Int)
+    case notMember(Int)
+    case itemIsDerived(String)
+    case itemInOtherPhase(String, itemPhase: Phase, casePhase: Phase)
+    case meetingAlreadyHeld(Int)
+    case attendeeNotMember(Int)
+    case heldBeforePlanned
+    case durationOutOfRange
+    case nothingToChange
+}

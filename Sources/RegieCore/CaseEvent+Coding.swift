@@ -1,0 +1,81 @@
+import Foundation
+
+/// The stored form of events: a type name and a JSON payload with snake_case keys.
+/// Both are part of Regie's documented storage format; never rename one.
+extension CaseEvent {
+    /// The stored type name, such as `goal_added`.
+    public var typeName: String {
+        switch self {
+        case .opened: "case_opened"
+        case .goalAdded: "goal_added"
+        case .goalChanged: "goal_changed"
+        case .resourceMapped: "resource_mapped"
+        case .resourceChanged: "resource_changed"
+        case .memberChosen: "member_chosen"
+        case .memberLeft: "member_left"
+        case .resourceRemoved: "resource_removed"
+        case .questionRecorded: "question_recorded"
+        case .questionAssigned: "question_assigned"
+        case .questionStatusChanged: "question_status_changed"
+        case .meetingPlanned: "meeting_planned"
+        case .meetingHeld: "meeting_held"
+        case .itemTicked: "item_ticked"
+        case .itemUnticked: "item_unticked"
+        case .timeLogged: "time_logged"
+        case .transitioned: "transitioned"
+        }
+    }
+
+    /// The payload as canonical JSON (sorted keys).
+    /// - Throws: `EncodingError` only if a value cannot be represented, which the types prevent.
+    public func encodedPayload() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        switch self {
+        case .opened(let p): return try encoder.encode(p)
+        case .goalAdded(let p): return try encoder.encode(p)
+        case .goalChanged(let p): return try encoder.encode(p)
+        case .resourceMapped(let p): return try encoder.encode(p)
+        case .resourceChanged(let p): return try encoder.encode(p)
+        case .memberChosen(let p): return try encoder.encode(p)
+        case .memberLeft(let p): return try encoder.encode(p)
+        case .resourceRemoved(let p): return try encoder.encode(p)
+        case .questionRecorded(let p): return try encoder.encode(p)
+        case .questionAssigned(let p): return try encoder.encode(p)
+        case .questionStatusChanged(let p): return try encoder.encode(p)
+        case .meetingPlanned(let p): return try encoder.encode(p)
+        case .meetingHeld(let p): return try encoder.encode(p)
+        case .itemTicked(let p), .itemUnticked(let p): return try encoder.encode(p)
+        case .timeLogged(let p): return try encoder.encode(p)
+        case .transitioned(let p): return try encoder.encode(p)
+        }
+    }
+
+    /// Reads a stored event.
+    /// - Throws: `DecodingError` for an unknown type name or a payload that does not fit it.
+    public init(typeName: String, payload: Data) throws {
+        let decoder = JSONDecoder()
+        func read<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decode(type, from: payload) }
+        switch typeName {
+        case "case_opened": self = .opened(try read(CaseOpened.self))
+        case "goal_added": self = .goalAdded(try read(GoalAdded.self))
+        case "goal_changed": self = .goalChanged(try read(GoalChanged.self))
+        case "resource_mapped": self = .resourceMapped(try read(ResourceMapped.self))
+        case "resource_changed": self = .resourceChanged(try read(ResourceChanged.self))
+        case "member_chosen": self = .memberChosen(try read(MemberChosen.self))
+        case "member_left": self = .memberLeft(try read(MemberLeft.self))
+        case "resource_removed": self = .resourceRemoved(try read(ResourceRemoved.self))
+        case "question_recorded": self = .questionRecorded(try read(QuestionRecorded.self))
+        case "question_assigned": self = .questionAssigned(try read(QuestionAssigned.self))
+        case "question_status_changed": self = .questionStatusChanged(try read(QuestionStatusChanged.self))
+        case "meeting_planned": self = .meetingPlanned(try read(MeetingPlanned.self))
+        case "meeting_held": self = .meetingHeld(try read(MeetingHeld.self))
+        case "item_ticked": self = .itemTicked(try read(ItemTick.self))
+        case "item_unticked": self = .itemUnticked(try read(ItemTick.self))
+        case "time_logged": self = .timeLogged(try read(TimeLogged.self))
+        case "transitioned": self = .transitioned(try read(Transitioned.self))
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event type \(typeName)"))
+        }
+    }
+}

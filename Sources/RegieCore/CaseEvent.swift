@@ -1,0 +1,224 @@
+/// Something that happened to a case. A case's state is a fold over its events
+/// (see ``CaseState/apply(_:)``); events are never changed once recorded.
+public enum CaseEvent: Sendable, Equatable {
+    case opened(CaseOpened)
+    case goalAdded(GoalAdded)
+    case goalChanged(GoalChanged)
+    case resourceMapped(ResourceMapped)
+    case resourceChanged(ResourceChanged)
+    case memberChosen(MemberChosen)
+    case memberLeft(MemberLeft)
+    case resourceRemoved(ResourceRemoved)
+    case questionRecorded(QuestionRecorded)
+    case questionAssigned(QuestionAssigned)
+    case questionStatusChanged(QuestionStatusChanged)
+    case meetingPlanned(MeetingPlanned)
+    case meetingHeld(MeetingHeld)
+    case itemTicked(ItemTick)
+    case itemUnticked(ItemTick)
+    case timeLogged(TimeLogged)
+    case transitioned(Transitioned)
+}
+
+public struct CaseOpened: Codable, Sendable, Equatable {
+    public var team: String
+    /// The label the team uses for the client (initials, a nickname); never a national id number.
+    public var clientLabel: String
+    public var externalReference: String?
+    /// Flagged as complex (for example severe mental illness); reports split figures by it.
+    public var complex: Bool
+    public var workflow: String
+    /// Content hash of the workflow definition the case is pinned to.
+    public var workflowHash: String
+
+    enum CodingKeys: String, CodingKey {
+        case team, complex, workflow
+        case clientLabel = "client_label", externalReference = "external_reference", workflowHash = "workflow_hash"
+    }
+}
+
+public struct GoalAdded: Codable, Sendable, Equatable {
+    public var goalID: Int
+    public var text: String
+    public var term: GoalTerm
+    public var wordedBy: Author
+
+    enum CodingKeys: String, CodingKey {
+        case text, term
+        case goalID = "goal_id", wordedBy = "worded_by"
+    }
+}
+
+public struct GoalChanged: Codable, Sendable, Equatable {
+    public var goalID: Int
+    public var text: String?
+    /// Who worded the new text; present whenever `text` is.
+    public var wordedBy: Author?
+    public var term: GoalTerm?
+    public var status: GoalStatus?
+
+    enum CodingKeys: String, CodingKey {
+        case text, term, status
+        case goalID = "goal_id", wordedBy = "worded_by"
+    }
+}
+
+public struct ResourceMapped: Codable, Sendable, Equatable {
+    public var resourceID: Int
+    public var label: String
+    public var relation: String
+    public var kind: ResourceKind
+
+    enum CodingKeys: String, CodingKey {
+        case label, relation, kind
+        case resourceID = "resource_id"
+    }
+}
+
+/// Changes to a resource; a field that is `nil` stays as it was.
+public struct ResourceChanged: Codable, Sendable, Equatable {
+    public var resourceID: Int
+    public var label: String?
+    public var relation: String?
+    public var kind: ResourceKind?
+    public var contact: ContactStatus?
+    public var oneToOneHeld: Bool?
+    public var canDo: String?
+    public var cannotDo: String?
+    public var tension: TensionState?
+
+    public init(resourceID: Int) { self.resourceID = resourceID }
+
+    /// True when nothing would change.
+    public var isEmpty: Bool {
+        label == nil && relation == nil && kind == nil && contact == nil && oneToOneHeld == nil && canDo == nil
+            && cannotDo == nil && tension == nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case label, relation, kind, contact, tension
+        case resourceID = "resource_id", oneToOneHeld = "one_to_one_held", canDo = "can_do", cannotDo = "cannot_do"
+    }
+}
+
+/// A resource joins the group. Only the client chooses; the event records it as their choice.
+public struct MemberChosen: Codable, Sendable, Equatable {
+    public var resourceID: Int
+    /// Always `client`: kept in the record so that it says so in so many words.
+    public var chosenBy: Author
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case note
+        case resourceID = "resource_id", chosenBy = "chosen_by"
+    }
+}
+
+public struct MemberLeft: Codable, Sendable, Equatable {
+    public var resourceID: Int
+    public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case reason
+        case resourceID = "resource_id"
+    }
+}
+
+/// A resource is taken off the case: a third party who asked not to be recorded.
+public struct ResourceRemoved: Codable, Sendable, Equatable {
+    public var resourceID: Int
+
+    enum CodingKeys: String, CodingKey { case resourceID = "resource_id" }
+}
+
+public struct QuestionRecorded: Codable, Sendable, Equatable {
+    public var questionID: Int
+    public var text: String
+    public var owner: Int?
+    public var due: LocalDate?
+
+    enum CodingKeys: String, CodingKey {
+        case text, owner, due
+        case questionID = "question_id"
+    }
+}
+
+public struct QuestionAssigned: Codable, Sendable, Equatable {
+    public var questionID: Int
+    public var owner: Int
+    public var due: LocalDate?
+
+    enum CodingKeys: String, CodingKey {
+        case owner, due
+        case questionID = "question_id"
+    }
+}
+
+public struct QuestionStatusChanged: Codable, Sendable, Equatable {
+    public var questionID: Int
+    public var status: QuestionStatus
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case questionID = "question_id"
+    }
+}
+
+public struct MeetingPlanned: Codable, Sendable, Equatable {
+    public var meetingID: Int
+    public var on: LocalDate
+    public var round: Int
+
+    enum CodingKeys: String, CodingKey {
+        case on, round
+        case meetingID = "meeting_id"
+    }
+}
+
+public struct MeetingHeld: Codable, Sendable, Equatable {
+    public var meetingID: Int
+    public var on: LocalDate
+    public var attendees: [Int]
+    public var ledBy: MeetingLead?
+
+    enum CodingKeys: String, CodingKey {
+        case on, attendees
+        case meetingID = "meeting_id", ledBy = "led_by"
+    }
+}
+
+public struct ItemTick: Codable, Sendable, Equatable {
+    public var phase: Phase
+    public var item: String
+}
+
+public struct TimeLogged: Codable, Sendable, Equatable {
+    public var minutes: Int
+    public var activity: TimeActivity
+    public var on: LocalDate
+}
+
+/// A move from one status to another, with what decided it.
+public struct Transitioned: Codable, Sendable, Equatable {
+    public var move: MoveKind
+    public var from: CaseStatus
+    public var to: CaseStatus
+    public var reason: String?
+    /// Required checklist items that did not hold when the move was made (only with an override).
+    public var unmet: [String]
+    /// True when a coordinator overrode a refusal; `reason` then says why.
+    public var overridden: Bool
+    /// Every checklist item of the phase that was left, with whether it held.
+    public var checklist: [ChecklistSnapshot]
+
+    enum CodingKeys: String, CodingKey {
+        case move, from, to, reason, unmet, overridden, checklist
+    }
+}
+
+/// One checklist item's state at the moment of a transition.
+public struct ChecklistSnapshot: Codable, Sendable, Equatable {
+    public var item: String
+    public var required: Bool
+    public var holds: Bool
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+extension CaseState {
+    /// The effect of each event on the state. Events were validated when they were decided,
+    /// so applying them never fails; an event that names something missing changes nothing.
+    mutating func apply(_ event: CaseEvent, actor: String, at date: Date, version: Int) {
+        switch event {
+        case .opened:
+            break
+        case .goalAdded(let e):
+            goals.append(Goal(id: e.goalID, text: e.text, term: e.term, wordedBy: e.wordedBy, status: .open))
+        case .goalChanged(let e):
+            updateGoal(e.goalID) { goal in
+                if let text = e.text { goal.text = text }
+                if let author = e.wordedBy { goal.wordedBy = author }
+                if let term = e.term { goal.term = term }
+                if let status = e.status { goal.status = status }
+            }
+        case .resourceMapped(let e):
+            resources.append(
+                Resource(id: e.resourceID, label: e.label, relation: e.relation, kind: e.kind, contact: .notContacted,
+                         oneToOneHeld: false, canDo: nil, cannotDo: nil, tension: .none, isMember: false))
+            lastResourceID = max(lastResourceID, e.resourceID)
+        case .resourceChanged(let e):
+            updateResource(e.resourceID) { r in
+                if let v = e.label { r.label = v }
+                if let v = e.relation { r.relation = v }
+                if let v = e.kind { r.kind = v }
+                if let v = e.contact { r.contact = v }
+                if let v = e.oneToOneHeld { r.oneToOneHeld = v }
+                if let v = e.canDo { r.canDo = v }
+                if let v = e.cannotDo { r.cannotDo = v }
+                if let v = e.tension { r.tension = v }
+            }
+        case .memberChosen(let e):
+            updateResource(e.resourceID) { $0.isMember = true }
+        case .memberLeft(let e):
+            updateResource(e.resourceID) { $0.isMember = false }
+        case .resourceRemoved(let e):
+            resources.removeAll { $0.id == e.resourceID }
+            for index in questions.indices where questions[index].owner == e.resourceID {
+                questions[index].owner = nil
+            }
+        case .questionRecorded(let e):
+            questions.append(Question(id: e.questionID, text: e.text, owner: e.owner, due: e.due, status: .open))
+        case .questionAssigned(let e):
+            updateQuestion(e.questionID) { q in
+                q.owner = e.owner
+                if let due = e.due { q.due = due }
+            }
+        case .questionStatusChanged(let e):
+            updateQuestion(e.questionID) { $0.status = e.status }
+        case .meetingPlanned(let e):
+            meetings.append(Meeting(id: e.meetingID, round: e.round, plannedOn: e.on, heldOn: nil, attendees: [], ledBy: nil))
+        case .meetingHeld(let e):
+            if let index = meetings.firstIndex(where: { $0.id == e.meetingID }) {
+                meetings[index].heldOn = e.on
+                meetings[index].attendees = e.attendees
+                meetings[index].ledBy = e.ledBy
+            }
+        case .itemTicked(let e):
+            ticks[e.phase, default: []].insert(e.item)
+        case .itemUnticked(let e):
+            ticks[e.phase]?.remove(e.item)
+        case .timeLogged(let e):
+            timeEntries.append(TimeEntry(minutes: e.minutes, activity: e.activity, on: e.on))
+        case .transitioned(let e):
+            applyTransition(e)
+            history.append(TransitionRecord(version: version, actor: actor, at: date, transition: e))
+        }
+    }
+
+    private mutating func applyTransition(_ e: Transitioned) {
+        status = e.to
+        switch e.move {
+        case .nextRound:
+            // A new round starts the meeting and follow-up checklists afresh.
+            round += 1
+            ticks[.meeting] = nil
+            ticks[.followUp] = nil
+        case .renew:
+            round += 1
+            ticks = [:]
+        default:
+            break
+        }
+    }
+
+    private mutating func updateGoal(_ id: Int, _ change: (inout Goal) -> Void) {
+        if let index = goals.firstIndex(where: { $0.id == id }) { change(&goals[index]) }
+    }
+
+    private mutating func updateResource(_ id: Int, _ change: (inout Resource) -> Void) {
+        if let index = resources.firstIndex(where: { $0.id == id }) { change(&resources[index]) }
+    }
+
+    private mutating func updateQuestion(_ id: Int, _ change: (inout Question) -> Void) {
+        if let index = questions.firstIndex(where: { $0.id == id }) { change(&questions[index]) }
+    }
+}

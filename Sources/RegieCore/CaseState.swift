@@ -1,0 +1,95 @@
+import Foundation
+
+/// Everything known about a case, built by folding its events in order.
+public struct CaseState: Sendable, Equatable {
+    public let id: Int
+    /// The version of the last event applied.
+    public private(set) var version: Int
+    public let team: String
+    public let clientLabel: String
+    public let externalReference: String?
+    public let complex: Bool
+    public let workflow: String
+    public let workflowHash: String
+    public let openedAt: Date
+    public let openedBy: String
+    public internal(set) var status: CaseStatus
+    /// Counts meeting rounds: 1 until the first next-round or renew move.
+    public internal(set) var round: Int
+    public internal(set) var goals: [Goal] = []
+    /// Resources still on the case; removed ones are gone from here.
+    public internal(set) var resources: [Resource] = []
+    public internal(set) var questions: [Question] = []
+    public internal(set) var meetings: [Meeting] = []
+    /// Items ticked by hand in the current round, per phase.
+    public internal(set) var ticks: [Phase: Set<String>] = [:]
+    public internal(set) var timeEntries: [TimeEntry] = []
+    public internal(set) var history: [TransitionRecord] = []
+    /// The highest resource id ever used, so that ids of removed resources are not reused.
+    public internal(set) var lastResourceID = 0
+    public internal(set) var lastChangedAt: Date
+
+    /// The state right after a case was opened.
+    public init(id: Int, opened: CaseOpened, at: Date, by actor: String) {
+        self.id = id
+        self.version = 1
+        self.team = opened.team
+        self.clientLabel = opened.clientLabel
+        self.externalReference = opened.externalReference
+        self.complex = opened.complex
+        self.workflow = opened.workflow
+        self.workflowHash = opened.workflowHash
+        self.openedAt = at
+        self.openedBy = actor
+        self.status = .active(.goals)
+        self.round = 1
+        self.lastChangedAt = at
+    }
+
+    /// Folds a case's events into its state.
+    /// - Throws: ``ReplayError`` when the stream does not start with an opening, skips a
+    ///   version, or opens twice.
+    public static func replay(_ events: [RecordedEvent]) throws(ReplayError) -> CaseState {
+        guard let first = events.first, case .opened(let opened) = first.event, first.version == 1 else {
+            throw ReplayError(caseID: events.first?.caseID ?? 0, version: events.first?.version ?? 0,
+                              problem: "the stream does not start with the opening of the case")
+        }
+        var state = CaseState(id: first.caseID, opened: opened, at: first.recordedAt, by: first.actor)
+        for event in events.dropFirst() {
+            try state.apply(event)
+        }
+        return state
+    }
+
+    /// Applies one recorded event.
+    /// - Throws: ``ReplayError`` when the event is not the next version or opens the case again.
+    public mutating func apply(_ recorded: RecordedEvent) throws(ReplayError) {
+        guard recorded.version == version + 1 else {
+            throw ReplayError(caseID: id, version: recorded.version, problem: "expected version \(version + 1)")
+        }
+        if case .opened = recorded.event {
+            throw ReplayError(caseID: id, version: recorded.version, problem: "the case is opened a second time")
+        }
+        apply(recorded.event, actor: recorded.actor, at: recorded.recordedAt, version: recorded.version)
+        version = recorded.version
+        lastChangedAt = recorded.recordedAt
+    }
+
+    /// The members of the resource group: resources the client chose.
+    public var members: [Resource] { resources.filter(\.isMember) }
+
+    /// Total professional time logged, in minutes.
+    public var minutesLogged: Int { timeEntries.reduce(0) { $0 + $1.minutes } }
+
+    public func goal(_ id: Int) -> Goal? { goals.first { $0.id == id } }
+    public func resource(_ id: Int) -> Resource? { resources.first { $0.id == id } }
+    public func question(_ id: Int) -> Question? { questions.first { $0.id == id } }
+    public func meeting(_ id: Int) -> Meeting? { meetings.first { $0.id == id } }
+}
+
+/// A stream of events that cannot be folded.
+public struct ReplayError: Error, Sendable, Equatable {
+    public var caseID: Int
+    public var version: Int
+    public var problem: String
+}

@@ -1,0 +1,14 @@
+/// Decides whether derived checklist items hold for a case. The core does not know how: the
+/// Lua runtime implements this, and tests may use a stand-in.
+public protocol DerivedItemEvaluator {
+    /// Evaluates each item's expression against the case.
+    /// - Returns: one outcome per item, in the same order.
+    func evaluate(_ items: [ChecklistItem], in state: CaseState) -> [DerivedOutcome]
+}
+
+/// The result of evaluating one derived item.
+public enum DerivedOutcome: Sendable, Equatable {
+    case holds(Bool)
+    /// The expression failed; the item counts as not holding (fail closed).
+    case failed(String)
+}

@@ -1,0 +1,79 @@
+/// A team's way of working through the five phases: per phase, a checklist and prompts.
+public struct Workflow: Sendable, Equatable {
+    public var name: String
+    public var description: LocalizedText?
+    public var phases: [Phase: PhaseDefinition]
+
+    public init(name: String, description: LocalizedText? = nil, phases: [Phase: PhaseDefinition]) {
+        self.name = name
+        self.description = description
+        self.phases = phases
+    }
+
+    /// The definition of a phase; an empty one when the workflow says nothing about it.
+    public func definition(of phase: Phase) -> PhaseDefinition {
+        phases[phase] ?? PhaseDefinition(checklist: [], prompts: [])
+    }
+
+    /// The checklist item with this id, in whichever phase it is.
+    public func item(_ id: String) -> (phase: Phase, item: ChecklistItem)? {
+        for phase in Phase.allCases {
+            if let item = definition(of: phase).checklist.first(where: { $0.id == id }) { return (phase, item) }
+        }
+        return nil
+    }
+
+    /// Every derived item, in phase order.
+    public var derivedItems: [ChecklistItem] {
+        Phase.allCases.flatMap { definition(of: $0).checklist.filter { $0.expression != nil } }
+    }
+}
+
+/// What a workflow says about one phase.
+public struct PhaseDefinition: Sendable, Equatable {
+    public var checklist: [ChecklistItem]
+    /// Questions and reminders shown to the worker in this phase.
+    public var prompts: [LocalizedText]
+
+    public init(checklist: [ChecklistItem], prompts: [LocalizedText]) {
+        self.checklist = checklist
+        self.prompts = prompts
+    }
+}
+
+/// One item of a phase's checklist.
+public struct ChecklistItem: Sendable, Equatable, Hashable {
+    /// Stable id, such as `goals.long_term`; stored in ticks and transitions.
+    public var id: String
+    public var text: LocalizedText
+    public var required: Bool
+    /// A Lua expression over the case, for items derived from the record; `nil` for items
+    /// ticked by hand.
+    public var expression: String?
+    /// Where the item is defined, for error messages.
+    public var source: SourceLocation
+
+    public init(id: String, text: LocalizedText, required: Bool, expression: String?, source: SourceLocation) {
+        self.id = id
+        self.text = text
+        self.required = required
+        self.expression = expression
+        self.source = source
+    }
+
+    /// True for items ticked by hand.
+    public var isManual: Bool { expression == nil }
+}
+
+/// A file and line, for messages that point at a definition.
+public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}

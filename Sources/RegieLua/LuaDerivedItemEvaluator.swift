@@ -1,0 +1,45 @@
+import RegieCore
+
+/// Evaluates derived checklist items with a ``LuaSandbox``. Each expression is compiled once
+/// and kept; the case snapshot is built once per evaluation.
+public final class LuaDerivedItemEvaluator: DerivedItemEvaluator {
+    private let sandbox: LuaSandbox
+    private var chunks: [String: LuaSandbox.Chunk] = [:]
+
+    /// - Throws: ``LuaError`` when the sandbox cannot start.
+    public init(instructionBudget: Int = 100_000) throws(LuaError) {
+        sandbox = try LuaSandbox(instructionBudget: instructionBudget)
+    }
+
+    /// Compiles an item's expression, so that a syntax error shows when a workflow is loaded
+    /// rather than when a case is checked.
+    /// - Throws: ``LuaError`` of kind `syntax`.
+    public func prepare(_ item: ChecklistItem) throws(LuaError) {
+        guard let expression = item.expression else { return }
+        _ = try chunk(for: expression)
+    }
+
+    public func evaluate(_ items: [ChecklistItem], in state: CaseState) -> [DerivedOutcome] {
+        let snapshot = state.luaSnapshot
+        return items.map { item in
+            guard let expression = item.expression else { return .failed("not a derived item") }
+            do throws(LuaError) {
+                let chunk = try chunk(for: expression)
+                switch try sandbox.call(chunk, binding: "case", to: snapshot) {
+                case .bool(let holds): return .holds(holds)
+                case .nil: return .holds(false)
+                default: return .failed("the expression did not give true or false")
+                }
+            } catch {
+                return .failed(error.description)
+            }
+        }
+    }
+
+    private func chunk(for expression: String) throws(LuaError) -> LuaSandbox.Chunk {
+        if let chunk = chunks[expression] { return chunk }
+        let chunk = try sandbox.compile("return " + expression, name: "=expression")
+        chunks[expression] = chunk
+        return chunk
+    }
+}

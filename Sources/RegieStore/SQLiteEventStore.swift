@@ -1,0 +1,246 @@
+import Foundation
+import GRDB
+import RegieCore
+
+/// The embedded default store: one SQLite file through GRDB, in WAL mode with full
+/// durability (`synchronous = FULL`), a busy timeout for concurrent processes, and schema
+/// migrations. Safe to share between processes; one instance belongs to one thread at a time.
+public final class SQLiteEventStore: EventStore {
+    /// `PRAGMA application_id` of Regie databases ("REGI").
+    static let applicationID: Int32 = 0x5245_4749
+
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (or with `create`, creates) the database at `path` and brings its schema up to date.
+    /// - Parameters:
+    ///   - busyTimeout: how long to wait for another process's lock before reporting it.
+    /// - Throws: ``StoreError`` when the file is missing, not a Regie database, newer, locked or unreadable.
+    public init(path: String, create: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw .missingDatabase(path: path) }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            let needsMigration = try queue.writeWithoutTransaction { db in
+                try Self.checkIdentity(db, path: path)
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                if try StoreSchema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+                return try !StoreSchema.migrator.hasCompletedMigrations(db)
+            }
+            if needsMigration { try StoreSchema.migrator.migrate(queue) }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    private static func checkIdentity(_ db: Database, path: String) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if id == applicationID { return }
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        guard id == 0, tables == 0 else { throw StoreError.notARegieDatabase(path: path) }
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    }
+
+    public func openCase(_ opened: CaseOpened, workflowSource: String, actor: String, at date: Date) throws(StoreError) -> RecordedEvent {
+        guard RuleHash.of(workflowSource) == opened.workflowHash else {
+            throw .database(code: 0, message: "the workflow hash does not match its source")
+        }
+        let event = CaseEvent.opened(opened)
+        let payload = try encode(event)
+        return try write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
+                arguments: [opened.workflowHash, opened.workflow, workflowSource, Self.millis(date)])
+            var summary = CaseSummary(id: 0, opened: opened, at: date)
+            try db.execute(
+                sql: """
+                    INSERT INTO cases (team, client_label, state, phase, status_json, round, version, complex,
+                                       workflow_hash, opened_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: Self.summaryArguments(summary, idLast: false))
+            let id = Int(db.lastInsertedRowID)
+            summary.id = id
+            try Self.insert(db, caseID: id, version: 1, type: event.typeName, actor: actor, at: date, payload: payload)
+            return RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event)
+        }
+    }
+
+    public func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date)
+        throws(StoreError) -> [RecordedEvent]
+    {
+        guard !events.isEmpty else { return [] }
+        let payloads = try events.map { event throws(StoreError) in try encode(event) }
+        return try write { db in
+            guard var summary = try Self.summary(db, caseID: caseID) else { throw StoreError.caseNotFound(caseID) }
+            guard summary.version == expectedVersion else {
+                throw StoreError.conflict(caseID: caseID, expected: expectedVersion, actual: summary.version)
+            }
+            var recorded: [RecordedEvent] = []
+            for (offset, event) in events.enumerated() {
+                let version = expectedVersion + offset + 1
+                try Self.insert(db, caseID: caseID, version: version, type: event.typeName, actor: actor, at: date,
+                                payload: payloads[offset])
+                let record = RecordedEvent(caseID: caseID, version: version, actor: actor, recordedAt: date, event: event)
+                summary.apply(record)
+                recorded.append(record)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE cases SET team = ?, client_label = ?, state = ?, phase = ?, status_json = ?, round = ?,
+                    version = ?, complex = ?, workflow_hash = ?, opened_at = ?, updated_at = ? WHERE id = ?
+                    """,
+                arguments: Self.summaryArguments(summary, idLast: true))
+            return recorded
+        }
+    }
+
+    public func events(of caseID: Int) throws(StoreError) -> [RecordedEvent] {
+        let rows: [Row]
+        do {
+            rows = try queue.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT version, type, actor, recorded_at, payload FROM events WHERE case_id = ? ORDER BY version",
+                    arguments: [caseID])
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+        guard !rows.isEmpty else { throw .caseNotFound(caseID) }
+        return try rows.map { row throws(StoreError) in
+            let version: Int = row["version"]
+            let type: String = row["type"]
+            let payload: String = row["payload"]
+            do {
+                let event = try CaseEvent(typeName: type, payload: Data(payload.utf8))
+                return RecordedEvent(caseID: caseID, version: version, actor: row["actor"],
+                                     recordedAt: Self.date(millis: row["recorded_at"]), event: event)
+            } catch {
+                throw .corrupt(caseID: caseID, version: version, problem: "the \(type) payload cannot be read")
+            }
+        }
+    }
+
+    public func summaries(team: String?) throws(StoreError) -> [CaseSummary] {
+        do {
+            return try queue.read { db in
+                let sql = "SELECT * FROM cases" + (team == nil ? "" : " WHERE team = ?") + " ORDER BY id"
+                return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(team.map { [$0] } ?? []))
+                    .map(Self.summary(from:))
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    public func ruleSource(hash: String) throws(StoreError) -> String? {
+        do {
+            return try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT source FROM rule_sources WHERE hash = ?", arguments: [hash])
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Counts of rows, for tests and checks that a failed command changed nothing.
+    public func counts() throws(StoreError) -> (events: Int, cases: Int, ruleSources: Int) {
+        do {
+            return try queue.read { db in
+                (try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM rule_sources") ?? 0)
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Runs `body` in one IMMEDIATE transaction: it takes the write lock up front, so two
+    /// processes queue behind the busy timeout instead of failing half-way.
+    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    private func encode(_ event: CaseEvent) throws(StoreError) -> String {
+        do {
+            return String(decoding: try event.encodedPayload(), as: UTF8.self)
+        } catch {
+            throw .database(code: 0, message: "an event could not be encoded")
+        }
+    }
+
+    private static func insert(_ db: Database, caseID: Int, version: Int, type: String, actor: String, at date: Date,
+                               payload: String) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO events (case_id, version, type, actor, recorded_at, payload) VALUES (?, ?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [caseID, version, type, actor, millis(date), payload])
+    }
+
+    private static func summary(_ db: Database, caseID: Int) throws -> CaseSummary? {
+        try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [caseID]).map(summary(from:))
+    }
+
+    private static func summary(from row: Row) throws -> CaseSummary {
+        let statusJSON: String = row["status_json"]
+        let status = try JSONDecoder().decode(CaseStatus.self, from: Data(statusJSON.utf8))
+        return CaseSummary(
+            id: row["id"], team: row["team"], clientLabel: row["client_label"], status: status, round: row["round"],
+            version: row["version"], complex: row["complex"], workflowHash: row["workflow_hash"],
+            openedAt: date(millis: row["opened_at"]), updatedAt: date(millis: row["updated_at"]))
+    }
+
+    private static func summaryArguments(_ s: CaseSummary, idLast: Bool) -> StatementArguments {
+        let statusJSON = (try? JSONEncoder().encode(s.status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        var arguments: StatementArguments = [
+            s.team, s.clientLabel, s.status.state, s.status.phase.rawValue, statusJSON, s.round, s.version, s.complex,
+            s.workflowHash, millis(s.openedAt), millis(s.updatedAt),
+        ]
+        if idLast { arguments += [s.id] }
+        return arguments
+    }
+
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else {
+            return .database(code: 0, message: "unexpected storage failure")
+        }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_NOTADB: return .notARegieDatabase(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_CONSTRAINT:
+            // The unique (case, version) key caught a writer that slipped past the version check.
+            return .conflict(caseID: 0, expected: 0, actual: 0)
+        default:
+            // SQLite's own message holds no arguments; keep it short.
+            return .database(code: error.resultCode.rawValue, message: error.message ?? "SQLite error")
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// A storage failure, described without any case data or SQL arguments.
+public enum StoreError: Error, Sendable, Equatable {
+    /// Someone else appended to the case after it was read.
+    case conflict(caseID: Int, expected: Int, actual: Int)
+    case caseNotFound(Int)
+    /// The file exists but is not a Regie database.
+    case notARegieDatabase(path: String)
+    /// The database was made by a newer Regie.
+    case newerSchema(path: String)
+    case missingDatabase(path: String)
+    /// Another program holds the lock for longer than the busy timeout.
+    case locked(path: String)
+    case readOnly(path: String)
+    /// A stored event cannot be read back.
+    case corrupt(caseID: Int, version: Int, problem: String)
+    /// Any other SQLite failure; `code` is SQLite's result code.
+    case database(code: Int32, message: String)
+}

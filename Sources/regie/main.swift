@@ -1,0 +1,2 @@
+import RegieCLI
+RegieMain.run()
