@@ -51,7 +51,10 @@ let package = Package(
         .executableTarget(name: "regie", dependencies: ["RegieCLI"]),
         .testTarget(name: "RegieCoreTests", dependencies: ["RegieCore"]),
         .testTarget(name: "RegieLuaTests", dependencies: ["RegieLua", "RegieCore"]),
-        .testTarget(name: "RegieStoreTests", dependencies: ["RegieStore", "RegieCore"]),
+        .testTarget(
+            name: "RegieStoreTests",
+            dependencies: ["RegieStore", "RegieCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "RegieCLITests", dependencies: ["RegieCLI", "RegieStore", "RegieCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["regie", "RegieStore", "RegieCore"]),
     ]

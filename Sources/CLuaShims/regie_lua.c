@@ -209,23 +209,27 @@ struct compile_args {
     const char *name;
     const char *source;
     size_t length;
+    int load_status;
 };
 
+// Leaves the reference, or the load error's message (with load_status set), on the stack.
 static int compile_entry(lua_State *L) {
     struct compile_args *a = lua_touserdata(L, 1);
-    if (luaL_loadbufferx(L, a->source, a->length, a->name, "t") != LUA_OK) lua_error(L);
+    a->load_status = luaL_loadbufferx(L, a->source, a->length, a->name, "t");
+    if (a->load_status != LUA_OK) return 1;
     lua_pushinteger(L, luaL_ref(L, LUA_REGISTRYINDEX));
     return 1;
 }
 
 int regie_lua_compile(regie_lua *s, const char *chunk_name, const char *source, size_t length,
                       regie_lua_status *status, char *message, size_t message_cap) {
-    struct compile_args a = {chunk_name, source, length};
+    struct compile_args a = {chunk_name, source, length, LUA_OK};
     lua_State *L = s->L;
     s->budget_exhausted = 0;
     lua_pushcfunction(L, compile_entry);
     lua_pushlightuserdata(L, &a);
     int rc = lua_pcall(L, 1, 1, 0);
+    if (rc == LUA_OK && a.load_status != LUA_OK) rc = a.load_status;
     if (rc != LUA_OK) {
         *status = status_of(s, rc);
         error_message(L, message, message_cap);

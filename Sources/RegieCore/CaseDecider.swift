@@ -137,7 +137,9 @@ public enum CaseDecider {
     private static func transition(
         _ state: CaseState, _ move: Move, reason: String?, override: String?, _ context: DecisionContext
     ) throws(CaseError) -> Transitioned {
-        let reasonText = try reason.map { text throws(CaseError) in try checkedText(text, field: "reason", limit: longText) }
+        // A blank reason is no reason: the user is told that one is required.
+        let given = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let reasonText = try given.map { text throws(CaseError) in try checkedText(text, field: "reason", limit: longText) }
         let overrideText = try override.map { text throws(CaseError) in try checkedText(text, field: "override reason", limit: longText) }
         guard let target = Lifecycle.target(of: move, from: state.status, reason: reasonText ?? "") else {
             throw .illegalMove(move.kind, from: state.status, legal: Lifecycle.legalMoves(from: state.status))

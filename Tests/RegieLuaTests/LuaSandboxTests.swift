@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import RegieCore
+@testable import RegieLua
+
+@Suite("The Lua sandbox")
+struct LuaSandboxTests {
+    func run(_ source: String, argument: LuaValue = .nil, budget: Int = 100_000, memory: Int = 4 << 20) throws -> LuaValue {
+        let sandbox = try LuaSandbox(memoryLimit: memory, instructionBudget: budget)
+        return try sandbox.call(try sandbox.compile(source, name: "=test"), binding: "case", to: argument)
+    }
+
+    func failure(_ source: String, budget: Int = 100_000, memory: Int = 4 << 20) -> LuaError? {
+        do {
+            _ = try run(source, budget: budget, memory: memory)
+            return nil
+        } catch let error as LuaError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+
+    @Test("values cross both ways unchanged")
+    func roundTrip() throws {
+        let value = LuaValue.record([
+            "n": .integer(-42), "x": .number(1.5), "s": .string("héllo\u{0}wereld"), "b": .bool(true),
+            "list": .array([.integer(1), .string("two"), .array([])]),
+            "nested": .record(["deep": .record(["deeper": .bool(false)])]),
+        ])
+        #expect(try run("return case", argument: value) == value)
+    }
+
+    @Test("helpers any, all and count are there")
+    func helpers() throws {
+        let list = LuaValue.array([.integer(1), .integer(2), .integer(3)])
+        #expect(try run("return any(case, function(x) return x > 2 end)", argument: list) == .bool(true))
+        #expect(try run("return all(case, function(x) return x > 2 end)", argument: list) == .bool(false))
+        #expect(try run("return count(case, function(x) return x > 1 end)", argument: list) == .integer(2))
+        #expect(try run("return all({}, function(x) return false end)") == .bool(true))
+    }
+
+    static let unreachable = ["io", "os", "load", "loadfile", "dofile", "require", "package", "debug", "collectgarbage",
+                              "setmetatable", "getmetatable", "rawset", "coroutine", "pcall", "xpcall", "print", "_G"]
+
+    @Test("dangerous globals are not reachable", arguments: unreachable)
+    func noDangerousGlobals(name: String) throws {
+        #expect(try run("return \(name) == nil") == .bool(true))
+    }
+
+    @Test("string.dump, math.random and the string metatable's dump are gone")
+    func noDump() throws {
+        #expect(try run("return string.dump == nil and math.random == nil and (''):len() == 0") == .bool(true))
+        #expect(try run("return ('').dump == nil") == .bool(true))
+    }
+
+    @Test("libraries are read-only and globals do not survive a call")
+    func isolation() throws {
+        let sandbox = try LuaSandbox(instructionBudget: 10_000)
+        let write = try sandbox.compile("string.upper = nil", name: "=t")
+        #expect(throws: LuaError.self) { try sandbox.call(write, binding: "case", to: .nil) }
+        let set = try sandbox.compile("leaked = 1; return leaked", name: "=t")
+        #expect(try sandbox.call(set, binding: "case", to: .nil) == .integer(1))
+        let get = try sandbox.compile("return leaked == nil and string.upper('a') == 'A'", name: "=t")
+        #expect(try sandbox.call(get, binding: "case", to: .nil) == .bool(true))
+    }
+
+    @Test("an endless loop hits the instruction budget quickly")
+    func budget() throws {
+        let start = Date()
+        #expect(failure("while true do end", budget: 100_000)?.kind == .budget)
+        #expect(failure("local function f() return f() end return f()", budget: 100_000)?.kind == .budget)
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+
+    @Test("the state keeps working after a budget error")
+    func recoversAfterBudget() throws {
+        let sandbox = try LuaSandbox(instructionBudget: 10_000)
+        let loop = try sandbox.compile("while true do end", name: "=t")
+        #expect(throws: LuaError.self) { try sandbox.call(loop, binding: "case", to: .nil) }
+        let fine = try sandbox.compile("return 1 + 1", name: "=t")
+        #expect(try sandbox.call(fine, binding: "case", to: .nil) == .integer(2))
+    }
+
+    @Test("a memory bomb hits the cap")
+    func memory() {
+        let error = failure("local t = {} for i = 1, 1e8 do t[i] = string.rep('x', 64) .. i end", budget: 50_000_000, memory: 2 << 20)
+        #expect(error?.kind == .memory)
+        #expect(failure("return string.rep('x', 1 << 30)", memory: 2 << 20)?.kind == .memory)
+    }
+
+    @Test("errors carry their message and position; syntax errors are caught at compile time")
+    func errors() throws {
+        let runtime = failure("local x = nil\nreturn x.field")
+        #expect(runtime?.kind == .runtime)
+        #expect(runtime?.message.contains("test:2") == true)
+        #expect(failure("error({})")?.message == "error object is not a string")
+        let sandbox = try LuaSandbox()
+        #expect(throws: LuaError(kind: .syntax, message: "test:1: unexpected symbol near '+'")) {
+            try sandbox.compile("return +", name: "=test")
+        }
+    }
+
+    @Test("results that cannot cross are refused")
+    func badResults() {
+        #expect(failure("return function() end")?.kind == .runtime)
+        #expect(failure("return {1, 2, x = 3}")?.kind == .runtime)
+        #expect(failure("local t = {} t[1] = t return t")?.kind == .runtime)
+    }
+}
+
+@Suite("Derived checklist items in Lua")
+struct LuaDerivedItemTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func item(_ expression: String) -> ChecklistItem {
+        ChecklistItem(id: "x", text: LocalizedText(nl: "x", en: "x"), required: true, expression: expression,
+                      source: SourceLocation(file: "t", line: 1))
+    }
+
+    func state() throws -> CaseState {
+        let opened = CaseOpened(team: "t", clientLabel: "J.", externalReference: nil, complex: false, workflow: "w", workflowHash: "h")
+        var state = CaseState(id: 1, opened: opened, at: Date(timeIntervalSince1970: 0), by: "a")
+        let events: [CaseEvent] = [
+            .goalAdded(GoalAdded(goalID: 1, text: "Werk", term: .long, wordedBy: .client)),
+            .resourceMapped(ResourceMapped(resourceID: 1, label: "Ans", relation: "buurvrouw", kind: .informal)),
+            .memberChosen(MemberChosen(resourceID: 1, chosenBy: .client, note: nil)),
+        ]
+        for (i, event) in events.enumerated() {
+            try state.apply(RecordedEvent(caseID: 1, version: i + 2, actor: "a", recordedAt: Date(timeIntervalSince1970: 0), event: event))
+        }
+        return state
+    }
+
+    @Test("the shipped workflow's expressions evaluate against a case")
+    func shippedExpressions() throws {
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
+        let workflow = try WorkflowParser.parse(text, file: "resourcegroep.yaml")
+        let evaluator = try LuaDerivedItemEvaluator()
+        let outcomes = evaluator.evaluate(workflow.derivedItems, in: try state())
+        for (item, outcome) in zip(workflow.derivedItems, outcomes) {
+            guard case .holds = outcome else { Issue.record("\(item.id) failed: \(outcome)"); continue }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: zip(workflow.derivedItems.map(\.id), outcomes))
+        #expect(byID["goals.long_term"] == .holds(true))
+        #expect(byID["goals.short_term"] == .holds(false))
+        #expect(byID["mapping.client_chose"] == .holds(true))
+        #expect(byID["activation.contacted"] == .holds(false))
+    }
+
+    @Test("a failing or non-boolean expression fails closed with a message")
+    func failClosed() throws {
+        let evaluator = try LuaDerivedItemEvaluator(instructionBudget: 10_000)
+        let outcomes = evaluator.evaluate([item("case.nothing.here"), item("42"), item("(function() while true do end end)()"), item("nil")],
+                                          in: try state())
+        guard case .failed(let message) = outcomes[0] else { Issue.record("expected failure"); return }
+        #expect(message.contains("nothing"))
+        #expect(outcomes[1] == .failed("the expression did not give true or false"))
+        guard case .failed(let budget) = outcomes[2] else { Issue.record("expected budget failure"); return }
+        #expect(budget.contains("budget"))
+        #expect(outcomes[3] == .holds(false))
+    }
+}
