@@ -55,7 +55,7 @@ let package = Package(
             name: "RegieStoreTests",
             dependencies: ["RegieStore", "RegieCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "RegieCLITests", dependencies: ["RegieCLI", "RegieStore", "RegieCore"]),
+        .testTarget(name: "RegieCLITests", dependencies: ["RegieCLI", "RegieStore", "RegieCore", "RegieLua"]),
         .testTarget(name: "EndToEndTests", dependencies: ["regie", "RegieStore", "RegieCore"]),
     ]
 )

@@ -22,7 +22,9 @@ final class CaseSession {
         actorID = options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? ""
         now = try Self.clock(environment)
         do {
-            store = try SQLiteEventStore(path: workspace.databasePath, create: createDatabase)
+            // REGIE_BUSY_TIMEOUT (seconds) sets how long to wait for another process's lock.
+            let timeout = environment["REGIE_BUSY_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 5
+            store = try SQLiteEventStore(path: workspace.databasePath, create: createDatabase, busyTimeout: timeout)
         } catch {
             throw RegieError.from(error)
         }

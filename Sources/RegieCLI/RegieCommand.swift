@@ -33,13 +33,12 @@ public enum RegieMain {
     @discardableResult
     public static func execute(_ arguments: [String], errors: ((String) -> Void)? = nil) -> ExitStatus {
         let report = errors ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        let language = languageHint(arguments)
         do {
             var command = try RegieCommand.parseAsRoot(arguments)
             try command.run()
             return .success
         } catch let error as RegieError {
-            report("regie: " + error.text(in: language))
+            report("regie: " + error.text(in: languageHint(arguments)))
             return error.status
         } catch {
             let code = RegieCommand.exitCode(for: error)
@@ -53,13 +52,20 @@ public enum RegieMain {
         }
     }
 
-    /// The language for error messages before the workspace is read: `--lang`, else `REGIE_LANG`, else English.
+    /// The language for error messages: `--lang`, else the workspace's locale when one can be
+    /// read, else English.
     static func languageHint(_ arguments: [String]) -> Language {
-        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count,
-           let language = Language(rawValue: arguments[index + 1]) { return language }
-        if let arg = arguments.first(where: { $0.hasPrefix("--lang=") }), let language = Language(rawValue: String(arg.dropFirst(7))) {
-            return language
+        func value(of option: String) -> String? {
+            if let index = arguments.firstIndex(of: option), index + 1 < arguments.count { return arguments[index + 1] }
+            return arguments.first { $0.hasPrefix(option + "=") }.map { String($0.dropFirst(option.count + 1)) }
         }
-        return ProcessInfo.processInfo.environment["REGIE_LANG"].flatMap(Language.init(rawValue:)) ?? .en
+        if let language = value(of: "--lang").flatMap(Language.init(rawValue:)) { return language }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let root = try? WorkspaceLoader.locate(explicit: value(of: "--workspace"), environment: ProcessInfo.processInfo.environment,
+                                                  currentDirectory: cwd),
+           let workspace = try? WorkspaceLoader.load(from: root) {
+            return workspace.locale
+        }
+        return .en
     }
 }

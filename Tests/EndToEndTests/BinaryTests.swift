@@ -1,0 +1,218 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// Runs the built `regie` binary the way a user types it.
+struct Regie {
+    static let binary: URL = {
+        // The test bundle sits in the same build folder as the executable.
+        let here = Bundle.main.bundleURL.deletingLastPathComponent()
+        for folder in [here, here.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("regie")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return repository.appendingPathComponent(".build/debug/regie")
+    }()
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    let folder: URL
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regie-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// `regie init` in a new folder with the given person as coordinator.
+    static func workspace(person: String = "anna") throws -> Regie {
+        let folder = try temporaryFolder()
+        let regie = Regie(folder: folder)
+        let result = try regie.run(["init", ".", "--team", "west", "--person", person, "--lang", "en"])
+        guard result.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return regie
+    }
+
+    func run(_ arguments: [String], environment extra: [String: String] = ["REGIE_USER": "anna"], prefix: [String] = []) throws -> Result {
+        let process = Process()
+        if prefix.isEmpty {
+            process.executableURL = Regie.binary
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: prefix[0])
+            process.arguments = Array(prefix.dropFirst()) + [Regie.binary.path] + arguments
+        }
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "REGIE_WORKSPACE")
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite("The regie binary, as a user types it")
+struct BinaryTests {
+    @Test("the demo walks a case through all five phases into a second follow-up")
+    func demo() throws {
+        let folder = try Regie.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Regie(folder: folder).run(["demo", "--dir", "demo"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.isEmpty)
+        #expect(result.out.contains("(refused with exit code 3, as expected)"))
+        #expect(result.out.contains("paused (crisis) in phase 3/5 Activation → active in phase 3/5 Activation"))
+        #expect(result.out.contains("next-round · active in phase 5/5 Follow-up → active in phase 4/5 Meeting"))
+        #expect(result.out.contains("Status: active in phase 5/5 Follow-up · round 2"))
+        let again = try Regie(folder: folder).run(["demo", "--dir", "demo"])
+        #expect(again.status == 0, "an earlier demo is replaced")
+        let show = try Regie(folder: folder.appendingPathComponent("demo")).run(["case", "show", "1", "--json"], environment: ["REGIE_USER": "sanne"])
+        #expect(show.status == 0)
+        #expect(show.out.contains("\"round\" : 2"))
+    }
+
+    @Test("init, open, goals, show --json: data on stdout, nothing on stderr")
+    func basics() throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        #expect(try regie.run(["case", "open", "--team", "west", "--client", "J."]).out == "Opened case 1 for J. in team west; phase 1/5 Goals.\n")
+        let goal = try regie.run(["goal", "add", "1", "Weer werken", "--term", "long", "--by", "client"])
+        #expect(goal.status == 0 && goal.err.isEmpty)
+        let show = try regie.run(["case", "show", "1", "--json"])
+        #expect(show.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
+        let goals = try #require(object["goals"] as? [[String: Any]])
+        #expect(goals.first?["worded_by"] as? String == "client")
+        #expect(goals.first?["text"] as? String == "Weer werken")
+    }
+
+    @Test("refusals, bad input and unknown things give one sentence on stderr and their exit code")
+    func errors() throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        _ = try regie.run(["case", "open", "--team", "west", "--client", "J."])
+        let cases: [([String], Int32, String)] = [
+            (["case", "advance", "1"], 3, "cannot advance yet"),
+            (["meeting", "plan", "1", "--on", "2027-02-30"], 2, "2027-02-30"),
+            (["case", "show", "42"], 4, "There is no case 42."),
+            (["case", "frobnicate"], 2, "frobnicate"),
+            (["case", "show", "1", "--as", "mallory"], 8, "not a person of this workspace"),
+        ]
+        for (arguments, status, text) in cases {
+            let result = try regie.run(arguments)
+            #expect(result.status == status, "\(arguments): \(result.err)")
+            #expect(result.err.contains(text), "\(arguments): \(result.err)")
+            #expect(result.out.isEmpty, "\(arguments) prints nothing on stdout")
+            #expect(!result.err.contains("Fatal error") && !result.err.contains("Stack"), "no crash or trace")
+        }
+    }
+
+    @Test("outside a workspace Regie says how to make one")
+    func noWorkspace() throws {
+        let folder = try Regie.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Regie(folder: folder).run(["case", "list"])
+        #expect(result.status == 7)
+        #expect(result.err.contains("regie init"))
+    }
+
+    @Test("two processes writing to one file at once lose nothing")
+    func twoProcesses() throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        _ = try regie.run(["case", "open", "--team", "west", "--client", "A."])
+        _ = try regie.run(["case", "open", "--team", "west", "--client", "B."])
+        let perProcess = 12
+        let outcomes = Mutex(Array(repeating: [Int32](), count: 3))
+        // Writers 0 and 1 work on their own cases; writer 2 races writer 0 on case 1.
+        DispatchQueue.concurrentPerform(iterations: 3) { writer in
+            let caseID = writer == 1 ? "2" : "1"
+            for n in 0..<perProcess {
+                let status = (try? regie.run(["goal", "add", caseID, "Doel \(writer)-\(n)", "--term", "short", "--by", "client"]))?.status ?? -1
+                outcomes.withLock { $0[writer].append(status) }
+            }
+        }
+        let all = outcomes.withLock { $0 }
+        #expect(all.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 5 } }, "every command succeeded or reported a conflict: \(all)")
+        #expect(all[1].allSatisfy { $0 == 0 }, "a writer alone on its case never conflicts")
+        let show1 = try regie.run(["case", "show", "1", "--json"])
+        let show2 = try regie.run(["case", "show", "2", "--json"])
+        let goals1 = try #require(try JSONSerialization.jsonObject(with: Data(show1.out.utf8)) as? [String: Any])["goals"] as? [Any]
+        let goals2 = try #require(try JSONSerialization.jsonObject(with: Data(show2.out.utf8)) as? [String: Any])["goals"] as? [Any]
+        let succeeded1 = (all[0] + all[2]).filter { $0 == 0 }.count
+        #expect(goals1?.count == succeeded1, "each success on case 1 is one goal, none lost")
+        #expect(goals2?.count == perProcess)
+    }
+
+    @Test("a locked database is reported after the busy timeout and the command writes nothing")
+    func locked() throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        _ = try regie.run(["case", "open", "--team", "west", "--client", "A."])
+        let db = regie.folder.appendingPathComponent("regie.sqlite").path
+        // Another program holds the write lock for two seconds.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(2); c.execute('ROLLBACK')
+            """, db]
+        let ready = Pipe()
+        holder.standardOutput = ready
+        try holder.run()
+        _ = ready.fileHandleForReading.availableData
+        let result = try regie.run(["goal", "add", "1", "x", "--term", "short", "--by", "client"],
+                                   environment: ["REGIE_USER": "anna", "REGIE_BUSY_TIMEOUT": "0.2"])
+        holder.waitUntilExit()
+        #expect(result.status == 6, "\(result.err)")
+        #expect(result.err.contains("locked by another program"))
+        let show = try regie.run(["case", "show", "1", "--json"])
+        #expect(show.out.contains("\"goals\" : [\n\n  ]") || show.out.contains("\"goals\" : []"), "\(show.out)")
+    }
+
+    @Test("a database that cannot be written is reported, and reading still works")
+    func readOnly() throws {
+        guard getuid() == 0 else {
+            // As an ordinary user, file permissions make the database read-only.
+            return try readOnlyAsUser()
+        }
+        // Root ignores file permissions: run Regie as `nobody` on a database owned by root.
+        let regie = try Regie.workspace(person: "nobody")
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        _ = try regie.run(["case", "open", "--team", "west", "--client", "A."], environment: ["REGIE_USER": "nobody"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: regie.folder.path)
+        for file in try FileManager.default.contentsOfDirectory(atPath: regie.folder.path) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: regie.folder.appendingPathComponent(file).path)
+        }
+        let nobody = ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        let probe = try regie.run(["--version"], prefix: nobody)
+        try #require(probe.status == 0, "nobody can run the binary: \(probe.err)")
+        let result = try regie.run(["goal", "add", "1", "x", "--term", "short", "--by", "client"], environment: ["REGIE_USER": "nobody"], prefix: nobody)
+        #expect(result.status == 6, "\(result.err)")
+        #expect(result.err.contains("cannot be written") || result.err.contains("locked"), "\(result.err)")
+        #expect(!result.err.contains("Fatal"))
+    }
+
+    func readOnlyAsUser() throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        _ = try regie.run(["case", "open", "--team", "west", "--client", "A."])
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: regie.folder.appendingPathComponent("regie.sqlite").path)
+        let result = try regie.run(["goal", "add", "1", "x", "--term", "short", "--by", "client"])
+        #expect(result.status == 6, "\(result.err)")
+    }
+}

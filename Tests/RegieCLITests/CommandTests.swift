@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+@testable import RegieCLI
+
+@Suite("Commands in process")
+struct CommandTests {
+    /// Opens case 1 in team west and brings it to the activation phase with one member.
+    func caseInActivation(_ bench: Workbench) {
+        let steps: [[String]] = [
+            ["case", "open", "--team", "west", "--client", "J.B."],
+            ["goal", "add", "1", "Weer zelf koken", "--term", "long", "--by", "client"],
+            ["goal", "add", "1", "Elke dag naar buiten", "--term", "short", "--by", "client"],
+            ["check", "tick", "1", "goals.own_story"],
+            ["case", "advance", "1"],
+            ["resource", "add", "1", "Zus", "--relation", "sister", "--kind", "informal"],
+            ["resource", "choose", "1", "1", "--client-chose"],
+            ["check", "tick", "1", "mapping.all_kinds"],
+            ["case", "advance", "1"],
+        ]
+        for step in steps {
+            let result = bench.run(step)
+            #expect(result.status == .success, "\(step): \(result.err)")
+        }
+    }
+
+    @Test("a case moves through the phases and shows what is open")
+    func walkthrough() throws {
+        let bench = try Workbench()
+        caseInActivation(bench)
+        let show = bench.run(["case", "show", "1"])
+        #expect(show.status == .success)
+        #expect(show.out.contains("active in phase 3/5 Activation"))
+        #expect(show.out.contains("[ ] activation.contacted"))
+        #expect(show.out.contains("Ask: would you like to get in touch yourself"))
+        #expect(show.out.contains("“Weer zelf koken” · long term · worded by the client"))
+        let refused = bench.run(["case", "advance", "1"])
+        #expect(refused.status == .refused)
+        #expect(refused.err.contains("activation.contacted"))
+        #expect(refused.err.contains("activation.meeting_planned"))
+        #expect(refused.out.isEmpty)
+    }
+
+    @Test("reads give stable snake_case JSON")
+    func json() throws {
+        let bench = try Workbench()
+        caseInActivation(bench)
+        let show = bench.run(["case", "show", "1", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
+        #expect(object["case_id"] as? Int == 1)
+        #expect(object["client_label"] as? String == "J.B.")
+        #expect((object["status"] as? [String: Any])?["phase"] as? String == "activation")
+        #expect((object["open_required_items"] as? [String])?.contains("activation.one_to_one") == true)
+        let resource = try #require((object["resources"] as? [[String: Any]])?.first)
+        #expect(resource["one_to_one_held"] as? Bool == false)
+        #expect(resource["member"] as? Bool == true)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(bench.run(["case", "list", "--json"]).out.utf8)) as? [[String: Any]])
+        #expect(list.count == 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(bench.run(["audit", "log", "1", "--json"]).out.utf8)) as? [[String: Any]])
+        #expect(log.map { $0["move"] as? String } == ["advance", "advance"])
+        for command in [["check", "list", "1", "--json"], ["time", "list", "1", "--json"], ["workflow", "show", "--json"]] {
+            let result = bench.run(command)
+            #expect(result.status == .success, "\(command)")
+            #expect((try? JSONSerialization.jsonObject(with: Data(result.out.utf8))) != nil, "\(command) gives JSON")
+        }
+    }
+
+    @Test("a coordinator's override is recorded; a worker's is refused")
+    func override() throws {
+        let bench = try Workbench()
+        bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(bench.run(["case", "advance", "1", "--override", "--reason", "Client wants to go on"]).status == .notPermitted)
+        #expect(bench.run(["case", "advance", "1", "--override"], as: "karim").status == .usage)
+        let ok = bench.run(["case", "advance", "1", "--override", "--reason", "Client wants to go on"], as: "karim")
+        #expect(ok.status == .success)
+        #expect(ok.out.contains("Overridden by karim"))
+        #expect(bench.run(["audit", "log", "1"]).out.contains("OVERRIDDEN"))
+    }
+
+    @Test("editing the workflow file does not change the rules of a running case")
+    func pinning() throws {
+        let bench = try Workbench()
+        bench.run(["case", "open", "--team", "west", "--client", "A."])
+        let source = try String(contentsOf: bench.folder.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
+        let stricter = source.replacingOccurrences(of: "  goals:\n    checklist:\n", with: "  goals:\n    checklist:\n      - id: goals.new_rule\n        nl: nieuw\n        en: new\n")
+        try #require(stricter != source)
+        try bench.write(stricter, to: "workflows/resourcegroep.yaml")
+        bench.run(["case", "open", "--team", "west", "--client", "B."])
+        #expect(!bench.run(["case", "show", "1"]).out.contains("goals.new_rule"))
+        #expect(bench.run(["case", "show", "2"]).out.contains("goals.new_rule"))
+    }
+
+    @Test("Dutch output follows --lang and the workspace locale")
+    func dutch() throws {
+        let bench = try Workbench(yaml: Workbench.yaml.replacingOccurrences(of: "locale: en", with: "locale: nl"))
+        bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(bench.run(["case", "show", "1"]).out.contains("actief in fase 1/5 Doelen"))
+        #expect(bench.run(["case", "advance", "1"]).err.contains("kan nog niet"))
+        #expect(bench.run(["case", "show", "1", "--lang", "en"]).out.contains("active in phase 1/5 Goals"))
+    }
+
+    @Test("a person sees and acts on their own teams' cases only")
+    func teams() throws {
+        let bench = try Workbench()
+        bench.run(["case", "open", "--team", "oost", "--client", "O."], as: "bob")
+        bench.run(["case", "open", "--team", "west", "--client", "W."])
+        #expect(bench.run(["case", "list"]).out.contains("W.") && !bench.run(["case", "list"]).out.contains("O."))
+        #expect(bench.run(["case", "show", "1"]).status == .notPermitted)
+        #expect(bench.run(["case", "show", "1"], as: "karim").status == .success)
+    }
+
+    /// Commands that must fail, with the exit status each must give.
+    static let failures: [(String, [String], String?, Exit)] = {
+        let list: [(String, [String], String?, Exit)] = [
+        ("empty goal", ["goal", "add", "1", "  ", "--term", "long", "--by", "client"], "anna", .usage),
+        ("malformed date", ["meeting", "plan", "1", "--on", "2027-02-30"], "anna", .usage),
+        ("nonsense duration", ["time", "log", "1", "lots"], "anna", .usage),
+        ("unknown phase", ["case", "revisit", "1", "phase-six", "--reason", "x"], "anna", .usage),
+        ("BSN as client label", ["case", "open", "--team", "west", "--client", "111222333"], "anna", .usage),
+        ("pause without reason", ["case", "pause", "1"], "anna", .usage),
+        ("unmet checklist", ["case", "advance", "1"], "anna", .refused),
+        ("illegal move", ["case", "resume", "1"], "anna", .refused),
+        ("not the client's choice", ["resource", "choose", "1", "1"], "anna", .refused),
+        ("derived item by hand", ["check", "tick", "1", "activation.contacted"], "anna", .refused),
+        ("unknown case", ["goal", "add", "99", "x", "--term", "long", "--by", "client"], "anna", .notFound),
+        ("unknown goal", ["goal", "update", "1", "9", "--status", "achieved"], "anna", .notFound),
+        ("unknown team", ["case", "open", "--team", "noord", "--client", "X."], "anna", .notFound),
+        ("unknown item", ["check", "tick", "1", "activation.nope"], "anna", .notFound),
+        ("unknown person", ["goal", "add", "1", "x", "--term", "long", "--by", "client"], "mallory", .notPermitted),
+        ("other team", ["goal", "add", "1", "x", "--term", "long", "--by", "client"], "bob", .notPermitted),
+        ("no actor", ["case", "list"], nil, .notPermitted),
+        ]
+        return list
+    }()
+
+    @Test("a failed command leaves the store exactly as it was", arguments: failures)
+    func failureChangesNothing(name: String, arguments: [String], actor: String?, expected: Exit) throws {
+        let bench = try Workbench()
+        caseInActivation(bench)
+        let before = try bench.snapshot()
+        let result = actor == nil
+            ? Console.$current.withValue(Console.capturing()) { () -> Workbench.Result in
+                var err = ""
+                let status = RegieMain.execute(arguments + ["--workspace", bench.folder.path, "--as", ""], errors: { err = $0 })
+                return Workbench.Result(status: status, out: "", err: err)
+            }
+            : bench.run(arguments, as: actor)
+        #expect(result.status == expected, "\(name): \(result.err)")
+        #expect(!result.err.isEmpty, "\(name) says why")
+        #expect(!result.err.contains("\n") || result.err.hasPrefix("Error:") || result.err.hasPrefix("Usage:"), "\(name): one message")
+        #expect(try bench.snapshot() == before, "\(name) changed the store")
+    }
+
+    @Test("a closed case refuses changes and the store stays as it was")
+    func closedCase() throws {
+        let bench = try Workbench()
+        bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(bench.run(["case", "close", "1", "--outcome", "client-stopped", "--reason", "Moved away"]).status == .success)
+        let before = try bench.snapshot()
+        let result = bench.run(["goal", "add", "1", "x", "--term", "long", "--by", "client"])
+        #expect(result.status == .refused)
+        #expect(result.err.contains("closed"))
+        #expect(try bench.snapshot() == before)
+        #expect(bench.run(["case", "reopen", "1", "--reason", "Back again"]).status == .success)
+    }
+
+    @Test("a typo in regie.yaml names the file and line")
+    func workspaceTypo() throws {
+        let bench = try Workbench()
+        try bench.write(Workbench.yaml.replacingOccurrences(of: "    role: worker\n    teams: [west]", with: "    rol: worker\n    teams: [west]"),
+                        to: "regie.yaml")
+        let result = bench.run(["case", "list"])
+        #expect(result.status == .configuration)
+        #expect(result.err.contains("regie.yaml:11"), "\(result.err)")
+        #expect(result.err.contains("unknown key `rol`"))
+    }
+
+    @Test("a broken workflow file refuses to open cases and names the file and line; nothing is written")
+    func workflowTypo() throws {
+        let bench = try Workbench()
+        let source = try String(contentsOf: bench.folder.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
+        try bench.write(source.replacingOccurrences(of: "derived: \"#case.members > 0\"", with: "derived: \"#case.members >\""),
+                        to: "workflows/resourcegroep.yaml")
+        let before = try bench.snapshot()
+        let result = bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(result.status == .configuration)
+        #expect(result.err.contains("workflows/resourcegroep.yaml:"), "\(result.err)")
+        #expect(result.err.contains("mapping.client_chose"))
+        #expect(try bench.snapshot() == before)
+        let check = Console.$current.withValue(Console.capturing()) {
+            RegieMain.execute(["workflow", "check", bench.folder.appendingPathComponent("workflows/resourcegroep.yaml").path], errors: { _ in })
+        }
+        #expect(check == .configuration)
+    }
+
+    @Test("a database that is not Regie's is refused and left untouched")
+    func notRegie() throws {
+        let bench = try Workbench()
+        try bench.write("not a database\n", to: "other.sqlite")
+        try bench.write(Workbench.yaml.replacingOccurrences(of: "database: regie.sqlite", with: "database: other.sqlite"), to: "regie.yaml")
+        let result = bench.run(["case", "list"])
+        #expect(result.status == .storage)
+        #expect(result.err.contains("is not a Regie database"))
+        #expect(try String(contentsOf: bench.folder.appendingPathComponent("other.sqlite"), encoding: .utf8) == "not a database\n")
+    }
+
+    @Test("the embedded default workflow is exactly workflows/resourcegroep.yaml (run `make embed` if not)")
+    func embeddedWorkflow() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = try String(contentsOf: repository.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
+        #expect(DefaultWorkflow.source + "\n" == file)
+    }
+
+    @Test("init refuses to overwrite a workspace")
+    func initTwice() throws {
+        let bench = try Workbench()
+        let status = Console.$current.withValue(Console.capturing()) {
+            RegieMain.execute(["init", bench.folder.path], errors: { _ in })
+        }
+        #expect(status == .usage)
+    }
+}
