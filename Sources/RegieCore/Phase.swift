@@ -14,13 +14,25 @@ public enum Phase: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// The phase after this one, or `nil` for follow-up, which loops instead of advancing.
     public var next: Phase? {
-        let all = Phase.allCases
-        let index = all.firstIndex(of: self)!
-        return index + 1 < all.count ? all[index + 1] : nil
+        switch self {
+        case .goals: .mapping
+        case .mapping: .activation
+        case .activation: .meeting
+        case .meeting: .followUp
+        case .followUp: nil
+        }
     }
 
     /// The position of the phase, from 1 (goals) to 5 (follow-up).
-    public var number: Int { Phase.allCases.firstIndex(of: self)! + 1 }
+    public var number: Int {
+        switch self {
+        case .goals: 1
+        case .mapping: 2
+        case .activation: 3
+        case .meeting: 4
+        case .followUp: 5
+        }
+    }
 
     public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.number < rhs.number }
 

@@ -1,26 +1,38 @@
 /// A team's way of working through the five phases: per phase, a checklist and prompts.
 public struct Workflow: Sendable, Equatable {
-    public var name: String
-    public var description: LocalizedText?
-    public var phases: [Phase: PhaseDefinition]
+    public let name: String
+    public let description: LocalizedText?
+    /// One definition per phase, in phase order; looked up on every command, so an array.
+    private let definitions: [PhaseDefinition]
+    private let itemIndex: [String: ItemLocation]
+
+    private struct ItemLocation: Sendable, Equatable {
+        var phase: Phase
+        var offset: Int
+    }
 
     public init(name: String, description: LocalizedText? = nil, phases: [Phase: PhaseDefinition]) {
         self.name = name
         self.description = description
-        self.phases = phases
+        definitions = Phase.allCases.map { phases[$0] ?? PhaseDefinition(checklist: [], prompts: []) }
+        var index: [String: ItemLocation] = [:]
+        for phase in Phase.allCases {
+            for (offset, item) in (phases[phase]?.checklist ?? []).enumerated() where index[item.id] == nil {
+                index[item.id] = ItemLocation(phase: phase, offset: offset)
+            }
+        }
+        itemIndex = index
     }
 
     /// The definition of a phase; an empty one when the workflow says nothing about it.
     public func definition(of phase: Phase) -> PhaseDefinition {
-        phases[phase] ?? PhaseDefinition(checklist: [], prompts: [])
+        definitions[phase.number - 1]
     }
 
     /// The checklist item with this id, in whichever phase it is.
     public func item(_ id: String) -> (phase: Phase, item: ChecklistItem)? {
-        for phase in Phase.allCases {
-            if let item = definition(of: phase).checklist.first(where: { $0.id == id }) { return (phase, item) }
-        }
-        return nil
+        guard let location = itemIndex[id] else { return nil }
+        return (location.phase, definition(of: location.phase).checklist[location.offset])
     }
 
     /// Every derived item, in phase order.

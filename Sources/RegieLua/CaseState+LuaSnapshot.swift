@@ -1,55 +1,70 @@
 import RegieCore
 
 extension CaseState {
-    /// The read-only view of the case that Lua code sees as `case`. Field names are snake_case
-    /// and documented in docs/workflows.md; lists are arrays in a fixed order.
-    package var luaSnapshot: LuaValue {
-        let ticked = (ticks[status.phase] ?? []).sorted().map { (key: $0, value: LuaValue.bool(true)) }
-        return .record([
-            "id": .integer(Int64(id)),
-            "team": .string(team),
-            "phase": .string(status.phase.rawValue),
-            "status": .string(status.state),
-            "round": .integer(Int64(round)),
-            "complex": .bool(complex),
-            "minutes_logged": .integer(Int64(minutesLogged)),
-            "ticked": .table(ticked),
-            "goals": .array(goals.map(\.luaValue)),
-            "resources": .array(resources.map(\.luaValue)),
-            "members": .array(members.map(\.luaValue)),
-            "questions": .array(questions.map(\.luaValue)),
-            "meetings": .array(meetings.map(\.luaValue)),
-        ])
+    /// The read-only view of the case that Lua code sees as `case`, in the sandbox's byte
+    /// encoding. Field names are snake_case and documented in docs/workflows.md; lists are
+    /// arrays in record order. Absent optional values are written as nil, which Lua omits.
+    package var luaSnapshotBytes: [UInt8] {
+        var w = LuaWireWriter()
+        w.beginTable(13)
+        w.key("id"); w.integer(id)
+        w.key("team"); w.string(team)
+        w.key("phase"); w.string(status.phase.rawValue)
+        w.key("status"); w.string(status.state)
+        w.key("round"); w.integer(round)
+        w.key("complex"); w.bool(complex)
+        w.key("minutes_logged"); w.integer(minutesLogged)
+        let ticked = ticks[status.phase] ?? []
+        w.key("ticked"); w.beginTable(ticked.count)
+        for item in ticked.sorted() { w.key(item); w.bool(true) }
+        w.key("goals"); w.beginArray(goals.count)
+        for goal in goals {
+            w.beginTable(5)
+            w.key("id"); w.integer(goal.id)
+            w.key("text"); w.string(goal.text)
+            w.key("term"); w.string(goal.term.rawValue)
+            w.key("worded_by"); w.string(goal.wordedBy.rawValue)
+            w.key("status"); w.string(goal.status.rawValue)
+        }
+        w.key("resources"); Self.write(resources, into: &w)
+        w.key("members"); Self.write(members, into: &w)
+        w.key("questions"); w.beginArray(questions.count)
+        for q in questions {
+            w.beginTable(5)
+            w.key("id"); w.integer(q.id)
+            w.key("text"); w.string(q.text)
+            w.key("owner"); w.integer(q.owner)
+            w.key("due"); w.string(q.due?.description)
+            w.key("status"); w.string(q.status.rawValue)
+        }
+        w.key("meetings"); w.beginArray(meetings.count)
+        for m in meetings {
+            w.beginTable(6)
+            w.key("id"); w.integer(m.id)
+            w.key("round"); w.integer(m.round)
+            w.key("planned_on"); w.string(m.plannedOn.description)
+            w.key("held_on"); w.string(m.heldOn?.description)
+            w.key("attendees"); w.beginArray(m.attendees.count)
+            for a in m.attendees { w.integer(a) }
+            w.key("led_by"); w.string(m.ledBy?.rawValue)
+        }
+        return w.bytes
     }
-}
 
-extension Goal {
-    var luaValue: LuaValue {
-        .record(["id": .integer(Int64(id)), "text": .string(text), "term": .string(term.rawValue),
-                 "worded_by": .string(wordedBy.rawValue), "status": .string(status.rawValue)])
-    }
-}
-
-extension Resource {
-    var luaValue: LuaValue {
-        .record(["id": .integer(Int64(id)), "label": .string(label), "relation": .string(relation),
-                 "kind": .string(kind.rawValue), "contact": .string(contact.rawValue),
-                 "one_to_one_held": .bool(oneToOneHeld), "can_do": .optional(canDo), "cannot_do": .optional(cannotDo),
-                 "tension": .string(tension.rawValue), "member": .bool(isMember)])
-    }
-}
-
-extension Question {
-    var luaValue: LuaValue {
-        .record(["id": .integer(Int64(id)), "text": .string(text), "owner": owner.map { .integer(Int64($0)) } ?? .nil,
-                 "due": .optional(due?.description), "status": .string(status.rawValue)])
-    }
-}
-
-extension Meeting {
-    var luaValue: LuaValue {
-        .record(["id": .integer(Int64(id)), "round": .integer(Int64(round)), "planned_on": .string(plannedOn.description),
-                 "held_on": .optional(heldOn?.description), "attendees": .array(attendees.map { .integer(Int64($0)) }),
-                 "led_by": .optional(ledBy?.rawValue)])
+    private static func write(_ resources: [Resource], into w: inout LuaWireWriter) {
+        w.beginArray(resources.count)
+        for r in resources {
+            w.beginTable(10)
+            w.key("id"); w.integer(r.id)
+            w.key("label"); w.string(r.label)
+            w.key("relation"); w.string(r.relation)
+            w.key("kind"); w.string(r.kind.rawValue)
+            w.key("contact"); w.string(r.contact.rawValue)
+            w.key("one_to_one_held"); w.bool(r.oneToOneHeld)
+            w.key("can_do"); w.string(r.canDo)
+            w.key("cannot_do"); w.string(r.cannotDo)
+            w.key("tension"); w.string(r.tension.rawValue)
+            w.key("member"); w.bool(r.isMember)
+        }
     }
 }

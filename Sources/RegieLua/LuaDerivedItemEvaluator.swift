@@ -20,12 +20,12 @@ public final class LuaDerivedItemEvaluator: DerivedItemEvaluator {
     }
 
     public func evaluate(_ items: [ChecklistItem], in state: CaseState) -> [DerivedOutcome] {
-        let snapshot = state.luaSnapshot
+        let snapshot = state.luaSnapshotBytes
         return items.map { item in
             guard let expression = item.expression else { return .failed("not a derived item") }
             do throws(LuaError) {
                 let chunk = try chunk(for: expression)
-                switch try sandbox.call(chunk, binding: "case", to: snapshot) {
+                switch try sandbox.call(chunk, binding: "case", encoded: snapshot) {
                 case .bool(let holds): return .holds(holds)
                 case .nil: return .holds(false)
                 default: return .failed("the expression did not give true or false")

@@ -18,6 +18,7 @@ package final class LuaSandbox {
     private let state: OpaquePointer
     package let instructionBudget: Int
     private var argumentBuffer: [UInt8] = []
+    private var message = [CChar](repeating: 0, count: 512)
 
     /// Creates a state.
     /// - Parameters:
@@ -62,7 +63,11 @@ package final class LuaSandbox {
     package func call(_ chunk: Chunk, binding name: String, to argument: LuaValue) throws(LuaError) -> LuaValue {
         argumentBuffer.removeAll(keepingCapacity: true)
         LuaValueCoding.encode(argument, into: &argumentBuffer)
-        var message = [CChar](repeating: 0, count: 512)
+        return try call(chunk, binding: name, encoded: argumentBuffer)
+    }
+
+    /// Runs a chunk with an argument already in the byte encoding (see ``LuaWireWriter``).
+    func call(_ chunk: Chunk, binding name: String, encoded argumentBuffer: [UInt8]) throws(LuaError) -> LuaValue {
         var result: UnsafePointer<UInt8>?
         var length = 0
         let status = argumentBuffer.withUnsafeBufferPointer { bytes in

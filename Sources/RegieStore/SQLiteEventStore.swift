@@ -66,7 +66,7 @@ public final class SQLiteEventStore: EventStore {
                                        workflow_hash, opened_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: Self.summaryArguments(summary, idLast: false))
+                arguments: Self.summaryArguments(summary))
             let id = Int(db.lastInsertedRowID)
             summary.id = id
             try Self.insert(db, caseID: id, version: 1, type: event.typeName, actor: actor, at: date, payload: payload)
@@ -80,25 +80,37 @@ public final class SQLiteEventStore: EventStore {
         guard !events.isEmpty else { return [] }
         let payloads = try events.map { event throws(StoreError) in try encode(event) }
         return try write { db in
-            guard var summary = try Self.summary(db, caseID: caseID) else { throw StoreError.caseNotFound(caseID) }
-            guard summary.version == expectedVersion else {
-                throw StoreError.conflict(caseID: caseID, expected: expectedVersion, actual: summary.version)
+            let current = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT version, round FROM cases WHERE id = ?"), arguments: [caseID])
+            guard let current else { throw StoreError.caseNotFound(caseID) }
+            let version: Int = current["version"]
+            var round: Int = current["round"]
+            guard version == expectedVersion else {
+                throw StoreError.conflict(caseID: caseID, expected: expectedVersion, actual: version)
             }
             var recorded: [RecordedEvent] = []
+            var newStatus: CaseStatus?
             for (offset, event) in events.enumerated() {
                 let version = expectedVersion + offset + 1
                 try Self.insert(db, caseID: caseID, version: version, type: event.typeName, actor: actor, at: date,
                                 payload: payloads[offset])
-                let record = RecordedEvent(caseID: caseID, version: version, actor: actor, recordedAt: date, event: event)
-                summary.apply(record)
-                recorded.append(record)
+                if case .transitioned(let t) = event {
+                    newStatus = t.to
+                    if t.move == .nextRound || t.move == .renew { round += 1 }
+                }
+                recorded.append(RecordedEvent(caseID: caseID, version: version, actor: actor, recordedAt: date, event: event))
             }
-            try db.execute(
-                sql: """
-                    UPDATE cases SET team = ?, client_label = ?, state = ?, phase = ?, status_json = ?, round = ?,
-                    version = ?, complex = ?, workflow_hash = ?, opened_at = ?, updated_at = ? WHERE id = ?
-                    """,
-                arguments: Self.summaryArguments(summary, idLast: true))
+            // The projection: most commands change only the version; transitions change the status too.
+            let newVersion = expectedVersion + events.count
+            if let status = newStatus {
+                try db.cachedStatement(
+                    sql: "UPDATE cases SET version = ?, updated_at = ?, state = ?, phase = ?, status_json = ?, round = ? WHERE id = ?")
+                    .execute(arguments: [newVersion, Self.millis(date), status.state, status.phase.rawValue,
+                                         Self.statusJSON(status), round, caseID])
+            } else {
+                try db.cachedStatement(sql: "UPDATE cases SET version = ?, updated_at = ? WHERE id = ?")
+                    .execute(arguments: [newVersion, Self.millis(date), caseID])
+            }
             return recorded
         }
     }
@@ -168,7 +180,7 @@ public final class SQLiteEventStore: EventStore {
 
     /// Runs `body` in one IMMEDIATE transaction: it takes the write lock up front, so two
     /// processes queue behind the busy timeout instead of failing half-way.
-    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try queue.writeWithoutTransaction { db in
                 var result: T?
@@ -191,15 +203,11 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    private static func insert(_ db: Database, caseID: Int, version: Int, type: String, actor: String, at date: Date,
+    static func insert(_ db: Database, caseID: Int, version: Int, type: String, actor: String, at date: Date,
                                payload: String) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO events (case_id, version, type, actor, recorded_at, payload) VALUES (?, ?, ?, ?, ?, ?)")
         try statement.execute(arguments: [caseID, version, type, actor, millis(date), payload])
-    }
-
-    private static func summary(_ db: Database, caseID: Int) throws -> CaseSummary? {
-        try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [caseID]).map(summary(from:))
     }
 
     private static func summary(from row: Row) throws -> CaseSummary {
@@ -211,14 +219,13 @@ public final class SQLiteEventStore: EventStore {
             openedAt: date(millis: row["opened_at"]), updatedAt: date(millis: row["updated_at"]))
     }
 
-    private static func summaryArguments(_ s: CaseSummary, idLast: Bool) -> StatementArguments {
-        let statusJSON = (try? JSONEncoder().encode(s.status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        var arguments: StatementArguments = [
-            s.team, s.clientLabel, s.status.state, s.status.phase.rawValue, statusJSON, s.round, s.version, s.complex,
-            s.workflowHash, millis(s.openedAt), millis(s.updatedAt),
-        ]
-        if idLast { arguments += [s.id] }
-        return arguments
+    static func summaryArguments(_ s: CaseSummary) -> StatementArguments {
+        [s.team, s.clientLabel, s.status.state, s.status.phase.rawValue, statusJSON(s.status), s.round, s.version, s.complex,
+         s.workflowHash, millis(s.openedAt), millis(s.updatedAt)]
+    }
+
+    static func statusJSON(_ status: CaseStatus) -> String {
+        (try? JSONEncoder().encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }

@@ -9,7 +9,7 @@ enum StoreSchema {
             // The record: one row per event, numbered per case without gaps.
             try db.execute(sql: """
                 CREATE TABLE events (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    seq INTEGER PRIMARY KEY,  -- commit order; rows are never deleted, so it only grows
                     case_id INTEGER NOT NULL,
                     version INTEGER NOT NULL CHECK (version >= 1),
                     type TEXT NOT NULL,

@@ -158,3 +158,26 @@ struct StoreTests {
         #expect(sync == 2, "synchronous = FULL")
     }
 }
+
+@Suite("Bulk import")
+struct ImportTests {
+    @Test("whole streams import in one transaction, all or nothing")
+    func importStreams() throws {
+        let db = try TemporaryDatabase()
+        let store = try SQLiteEventStore(path: db.path, create: true)
+        let source = StoreTests.workflowSource
+        func stream(_ goals: Int) -> [RecordedEvent] {
+            [RecordedEvent(caseID: 0, version: 1, actor: "a", recordedAt: StoreTests.now, event: .opened(StoreTests.opened()))]
+                + (0..<goals).map { RecordedEvent(caseID: 0, version: $0 + 2, actor: "a", recordedAt: StoreTests.now, event: StoreTests.goal($0 + 1)) }
+        }
+        let ids = try store.importCases([stream(2), stream(0), stream(5)], workflowSources: [RuleHash.of(source): source])
+        #expect(ids == [1, 2, 3])
+        #expect(try store.events(of: 3).count == 6)
+        #expect(try store.summaries(team: nil).map(\.version) == [3, 1, 6])
+        var broken = stream(3)
+        broken.remove(at: 2)
+        #expect(throws: StoreError.self) { try store.importCases([stream(1), broken], workflowSources: [RuleHash.of(source): source]) }
+        #expect(throws: StoreError.self) { try store.importCases([stream(1)], workflowSources: [:]) }
+        #expect(try store.counts().cases == 3, "a failed import writes nothing")
+    }
+}

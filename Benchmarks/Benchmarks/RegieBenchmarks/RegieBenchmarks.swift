@@ -1,0 +1,96 @@
+import Benchmark
+import BenchmarkSupport
+import Foundation
+import GRDB
+import RegieCore
+import RegieLua
+import RegieStore
+
+// One iteration = one case = 20 events (plus its opening). Events per second is the
+// throughput times 20; docs/PERFORMANCE.md records both.
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.throughput, .wallClock, .peakMemoryResident],
+        warmupIterations: 3,
+        maxDuration: .seconds(5),
+        maxIterations: 1_000_000
+    )
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+    let hash = RuleHash.of(BenchmarkWorkload.workflowSource)
+
+    Benchmark("in-memory: core + Lua, 20 events per case") { benchmark in
+        let evaluator = try LuaDerivedItemEvaluator()
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations {
+            blackHole(try BenchmarkWorkload.runCase(id: i, hash: hash, evaluator: evaluator, now: now))
+        }
+    }
+
+    Benchmark("durable: one transaction per command, synchronous=FULL, 21 commits per case",
+              configuration: .init(maxDuration: .seconds(10))) { benchmark in
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteEventStore(path: folder.appendingPathComponent("regie.sqlite").path, create: true)
+        let evaluator = try LuaDerivedItemEvaluator()
+        let context = BenchmarkWorkload.context(evaluator, now: now)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let opened = try CaseDecider.decide(nil, .open(BenchmarkWorkload.opening(hash: hash)), context)
+            guard case .opened(let opening) = opened[0] else { throw BenchmarkFailure(message: "no opening") }
+            let first = try store.openCase(opening, workflowSource: BenchmarkWorkload.workflowSource, actor: "bench", at: now)
+            var state = try CaseState.replay([first])
+            for command in BenchmarkWorkload.commands {
+                let events = try CaseDecider.decide(state, command, context)
+                for recorded in try store.append(events, to: state.id, expectedVersion: state.version, actor: "bench", at: now) {
+                    try state.apply(recorded)
+                }
+            }
+        }
+    }
+
+    Benchmark("raw SQLite: one INSERT per transaction, WAL, synchronous=FULL, 21 commits per iteration",
+              configuration: .init(maxDuration: .seconds(10))) { benchmark in
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("raw.sqlite").path, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE t (case_id INTEGER, version INTEGER, payload TEXT, UNIQUE (case_id, version))")
+        }
+        let payload = #"{"item":"goals.a","phase":"goals"}"#
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations {
+            for version in 1...(BenchmarkWorkload.eventsPerCase + 1) {
+                try queue.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        try db.execute(sql: "INSERT INTO t VALUES (?, ?, ?)", arguments: [i, version, payload])
+                        return .commit
+                    }
+                }
+            }
+        }
+    }
+
+    Benchmark("bulk import: 100 cases (2,100 events) per transaction",
+              configuration: .init(maxDuration: .seconds(10))) { benchmark in
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteEventStore(path: folder.appendingPathComponent("regie.sqlite").path, create: true)
+        let evaluator = try LuaDerivedItemEvaluator()
+        let stream = try BenchmarkWorkload.runCase(id: 0, hash: hash, evaluator: evaluator, now: now)
+        let batch = Array(repeating: stream, count: 100)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try store.importCases(batch, workflowSources: [hash: BenchmarkWorkload.workflowSource]))
+        }
+    }
+}
+
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regie-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}

@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+// Regie's performance suite (ordo-one/benchmark). Run from the repository root with
+// `make benchmarks`; figures and how to read them are in docs/PERFORMANCE.md.
+import PackageDescription
+
+let package = Package(
+    name: "RegieBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Regie", path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "RegieCore", package: "Regie"),
+                .product(name: "RegieLua", package: "Regie"),
+                .product(name: "RegieStore", package: "Regie"),
+            ]
+        ),
+        .executableTarget(
+            name: "RegieBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "RegieCore", package: "Regie"),
+                .product(name: "RegieStore", package: "Regie"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/RegieBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // A plain loop over the workloads, for profiling.
+        .executableTarget(
+            name: "workload",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "RegieLua", package: "Regie"),
+                .product(name: "RegieStore", package: "Regie"),
+            ]
+        ),
+        // Builds the 10,000-case store that scripts/case-show.py measures `regie case show` on.
+        .executableTarget(
+            name: "make-store",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "RegieCore", package: "Regie"),
+                .product(name: "RegieStore", package: "Regie"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Measures `regie case show` as a whole process on a store of 10,000 cases.
+
+Usage (from the repository root, after `swift build -c release` here and in Benchmarks/):
+    python3 Benchmarks/scripts/case-show.py [RUNS]
+Prints the median and spread of wall time, and the peak resident memory of one run.
+"""
+import os, statistics, subprocess, sys, tempfile, time
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+regie = os.path.join(root, ".build", "release", "regie")
+make_store = os.path.join(root, "Benchmarks", ".build", "release", "make-store")
+runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+
+with tempfile.TemporaryDirectory(prefix="regie-case-show-") as folder:
+    print(subprocess.run([make_store, folder, os.path.join(root, "workflows", "resourcegroep.yaml"), "10000"],
+                         check=True, capture_output=True, text=True).stdout.strip())
+    command = [regie, "case", "show", "5000", "--workspace", folder, "--as", "bench"]
+    env = dict(os.environ, REGIE_USER="bench")
+    subprocess.run(command, check=True, capture_output=True, env=env)  # warm the file cache
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env)
+        times.append((time.perf_counter() - start) * 1000)
+    rss = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True, capture_output=True, text=True, env=env)
+    peak_kib = int(rss.stderr.strip().splitlines()[-1])
+    baseline = subprocess.run(["/usr/bin/time", "-f", "%M", "/bin/true"], capture_output=True, text=True)
+    print(f"regie case show, {runs} runs: median {statistics.median(times):.1f} ms, "
+          f"min {min(times):.1f} ms, max {max(times):.1f} ms; peak RSS {peak_kib / 1024:.1f} MiB")

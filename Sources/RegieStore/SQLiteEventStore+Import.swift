@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import RegieCore
+
+extension SQLiteEventStore {
+    /// Imports whole case streams in one transaction: each stream must start with its opening
+    /// event at version 1 and number its events without gaps. New case ids are assigned; the
+    /// case ids in the given events are ignored. Either every stream is imported or none.
+    /// - Parameter workflowSources: the source of every workflow hash the streams are pinned to.
+    /// - Returns: the new case ids, in order.
+    /// - Throws: ``StoreError`` when a stream is malformed, a source is missing, or SQLite fails.
+    public func importCases(_ streams: [[RecordedEvent]], workflowSources: [String: String]) throws(StoreError) -> [Int] {
+        var prepared: [(opened: CaseOpened, events: [RecordedEvent], payloads: [String])] = []
+        for stream in streams {
+            guard let first = stream.first, case .opened(let opened) = first.event,
+                  stream.enumerated().allSatisfy({ $0.element.version == $0.offset + 1 })
+            else {
+                throw .database(code: 0, message: "an imported stream must start with its opening and have no gaps")
+            }
+            guard let source = workflowSources[opened.workflowHash], RuleHash.of(source) == opened.workflowHash else {
+                throw .database(code: 0, message: "an imported case is pinned to a workflow whose source is missing")
+            }
+            let payloads = try stream.map { recorded throws(StoreError) in
+                do { return String(decoding: try recorded.event.encodedPayload(), as: UTF8.self) } catch {
+                    throw .database(code: 0, message: "an event could not be encoded")
+                }
+            }
+            prepared.append((opened, stream, payloads))
+        }
+        return try write { db in
+            for (hash, source) in workflowSources {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
+                    arguments: [hash, "imported", source, Self.millis(Date())])
+            }
+            var ids: [Int] = []
+            for (opened, events, payloads) in prepared {
+                var summary = CaseSummary(id: 0, opened: opened, at: events[0].recordedAt)
+                for event in events.dropFirst() { summary.apply(event) }
+                try db.execute(
+                    sql: """
+                        INSERT INTO cases (team, client_label, state, phase, status_json, round, version, complex,
+                                           workflow_hash, opened_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: Self.summaryArguments(summary))
+                let id = Int(db.lastInsertedRowID)
+                for (event, payload) in zip(events, payloads) {
+                    try Self.insert(db, caseID: id, version: event.version, type: event.event.typeName, actor: event.actor,
+                                    at: event.recordedAt, payload: payload)
+                }
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+}
