@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Measures `regie case show` as a whole process on a store of 10,000 cases.
 
-Usage (from the repository root, after `swift build -c release` here and in Benchmarks/):
+Usage (from the repository root, after `make release` and `swift build -c release --product make-store`
+in Benchmarks/; `make benchmarks` does all of it):
     python3 Benchmarks/scripts/case-show.py [RUNS]
 Prints the median and spread of wall time, and the peak resident memory of one run.
 """

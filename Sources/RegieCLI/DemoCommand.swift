@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
         let root = URL(fileURLWithPath: dir).standardizedFileURL
         try prepare(root, l)
         try InitCommand.create(at: root, yaml: Self.yaml(lang))
-        FileManager.default.createFile(atPath: root.appendingPathComponent(Self.marker).path, contents: Data())
+        _ = FileManager.default.createFile(atPath: root.appendingPathComponent(Self.marker).path, contents: Data())
         let out = Console.current
         out.line(l("Demo workspace: \(root.path) (team buurtteam-west; sanne is a support worker, karim a coordinator).",
                    "Demowerkomgeving: \(root.path) (team buurtteam-west; sanne is regie-ondersteuner, karim coördinator)."))

@@ -11,7 +11,9 @@ package struct YAMLNodeReader {
     package static func document(_ text: String, file: String) throws(FileFormatError) -> YAMLNodeReader {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver skips the regular expressions Yams uses to guess scalar types;
+            // Regie reads every scalar as text and converts it itself.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw FileFormatError(file: file, line: Self.line(of: error), problem: Self.problem(of: error))
         } catch {
