@@ -26,28 +26,31 @@ extension CaseEvent {
         }
     }
 
-    /// The payload as canonical JSON (sorted keys).
+    /// The payload as canonical JSON (see ``CanonicalJSON``).
     /// - Throws: `EncodingError` only if a value cannot be represented, which the types prevent.
     public func encodedPayload() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        Data(try payloadBytes())
+    }
+
+    /// The payload's canonical JSON bytes.
+    public func payloadBytes() throws -> [UInt8] {
         switch self {
-        case .opened(let p): return try encoder.encode(p)
-        case .goalAdded(let p): return try encoder.encode(p)
-        case .goalChanged(let p): return try encoder.encode(p)
-        case .resourceMapped(let p): return try encoder.encode(p)
-        case .resourceChanged(let p): return try encoder.encode(p)
-        case .memberChosen(let p): return try encoder.encode(p)
-        case .memberLeft(let p): return try encoder.encode(p)
-        case .resourceRemoved(let p): return try encoder.encode(p)
-        case .questionRecorded(let p): return try encoder.encode(p)
-        case .questionAssigned(let p): return try encoder.encode(p)
-        case .questionStatusChanged(let p): return try encoder.encode(p)
-        case .meetingPlanned(let p): return try encoder.encode(p)
-        case .meetingHeld(let p): return try encoder.encode(p)
-        case .itemTicked(let p), .itemUnticked(let p): return try encoder.encode(p)
-        case .timeLogged(let p): return try encoder.encode(p)
-        case .transitioned(let p): return try encoder.encode(p)
+        case .opened(let p): try CanonicalJSON.encode(p)
+        case .goalAdded(let p): try CanonicalJSON.encode(p)
+        case .goalChanged(let p): try CanonicalJSON.encode(p)
+        case .resourceMapped(let p): try CanonicalJSON.encode(p)
+        case .resourceChanged(let p): try CanonicalJSON.encode(p)
+        case .memberChosen(let p): try CanonicalJSON.encode(p)
+        case .memberLeft(let p): try CanonicalJSON.encode(p)
+        case .resourceRemoved(let p): try CanonicalJSON.encode(p)
+        case .questionRecorded(let p): try CanonicalJSON.encode(p)
+        case .questionAssigned(let p): try CanonicalJSON.encode(p)
+        case .questionStatusChanged(let p): try CanonicalJSON.encode(p)
+        case .meetingPlanned(let p): try CanonicalJSON.encode(p)
+        case .meetingHeld(let p): try CanonicalJSON.encode(p)
+        case .itemTicked(let p), .itemUnticked(let p): try CanonicalJSON.encode(p)
+        case .timeLogged(let p): try CanonicalJSON.encode(p)
+        case .transitioned(let p): try CanonicalJSON.encode(p)
         }
     }
 

@@ -21,7 +21,7 @@ extension SQLiteEventStore {
                 throw .database(code: 0, message: "an imported case is pinned to a workflow whose source is missing")
             }
             let payloads = try stream.map { recorded throws(StoreError) in
-                do { return String(decoding: try recorded.event.encodedPayload(), as: UTF8.self) } catch {
+                do { return String(decoding: try recorded.event.payloadBytes(), as: UTF8.self) } catch {
                     throw .database(code: 0, message: "an event could not be encoded")
                 }
             }

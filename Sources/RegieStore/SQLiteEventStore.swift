@@ -197,7 +197,7 @@ public final class SQLiteEventStore: EventStore {
 
     private func encode(_ event: CaseEvent) throws(StoreError) -> String {
         do {
-            return String(decoding: try event.encodedPayload(), as: UTF8.self)
+            return String(decoding: try event.payloadBytes(), as: UTF8.self)
         } catch {
             throw .database(code: 0, message: "an event could not be encoded")
         }

@@ -46,12 +46,47 @@ struct ReplayTests {
         try c.run(.move(.close(.networkCarries), reason: "netwerk draagt", override: nil))
         let types = Set(c.events.map(\.event.typeName))
         #expect(types.count == 17, "every event type is exercised except goal/transition variants: \(types.sorted())")
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for recorded in c.events {
             let payload = try recorded.event.encodedPayload()
+            #expect(payload == (try foundationPayload(recorded.event, foundation)), "\(recorded.event.typeName) is canonical")
             let decoded = try CaseEvent(typeName: recorded.event.typeName, payload: payload)
             #expect(decoded == recorded.event)
             #expect(!String(decoding: payload, as: UTF8.self).contains("ID\""), "keys are snake_case")
         }
+    }
+
+    func foundationPayload(_ event: CaseEvent, _ encoder: JSONEncoder) throws -> Data {
+        switch event {
+        case .opened(let p): try encoder.encode(p)
+        case .goalAdded(let p): try encoder.encode(p)
+        case .goalChanged(let p): try encoder.encode(p)
+        case .resourceMapped(let p): try encoder.encode(p)
+        case .resourceChanged(let p): try encoder.encode(p)
+        case .memberChosen(let p): try encoder.encode(p)
+        case .memberLeft(let p): try encoder.encode(p)
+        case .resourceRemoved(let p): try encoder.encode(p)
+        case .questionRecorded(let p): try encoder.encode(p)
+        case .questionAssigned(let p): try encoder.encode(p)
+        case .questionStatusChanged(let p): try encoder.encode(p)
+        case .meetingPlanned(let p): try encoder.encode(p)
+        case .meetingHeld(let p): try encoder.encode(p)
+        case .itemTicked(let p), .itemUnticked(let p): try encoder.encode(p)
+        case .timeLogged(let p): try encoder.encode(p)
+        case .transitioned(let p): try encoder.encode(p)
+        }
+    }
+
+    @Test("canonical JSON escapes what JSON needs and nothing else", arguments: [
+        "quote \" backslash \\ slash / tab \t newline \n bell \u{07}", "héllo wereld ✓ 👋", "", "<script>&amp;",
+    ])
+    func canonicalStrings(text: String) throws {
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let value = ["zeta": text, "alpha": text, "a_b": "x", "ab": "y"]
+        #expect(try CanonicalJSON.encode(value) == Array(try foundation.encode(value)))
+        #expect(try JSONDecoder().decode([String: String].self, from: Data(try CanonicalJSON.encode(value))) == value)
     }
 
     @Test("a stream with a gap or a second opening is refused")
