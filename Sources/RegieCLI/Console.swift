@@ -6,22 +6,22 @@ public final class Console: @unchecked Sendable {
     @TaskLocal public static var current = Console()
 
     private let lock = NSLock()
-    private let sink: (@Sendable (String) -> Void)?
+    private let capturesOutput: Bool
     private var buffer = ""
 
     /// A console that writes to standard output.
-    public init() { sink = nil }
+    public init() { capturesOutput = false }
 
     /// A console that collects what is written (see ``captured``).
-    public static func capturing() -> Console { Console(capture: true) }
+    public static func capturing() -> Console { Console(capturesOutput: true) }
 
-    private init(capture: Bool) { sink = { _ in } }
+    private init(capturesOutput: Bool) { self.capturesOutput = capturesOutput }
 
     /// Everything written to a capturing console.
     public var captured: String { lock.withLock { buffer } }
 
     func line(_ text: String = "") {
-        if sink == nil {
+        if !capturesOutput {
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
         } else {
             lock.withLock { buffer += text + "\n" }

@@ -88,6 +88,7 @@ extension QuestionStatus {
 extension Entity {
     func title(_ l: L10n) -> String {
         switch self {
+        case .case: l("case", "casus")
         case .goal: l("goal", "doel")
         case .resource: l("resource", "resource")
         case .question: l("question", "vraag")

@@ -48,7 +48,8 @@ public enum RegieMain {
             }
             let message = RegieCommand.fullMessage(for: error)
             report(message.hasPrefix("Error:") || message.hasPrefix("Usage:") ? message : "regie: " + message)
-            return code == .validationFailure || code.rawValue == 64 ? .usage : .usage
+            // Every argument error (unknown option, bad value, failed validation) is a usage error.
+            return .usage
         }
     }
 

@@ -25,6 +25,9 @@ extension RegieError {
                               nl: "Casus \(caseID) kan nog niet ‘\(move.title(nl))’; nog open: \(listNL.joined(separator: "; ")).",
                               hintEN: "Complete these items first; a coordinator can override with --override --reason TEXT.",
                               hintNL: "Rond deze punten eerst af; een coördinator kan doorzetten met --override --reason TEKST.")
+        case .notFound(.case, _):
+            return RegieError(.notFound, en: "There is no case \(caseID).", nl: "Er is geen casus \(caseID).",
+                              hintEN: "See `regie case list`.", hintNL: "Zie `regie case list`.")
         case .notFound(let entity, let id):
             return RegieError(.notFound, en: "Case \(caseID) has no \(entity.title(en)) \(id).",
                               nl: "Casus \(caseID) heeft geen \(entity.title(nl)) \(id).",
@@ -97,8 +100,9 @@ extension RegieError {
             return refused("Resource \(id) is not a member of the group, so cannot be recorded as attending.",
                            "Resource \(id) is geen lid van de groep en kan dus niet als aanwezig worden vastgelegd.",
                            "List only members with --attendees.", "Noem alleen leden bij --attendees.")
-        case .heldBeforePlanned:
-            return usage("A meeting cannot be held before it was planned.", "Een bijeenkomst kan niet vóór de planning gehouden zijn.")
+        case .authorRequired:
+            return usage("New words for a goal need to say who worded them.", "Bij nieuwe woorden voor een doel hoort wie ze koos.",
+                         "Add --by client or --by worker.", "Voeg --by client of --by worker toe.")
         case .durationOutOfRange:
             return usage("A time entry must be between 1 minute and 24 hours.", "Een tijdregistratie moet tussen 1 minuut en 24 uur liggen.",
                          "Log each day separately.", "Registreer elke dag apart.")

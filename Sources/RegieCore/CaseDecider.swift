@@ -31,7 +31,7 @@ public enum CaseDecider {
         _ state: CaseState?, _ command: CaseCommand, _ context: DecisionContext
     ) throws(CaseError) -> [CaseEvent] {
         guard let state else {
-            guard case .open(let open) = command else { throw .notFound(.goal, "case") }
+            guard case .open(let open) = command else { throw .notFound(.case, "") }
             return [.opened(try opening(open))]
         }
         if case .closed = state.status {
@@ -47,7 +47,7 @@ public enum CaseDecider {
             guard state.goal(id) != nil else { throw .notFound(.goal, String(id)) }
             guard text != nil || term != nil || status != nil else { throw .invalid(.nothingToChange) }
             let newText = try text.map { text throws(CaseError) in try checkedText(text, field: "goal", limit: longText) }
-            if newText != nil, author == nil { throw .invalid(.emptyText(field: "worded-by")) }
+            if newText != nil, author == nil { throw .invalid(.authorRequired) }
             return [.goalChanged(GoalChanged(goalID: id, text: newText, wordedBy: newText == nil ? nil : author, term: term, status: status))]
         case .mapResource(let label, let relation, let kind):
             let label = try checkedText(label, field: "label", limit: shortText)

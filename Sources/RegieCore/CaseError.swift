@@ -14,7 +14,7 @@ public enum CaseError: Error, Sendable, Equatable {
 
 /// The kinds of things a command can name.
 public enum Entity: String, Sendable, Equatable {
-    case goal, resource, question, meeting, checklistItem = "checklist item"
+    case `case`, goal, resource, question, meeting, checklistItem = "checklist item"
 }
 
 /// Input that breaks a rule of the record.
@@ -24,6 +24,8 @@ public enum InvalidInput: Sendable, Equatable {
     /// Looks like a national identification number (BSN), which Regie never stores.
     case nationalIdentifier(field: String)
     case reasonRequired(MoveKind)
+    /// New words for a goal must say who worded them.
+    case authorRequired
     case overrideOnlyForForwardMoves
     /// A group member can only be added as the client's own choice.
     case notClientsChoice
@@ -34,7 +36,6 @@ public enum InvalidInput: Sendable, Equatable {
     case itemInOtherPhase(String, itemPhase: Phase, casePhase: Phase)
     case meetingAlreadyHeld(Int)
     case attendeeNotMember(Int)
-    case heldBeforePlanned
     case durationOutOfRange
     case nothingToChange
 }

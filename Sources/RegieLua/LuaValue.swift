@@ -22,9 +22,6 @@ package enum LuaValue: Sendable, Equatable {
         }
     }
 
-    /// A string, or nil when absent.
-    package static func optional(_ text: String?) -> LuaValue { text.map(LuaValue.string) ?? .nil }
-
     /// A table from key-value pairs; pairs whose value is nil are left out, as Lua would.
     package static func record(_ pairs: KeyValuePairs<String, LuaValue>) -> LuaValue {
         .table(pairs.filter { $0.value != .nil }.map { (key: $0.key, value: $0.value) }.sorted { $0.key < $1.key })

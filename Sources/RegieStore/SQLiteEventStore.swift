@@ -59,7 +59,7 @@ public final class SQLiteEventStore: EventStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
                 arguments: [opened.workflowHash, opened.workflow, workflowSource, Self.millis(date)])
-            var summary = CaseSummary(id: 0, opened: opened, at: date)
+            let summary = CaseSummary(id: 0, opened: opened, at: date)
             try db.execute(
                 sql: """
                     INSERT INTO cases (team, client_label, state, phase, status_json, round, version, complex,
@@ -68,7 +68,6 @@ public final class SQLiteEventStore: EventStore {
                     """,
                 arguments: Self.summaryArguments(summary))
             let id = Int(db.lastInsertedRowID)
-            summary.id = id
             try Self.insert(db, caseID: id, version: 1, type: event.typeName, actor: actor, at: date, payload: payload)
             return RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event)
         }
@@ -243,8 +242,9 @@ public final class SQLiteEventStore: EventStore {
         case .SQLITE_NOTADB: return .notARegieDatabase(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path: path)
         case .SQLITE_CONSTRAINT:
-            // The unique (case, version) key caught a writer that slipped past the version check.
-            return .conflict(caseID: 0, expected: 0, actual: 0)
+            // The (case, version) key is a backstop: the version check in the same IMMEDIATE
+            // transaction comes first, so this means the database was changed behind Regie's back.
+            return .database(code: error.resultCode.rawValue, message: "a stored row breaks a constraint")
         default:
             // SQLite's own message holds no arguments; keep it short.
             return .database(code: error.resultCode.rawValue, message: error.message ?? "SQLite error")
