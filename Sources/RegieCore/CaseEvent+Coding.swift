@@ -34,23 +34,28 @@ extension CaseEvent {
 
     /// The payload's canonical JSON bytes.
     public func payloadBytes() throws -> [UInt8] {
+        try CanonicalJSON.encode(payload)
+    }
+
+    /// The event's data without its case, version, actor and time.
+    public var payload: any Encodable & Sendable {
         switch self {
-        case .opened(let p): try CanonicalJSON.encode(p)
-        case .goalAdded(let p): try CanonicalJSON.encode(p)
-        case .goalChanged(let p): try CanonicalJSON.encode(p)
-        case .resourceMapped(let p): try CanonicalJSON.encode(p)
-        case .resourceChanged(let p): try CanonicalJSON.encode(p)
-        case .memberChosen(let p): try CanonicalJSON.encode(p)
-        case .memberLeft(let p): try CanonicalJSON.encode(p)
-        case .resourceRemoved(let p): try CanonicalJSON.encode(p)
-        case .questionRecorded(let p): try CanonicalJSON.encode(p)
-        case .questionAssigned(let p): try CanonicalJSON.encode(p)
-        case .questionStatusChanged(let p): try CanonicalJSON.encode(p)
-        case .meetingPlanned(let p): try CanonicalJSON.encode(p)
-        case .meetingHeld(let p): try CanonicalJSON.encode(p)
-        case .itemTicked(let p), .itemUnticked(let p): try CanonicalJSON.encode(p)
-        case .timeLogged(let p): try CanonicalJSON.encode(p)
-        case .transitioned(let p): try CanonicalJSON.encode(p)
+        case .opened(let p): p
+        case .goalAdded(let p): p
+        case .goalChanged(let p): p
+        case .resourceMapped(let p): p
+        case .resourceChanged(let p): p
+        case .memberChosen(let p): p
+        case .memberLeft(let p): p
+        case .resourceRemoved(let p): p
+        case .questionRecorded(let p): p
+        case .questionAssigned(let p): p
+        case .questionStatusChanged(let p): p
+        case .meetingPlanned(let p): p
+        case .meetingHeld(let p): p
+        case .itemTicked(let p), .itemUnticked(let p): p
+        case .timeLogged(let p): p
+        case .transitioned(let p): p
         }
     }
 

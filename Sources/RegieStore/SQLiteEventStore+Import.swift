@@ -37,14 +37,7 @@ extension SQLiteEventStore {
             for (opened, events, payloads) in prepared {
                 var summary = CaseSummary(id: 0, opened: opened, at: events[0].recordedAt)
                 for event in events.dropFirst() { summary.apply(event) }
-                try db.execute(
-                    sql: """
-                        INSERT INTO cases (team, client_label, state, phase, status_json, round, version, complex,
-                                           workflow_hash, opened_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: Self.summaryArguments(summary))
-                let id = Int(db.lastInsertedRowID)
+                let id = try Self.insertCase(db, summary)
                 for (event, payload) in zip(events, payloads) {
                     try Self.insert(db, caseID: id, version: event.version, type: event.event.typeName, actor: event.actor,
                                     at: event.recordedAt, payload: payload)

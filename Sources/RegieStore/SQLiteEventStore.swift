@@ -59,15 +59,7 @@ public final class SQLiteEventStore: EventStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
                 arguments: [opened.workflowHash, opened.workflow, workflowSource, Self.millis(date)])
-            let summary = CaseSummary(id: 0, opened: opened, at: date)
-            try db.execute(
-                sql: """
-                    INSERT INTO cases (team, client_label, state, phase, status_json, round, version, complex,
-                                       workflow_hash, opened_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: Self.summaryArguments(summary))
-            let id = Int(db.lastInsertedRowID)
+            let id = try Self.insertCase(db, CaseSummary(id: 0, opened: opened, at: date))
             try Self.insert(db, caseID: id, version: 1, type: event.typeName, actor: actor, at: date, payload: payload)
             return RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event)
         }
@@ -218,9 +210,18 @@ public final class SQLiteEventStore: EventStore {
             openedAt: date(millis: row["opened_at"]), updatedAt: date(millis: row["updated_at"]))
     }
 
-    static func summaryArguments(_ s: CaseSummary) -> StatementArguments {
-        [s.team, s.clientLabel, s.status.state, s.status.phase.rawValue, statusJSON(s.status), s.round, s.version, s.complex,
-         s.workflowHash, millis(s.openedAt), millis(s.updatedAt)]
+    /// Adds a row to the case list; the database assigns the case id.
+    /// - Returns: the new case id.
+    static func insertCase(_ db: Database, _ s: CaseSummary) throws -> Int {
+        try db.cachedStatement(sql: """
+            INSERT INTO cases (team, client_label, state, phase, status_json, round, version, complex,
+                               workflow_hash, opened_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                s.team, s.clientLabel, s.status.state, s.status.phase.rawValue, statusJSON(s.status), s.round, s.version,
+                s.complex, s.workflowHash, millis(s.openedAt), millis(s.updatedAt),
+            ])
+        return Int(db.lastInsertedRowID)
     }
 
     static func statusJSON(_ status: CaseStatus) -> String {

@@ -58,24 +58,7 @@ struct ReplayTests {
     }
 
     func foundationPayload(_ event: CaseEvent, _ encoder: JSONEncoder) throws -> Data {
-        switch event {
-        case .opened(let p): try encoder.encode(p)
-        case .goalAdded(let p): try encoder.encode(p)
-        case .goalChanged(let p): try encoder.encode(p)
-        case .resourceMapped(let p): try encoder.encode(p)
-        case .resourceChanged(let p): try encoder.encode(p)
-        case .memberChosen(let p): try encoder.encode(p)
-        case .memberLeft(let p): try encoder.encode(p)
-        case .resourceRemoved(let p): try encoder.encode(p)
-        case .questionRecorded(let p): try encoder.encode(p)
-        case .questionAssigned(let p): try encoder.encode(p)
-        case .questionStatusChanged(let p): try encoder.encode(p)
-        case .meetingPlanned(let p): try encoder.encode(p)
-        case .meetingHeld(let p): try encoder.encode(p)
-        case .itemTicked(let p), .itemUnticked(let p): try encoder.encode(p)
-        case .timeLogged(let p): try encoder.encode(p)
-        case .transitioned(let p): try encoder.encode(p)
-        }
+        try encoder.encode(event.payload)
     }
 
     @Test("canonical JSON escapes what JSON needs and nothing else", arguments: [
