@@ -13,8 +13,7 @@ final class CaseSession {
     let actorID: String
     let now: Date
 
-    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
-         createDatabase: Bool = false) throws(RegieError) {
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(RegieError) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = try WorkspaceLoader.locate(explicit: options.workspace, environment: environment, currentDirectory: cwd)
         workspace = try WorkspaceLoader.load(from: root)
@@ -24,7 +23,7 @@ final class CaseSession {
         do {
             // REGIE_BUSY_TIMEOUT (seconds) sets how long to wait for another process's lock.
             let timeout = environment["REGIE_BUSY_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 5
-            store = try SQLiteEventStore(path: workspace.databasePath, create: createDatabase, busyTimeout: timeout)
+            store = try SQLiteEventStore(path: workspace.databasePath, busyTimeout: timeout)
         } catch {
             throw RegieError.from(error)
         }
@@ -105,7 +104,7 @@ final class CaseSession {
         do {
             events = try CaseDecider.decide(before, command, context)
         } catch {
-            throw RegieError.from(error, caseID: caseID, l: l)
+            throw RegieError.from(error, caseID: caseID)
         }
         let recorded: [RecordedEvent]
         do {
@@ -114,8 +113,11 @@ final class CaseSession {
             throw RegieError.from(error)
         }
         var after = before
-        for event in recorded {
-            do { try after.apply(event) } catch { throw RegieError(.internalError, en: "A recorded event could not be applied.", nl: "Een vastgelegde gebeurtenis kon niet worden verwerkt.") }
+        do {
+            for event in recorded { try after.apply(event) }
+        } catch {
+            throw RegieError(.internalError, en: "A recorded event could not be applied.",
+                             nl: "Een vastgelegde gebeurtenis kon niet worden verwerkt.")
         }
         return (after, recorded)
     }
@@ -132,7 +134,7 @@ final class CaseSession {
         do {
             events = try CaseDecider.decide(nil, .open(open), context)
         } catch {
-            throw RegieError.from(error, caseID: 0, l: l)
+            throw RegieError.from(error, caseID: 0)
         }
         guard case .opened(let opened) = events.first else {
             throw RegieError(.internalError, en: "Opening a case gave no opening event.", nl: "Het openen gaf geen openingsgebeurtenis.")

@@ -3,7 +3,7 @@ import RegieStore
 
 extension RegieError {
     /// A refusal or invalid input from the core, in the user's words.
-    static func from(_ error: CaseError, caseID: Int, l: L10n) -> RegieError {
+    static func from(_ error: CaseError, caseID: Int) -> RegieError {
         let en = L10n(language: .en), nl = L10n(language: .nl)
         switch error {
         case .caseClosed:
