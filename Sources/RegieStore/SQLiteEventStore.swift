@@ -202,8 +202,16 @@ public final class SQLiteEventStore: EventStore {
     }
 
     private static func summary(from row: Row) throws -> CaseSummary {
-        let statusJSON: String = row["status_json"]
-        let status = try JSONDecoder().decode(CaseStatus.self, from: Data(statusJSON.utf8))
+        // Most cases are active: their status is just the phase, with nothing to decode.
+        let state: String = row["state"]
+        let phase = Phase(rawValue: row["phase"])
+        let status: CaseStatus
+        if state == "active", let phase {
+            status = .active(phase)
+        } else {
+            let statusJSON: String = row["status_json"]
+            status = try JSONDecoder().decode(CaseStatus.self, from: Data(statusJSON.utf8))
+        }
         return CaseSummary(
             id: row["id"], team: row["team"], clientLabel: row["client_label"], status: status, round: row["round"],
             version: row["version"], complex: row["complex"], workflowHash: row["workflow_hash"],
