@@ -7,10 +7,8 @@ public struct RegieCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "regie",
         abstract: "Supports the resource group method: the client in charge, five phases, every step on record.",
-        discussion: """
-            Exit codes: 0 success, 1 internal error, 2 usage error, 3 refused by the rules, 4 not found,
-            5 conflict, 6 storage error, 7 configuration error, 8 not permitted.
-            """,
+        discussion: "Exit codes: 0 success, 1 internal error, 2 usage error, 3 refused by the rules, 4 not found, "
+            + "5 conflict, 6 storage error, 7 configuration error, 8 not permitted.",
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
