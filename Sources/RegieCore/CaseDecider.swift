@@ -101,13 +101,12 @@ public enum CaseDecider {
                 throw .invalid(.attendeeNotMember(attendee))
             }
             return [.meetingHeld(MeetingHeld(meetingID: id, on: date, attendees: Array(Set(attendees)).sorted(), ledBy: lead))]
-        case .tick(let id), .untick(let id):
-            let ticking = command == .tick(item: id)
+        case .tick(let id):
             let phase = try manualItemPhase(id, in: state, workflow: context.workflow)
-            let ticked = state.ticks[phase]?.contains(id) ?? false
-            if ticking == ticked { return [] }
-            let tick = ItemTick(phase: phase, item: id)
-            return [ticking ? .itemTicked(tick) : .itemUnticked(tick)]
+            return state.ticks.contains(id, in: phase) ? [] : [.itemTicked(ItemTick(phase: phase, item: id))]
+        case .untick(let id):
+            let phase = try manualItemPhase(id, in: state, workflow: context.workflow)
+            return state.ticks.contains(id, in: phase) ? [.itemUnticked(ItemTick(phase: phase, item: id))] : []
         case .logTime(let minutes, let activity, let date):
             guard (1...(24 * 60)).contains(minutes) else { throw .invalid(.durationOutOfRange) }
             return [.timeLogged(TimeLogged(minutes: minutes, activity: activity, on: date))]

@@ -59,9 +59,9 @@ extension CaseState {
                 meetings[index].ledBy = e.ledBy
             }
         case .itemTicked(let e):
-            ticks[e.phase, default: []].insert(e.item)
+            ticks.insert(e.item, in: e.phase)
         case .itemUnticked(let e):
-            ticks[e.phase]?.remove(e.item)
+            ticks.remove(e.item, from: e.phase)
         case .timeLogged(let e):
             timeEntries.append(TimeEntry(minutes: e.minutes, activity: e.activity, on: e.on))
         case .transitioned(let e):
@@ -80,7 +80,7 @@ extension CaseState {
             ticks[.followUp] = nil
         case .renew:
             round += 1
-            ticks = [:]
+            ticks = PhaseTicks()
         default:
             break
         }

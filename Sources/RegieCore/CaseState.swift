@@ -22,7 +22,7 @@ public struct CaseState: Sendable, Equatable {
     public internal(set) var questions: [Question] = []
     public internal(set) var meetings: [Meeting] = []
     /// Items ticked by hand in the current round, per phase.
-    public internal(set) var ticks: [Phase: Set<String>] = [:]
+    public internal(set) var ticks = PhaseTicks()
     public internal(set) var timeEntries: [TimeEntry] = []
     public internal(set) var history: [TransitionRecord] = []
     /// The highest resource id ever used, so that ids of removed resources are not reused.

@@ -16,14 +16,15 @@ public enum Checklist {
         let items = workflow.definition(of: phase).checklist
         let derived = items.filter { !$0.isManual }
         let outcomes = derived.isEmpty ? [] : evaluator.evaluate(derived, in: state)
-        var outcomeByID: [String: DerivedOutcome] = [:]
-        for (item, outcome) in zip(derived, outcomes) { outcomeByID[item.id] = outcome }
-        let ticked = state.ticks[phase] ?? []
+        // Outcomes come back in the order of the derived items.
+        var nextOutcome = 0
         return items.map { item in
             if item.isManual {
-                return ChecklistItemState(item: item, holds: ticked.contains(item.id), failure: nil)
+                return ChecklistItemState(item: item, holds: state.ticks.contains(item.id, in: phase), failure: nil)
             }
-            switch outcomeByID[item.id] ?? .failed("not evaluated") {
+            let outcome = nextOutcome < outcomes.count ? outcomes[nextOutcome] : .failed("not evaluated")
+            nextOutcome += 1
+            switch outcome {
             case .holds(let holds): return ChecklistItemState(item: item, holds: holds, failure: nil)
             case .failed(let message): return ChecklistItemState(item: item, holds: false, failure: message)
             }

@@ -14,7 +14,7 @@ extension CaseState {
         w.key("round"); w.integer(round)
         w.key("complex"); w.bool(complex)
         w.key("minutes_logged"); w.integer(minutesLogged)
-        let ticked = ticks[status.phase] ?? []
+        let ticked = ticks[status.phase] ?? []  // sorted below, so the bytes do not depend on hashing
         w.key("ticked"); w.beginTable(ticked.count)
         for item in ticked.sorted() { w.key(item); w.bool(true) }
         w.key("goals"); w.beginArray(goals.count)

@@ -129,7 +129,7 @@ struct DeciderTests {
         #expect(try c.run(.tick(item: "goals.done")).count == 1)
         #expect(try c.run(.tick(item: "goals.done")).isEmpty)
         #expect(try c.run(.untick(item: "goals.done")).count == 1)
-        #expect(c.state.ticks[.goals]?.contains("goals.done") == false)
+        #expect(!(c.state.ticks[.goals] ?? []).contains("goals.done"))
     }
 
     @Test("a next round starts the meeting and follow-up checklists afresh; a meeting planned in follow-up is next round's")
