@@ -137,7 +137,7 @@ public enum CaseDecider {
         _ state: CaseState, _ move: Move, reason: String?, override: String?, _ context: DecisionContext
     ) throws(CaseError) -> Transitioned {
         // A blank reason is no reason: the user is told that one is required.
-        let given = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let given = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let reasonText = try given.map { text throws(CaseError) in try checkedText(text, field: "reason", limit: longText) }
         let overrideText = try override.map { text throws(CaseError) in try checkedText(text, field: "override reason", limit: longText) }
         guard let target = Lifecycle.target(of: move, from: state.status, reason: reasonText ?? "") else {
@@ -166,7 +166,7 @@ public enum CaseDecider {
 
     /// Trims a text and checks that it is not empty, not too long, and holds no national id number.
     static func checkedText(_ text: String, field: String, limit: Int) throws(CaseError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingCharactersInWhitespace()
         guard !trimmed.isEmpty else { throw .invalid(.emptyText(field: field)) }
         guard trimmed.count <= limit else { throw .invalid(.tooLong(field: field, limit: limit)) }
         guard !NationalIdentifier.appears(in: trimmed) else { throw .invalid(.nationalIdentifier(field: field)) }

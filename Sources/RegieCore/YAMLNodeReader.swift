@@ -108,12 +108,3 @@ package struct YAMLNodeReader {
         }
     }
 }
-
-extension String {
-    func trimmingCharactersInWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}
