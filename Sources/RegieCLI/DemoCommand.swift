@@ -38,8 +38,10 @@ struct DemoCommand: ParsableCommand {
             if status != .success { out.line(l("(refused with exit code \(status.rawValue), as expected)", "(geweigerd met exitcode \(status.rawValue), zoals bedoeld)")) }
         }
         out.line("")
-        out.line(l("Done. Look around: cd \(dir) && regie case show 1 --as sanne",
-                   "Klaar. Kijk rond: cd \(dir) && regie case show 1 --as sanne"))
+        // The binary as it was invoked, so the hint works whether or not regie is on the PATH.
+        let invoked = CommandLine.arguments.first.map { $0.contains("/") ? $0 : "regie" } ?? "regie"
+        let next = "\(invoked) case show 1 --workspace \(Self.shellQuoted(dir)) --as sanne"
+        out.line(l("Done. Look around: \(next)", "Klaar. Kijk rond: \(next)"))
     }
 
     /// Refuses to touch a folder that holds anything but an earlier demo.
