@@ -101,7 +101,7 @@ extension RegieError {
                            "Resource \(id) is geen lid van de groep en kan dus niet als aanwezig worden vastgelegd.",
                            "List only members with --attendees.", "Noem alleen leden bij --attendees.")
         case .authorRequired:
-            return usage("New words for a goal need to say who worded them.", "Bij nieuwe woorden voor een doel hoort wie ze koos.",
+            return usage("New words for a goal need to say who worded them.", "Bij nieuwe woorden voor een doel hoort wie ze verwoordde.",
                          "Add --by client or --by worker.", "Voeg --by client of --by worker toe.")
         case .durationOutOfRange:
             return usage("A time entry must be between 1 minute and 24 hours.", "Een tijdregistratie moet tussen 1 minuut en 24 uur liggen.",

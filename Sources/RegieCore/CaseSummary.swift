@@ -38,9 +38,26 @@ public struct CaseSummary: Sendable, Equatable {
     public mutating func apply(_ recorded: RecordedEvent) {
         version = recorded.version
         updatedAt = recorded.recordedAt
-        if case .transitioned(let t) = recorded.event {
-            status = t.to
-            if t.move == .nextRound || t.move == .renew { round += 1 }
-        }
+        var change = SummaryChange()
+        change.add(recorded.event)
+        if let newStatus = change.status { status = newStatus }
+        round += change.roundsAdded
+    }
+}
+
+/// What a run of events changes in a case's list row besides its version and time. The one
+/// place that knows which events move the status and the round; stores that update the row
+/// in place use it too.
+public struct SummaryChange: Sendable, Equatable {
+    /// The status after the last transition, or `nil` when no event moved the case.
+    public private(set) var status: CaseStatus?
+    public private(set) var roundsAdded = 0
+
+    public init() {}
+
+    public mutating func add(_ event: CaseEvent) {
+        guard case .transitioned(let t) = event else { return }
+        status = t.to
+        if t.move == .nextRound || t.move == .renew { roundsAdded += 1 }
     }
 }

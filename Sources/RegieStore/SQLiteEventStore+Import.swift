@@ -20,11 +20,7 @@ extension SQLiteEventStore {
             guard let source = workflowSources[opened.workflowHash], RuleHash.of(source) == opened.workflowHash else {
                 throw .database(code: 0, message: "an imported case is pinned to a workflow whose source is missing")
             }
-            let payloads = try stream.map { recorded throws(StoreError) in
-                do { return String(decoding: try recorded.event.payloadBytes(), as: UTF8.self) } catch {
-                    throw .database(code: 0, message: "an event could not be encoded")
-                }
-            }
+            let payloads = try stream.map { recorded throws(StoreError) in try Self.encode(recorded.event) }
             prepared.append((opened, stream, payloads))
         }
         return try write { db in

@@ -54,7 +54,7 @@ public final class SQLiteEventStore: EventStore {
             throw .database(code: 0, message: "the workflow hash does not match its source")
         }
         let event = CaseEvent.opened(opened)
-        let payload = try encode(event)
+        let payload = try Self.encode(event)
         return try write { db in
             try db.execute(
                 sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
@@ -69,35 +69,32 @@ public final class SQLiteEventStore: EventStore {
         throws(StoreError) -> [RecordedEvent]
     {
         guard !events.isEmpty else { return [] }
-        let payloads = try events.map { event throws(StoreError) in try encode(event) }
+        let payloads = try events.map { event throws(StoreError) in try Self.encode(event) }
         return try write { db in
             let current = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT version, round FROM cases WHERE id = ?"), arguments: [caseID])
             guard let current else { throw StoreError.caseNotFound(caseID) }
             let version: Int = current["version"]
-            var round: Int = current["round"]
+            let round: Int = current["round"]
             guard version == expectedVersion else {
                 throw StoreError.conflict(caseID: caseID, expected: expectedVersion, actual: version)
             }
             var recorded: [RecordedEvent] = []
-            var newStatus: CaseStatus?
+            var change = SummaryChange()
             for (offset, event) in events.enumerated() {
                 let version = expectedVersion + offset + 1
                 try Self.insert(db, caseID: caseID, version: version, type: event.typeName, actor: actor, at: date,
                                 payload: payloads[offset])
-                if case .transitioned(let t) = event {
-                    newStatus = t.to
-                    if t.move == .nextRound || t.move == .renew { round += 1 }
-                }
+                change.add(event)
                 recorded.append(RecordedEvent(caseID: caseID, version: version, actor: actor, recordedAt: date, event: event))
             }
             // The projection: most commands change only the version; transitions change the status too.
             let newVersion = expectedVersion + events.count
-            if let status = newStatus {
+            if let status = change.status {
                 try db.cachedStatement(
                     sql: "UPDATE cases SET version = ?, updated_at = ?, state = ?, phase = ?, status_json = ?, round = ? WHERE id = ?")
                     .execute(arguments: [newVersion, Self.millis(date), status.state, status.phase.rawValue,
-                                         Self.statusJSON(status), round, caseID])
+                                         Self.statusJSON(status), round + change.roundsAdded, caseID])
             } else {
                 try db.cachedStatement(sql: "UPDATE cases SET version = ?, updated_at = ? WHERE id = ?")
                     .execute(arguments: [newVersion, Self.millis(date), caseID])
@@ -186,7 +183,8 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    private func encode(_ event: CaseEvent) throws(StoreError) -> String {
+    /// The payload text stored for an event.
+    static func encode(_ event: CaseEvent) throws(StoreError) -> String {
         do {
             return String(decoding: try event.payloadBytes(), as: UTF8.self)
         } catch {

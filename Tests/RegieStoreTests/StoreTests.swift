@@ -62,6 +62,14 @@ struct StoreTests {
         let summary = try #require(try store.summaries(team: nil).first)
         #expect(summary.status == .paused(.goals, PauseInfo(kind: .crisis, reason: "r")))
         #expect(summary.updatedAt == Self.now.addingTimeInterval(60))
+
+        let nextRound = Transitioned(move: .nextRound, from: .active(.followUp), to: .active(.meeting),
+                                     reason: nil, unmet: [], overridden: false, checklist: [])
+        _ = try store.append([Self.goal(1), .transitioned(nextRound)], to: 1, expectedVersion: 2, actor: "anna", at: Self.now)
+        let after = try #require(try store.summaries(team: nil).first)
+        #expect(after.status == .active(.meeting))
+        #expect(after.round == 2, "a next round is counted in the case list")
+        #expect(after.version == 4)
     }
 
     @Test("a writer that read an old version gets a conflict and writes nothing")
