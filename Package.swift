@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RegieCore", targets: ["RegieCore"]),
         .library(name: "RegieStore", targets: ["RegieStore"]),
         .library(name: "RegieLua", targets: ["RegieLua"]),
+        .library(name: "RegieAudit", targets: ["RegieAudit"]),
         .library(name: "RegieCLI", targets: ["RegieCLI"]),
     ],
     dependencies: [
@@ -32,10 +33,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RegieLua", dependencies: ["RegieCore", "CLuaShims"]),
+        // The audit trail's hashes, Merkle log, checkpoints and verifier: pure, no I/O.
+        .target(name: "RegieAudit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "RegieStore",
             dependencies: [
-                "RegieCore",
+                "RegieCore", "RegieAudit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -43,7 +46,8 @@ let package = Package(
         .target(
             name: "RegieCLI",
             dependencies: [
-                "RegieCore", "RegieLua", "RegieStore",
+                "RegieCore", "RegieLua", "RegieStore", "RegieAudit",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -51,12 +55,22 @@ let package = Package(
         .executableTarget(name: "regie", dependencies: ["RegieCLI"]),
         .testTarget(name: "RegieCoreTests", dependencies: ["RegieCore"]),
         .testTarget(name: "RegieLuaTests", dependencies: ["RegieLua", "RegieCore"]),
+        .testTarget(name: "RegieAuditTests", dependencies: ["RegieAudit", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "RegieStoreTests",
-            dependencies: ["RegieStore", "RegieCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RegieStore", "RegieCore", "RegieAudit",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
-        .testTarget(name: "RegieCLITests", dependencies: ["RegieCLI", "RegieStore", "RegieCore", "RegieLua"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["regie", "RegieStore", "RegieCore"]),
+        .testTarget(
+            name: "RegieCLITests",
+            dependencies: ["RegieCLI", "RegieStore", "RegieCore", "RegieLua", "RegieAudit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["regie", "RegieStore", "RegieCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
 

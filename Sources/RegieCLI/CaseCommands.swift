@@ -45,6 +45,7 @@ struct CaseListCommand: ParsableCommand {
         do { summaries = try session.store.summaries(team: team) } catch { throw RegieError.from(error) }
         // A person sees the cases of their own teams only.
         let visible = summaries.filter { person.teams.contains($0.team) }
+        try session.recordRead(caseID: nil, action: "case list")
         if output.json { return try JSONOutput.print(visible.map(CaseSummaryJSON.init)) }
         let l = session.l
         if visible.isEmpty { return Console.current.line(l("No cases.", "Geen casussen.")) }
@@ -64,7 +65,7 @@ struct CaseShowCommand: ParsableCommand {
 
     func run() throws {
         let session = try CaseSession(global)
-        let (state, workflow, _) = try session.load(caseID)
+        let (state, workflow, _) = try session.read(caseID, action: "case show")
         let checklist = session.checklist(state.status.phase, of: state, workflow: workflow)
         let prompts = workflow.definition(of: state.status.phase).prompts
         if output.json {

@@ -12,6 +12,8 @@ final class CaseSession {
     let l: L10n
     let actorID: String
     let now: Date
+    /// Recorded with every read of case data.
+    let purpose: String
 
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(RegieError) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -20,6 +22,7 @@ final class CaseSession {
         l = L10n(language: options.lang ?? workspace.locale)
         actorID = options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? ""
         now = try Self.clock(environment)
+        purpose = try Self.purpose(options.purpose ?? workspace.audit.purpose)
         do {
             // REGIE_BUSY_TIMEOUT (seconds) sets how long to wait for another process's lock.
             let timeout = environment["REGIE_BUSY_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 5
@@ -39,6 +42,17 @@ final class CaseSession {
                              hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
         }
         return date
+    }
+
+    private static func purpose(_ text: String) throws(RegieError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 200, !NationalIdentifier.appears(in: trimmed) else {
+            throw RegieError(.usage, en: "A purpose must be a short text of at most 200 characters, without personal numbers.",
+                             nl: "Een doel is een korte tekst van hoogstens 200 tekens, zonder persoonsnummers.",
+                             hintEN: "For example --purpose \"care\" or --purpose \"supervision\".",
+                             hintNL: "Bijvoorbeeld --purpose \"zorg\" of --purpose \"intervisie\".")
+        }
+        return trimmed
     }
 
     /// The acting person, who must belong to the team.
@@ -94,6 +108,33 @@ final class CaseSession {
         return (state, try rules.pinned(state.workflowHash), actor)
     }
 
+    /// A case read to be shown: loaded, then the read is recorded in the access log before
+    /// anything is shown. If the read cannot be recorded, nothing is shown.
+    func read(_ caseID: Int, action: String) throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
+        let loaded = try load(caseID)
+        try recordRead(caseID: caseID, action: action)
+        return loaded
+    }
+
+    /// Records in the access log that the acting person read case data (of one case, or
+    /// across cases when `caseID` is nil) with the given command.
+    func recordRead(caseID: Int?, action: String) throws(RegieError) {
+        let person = try person()
+        do {
+            try store.recordAccess(actor: person.id, role: person.role.rawValue, at: now, caseID: caseID, action: action,
+                                   purpose: purpose)
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+
+    /// Turns on automatic checkpoints before a write, creating the workspace's key if needed.
+    private func enableCheckpoints() throws(RegieError) {
+        guard store.checkpointPolicy == nil else { return }
+        let key = try SigningKeyFile.loadOrCreate(at: workspace.signingKeyPath)
+        store.checkpointPolicy = CheckpointPolicy(key: key, every: workspace.audit.checkpointEvery)
+    }
+
     /// Decides and records a command on a case.
     /// - Returns: the case after the command and the recorded events (none if nothing changed).
     @discardableResult
@@ -106,6 +147,7 @@ final class CaseSession {
         } catch {
             throw RegieError.from(error, caseID: caseID)
         }
+        try enableCheckpoints()
         let recorded: [RecordedEvent]
         do {
             recorded = try store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now)
@@ -139,6 +181,7 @@ final class CaseSession {
         guard case .opened(let opened) = events.first else {
             throw RegieError(.internalError, en: "Opening a case gave no opening event.", nl: "Het openen gaf geen openingsgebeurtenis.")
         }
+        try enableCheckpoints()
         do {
             let recorded = try store.openCase(opened, workflowSource: source, actor: actor.id, at: now)
             return CaseState(id: recorded.caseID, opened: opened, at: now, by: actor.id)

@@ -78,11 +78,11 @@ struct DemoCommand: ParsableCommand {
             workflow: resourcegroep
         people:
           - id: sanne
-            name: "Sanne (support worker)"
+            name: "Sanne"
             role: worker
             teams: [buurtteam-west]
           - id: karim
-            name: "Karim (coordinator)"
+            name: "Karim"
             role: coordinator
             teams: [buurtteam-west]
 

@@ -81,5 +81,12 @@ enum DemoScript {
         Step(args: ["case", "advance", "1"]),
         Step(say: say("Where the case stands now:", "Waar de casus nu staat:"), args: ["case", "show", "1"]),
         Step(say: say("And how it got there:", "En hoe hij daar kwam:"), args: ["audit", "log", "1"]),
+        Step(say: say("Every read is logged too. What the client sees when they ask who looked at their record:",
+                      "Ook elke inzage wordt gelogd. Wat de cliënt ziet als die vraagt wie het dossier bekeek:"),
+             args: ["audit", "access", "--case", "1", "--for-client"]),
+        Step(say: say("The coordinator signs a checkpoint and verifies the whole record: hashes, links, checkpoints, and every transition replayed.",
+                      "De coördinator ondertekent een controlepunt en controleert het hele dossier: hashes, schakels, controlepunten en elke overgang opnieuw."),
+             args: ["audit", "checkpoint"], actor: "karim"),
+        Step(args: ["audit", "verify"], actor: "karim"),
     ]
 }

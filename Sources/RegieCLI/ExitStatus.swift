@@ -17,4 +17,6 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case configuration = 7
     /// The acting person is unknown, not in the case's team, or lacks the role.
     case notPermitted = 8
+    /// `audit verify` found the record changed, cut short or out of order.
+    case auditFailed = 9
 }

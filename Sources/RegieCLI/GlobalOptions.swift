@@ -11,6 +11,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Output language: nl or en (default: the workspace locale).")
     var lang: Language?
+
+    @Option(name: .long, help: "Why you read case data; recorded in the access log (default: `audit: purpose` in regie.yaml).")
+    var purpose: String?
 }
 
 /// The `--json` flag of commands that read.

@@ -60,6 +60,10 @@ struct InitCommand: ParsableCommand {
             } catch {
                 throw RegieError.from(error)
             }
+            let keyFolder = URL(fileURLWithPath: workspace.signingKeyPath).deletingLastPathComponent()
+            if !fm.fileExists(atPath: keyFolder.path) { created.append(keyFolder) }
+            if !fm.fileExists(atPath: workspace.signingKeyPath) { created.append(URL(fileURLWithPath: workspace.signingKeyPath)) }
+            _ = try SigningKeyFile.loadOrCreate(at: workspace.signingKeyPath)
         } catch {
             for url in created.reversed() {
                 try? fm.removeItem(at: url)
@@ -87,6 +91,9 @@ struct InitCommand: ParsableCommand {
           - id: \(quoted(person))
             role: coordinator
             teams: [\(quoted(team))]
+        audit:
+          checkpoint_every: 1000          # sign a checkpoint every so many events, and when a case closes
+          purpose: care                   # recorded with every read unless --purpose says otherwise
 
         """
     }

@@ -8,7 +8,7 @@ public struct RegieCommand: ParsableCommand {
         commandName: "regie",
         abstract: "Supports the resource group method: the client in charge, five phases, every step on record.",
         discussion: "Exit codes: 0 success, 1 internal error, 2 usage error, 3 refused by the rules, 4 not found, "
-            + "5 conflict, 6 storage error, 7 configuration error, 8 not permitted.",
+            + "5 conflict, 6 storage error, 7 configuration error, 8 not permitted, 9 audit trail broken.",
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
@@ -38,6 +38,9 @@ public enum RegieMain {
         } catch let error as RegieError {
             report("regie: " + error.text(in: languageHint(arguments)))
             return error.status
+        } catch let exit as ExitCode {
+            // A command that has said everything itself and only sets the status (audit verify).
+            return ExitStatus(rawValue: exit.rawValue) ?? .internalError
         } catch {
             let code = RegieCommand.exitCode(for: error)
             if code == .success {

@@ -43,7 +43,7 @@ struct TimeListCommand: ParsableCommand {
 
     func run() throws {
         let session = try CaseSession(global)
-        let (state, _, _) = try session.load(caseID)
+        let (state, _, _) = try session.read(caseID, action: "time list")
         if output.json {
             return try JSONOutput.print(state.timeEntries.map { EntryJSON(on: $0.on, minutes: $0.minutes, activity: $0.activity) })
         }

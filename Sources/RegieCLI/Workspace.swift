@@ -12,6 +12,17 @@ struct Workspace: Sendable {
     var database: String
     var teams: [Team]
     var people: [Person]
+    /// `audit:` in regie.yaml.
+    var audit = AuditSettings()
+
+    struct AuditSettings: Sendable, Equatable {
+        /// A checkpoint is signed every so many events (and whenever a case closes).
+        var checkpointEvery = 1000
+        /// The purpose recorded with a read when no `--purpose` is given.
+        var purpose = "care"
+        /// The Ed25519 signing key, relative to the workspace folder.
+        var signingKey = ".regie/audit-signing-key"
+    }
 
     struct Team: Sendable, Equatable {
         var id: String
@@ -28,6 +39,10 @@ struct Workspace: Sendable {
 
     var databasePath: String {
         database.hasPrefix("/") ? database : root.appendingPathComponent(database).path
+    }
+
+    var signingKeyPath: String {
+        audit.signingKey.hasPrefix("/") ? audit.signingKey : root.appendingPathComponent(audit.signingKey).path
     }
 
     func team(_ id: String) -> Team? { teams.first { $0.id == id } }

@@ -50,7 +50,7 @@ enum WorkspaceLoader {
 
     static func parse(_ text: String, file: String, root: URL) throws(FileFormatError) -> Workspace {
         let doc = try YAMLNodeReader.document(text, file: file)
-        try doc.allowOnly(["organisation", "locale", "database", "teams", "people"])
+        try doc.allowOnly(["organisation", "locale", "database", "teams", "people", "audit"])
         let localeText = try doc.optionalString("locale") ?? "nl"
         guard let locale = Language(rawValue: localeText) else {
             throw FileFormatError(file: file, line: doc.line, problem: "`locale` must be `nl` or `en`")
@@ -89,7 +89,19 @@ enum WorkspaceLoader {
             }
             people.append(.init(id: id, name: try person.optionalString("name") ?? id, role: role, teams: memberOf))
         }
-        return Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
-                         database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)
+        var workspace = Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
+                                  database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)
+        if let audit = try doc.child("audit") {
+            try audit.allowOnly(["checkpoint_every", "purpose", "signing_key"])
+            if let every = try audit.optionalString("checkpoint_every") {
+                guard let value = Int(every), value >= 1 else {
+                    throw FileFormatError(file: file, line: audit.line, problem: "`checkpoint_every` must be a whole number of at least 1")
+                }
+                workspace.audit.checkpointEvery = value
+            }
+            workspace.audit.purpose = try audit.optionalString("purpose") ?? workspace.audit.purpose
+            workspace.audit.signingKey = try audit.optionalString("signing_key") ?? workspace.audit.signingKey
+        }
+        return workspace
     }
 }

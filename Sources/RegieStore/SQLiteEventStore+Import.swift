@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RegieAudit
 import RegieCore
 
 extension SQLiteEventStore {
@@ -30,16 +31,22 @@ extension SQLiteEventStore {
                     arguments: [hash, "imported", source, Self.millis(Date())])
             }
             var ids: [Int] = []
+            var ledger = try AuditLedger.load(db)
+            let before = ledger.state.merkle.count
             for (opened, events, payloads) in prepared {
                 var summary = CaseSummary(id: 0, opened: opened, at: events[0].recordedAt)
                 for event in events.dropFirst() { summary.apply(event) }
                 let id = try Self.insertCase(db, summary)
+                var head = ChainHash.zero
                 for (event, payload) in zip(events, payloads) {
-                    try Self.insert(db, caseID: id, version: event.version, type: event.event.typeName, actor: event.actor,
-                                    at: event.recordedAt, payload: payload)
+                    head = try ledger.record(db, caseID: id, version: event.version, previous: head, type: event.event.typeName,
+                                             actor: event.actor, at: Self.millis(event.recordedAt), rules: [opened.workflowHash],
+                                             payload: payload)
                 }
+                try db.cachedStatement(sql: "UPDATE cases SET head_hash = ? WHERE id = ?").execute(arguments: [Data(head.bytes), id])
                 ids.append(id)
             }
+            try finishAppend(db, ledger, countBefore: before, closesCase: false, at: Date())
             return ids
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RegieAudit
 import RegieCore
 
 /// The embedded default store: one SQLite file through GRDB, in WAL mode with full
@@ -11,6 +12,9 @@ public final class SQLiteEventStore: EventStore {
 
     public let path: String
     let queue: DatabaseQueue
+    /// When set, the store signs a checkpoint every so many events and whenever a case closes,
+    /// in the same transaction as the events.
+    public var checkpointPolicy: CheckpointPolicy?
 
     /// Opens (or with `create`, creates) the database at `path` and brings its schema up to date.
     /// - Parameters:
@@ -60,7 +64,12 @@ public final class SQLiteEventStore: EventStore {
                 sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
                 arguments: [opened.workflowHash, opened.workflow, workflowSource, Self.millis(date)])
             let id = try Self.insertCase(db, CaseSummary(id: 0, opened: opened, at: date))
-            try Self.insert(db, caseID: id, version: 1, type: event.typeName, actor: actor, at: date, payload: payload)
+            var ledger = try AuditLedger.load(db)
+            let before = ledger.state.merkle.count
+            let hash = try ledger.record(db, caseID: id, version: 1, previous: .zero, type: event.typeName, actor: actor,
+                                         at: Self.millis(date), rules: [opened.workflowHash], payload: payload)
+            try db.execute(sql: "UPDATE cases SET head_hash = ? WHERE id = ?", arguments: [Data(hash.bytes), id])
+            try finishAppend(db, ledger, countBefore: before, closesCase: false, at: date)
             return RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event)
         }
     }
@@ -72,33 +81,43 @@ public final class SQLiteEventStore: EventStore {
         let payloads = try events.map { event throws(StoreError) in try Self.encode(event) }
         return try write { db in
             let current = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT version, round FROM cases WHERE id = ?"), arguments: [caseID])
+                db.cachedStatement(sql: "SELECT version, round, workflow_hash, head_hash FROM cases WHERE id = ?"),
+                arguments: [caseID])
             guard let current else { throw StoreError.caseNotFound(caseID) }
             let version: Int = current["version"]
             let round: Int = current["round"]
             guard version == expectedVersion else {
                 throw StoreError.conflict(caseID: caseID, expected: expectedVersion, actual: version)
             }
+            guard var head = (current["head_hash"] as Data?).flatMap({ ChainHash($0) }) else {
+                throw StoreError.corrupt(caseID: caseID, version: version, problem: "the case list holds no readable head hash")
+            }
+            let rules: [String] = [current["workflow_hash"]]
+            var ledger = try AuditLedger.load(db)
+            let before = ledger.state.merkle.count
             var recorded: [RecordedEvent] = []
             var change = SummaryChange()
             for (offset, event) in events.enumerated() {
                 let version = expectedVersion + offset + 1
-                try Self.insert(db, caseID: caseID, version: version, type: event.typeName, actor: actor, at: date,
-                                payload: payloads[offset])
+                head = try ledger.record(db, caseID: caseID, version: version, previous: head, type: event.typeName,
+                                         actor: actor, at: Self.millis(date), rules: rules, payload: payloads[offset])
                 change.add(event)
                 recorded.append(RecordedEvent(caseID: caseID, version: version, actor: actor, recordedAt: date, event: event))
             }
             // The projection: most commands change only the version; transitions change the status too.
             let newVersion = expectedVersion + events.count
             if let status = change.status {
-                try db.cachedStatement(
-                    sql: "UPDATE cases SET version = ?, updated_at = ?, state = ?, phase = ?, status_json = ?, round = ? WHERE id = ?")
-                    .execute(arguments: [newVersion, Self.millis(date), status.state, status.phase.rawValue,
-                                         Self.statusJSON(status), round + change.roundsAdded, caseID])
+                try db.cachedStatement(sql: """
+                    UPDATE cases SET version = ?, updated_at = ?, head_hash = ?, state = ?, phase = ?, status_json = ?, round = ?
+                    WHERE id = ?
+                    """).execute(arguments: [newVersion, Self.millis(date), Data(head.bytes), status.state, status.phase.rawValue,
+                                             Self.statusJSON(status), round + change.roundsAdded, caseID])
             } else {
-                try db.cachedStatement(sql: "UPDATE cases SET version = ?, updated_at = ? WHERE id = ?")
-                    .execute(arguments: [newVersion, Self.millis(date), caseID])
+                try db.cachedStatement(sql: "UPDATE cases SET version = ?, updated_at = ?, head_hash = ? WHERE id = ?")
+                    .execute(arguments: [newVersion, Self.millis(date), Data(head.bytes), caseID])
             }
+            let closes = change.status.map { if case .closed = $0 { true } else { false } } ?? false
+            try finishAppend(db, ledger, countBefore: before, closesCase: closes, at: date)
             return recorded
         }
     }
@@ -166,6 +185,17 @@ public final class SQLiteEventStore: EventStore {
 
     // MARK: - Helpers
 
+    /// Saves the audit state and, under the checkpoint policy, signs a checkpoint.
+    func finishAppend(_ db: Database, _ ledger: AuditLedger, countBefore: Int, closesCase: Bool, at date: Date) throws {
+        try ledger.save(db)
+        guard let policy = checkpointPolicy else { return }
+        if closesCase {
+            _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: "case closed")
+        } else if countBefore / policy.every != ledger.state.merkle.count / policy.every {
+            _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: "every \(policy.every) events")
+        }
+    }
+
     /// Runs `body` in one IMMEDIATE transaction: it takes the write lock up front, so two
     /// processes queue behind the busy timeout instead of failing half-way.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
@@ -190,13 +220,6 @@ public final class SQLiteEventStore: EventStore {
         } catch {
             throw .database(code: 0, message: "an event could not be encoded")
         }
-    }
-
-    static func insert(_ db: Database, caseID: Int, version: Int, type: String, actor: String, at date: Date,
-                               payload: String) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO events (case_id, version, type, actor, recorded_at, payload) VALUES (?, ?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [caseID, version, type, actor, millis(date), payload])
     }
 
     private static func summary(from row: Row) throws -> CaseSummary {

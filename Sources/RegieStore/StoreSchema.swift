@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import RegieAudit
 
 /// The database schema, one migration per change. Never edit a migration that has shipped:
 /// add a new one. The format is described in docs/storage.md.
@@ -45,6 +47,97 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: audit chain, checkpoints, access log") { db in
+            try migrateToAuditChain(db)
+        }
         return migrator
+    }
+
+    /// Gives every event its place in the commit order, a salted payload commitment and its
+    /// hash chained to the case's previous event; adds the running Merkle state, checkpoints and
+    /// the access log. Events written before this version are chained in the order they were
+    /// recorded (their time, then case and version).
+    private static func migrateToAuditChain(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE events_chained (
+                case_id INTEGER NOT NULL,
+                version INTEGER NOT NULL CHECK (version >= 1),
+                seq INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                recorded_at INTEGER NOT NULL,
+                rules TEXT NOT NULL,
+                salt BLOB,
+                payload TEXT,
+                commitment BLOB NOT NULL,
+                prev_hash BLOB NOT NULL,
+                hash BLOB NOT NULL,
+                PRIMARY KEY (case_id, version)
+            ) WITHOUT ROWID;
+            ALTER TABLE cases ADD COLUMN head_hash BLOB;
+            -- The version of the case the last checkpoint listed; newer heads go in the next one.
+            ALTER TABLE cases ADD COLUMN checkpointed_version INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE audit_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                log_id TEXT NOT NULL,
+                merkle BLOB NOT NULL,
+                access_count INTEGER NOT NULL,
+                access_head BLOB NOT NULL
+            );
+            CREATE TABLE checkpoints (
+                id INTEGER PRIMARY KEY,
+                trigger TEXT NOT NULL,
+                statement TEXT NOT NULL,
+                public_key BLOB NOT NULL,
+                signature BLOB NOT NULL
+            );
+            CREATE TABLE checkpoint_heads (
+                checkpoint_id INTEGER NOT NULL,
+                case_id INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                hash BLOB NOT NULL,
+                PRIMARY KEY (checkpoint_id, case_id)
+            ) WITHOUT ROWID;
+            -- Who read what: the fact, never the content.
+            CREATE TABLE access_log (
+                seq INTEGER PRIMARY KEY,
+                actor TEXT NOT NULL,
+                role TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                case_id INTEGER,
+                action TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                prev_hash BLOB NOT NULL,
+                hash BLOB NOT NULL
+            );
+            CREATE INDEX access_by_case ON access_log (case_id, seq);
+            """)
+        let rules = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, workflow_hash FROM cases")
+            .map { row -> (Int, String) in (row["id"], row["workflow_hash"]) })
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY recorded_at, case_id, version")
+        var merkle = MerkleLog()
+        var heads: [Int: ChainHash] = [:]
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO events_chained (case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        // Within a case, recorded_at never goes down, so this order keeps each case's versions in order.
+        for row in rows {
+            let caseID: Int = row["case_id"]
+            let payload: String = row["payload"]
+            let link = AuditLink.make(
+                caseID: caseID, version: row["version"], previous: heads[caseID] ?? .zero, type: row["type"],
+                actor: row["actor"], recordedAt: row["recorded_at"], rules: rules[caseID].map { [$0] } ?? [], payload: payload)
+            merkle.append(link.hash)
+            heads[caseID] = link.hash
+            try insert.execute(arguments: link.arguments(sequence: merkle.count))
+        }
+        try db.execute(sql: "DROP TABLE events; ALTER TABLE events_chained RENAME TO events")
+        for (caseID, head) in heads {
+            try db.execute(sql: "UPDATE cases SET head_hash = ? WHERE id = ?", arguments: [Data(head.bytes), caseID])
+        }
+        try db.execute(
+            sql: "INSERT INTO audit_state (id, log_id, merkle, access_count, access_head) VALUES (1, ?, ?, 0, ?)",
+            arguments: [UUID().uuidString.lowercased(), Data(merkle.serialized), Data(ChainHash.zero.bytes)])
     }
 }

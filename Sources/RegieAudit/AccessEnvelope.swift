@@ -1,0 +1,48 @@
+/// What is hashed for each entry of the access log (who read what): the fact of the read,
+/// never the content. Byte layout (format 1, see docs/audit.md):
+///
+///     u8 format · u64 sequence · 32 previous hash · str actor · str role · i64 at (ms) ·
+///     u64 case (0: no single case) · str action · str purpose
+public struct AccessEnvelope: Sendable, Equatable {
+    public static let format: UInt8 = 1
+
+    public var sequence: Int
+    public var previous: ChainHash
+    public var actor: String
+    public var role: String
+    public var at: Int64
+    /// The case that was read, or nil for a read across cases (a list, a team report).
+    public var caseID: Int?
+    /// The command that read, such as `case show`.
+    public var action: String
+    /// Why, as stated with `--purpose` or the workspace default.
+    public var purpose: String
+
+    public init(sequence: Int, previous: ChainHash, actor: String, role: String, at: Int64, caseID: Int?,
+                action: String, purpose: String) {
+        self.sequence = sequence
+        self.previous = previous
+        self.actor = actor
+        self.role = role
+        self.at = at
+        self.caseID = caseID
+        self.action = action
+        self.purpose = purpose
+    }
+
+    public var bytes: [UInt8] {
+        var w = ByteWriter()
+        w.u8(Self.format)
+        w.u64(UInt64(sequence))
+        previous.write(to: &w)
+        w.string(actor)
+        w.string(role)
+        w.i64(at)
+        w.u64(UInt64(caseID ?? 0))
+        w.string(action)
+        w.string(purpose)
+        return w.bytes
+    }
+
+    public var hash: ChainHash { .sha256(bytes) }
+}

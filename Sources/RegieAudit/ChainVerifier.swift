@@ -1,0 +1,222 @@
+/// Recomputes the audit trail: every event's commitment and hash and its link to the one
+/// before, version numbers without gaps, the commit order and its Merkle root, the access
+/// log, and every checkpoint. Pure: the store feeds it rows in order.
+///
+/// Feed events ordered by (case, version) with ``check(_:)``, then access entries ordered by
+/// sequence with ``checkAccess(_:)``, then call ``finish(listed:state:checkpoints:exported:trustedKey:)``.
+public struct ChainVerifier {
+    public private(set) var problems: [AuditProblem] = []
+    public private(set) var events = 0
+    public private(set) var cases = 0
+    public private(set) var erased = 0
+    public private(set) var accessEntries = 0
+
+    /// Event hashes by commit sequence, for the Merkle root of every prefix a checkpoint signed.
+    private var bySequence: [ChainHash?]
+    private var sequenceOverflow = false
+    /// The last event seen per case: its version and hash.
+    private var lastOfCase: [Int: (version: Int, hash: ChainHash)] = [:]
+    private var current: (caseID: Int, version: Int, hash: ChainHash, broken: Bool)?
+    /// What checkpoints signed about (case, version), for naming where a log departs from them.
+    private var signedHeads: [HeadKey: [(checkpoint: Int, hash: ChainHash)]] = [:]
+    private var seenHeads: Set<HeadKey> = []
+    private var accessHashes: [ChainHash] = []
+    private var accessPrevious = ChainHash.zero
+    private var accessBroken = false
+
+    struct HeadKey: Hashable { var caseID: Int; var version: Int }
+
+    /// - Parameters:
+    ///   - expectedEvents: the event count the store states, to size the commit-order table.
+    ///   - checkpoints: the stored checkpoints, whose head lists are checked while events stream by.
+    public init(expectedEvents: Int, checkpoints: [StoredCheckpoint]) {
+        bySequence = Array(repeating: nil, count: max(0, expectedEvents))
+        for stored in checkpoints {
+            for head in stored.heads {
+                signedHeads[HeadKey(caseID: head.caseID, version: head.version), default: []].append((stored.id, head.hash))
+            }
+        }
+    }
+
+    // MARK: - Events
+
+    public mutating func check(_ event: AuditedEvent) {
+        events += 1
+        if current?.caseID != event.caseID {
+            closeCurrent()
+            cases += 1
+            current = (event.caseID, 0, .zero, false)
+        }
+        var state = current!
+        func report(_ kind: AuditProblem.Kind) {
+            // Only the first break in a case is reported: everything after it follows from it.
+            if !state.broken { problems.append(AuditProblem(kind, caseID: event.caseID, version: event.version)) }
+            state.broken = true
+        }
+        if event.version != state.version + 1 { report(.versionGap(expected: state.version + 1)) }
+
+        if let salt = event.salt, let payload = event.payload {
+            if let commitment = event.commitment, PayloadCommitment.of(salt: salt, payload: payload) != commitment {
+                report(.payloadMismatch)
+            }
+        } else if event.salt == nil && event.payload == nil {
+            erased += 1
+        } else {
+            report(.halfErased)
+        }
+        if let commitment = event.commitment, let previous = event.previous, let hash = event.hash {
+            if previous != state.hash { report(.brokenLink) }
+            let envelope = EventEnvelope(
+                caseID: event.caseID, version: event.version, previous: previous, type: event.type, actor: event.actor,
+                recordedAt: event.recordedAt, rules: event.rules, commitment: commitment)
+            if envelope.hash != hash { report(.hashMismatch) }
+            state.hash = hash
+        } else {
+            let column = event.commitment == nil ? "commitment" : event.previous == nil ? "prev_hash" : "hash"
+            report(.unreadable(column: column))
+        }
+        state.version = event.version
+
+        let key = HeadKey(caseID: event.caseID, version: event.version)
+        if let signed = signedHeads[key] {
+            seenHeads.insert(key)
+            for (checkpoint, hash) in signed where hash != event.hash {
+                problems.append(AuditProblem(.checkpointHead(checkpoint: checkpoint, signedVersion: event.version,
+                                                             confirmed: confirmedVersion(before: event.version, of: event.caseID)),
+                                             caseID: event.caseID, version: event.version))
+            }
+        }
+        if event.sequence >= 1, event.sequence <= bySequence.count, bySequence[event.sequence - 1] == nil, let hash = event.hash {
+            bySequence[event.sequence - 1] = hash
+        } else {
+            sequenceOverflow = true
+            problems.append(AuditProblem(.sequenceBroken(sequence: event.sequence), caseID: event.caseID, version: event.version))
+        }
+        current = state
+    }
+
+    private mutating func closeCurrent() {
+        guard let current else { return }
+        lastOfCase[current.caseID] = (current.version, current.hash)
+    }
+
+    /// The highest version below `version` of a case that a checkpoint signed (0 if none).
+    private func confirmedVersion(before version: Int, of caseID: Int) -> Int {
+        signedHeads.keys.filter { $0.caseID == caseID && $0.version < version }.map(\.version).max() ?? 0
+    }
+
+    // MARK: - Access log
+
+    public mutating func checkAccess(_ entry: AuditedAccess) {
+        accessEntries += 1
+        let expected = accessHashes.count + 1
+        func report(_ kind: AuditProblem.Kind) {
+            if !accessBroken { problems.append(AuditProblem(kind, caseID: entry.envelope.caseID, accessSequence: entry.envelope.sequence)) }
+            accessBroken = true
+        }
+        if entry.envelope.sequence != expected { report(.accessGap(expected: expected)) }
+        if entry.envelope.previous != accessPrevious { report(.accessLink) }
+        let hash = entry.hash ?? .zero
+        if entry.hash == nil || entry.envelope.hash != hash { report(.accessHash) }
+        accessHashes.append(hash)
+        accessPrevious = hash
+    }
+
+    // MARK: - The whole log
+
+    /// Checks the case list, the running state and the checkpoints against what streamed by.
+    /// - Parameters:
+    ///   - listed: the case list's versions and heads.
+    ///   - exported: a checkpoint kept outside the database, if one is given.
+    ///   - trustedKey: the workspace's public key; checkpoints signed by another key are reported.
+    public mutating func finish(listed: [ListedCase], state: AuditState, checkpoints: [StoredCheckpoint],
+                                exported: SignedCheckpoint?, trustedKey: [UInt8]?) -> [AuditProblem] {
+        closeCurrent()
+        for listedCase in listed {
+            guard let last = lastOfCase.removeValue(forKey: listedCase.caseID) else {
+                problems.append(AuditProblem(.caseWithoutEvents, caseID: listedCase.caseID))
+                continue
+            }
+            if last.version != listedCase.version || listedCase.head != last.hash {
+                problems.append(AuditProblem(.listDisagrees(listVersion: listedCase.version, logVersion: last.version),
+                                             caseID: listedCase.caseID, version: last.version))
+            }
+        }
+        for caseID in lastOfCase.keys.sorted() {
+            problems.append(AuditProblem(.eventsWithoutListedCase, caseID: caseID))
+        }
+
+        // The commit order: 1...n without gaps, and the Merkle root of each signed prefix.
+        if state.merkle.count != events {
+            problems.append(AuditProblem(.countDisagrees(stated: state.merkle.count, found: events)))
+        }
+        let signedSizes = Set(checkpoints.map(\.signed.checkpoint.events) + (exported.map { [$0.checkpoint.events] } ?? []))
+        var roots: [Int: ChainHash] = [0: MerkleLog().root]
+        var merkle = MerkleLog()
+        for hash in bySequence {
+            guard let hash else { break }
+            merkle.append(hash)
+            if signedSizes.contains(merkle.count) { roots[merkle.count] = merkle.root }
+        }
+        if merkle.count < bySequence.count, !sequenceOverflow {
+            problems.append(AuditProblem(.sequenceBroken(sequence: merkle.count + 1)))
+        }
+        if merkle.count == state.merkle.count, merkle.root != state.merkle.root {
+            problems.append(AuditProblem(.rootDisagrees))
+        }
+        if state.accessEntries != accessHashes.count || (accessHashes.last ?? .zero) != state.accessHead {
+            problems.append(AuditProblem(.accessCountDisagrees(stated: state.accessEntries, found: accessHashes.count)))
+        }
+
+        for stored in checkpoints {
+            checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, trustedKey: trustedKey)
+            if CaseHead.digest(stored.heads) != stored.signed.checkpoint.headsDigest
+                || stored.heads.count != stored.signed.checkpoint.headsCount {
+                problems.append(AuditProblem(.checkpointHeadsList(checkpoint: stored.id)))
+            }
+        }
+        // Heads a checkpoint signed that the log no longer holds at all: cut off or deleted.
+        for (key, signed) in signedHeads where !seenHeads.contains(key) {
+            for (checkpoint, _) in signed {
+                problems.append(AuditProblem(.checkpointHead(checkpoint: checkpoint, signedVersion: key.version,
+                                                             confirmed: confirmedVersion(before: key.version, of: key.caseID)),
+                                             caseID: key.caseID, version: key.version))
+            }
+        }
+        if let exported {
+            checkCheckpoint(exported, id: 0, roots: roots, state: state, trustedKey: trustedKey)
+            if !checkpoints.contains(where: { $0.signed == exported }) {
+                problems.append(AuditProblem(.exportedNotInDatabase))
+            }
+        }
+        problems.sort(by: Self.logOrder)
+        return problems
+    }
+
+    private mutating func checkCheckpoint(_ signed: SignedCheckpoint, id: Int, roots: [Int: ChainHash], state: AuditState,
+                                          trustedKey: [UInt8]?) {
+        let checkpoint = signed.checkpoint
+        if !signed.signatureHolds { problems.append(AuditProblem(.checkpointSignature(checkpoint: id))) }
+        if let trustedKey, trustedKey != signed.publicKey { problems.append(AuditProblem(.checkpointForeignKey(checkpoint: id))) }
+        if checkpoint.logID != state.logID { problems.append(AuditProblem(.checkpointOtherLog(checkpoint: id))) }
+        if let root = roots[checkpoint.events] {
+            if root != checkpoint.root { problems.append(AuditProblem(.checkpointRoot(checkpoint: id))) }
+        } else {
+            problems.append(AuditProblem(.checkpointBeyondLog(checkpoint: id, signed: checkpoint.events,
+                                                              found: min(events, bySequence.count))))
+        }
+        let accessHead = checkpoint.accessEntries == 0 ? ChainHash.zero
+            : checkpoint.accessEntries <= accessHashes.count ? accessHashes[checkpoint.accessEntries - 1] : nil
+        if accessHead != checkpoint.accessHead { problems.append(AuditProblem(.checkpointAccess(checkpoint: id))) }
+    }
+
+    /// Problems of a case first, by case and version; then the rest.
+    public static func logOrder(_ a: AuditProblem, _ b: AuditProblem) -> Bool {
+        switch (a.caseID, b.caseID) {
+        case let (x?, y?) where x != y: return x < y
+        case let (x?, y?) where x == y: return (a.version ?? .max) < (b.version ?? .max)
+        case (.some, nil): return true
+        default: return false
+        }
+    }
+}

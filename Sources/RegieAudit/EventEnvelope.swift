@@ -1,0 +1,51 @@
+/// What is hashed for each case event: everything about the event except the payload itself,
+/// which is represented by its commitment. The byte layout (format 1) is in docs/audit.md:
+///
+///     u8 format · u64 case · u64 version · 32 previous hash · str type · str actor ·
+///     i64 recorded_at (ms) · u32 rule count · str rule… · 32 payload commitment
+///
+/// Integers are big-endian; `str` is a u32 byte length followed by UTF-8.
+public struct EventEnvelope: Sendable, Equatable {
+    public static let format: UInt8 = 1
+
+    public var caseID: Int
+    public var version: Int
+    public var previous: ChainHash
+    public var type: String
+    public var actor: String
+    /// Milliseconds since 1970-01-01 UTC, as stored.
+    public var recordedAt: Int64
+    /// Content hashes of the workflow and the plugins in force, workflow first.
+    public var rules: [String]
+    public var commitment: ChainHash
+
+    public init(caseID: Int, version: Int, previous: ChainHash, type: String, actor: String, recordedAt: Int64,
+                rules: [String], commitment: ChainHash) {
+        self.caseID = caseID
+        self.version = version
+        self.previous = previous
+        self.type = type
+        self.actor = actor
+        self.recordedAt = recordedAt
+        self.rules = rules
+        self.commitment = commitment
+    }
+
+    public var bytes: [UInt8] {
+        var w = ByteWriter(capacity: 128 + type.utf8.count + actor.utf8.count + rules.count * 76)
+        w.u8(Self.format)
+        w.u64(UInt64(caseID))
+        w.u64(UInt64(version))
+        previous.write(to: &w)
+        w.string(type)
+        w.string(actor)
+        w.i64(recordedAt)
+        w.u32(UInt32(rules.count))
+        for rule in rules { w.string(rule) }
+        commitment.write(to: &w)
+        return w.bytes
+    }
+
+    /// The event's hash: SHA-256 of ``bytes``.
+    public var hash: ChainHash { .sha256(bytes) }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import RegieAudit
+import RegieCore
+import RegieStore
+
+struct AuditAccessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access",
+        abstract: "Show who read case data, when, with which command and why.",
+        discussion: "With --case: the reads of that case, for anyone in its team. Without: "
+            + "the whole access log, for coordinators. --for-client words it plainly for the client whose record it is.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONOption
+    @Option(name: .customLong("case"), help: "Only reads of this case.") var caseID: Int?
+    @Flag(help: "Plain wording for the client (needs --case).") var forClient = false
+
+    struct Entry: Encodable {
+        var sequence: Int
+        var at: Date
+        var actor: String
+        var role: String
+        var caseID: Int?
+        var action: String
+        var purpose: String
+    }
+
+    func validate() throws {
+        if forClient && caseID == nil {
+            throw ValidationError("--for-client needs --case: a client sees the reads of their own record.")
+        }
+    }
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let person = try session.person()
+        if let caseID {
+            _ = try session.load(caseID)
+        } else if person.role != .coordinator {
+            throw RegieError(.notPermitted, en: "Only a coordinator may see the whole access log.",
+                             nl: "Alleen een coördinator mag het hele inzagelog zien.",
+                             hintEN: "Ask for one case with --case ID.", hintNL: "Vraag één casus op met --case ID.")
+        }
+        var entries: [Entry] = []
+        do {
+            try session.store.readAuditTrail { reader in
+                try reader.forEachAccess(caseID: caseID) { access in
+                    let e = access.envelope
+                    entries.append(Entry(sequence: e.sequence, at: Date(timeIntervalSince1970: Double(e.at) / 1000), actor: e.actor,
+                                         role: e.role, caseID: e.caseID, action: e.action, purpose: e.purpose))
+                }
+            }
+        } catch { throw RegieError.from(error) }
+        try session.recordRead(caseID: caseID, action: "audit access")
+        if output.json { return try JSONOutput.print(entries) }
+        let l = session.l
+        if forClient { return renderForClient(entries, session: session) }
+        if entries.isEmpty { return Console.current.line(l("No reads logged.", "Geen inzages gelogd.")) }
+        let format = ISO8601DateFormatter()
+        for e in entries {
+            let target = e.caseID.map { l("case \($0)", "casus \($0)") } ?? l("several cases", "meerdere casussen")
+            Console.current.line("\(e.sequence)\t\(format.string(from: e.at))\t\(e.actor) (\(e.role))\t\(target)\t\(e.action)\t\(e.purpose)")
+        }
+    }
+
+    /// One sentence per read, in the workspace language, without internal jargon.
+    private func renderForClient(_ entries: [Entry], session: CaseSession) {
+        let l = session.l
+        let format = DateFormatter()
+        format.locale = Locale(identifier: l.language == .nl ? "nl_NL" : "en_GB")
+        format.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        format.dateFormat = l.language == .nl ? "d MMMM yyyy 'om' HH:mm" : "d MMMM yyyy 'at' HH:mm"
+        Console.current.line(l("Who looked at your record", "Wie uw dossier heeft bekeken"))
+        if entries.isEmpty { return Console.current.line(l("Nobody has looked at it yet.", "Nog niemand heeft het bekeken.")) }
+        for e in entries {
+            let person = session.workspace.person(e.actor)
+            let name = person?.name ?? e.actor
+            let role = e.role == Role.coordinator.rawValue ? l("coordinator", "coördinator") : l("support worker", "hulpverlener")
+            Console.current.line("- \(format.string(from: e.at)): \(name) (\(role)) " + Self.what(e.action, l: l)
+                                 + " " + l("(purpose: \(e.purpose)).", "(doel: \(e.purpose))."))
+        }
+    }
+
+    private static func what(_ action: String, l: L10n) -> String {
+        switch action {
+        case "case list": l("saw your name in a list of cases", "zag uw naam in een lijst van casussen")
+        case "time list": l("looked at the time spent on your support", "bekeek de tijd die aan uw ondersteuning is besteed")
+        case "audit log", "audit access": l("looked at the history of your record", "bekeek de geschiedenis van uw dossier")
+        case "check list": l("looked at the checklist of your plan", "bekeek de checklijst van uw plan")
+        default: l("looked at your record", "bekeek uw dossier")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import RegieAudit
+import RegieStore
+
+struct AuditCheckpointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkpoint",
+        abstract: "Sign a checkpoint of the whole record now, optionally exporting it to keep elsewhere.",
+        discussion: "Regie also signs one every `audit: checkpoint_every` events and whenever a case closes. Keep exported "
+            + "checkpoints outside this workspace (another system, a git repository): `regie audit verify --checkpoint FILE` "
+            + "later shows whether the record still holds exactly what was signed.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONOption
+    @Option(help: "Write the signed checkpoint to this file (a new file; `-` for standard output).") var export: String?
+
+    struct Made: Encodable {
+        var checkpoint: Int
+        var events: Int
+        var root: String
+        var accessEntries: Int
+        var key: String
+        var exportedTo: String?
+    }
+
+    func run() throws {
+        let session = try CaseSession(global)
+        _ = try session.person()
+        let target = try export.map { path throws(RegieError) in try Self.checkedTarget(path, l: session.l) }
+        let key = try SigningKeyFile.loadOrCreate(at: session.workspace.signingKeyPath)
+        let stored: StoredCheckpoint
+        do {
+            stored = try session.store.makeCheckpoint(key: key, at: session.now, trigger: "on demand")
+        } catch { throw RegieError.from(error) }
+        let signed = stored.signed
+        if let target {
+            if target == "-" {
+                Console.current.line(String(signed.exported.dropLast()))
+                return
+            }
+            try Self.write(signed.exported, to: target)
+        }
+        let c = signed.checkpoint
+        if output.json {
+            return try JSONOutput.print(Made(checkpoint: stored.id, events: c.events, root: c.root.hex,
+                                             accessEntries: c.accessEntries, key: signed.keyText, exportedTo: target))
+        }
+        let l = session.l
+        Console.current.line(l("Checkpoint \(stored.id) signed: \(c.events) events, root \(c.root.hex.prefix(16))…, \(c.accessEntries) reads logged.",
+                               "Controlepunt \(stored.id) ondertekend: \(c.events) gebeurtenissen, wortel \(c.root.hex.prefix(16))…, \(c.accessEntries) inzages gelogd."))
+        if let target {
+            Console.current.line(l("Exported to \(target). Keep it outside this workspace.",
+                                   "Geëxporteerd naar \(target). Bewaar het buiten deze werkomgeving."))
+        }
+    }
+
+    /// Refuses to overwrite: an exported checkpoint is evidence and must not be replaced by accident.
+    static func checkedTarget(_ path: String, l: L10n) throws(RegieError) -> String {
+        if path != "-", FileManager.default.fileExists(atPath: path) {
+            throw RegieError(.usage, en: "\(path) already exists; an exported checkpoint is never overwritten.",
+                             nl: "\(path) bestaat al; een geëxporteerd controlepunt wordt nooit overschreven.",
+                             hintEN: "Choose a new file name, for example with the date in it.",
+                             hintNL: "Kies een nieuwe bestandsnaam, bijvoorbeeld met de datum erin.")
+        }
+        return path
+    }
+
+    static func write(_ text: String, to path: String) throws(RegieError) {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: [.withoutOverwriting])
+        } catch {
+            throw RegieError(.storage, en: "The checkpoint was signed and stored, but could not be written to \(path).",
+                             nl: "Het controlepunt is ondertekend en bewaard, maar kon niet naar \(path) worden geschreven.",
+                             hintEN: "Check the folder and run `regie audit checkpoint --export` again.",
+                             hintNL: "Controleer de map en voer `regie audit checkpoint --export` opnieuw uit.")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import RegieAudit
+import RegieCore
+import RegieStore
+
+struct AuditExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the audit trail as NEN 7513 records: one per logged event and per read.",
+        discussion: "Fields and their meaning: docs/audit.md. The records hold the facts (who, what, when, which case), "
+            + "never the content of a case. For coordinators.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "jsonl (one JSON object per line) or csv.") var format: Format
+    @Option(name: .customLong("case"), help: "Only this case.") var caseID: Int?
+    @Option(help: "Only records on or after this day (YYYY-MM-DD, UTC).") var since: LocalDate?
+
+    /// One NEN 7513 log record.
+    struct Record: Encodable {
+        var eventID: String
+        var eventType: String
+        var action: String
+        /// C create, R read, U update (ISO 27789 / NEN 7513 action codes).
+        var actionCode: String
+        var dateTime: String
+        var outcome: String
+        var userID: String
+        var userRole: String
+        var onBehalfOf: String
+        var sourceSystem: String
+        var participantObjectType: String
+        var participantObjectID: String
+        var purpose: String
+        var hash: String
+
+        static let columns = [
+            "event_id", "event_type", "action", "action_code", "date_time", "outcome", "user_id", "user_role", "on_behalf_of",
+            "source_system", "participant_object_type", "participant_object_id", "purpose", "hash",
+        ]
+
+        var values: [String] {
+            [eventID, eventType, action, actionCode, dateTime, outcome, userID, userRole, onBehalfOf, sourceSystem,
+             participantObjectType, participantObjectID, purpose, hash]
+        }
+    }
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let person = try session.person()
+        guard person.role == .coordinator else {
+            throw RegieError(.notPermitted, en: "Only a coordinator may export the audit trail.",
+                             nl: "Alleen een coördinator mag het auditspoor exporteren.",
+                             hintEN: "Ask a coordinator of your organisation.", hintNL: "Vraag het een coördinator van je organisatie.")
+        }
+        if let caseID { _ = try session.load(caseID) }
+        let sinceMillis = since.map { Int64($0.daysSinceEpoch) * 86_400_000 } ?? .min
+        var records: [(at: Int64, record: Record)] = []
+        do {
+            try session.store.readAuditTrail { reader in
+                let source = "regie \(RegieCommand.configuration.version) log \(try reader.state().logID)"
+                try reader.forEachEvent(caseID: caseID) { event in
+                    guard event.recordedAt >= sinceMillis else { return }
+                    let role = session.workspace.person(event.actor)?.role.rawValue ?? "unknown"
+                    records.append((event.recordedAt, Record(
+                        eventID: "case-\(event.caseID)-v\(event.version)", eventType: "case_event", action: event.type,
+                        actionCode: event.version == 1 ? "C" : "U", dateTime: Self.time(event.recordedAt), outcome: "success",
+                        userID: event.actor, userRole: role, onBehalfOf: event.actor, sourceSystem: source,
+                        participantObjectType: "case", participantObjectID: String(event.caseID), purpose: "",
+                        hash: event.hash?.hex ?? "")))
+                }
+                try reader.forEachAccess(caseID: caseID) { access in
+                    let e = access.envelope
+                    guard e.at >= sinceMillis else { return }
+                    records.append((e.at, Record(
+                        eventID: "access-\(e.sequence)", eventType: "access", action: e.action, actionCode: "R",
+                        dateTime: Self.time(e.at), outcome: "success", userID: e.actor, userRole: e.role, onBehalfOf: e.actor,
+                        sourceSystem: source, participantObjectType: e.caseID == nil ? "case_list" : "case",
+                        participantObjectID: e.caseID.map(String.init) ?? "", purpose: e.purpose, hash: access.hash?.hex ?? "")))
+                }
+            }
+        } catch { throw RegieError.from(error) }
+        try session.recordRead(caseID: caseID, action: "audit export")
+        let ordered = records.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.record)
+        switch format {
+        case .jsonl:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            for record in ordered {
+                guard let data = try? encoder.encode(record) else { continue }
+                Console.current.line(String(decoding: data, as: UTF8.self))
+            }
+        case .csv:
+            Console.current.line(Record.columns.joined(separator: ","))
+            for record in ordered { Console.current.line(record.values.map(Self.csvField).joined(separator: ",")) }
+        }
+    }
+
+    static func time(_ millis: Int64) -> String {
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return format.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import RegieAudit
+import RegieCore
+import RegieStore
+
+struct AuditVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that the record was not changed, cut short, reordered or added to behind Regie's back.",
+        discussion: """
+            Recomputes every event's payload commitment and hash and its link to the event before, checks that versions \
+            run without gaps, that the commit order and its Merkle root match the running state, that every checkpoint's \
+            signature holds and the record still holds what it signed, that the access log is intact, and replays every \
+            transition under the rules recorded with it. Names the first broken event and exits 9; an intact record exits 0.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONOption
+    @Option(name: .customLong("case"), help: "Check only this case's chain and transitions.") var caseID: Int?
+    @Option(help: "Also check against a checkpoint exported earlier (`regie audit checkpoint --export`).") var checkpoint: String?
+    @Flag(help: "Skip replaying the transitions; check hashes, links and checkpoints only.") var chainOnly = false
+
+    struct Report: Encodable {
+        var intact: Bool
+        var events: Int
+        var cases: Int
+        var erasedPayloads: Int
+        var accessEntries: Int
+        var checkpoints: Int
+        var transitionsReplayed: Int
+        var problems: [ProblemJSON]
+    }
+
+    struct ProblemJSON: Encodable {
+        var caseID: Int?
+        var version: Int?
+        var accessSequence: Int?
+        var problem: String
+    }
+
+    func run() throws {
+        let session = try CaseSession(global)
+        _ = try session.person()
+        let l = session.l
+        let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
+        let trustedKey = try SigningKeyFile.load(at: session.workspace.signingKeyPath).map { Array($0.publicKey.rawRepresentation) }
+        let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: session.rules.evaluator)
+        var verifier: ChainVerifier?
+        var checkpointCount = 0
+        var replayed = 0
+        var problems: [AuditProblem]
+        do {
+            problems = try session.store.readAuditTrail { reader in
+                let state = try reader.state()
+                let checkpoints = caseID == nil ? try reader.checkpoints() : []
+                checkpointCount = checkpoints.count
+                var chain = ChainVerifier(expectedEvents: caseID == nil ? state.merkle.count : 0, checkpoints: checkpoints)
+                var replay = replayer
+                try reader.forEachEvent(caseID: caseID) { event in
+                    chain.check(event)
+                    if !chainOnly { replay.add(event) }
+                }
+                replayed = replay.transitions
+                var found: [AuditProblem]
+                if let caseID {
+                    // One case: its own chain and its row in the case list; the whole-log checks need every event.
+                    let listed = try reader.listedCases().filter { $0.caseID == caseID }
+                    if listed.isEmpty && chain.events == 0 { throw StoreError.caseNotFound(caseID) }
+                    var stripped = chain
+                    found = stripped.finish(listed: listed, state: state, checkpoints: [], exported: nil, trustedKey: nil)
+                        .filter { $0.caseID == caseID }
+                } else {
+                    try reader.forEachAccess { chain.checkAccess($0) }
+                    found = chain.finish(listed: try reader.listedCases(), state: state, checkpoints: checkpoints,
+                                         exported: exported, trustedKey: trustedKey)
+                }
+                verifier = chain
+                return (found + replay.problems).sorted(by: ChainVerifier.logOrder)
+            }
+        } catch {
+            throw RegieError.from(error)
+        }
+        guard let verifier else { return }
+        let report = Report(
+            intact: problems.isEmpty, events: verifier.events, cases: verifier.cases, erasedPayloads: verifier.erased,
+            accessEntries: verifier.accessEntries, checkpoints: checkpointCount + (exported == nil ? 0 : 1),
+            transitionsReplayed: replayed,
+            problems: problems.map { ProblemJSON(caseID: $0.caseID, version: $0.version, accessSequence: $0.accessSequence,
+                                                 problem: AuditProblemText.describe($0.kind, l: L10n(language: .en))) })
+        if output.json {
+            try JSONOutput.print(report)
+        } else {
+            render(report, problems: problems, l: l)
+        }
+        if !problems.isEmpty { throw ExitCode(ExitStatus.auditFailed.rawValue) }
+    }
+
+    private func render(_ report: Report, problems: [AuditProblem], l: L10n) {
+        let scope = caseID.map { l("case \($0)", "casus \($0)") } ?? l("the whole record", "het hele dossier")
+        guard let first = problems.first else {
+            Console.current.line(l("Intact (\(scope)): \(report.events) events in \(report.cases) cases, \(report.accessEntries) reads logged, "
+                                   + "\(report.checkpoints) checkpoints hold, \(report.transitionsReplayed) transitions replayed legal.",
+                                   "Intact (\(scope)): \(report.events) gebeurtenissen in \(report.cases) casussen, \(report.accessEntries) inzages gelogd, "
+                                   + "\(report.checkpoints) controlepunten kloppen, \(report.transitionsReplayed) overgangen opnieuw toegepast en geldig."))
+            if report.erasedPayloads > 0 {
+                Console.current.line(l("\(report.erasedPayloads) payloads were erased; their commitments stay in the chain.",
+                                       "\(report.erasedPayloads) inhouden zijn gewist; hun vastleggingen blijven in de keten."))
+            }
+            if caseID != nil {
+                Console.current.line(l("Checkpoints and the access log are checked only without --case.",
+                                       "Controlepunten en het inzagelog worden alleen zonder --case gecontroleerd."))
+            }
+            return
+        }
+        Console.current.line(l("BROKEN: the record does not verify. First: ", "GEBROKEN: het dossier klopt niet. Eerste: ")
+                             + AuditProblemText.locate(first, l: l) + ": " + AuditProblemText.describe(first.kind, l: l) + ".")
+        for problem in problems.dropFirst().prefix(19) {
+            Console.current.line("  " + AuditProblemText.locate(problem, l: l) + ": " + AuditProblemText.describe(problem.kind, l: l))
+        }
+        if problems.count > 20 {
+            Console.current.line(l("  … and \(problems.count - 20) more.", "  … en nog \(problems.count - 20)."))
+        }
+    }
+
+    /// Every workflow a case is pinned to, read before the log so that replay needs no other read.
+    static func pinnedWorkflows(_ session: CaseSession) throws(RegieError) -> [String: Workflow] {
+        let hashes: Set<String>
+        do {
+            hashes = Set(try session.store.summaries(team: nil).map(\.workflowHash))
+        } catch { throw RegieError.from(error) }
+        var workflows: [String: Workflow] = [:]
+        for hash in hashes {
+            if let workflow = try? session.rules.pinned(hash) { workflows[hash] = workflow }
+        }
+        return workflows
+    }
+
+    static func readExported(_ path: String, l: L10n) throws(RegieError) -> SignedCheckpoint {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw RegieError(.notFound, en: "The checkpoint file \(path) cannot be read.", nl: "Het controlepuntbestand \(path) kan niet worden gelezen.",
+                             hintEN: "Give the path of a file written by `regie audit checkpoint --export`.",
+                             hintNL: "Geef het pad van een bestand van `regie audit checkpoint --export`.")
+        }
+        do {
+            return try SignedCheckpoint(exported: text)
+        } catch {
+            throw RegieError(.usage, en: "\(path) is not an exported checkpoint: \(error).",
+                             nl: "\(path) is geen geëxporteerd controlepunt: \(error).",
+                             hintEN: "Give the file exactly as `regie audit checkpoint --export` wrote it.",
+                             hintNL: "Geef het bestand precies zoals `regie audit checkpoint --export` het schreef.")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+import GRDB
+import RegieAudit
+
+/// The log's running audit state inside one write transaction: read at the start, extended
+/// with each event, written back before the commit.
+struct AuditLedger {
+    var state: AuditState
+
+    static func load(_ db: Database) throws -> AuditLedger {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM audit_state WHERE id = 1")),
+              let merkle = MerkleLog(serialized: Array(row["merkle"] as Data)),
+              let accessHead = ChainHash(row["access_head"] as Data)
+        else { throw StoreError.database(code: 0, message: "the audit state is missing or unreadable") }
+        return AuditLedger(state: AuditState(logID: row["log_id"], merkle: merkle, accessEntries: row["access_count"],
+                                             accessHead: accessHead))
+    }
+
+    /// Chains one event and stores it.
+    /// - Returns: the event's hash.
+    mutating func record(_ db: Database, caseID: Int, version: Int, previous: ChainHash, type: String, actor: String,
+                         at millis: Int64, rules: [String], payload: String) throws -> ChainHash {
+        let link = AuditLink.make(caseID: caseID, version: version, previous: previous, type: type, actor: actor,
+                                  recordedAt: millis, rules: rules, payload: payload)
+        state.merkle.append(link.hash)
+        try db.cachedStatement(sql: AuditLink.insertSQL).execute(arguments: link.arguments(sequence: state.merkle.count))
+        return link.hash
+    }
+
+    /// Chains one entry of the access log and stores it.
+    mutating func recordAccess(_ db: Database, actor: String, role: String, at millis: Int64, caseID: Int?, action: String,
+                               purpose: String) throws {
+        let envelope = AccessEnvelope(sequence: state.accessEntries + 1, previous: state.accessHead, actor: actor, role: role,
+                                      at: millis, caseID: caseID, action: action, purpose: purpose)
+        let hash = envelope.hash
+        try db.cachedStatement(sql: """
+            INSERT INTO access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [envelope.sequence, actor, role, millis, caseID, action, purpose,
+                                     Data(envelope.previous.bytes), Data(hash.bytes)])
+        state.accessEntries = envelope.sequence
+        state.accessHead = hash
+    }
+
+    func save(_ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE audit_state SET merkle = ?, access_count = ?, access_head = ? WHERE id = 1")
+            .execute(arguments: [Data(state.merkle.serialized), state.accessEntries, Data(state.accessHead.bytes)])
+    }
+
+    /// Signs the log's state as it stands in this transaction and stores the checkpoint with
+    /// the heads of the cases that changed since the previous one.
+    func checkpoint(_ db: Database, key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws -> StoredCheckpoint {
+        let heads = try Row.fetchAll(
+            db, sql: "SELECT id, version, head_hash FROM cases WHERE version > checkpointed_version ORDER BY id"
+        ).compactMap { row -> CaseHead? in
+            guard let hash = (row["head_hash"] as Data?).flatMap({ ChainHash($0) }) else { return nil }
+            return CaseHead(caseID: row["id"], version: row["version"], hash: hash)
+        }
+        let signed = try state.checkpoint(at: date, heads: heads).signed(with: key)
+        try db.execute(sql: "INSERT INTO checkpoints (trigger, statement, public_key, signature) VALUES (?, ?, ?, ?)",
+                       arguments: [trigger, signed.checkpoint.statement, Data(signed.publicKey), Data(signed.signature)])
+        let id = Int(db.lastInsertedRowID)
+        let insertHead = try db.makeStatement(
+            sql: "INSERT INTO checkpoint_heads (checkpoint_id, case_id, version, hash) VALUES (?, ?, ?, ?)")
+        for head in heads {
+            try insertHead.execute(arguments: [id, head.caseID, head.version, Data(head.hash.bytes)])
+        }
+        try db.execute(sql: "UPDATE cases SET checkpointed_version = version WHERE version > checkpointed_version")
+        return StoredCheckpoint(id: id, trigger: trigger, signed: signed, heads: heads)
+    }
+}
+
+/// When the store signs checkpoints by itself: every `every` events and whenever a case closes.
+public struct CheckpointPolicy {
+    public var key: Curve25519.Signing.PrivateKey
+    public var every: Int
+
+    public init(key: Curve25519.Signing.PrivateKey, every: Int) {
+        self.key = key
+        self.every = max(1, every)
+    }
+}

@@ -1,0 +1,114 @@
+import Crypto
+import Foundation
+import GRDB
+import RegieAudit
+
+/// Reads the audit trail inside one read transaction, so that everything it returns belongs
+/// to the same moment of the log. Only valid inside ``SQLiteEventStore/readAuditTrail(_:)``.
+public struct AuditTrailReader {
+    let db: Database
+
+    public func state() throws -> AuditState {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_state WHERE id = 1"),
+              let merkle = MerkleLog(serialized: Array(row["merkle"] as Data)),
+              let head = ChainHash(row["access_head"] as Data)
+        else { throw StoreError.database(code: 0, message: "the audit state is missing or unreadable") }
+        return AuditState(logID: row["log_id"], merkle: merkle, accessEntries: row["access_count"], accessHead: head)
+    }
+
+    /// Every checkpoint in the order made. A stored statement that cannot be read comes back
+    /// with an empty signature, so that verification reports it instead of stopping.
+    public func checkpoints() throws -> [StoredCheckpoint] {
+        var heads: [Int: [CaseHead]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM checkpoint_heads ORDER BY checkpoint_id, case_id") {
+            let hash = ChainHash(row["hash"] as Data) ?? .zero
+            heads[row["checkpoint_id"], default: []].append(CaseHead(caseID: row["case_id"], version: row["version"], hash: hash))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM checkpoints ORDER BY id").map { row in
+            let id: Int = row["id"]
+            let statement: String = row["statement"]
+            let key: Data = row["public_key"]
+            let signature: Data = row["signature"]
+            let text = statement + "key \(SignedCheckpoint.keyText(Array(key)))\nsignature \(signature.base64EncodedString())\n"
+            let signed = (try? SignedCheckpoint(exported: text))
+                ?? SignedCheckpoint(checkpoint: Checkpoint(logID: "", time: Date(timeIntervalSince1970: 0), events: -1,
+                                                           root: .zero, heads: [], accessEntries: -1, accessHead: .zero),
+                                    publicKey: Array(key), signature: [])
+            return StoredCheckpoint(id: id, trigger: row["trigger"], signed: signed, heads: heads[id] ?? [])
+        }
+    }
+
+    /// The case list's version and head of every case.
+    public func listedCases() throws -> [ListedCase] {
+        try Row.fetchAll(db, sql: "SELECT id, version, head_hash FROM cases ORDER BY id").map { row in
+            ListedCase(caseID: row["id"], version: row["version"], head: (row["head_hash"] as Data?).flatMap { ChainHash($0) })
+        }
+    }
+
+    /// Streams events in (case, version) order, optionally of one case or of one type.
+    public func forEachEvent(caseID: Int? = nil, type: String? = nil, _ body: (AuditedEvent) throws -> Void) throws {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let caseID { conditions.append("case_id = ?"); arguments.append(caseID) }
+        if let type { conditions.append("type = ?"); arguments.append(type) }
+        let sql = "SELECT case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash FROM events"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY case_id, version"
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try rows.next() {
+            let rules: String = row[6]
+            let payload: String? = row[8]
+            try body(AuditedEvent(
+                caseID: row[0], version: row[1], sequence: row[2], type: row[3], actor: row[4], recordedAt: row[5],
+                rules: rules.isEmpty ? [] : rules.split(separator: " ").map(String.init),
+                salt: (row[7] as Data?).map(Array.init), payload: payload.map { Array($0.utf8) },
+                commitment: Self.hash(row, 9), previous: Self.hash(row, 10), hash: Self.hash(row, 11)))
+        }
+    }
+
+    /// Streams the access log in order, optionally the entries about one case.
+    public func forEachAccess(caseID: Int? = nil, _ body: (AuditedAccess) throws -> Void) throws {
+        let sql = "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log"
+            + (caseID == nil ? "" : " WHERE case_id = ?") + " ORDER BY seq"
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(caseID.map { [$0] } ?? []))
+        while let row = try rows.next() {
+            let envelope = AccessEnvelope(
+                sequence: row[0], previous: Self.hash(row, 7) ?? .zero, actor: row[1], role: row[2], at: row[3], caseID: row[4],
+                action: row[5], purpose: row[6])
+            try body(AuditedAccess(envelope: envelope, hash: Self.hash(row, 8)))
+        }
+    }
+
+    private static func hash(_ row: Row, _ index: Int) -> ChainHash? {
+        (row[index] as Data?).flatMap { ChainHash($0) }
+    }
+}
+
+extension SQLiteEventStore {
+    /// Runs `body` with a reader of the audit trail, in one read transaction.
+    public func readAuditTrail<T>(_ body: (AuditTrailReader) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read { db in try body(AuditTrailReader(db: db)) }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Records that someone read case data, in its own transaction: who, in which role, when,
+    /// which case (nil for a read across cases), with which command and for what purpose.
+    public func recordAccess(actor: String, role: String, at date: Date, caseID: Int?, action: String,
+                             purpose: String) throws(StoreError) {
+        try write { db in
+            var ledger = try AuditLedger.load(db)
+            try ledger.recordAccess(db, actor: actor, role: role, at: Self.millis(date), caseID: caseID, action: action,
+                                    purpose: purpose)
+            try ledger.save(db)
+        }
+    }
+
+    /// Signs a checkpoint of the log as it is now.
+    public func makeCheckpoint(key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws(StoreError) -> StoredCheckpoint {
+        try write { db in
+            try AuditLedger.load(db).checkpoint(db, key: key, at: date, trigger: trigger)
+        }
+    }
+}
