@@ -13,6 +13,8 @@ public struct ChainVerifier {
 
     /// Event hashes by commit sequence, for the Merkle root of every prefix a checkpoint signed.
     private var bySequence: [ChainHash?]
+    /// False when only part of the log is read (one case): the commit order cannot be checked.
+    private let checksSequence: Bool
     private var sequenceOverflow = false
     /// The last event seen per case: its version and hash.
     private var lastOfCase: [Int: (version: Int, hash: ChainHash)] = [:]
@@ -27,10 +29,12 @@ public struct ChainVerifier {
     struct HeadKey: Hashable { var caseID: Int; var version: Int }
 
     /// - Parameters:
-    ///   - expectedEvents: the event count the store states, to size the commit-order table.
+    ///   - expectedEvents: the event count the store states, to size the commit-order table;
+    ///     nil when only one case is checked.
     ///   - checkpoints: the stored checkpoints, whose head lists are checked while events stream by.
-    public init(expectedEvents: Int, checkpoints: [StoredCheckpoint]) {
-        bySequence = Array(repeating: nil, count: max(0, expectedEvents))
+    public init(expectedEvents: Int?, checkpoints: [StoredCheckpoint]) {
+        checksSequence = expectedEvents != nil
+        bySequence = Array(repeating: nil, count: max(0, expectedEvents ?? 0))
         for stored in checkpoints {
             for head in stored.heads {
                 signedHeads[HeadKey(caseID: head.caseID, version: head.version), default: []].append((stored.id, head.hash))
@@ -86,7 +90,9 @@ public struct ChainVerifier {
                                              caseID: event.caseID, version: event.version))
             }
         }
-        if event.sequence >= 1, event.sequence <= bySequence.count, bySequence[event.sequence - 1] == nil, let hash = event.hash {
+        if !checksSequence {
+            // One case only: the commit order is checked with the whole log.
+        } else if event.sequence >= 1, event.sequence <= bySequence.count, bySequence[event.sequence - 1] == nil, let hash = event.hash {
             bySequence[event.sequence - 1] = hash
         } else {
             sequenceOverflow = true

@@ -56,7 +56,7 @@ struct AuditVerifyCommand: ParsableCommand {
                 let state = try reader.state()
                 let checkpoints = caseID == nil ? try reader.checkpoints() : []
                 checkpointCount = checkpoints.count
-                var chain = ChainVerifier(expectedEvents: caseID == nil ? state.merkle.count : 0, checkpoints: checkpoints)
+                var chain = ChainVerifier(expectedEvents: caseID == nil ? state.merkle.count : nil, checkpoints: checkpoints)
                 var replay = replayer
                 try reader.forEachEvent(caseID: caseID) { event in
                     chain.check(event)
