@@ -155,6 +155,32 @@ struct BinaryTests {
         let succeeded1 = (all[0] + all[2]).filter { $0 == 0 }.count
         #expect(goals1?.count == succeeded1, "each success on case 1 is one goal, none lost")
         #expect(goals2?.count == perProcess)
+        let verify = try regie.run(["audit", "verify"])
+        #expect(verify.status == 0, "every chain is intact after concurrent writers: \(verify.out)")
+    }
+
+    @Test("a writer killed in the middle of its work never leaves half an event behind")
+    func killedWriters() throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        _ = try regie.run(["case", "open", "--team", "west", "--client", "A."])
+        for round in 0..<12 {
+            let process = Process()
+            process.executableURL = Regie.binary
+            process.arguments = ["goal", "add", "1", "Doel \(round)", "--term", "short", "--by", "client"]
+            process.currentDirectoryURL = regie.folder
+            process.environment = ProcessInfo.processInfo.environment.merging(["REGIE_USER": "anna"]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Kill at a different moment each round: before, during or after the transaction.
+            usleep(UInt32(2_000 + round * 4_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let verify = try regie.run(["audit", "verify", "--json"])
+        #expect(verify.status == 0, "\(verify.out) \(verify.err)")
+        #expect(verify.out.contains("\"intact\" : true"))
     }
 
     @Test("a locked database is reported after the busy timeout and the command writes nothing")
@@ -184,7 +210,7 @@ struct BinaryTests {
         #expect(show.out.contains("\"goals\" : [\n\n  ]") || show.out.contains("\"goals\" : []"), "\(show.out)")
     }
 
-    @Test("a database that cannot be written is reported, and reading still works")
+    @Test("a database that cannot be written is reported; a read that cannot be logged shows nothing")
     func readOnly() throws {
         guard getuid() == 0 else {
             // As an ordinary user, file permissions make the database read-only.
@@ -205,6 +231,10 @@ struct BinaryTests {
         #expect(result.status == 6, "\(result.err)")
         #expect(result.err.contains("cannot be written") || result.err.contains("locked"), "\(result.err)")
         #expect(!result.err.contains("Fatal"))
+        // Reads are logged (NEN 7513): when the log cannot be written, the case is not shown.
+        let show = try regie.run(["case", "show", "1"], environment: ["REGIE_USER": "nobody"], prefix: nobody)
+        #expect(show.status == 6, "\(show.err)")
+        #expect(show.out.isEmpty)
     }
 
     func readOnlyAsUser() throws {
