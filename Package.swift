@@ -34,7 +34,9 @@ let package = Package(
         ),
         .target(name: "RegieLua", dependencies: ["RegieCore", "CLuaShims"]),
         // The audit trail's hashes, Merkle log, checkpoints and verifier: pure, no I/O.
-        .target(name: "RegieAudit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // SHA-256 without a heap allocation per call, with the x86 SHA extensions when present.
+        .target(name: "CSHA256"),
+        .target(name: "RegieAudit", dependencies: ["CSHA256", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "RegieStore",
             dependencies: [
@@ -75,7 +77,7 @@ let package = Package(
 )
 
 // Strict settings for every Swift target, as swift-configuration does.
-for target in package.targets where target.type != .system && target.name != "CLuaShims" {
+for target in package.targets where target.type != .system && !["CLuaShims", "CSHA256"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

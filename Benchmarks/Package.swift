@@ -10,6 +10,7 @@ let package = Package(
         .package(name: "Regie", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -18,6 +19,7 @@ let package = Package(
                 .product(name: "RegieCore", package: "Regie"),
                 .product(name: "RegieLua", package: "Regie"),
                 .product(name: "RegieStore", package: "Regie"),
+                .product(name: "RegieAudit", package: "Regie"),
             ]
         ),
         .executableTarget(
@@ -27,7 +29,9 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "RegieCore", package: "Regie"),
                 .product(name: "RegieStore", package: "Regie"),
+                .product(name: "RegieAudit", package: "Regie"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/RegieBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -37,6 +41,7 @@ let package = Package(
             name: "workload",
             dependencies: [
                 "BenchmarkSupport",
+                .product(name: "RegieAudit", package: "Regie"),
                 .product(name: "RegieLua", package: "Regie"),
                 .product(name: "RegieStore", package: "Regie"),
             ]

@@ -1,4 +1,3 @@
-import Crypto
 
 /// A SHA-256 digest in the audit trail: an event's hash, a payload commitment, a Merkle node.
 /// Held inline (four words), so a million of them cost no allocations.
@@ -18,8 +17,8 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
         (w0, w1, w2, w3) = Array(bytes).withUnsafeBytes { Self.words($0) }
     }
 
-    init(_ digest: SHA256.Digest) {
-        (w0, w1, w2, w3) = digest.withUnsafeBytes { Self.words($0) }
+    init(digestBytes raw: UnsafeRawBufferPointer) {
+        (w0, w1, w2, w3) = Self.words(raw)
     }
 
     private static func words(_ raw: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64) {
@@ -31,7 +30,9 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
 
     /// SHA-256 of the given bytes.
     public static func sha256(_ data: [UInt8]) -> ChainHash {
-        ChainHash(SHA256.hash(data: data))
+        var hasher = SHA256Hasher()
+        hasher.update(data)
+        return hasher.finalize()
     }
 
     /// The 32 bytes, most significant first.
@@ -46,10 +47,10 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
-    /// Feeds the 32 bytes to a hasher without building an array.
-    func update(_ hasher: inout SHA256) {
+    /// Calls `body` with the 32 bytes, without building an array.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         var words = (w0.bigEndian, w1.bigEndian, w2.bigEndian, w3.bigEndian)
-        withUnsafeBytes(of: &words) { hasher.update(bufferPointer: $0) }
+        return withUnsafeBytes(of: &words, body)
     }
 
     /// Appends the 32 bytes to a byte writer.
@@ -91,4 +92,13 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { hex }
+}
+
+extension ChainHash {
+    /// SHA-256 of raw bytes, without copying them into an array first.
+    public static func sha256Raw(_ raw: UnsafeRawBufferPointer) -> ChainHash {
+        var hasher = SHA256Hasher()
+        hasher.update(raw)
+        return hasher.finalize()
+    }
 }

@@ -46,6 +46,19 @@ public struct EventEnvelope: Sendable, Equatable {
         return w.bytes
     }
 
-    /// The event's hash: SHA-256 of ``bytes``.
-    public var hash: ChainHash { .sha256(bytes) }
+    /// The event's hash: SHA-256 of ``bytes``, fed to the hasher field by field.
+    public var hash: ChainHash {
+        var h = SHA256Hasher()
+        h.update(byte: Self.format)
+        h.update(u64: UInt64(caseID))
+        h.update(u64: UInt64(version))
+        h.update(previous)
+        h.update(string: type)
+        h.update(string: actor)
+        h.update(u64: UInt64(bitPattern: recordedAt))
+        h.update(u32: UInt32(rules.count))
+        for rule in rules { h.update(string: rule) }
+        h.update(commitment)
+        return h.finalize()
+    }
 }

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The Merkle tree hash of RFC 6962 over every event in commit order, kept as its frontier:
 /// the roots of the perfect subtrees that make up the tree so far, at most one per level.
 /// Appending costs about two hashes on average and the root is ready at any time, so a
@@ -15,10 +13,10 @@ public struct MerkleLog: Sendable, Equatable {
     public init() {}
 
     public mutating func append(_ eventHash: ChainHash) {
-        var hasher = SHA256()
-        hasher.update(data: [0])
-        eventHash.update(&hasher)
-        var carry = ChainHash(hasher.finalize())
+        var hasher = SHA256Hasher()
+        hasher.update(byte: 0)
+        hasher.update(eventHash)
+        var carry = hasher.finalize()
         var level = 0
         while level < levels.count, let left = levels[level] {
             carry = Self.node(left, carry)
@@ -40,11 +38,11 @@ public struct MerkleLog: Sendable, Equatable {
     }
 
     static func node(_ left: ChainHash, _ right: ChainHash) -> ChainHash {
-        var hasher = SHA256()
-        hasher.update(data: [1])
-        left.update(&hasher)
-        right.update(&hasher)
-        return ChainHash(hasher.finalize())
+        var hasher = SHA256Hasher()
+        hasher.update(byte: 1)
+        hasher.update(left)
+        hasher.update(right)
+        return hasher.finalize()
     }
 
     // MARK: - Stored form

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The envelope holds a commitment to the payload instead of the payload itself:
 /// SHA-256(salt ‖ payload). Erasing a payload and its salt later leaves the chain intact,
 /// and the random salt stops anyone from confirming a guess of an erased payload.
@@ -8,10 +6,10 @@ public enum PayloadCommitment {
     public static let saltLength = 16
 
     public static func of(salt: [UInt8], payload: [UInt8]) -> ChainHash {
-        var hasher = SHA256()
-        hasher.update(data: salt)
-        hasher.update(data: payload)
-        return ChainHash(hasher.finalize())
+        var hasher = SHA256Hasher()
+        hasher.update(salt)
+        hasher.update(payload)
+        return hasher.finalize()
     }
 
     /// A fresh salt from the system's secure random source.

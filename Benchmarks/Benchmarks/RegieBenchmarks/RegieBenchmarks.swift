@@ -1,7 +1,9 @@
 import Benchmark
 import BenchmarkSupport
+import Crypto
 import Foundation
 import GRDB
+import RegieAudit
 import RegieCore
 import RegieLua
 import RegieStore
@@ -32,6 +34,8 @@ let benchmarks: @Sendable () -> Void = {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteEventStore(path: folder.appendingPathComponent("regie.sqlite").path, create: true)
+        // As the CLI runs it: chained, with a signed checkpoint every 1,000 events.
+        store.checkpointPolicy = CheckpointPolicy(key: Curve25519.Signing.PrivateKey(), every: 1000)
         let evaluator = try LuaDerivedItemEvaluator()
         let context = BenchmarkWorkload.context(evaluator, now: now)
         benchmark.startMeasurement()
@@ -86,6 +90,40 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try store.importCases(batch, workflowSources: [hash: BenchmarkWorkload.workflowSource]))
         }
+    }
+
+    // One iteration = chaining 20 events: salt, payload commitment, envelope hash, Merkle append.
+    Benchmark("audit: chain 20 events (salt, commitment, envelope hash, Merkle append)") { benchmark in
+        let payload = Array(#"{"goal_id":1,"term":"short","text":"Weer zelf boodschappen doen","worded_by":"client"}"#.utf8)
+        var merkle = MerkleLog()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var previous = ChainHash.zero
+            for version in 1...BenchmarkWorkload.eventsPerCase {
+                let salt = PayloadCommitment.newSalt()
+                let envelope = EventEnvelope(
+                    caseID: 1, version: version, previous: previous, type: "goal_added", actor: "sanne", recordedAt: 1,
+                    rules: [hash], commitment: PayloadCommitment.of(salt: salt, payload: payload))
+                previous = envelope.hash
+                merkle.append(previous)
+            }
+        }
+        blackHole(merkle.root)
+    }
+
+    // One iteration = verifying 20 events (hash, commitment, link, commit order, Merkle root).
+    Benchmark("audit: verify 20 events (hashing and link checks, one core)") { benchmark in
+        let rows = AuditWorkload.rows(cases: benchmark.scaledIterations.count, perCase: BenchmarkWorkload.eventsPerCase)
+        benchmark.startMeasurement()
+        blackHole(AuditWorkload.verify(rows))
+    }
+
+    Benchmark("audit: sign a checkpoint (Ed25519)") { benchmark in
+        let key = Curve25519.Signing.PrivateKey()
+        let checkpoint = Checkpoint(logID: "bench", time: now, events: 1_000_000, root: .zero, heads: [], accessEntries: 0,
+                                    accessHead: .zero)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try checkpoint.signed(with: key)) }
     }
 }
 

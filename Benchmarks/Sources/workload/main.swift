@@ -1,6 +1,7 @@
 // A plain loop over the benchmark workloads, for profiling with perf or callgrind:
-//   workload memory CASES | workload import CASES
+//   workload memory CASES | workload import CASES | workload verify CASES (20 events each)
 import BenchmarkSupport
+import RegieAudit
 import Foundation
 import RegieLua
 import RegieStore
@@ -21,6 +22,23 @@ case "import":
     for _ in 0..<(cases / 100) {
         _ = try store.importCases(Array(repeating: stream, count: 100), workflowSources: [hash: BenchmarkWorkload.workflowSource])
     }
+case "sha":
+    // The floor: SHA-256 of 200 bytes through swift-crypto, a million times.
+    let bytes = [UInt8](repeating: 7, count: 200)
+    var acc: UInt8 = 0
+    let begin = Date()
+    for _ in 0..<1_000_000 {
+        acc ^= bytes.withUnsafeBytes { ChainHash.sha256Raw($0).bytes[0] }
+    }
+    print("sha: 1M x 200 bytes in \(String(format: "%.3f", Date().timeIntervalSince(begin))) s (\(acc))")
+    exit(0)
+case "verify":
+    let rows = AuditWorkload.rows(cases: cases, perCase: BenchmarkWorkload.eventsPerCase)
+    let begin = Date()
+    let problems = AuditWorkload.verify(rows)
+    let seconds = Date().timeIntervalSince(begin)
+    print("verify: \(rows.count) events, \(problems) problems, in \(String(format: "%.3f", seconds)) s = \(Int(Double(rows.count) / seconds)) events/s (one core)")
+    exit(problems == 0 ? 0 : 1)
 default:
     for i in 0..<cases { _ = try BenchmarkWorkload.runCase(id: i, hash: hash, evaluator: evaluator, now: now) }
 }
