@@ -10,6 +10,7 @@ public struct AuditedEvent: Sendable {
     public var type: String
     public var actor: String
     public var recordedAt: Int64
+    /// As stored: `sha256:<hex>` content hashes, workflow first.
     public var rules: [String]
     /// nil once erased (together with the payload).
     public var salt: [UInt8]?

@@ -23,6 +23,8 @@ public struct ChainVerifier {
     private var signedHeads: [HeadKey: [(checkpoint: Int, hash: ChainHash)]] = [:]
     private var seenHeads: Set<HeadKey> = []
     private var accessHashes: [ChainHash] = []
+    /// Rules change rarely: the last stored text and its digests, parsed once.
+    private var lastRules: (text: [String], digests: [ChainHash]?) = ([], [])
     private var accessPrevious = ChainHash.zero
     private var accessBroken = false
 
@@ -68,15 +70,20 @@ public struct ChainVerifier {
         } else {
             report(.halfErased)
         }
-        if let commitment = event.commitment, let previous = event.previous, let hash = event.hash {
+        if event.rules != lastRules.text {
+            let digests = event.rules.map { ChainHash(ruleHash: $0) }
+            lastRules = (event.rules, digests.contains(nil) ? nil : digests.map { $0! })
+        }
+        if let commitment = event.commitment, let previous = event.previous, let hash = event.hash, let rules = lastRules.digests {
             if previous != state.hash { report(.brokenLink) }
             let envelope = EventEnvelope(
                 caseID: event.caseID, version: event.version, previous: previous, type: event.type, actor: event.actor,
-                recordedAt: event.recordedAt, rules: event.rules, commitment: commitment)
+                recordedAt: event.recordedAt, rules: rules, commitment: commitment)
             if envelope.hash != hash { report(.hashMismatch) }
             state.hash = hash
         } else {
-            let column = event.commitment == nil ? "commitment" : event.previous == nil ? "prev_hash" : "hash"
+            let column = event.commitment == nil ? "commitment" : event.previous == nil ? "prev_hash"
+                : event.hash == nil ? "hash" : "rules"
             report(.unreadable(column: column))
         }
         state.version = event.version

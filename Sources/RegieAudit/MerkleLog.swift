@@ -1,9 +1,9 @@
-/// The Merkle tree hash of RFC 6962 over every event in commit order, kept as its frontier:
-/// the roots of the perfect subtrees that make up the tree so far, at most one per level.
-/// Appending costs about two hashes on average and the root is ready at any time, so a
+/// The Merkle tree hash of RFC 6962 over every event envelope in commit order, kept as its
+/// frontier: the roots of the perfect subtrees that make up the tree so far, at most one per
+/// level. Appending costs one hash on average and the root is ready at any time, so a
 /// checkpoint never has to reread the log.
 ///
-///     leaf = SHA-256(0x00 ‖ event hash)      node = SHA-256(0x01 ‖ left ‖ right)
+///     leaf = SHA-256(0x00 ‖ envelope) = the event's hash      node = SHA-256(0x01 ‖ left ‖ right)
 public struct MerkleLog: Sendable, Equatable {
     /// Leaves appended so far.
     public private(set) var count: Int = 0
@@ -12,11 +12,9 @@ public struct MerkleLog: Sendable, Equatable {
 
     public init() {}
 
+    /// Appends an event, given its hash (which is already the RFC 6962 leaf hash).
     public mutating func append(_ eventHash: ChainHash) {
-        var hasher = SHA256Hasher()
-        hasher.update(byte: 0)
-        hasher.update(eventHash)
-        var carry = hasher.finalize()
+        var carry = eventHash
         var level = 0
         while level < levels.count, let left = levels[level] {
             carry = Self.node(left, carry)

@@ -15,7 +15,8 @@ struct AuditLink {
         let salt = PayloadCommitment.newSalt()
         let commitment = PayloadCommitment.of(salt: salt, payload: Array(payload.utf8))
         let envelope = EventEnvelope(caseID: caseID, version: version, previous: previous, type: type, actor: actor,
-                                     recordedAt: recordedAt, rules: rules, commitment: commitment)
+                                     recordedAt: recordedAt, rules: rules.compactMap { ChainHash(ruleHash: $0) },
+                                     commitment: commitment)
         return AuditLink(envelope: envelope, salt: salt, payload: payload, hash: envelope.hash)
     }
 
@@ -23,7 +24,7 @@ struct AuditLink {
     /// salt, payload, commitment, prev_hash, hash)`.
     func arguments(sequence: Int) -> StatementArguments {
         let e = envelope
-        return [e.caseID, e.version, sequence, e.type, e.actor, e.recordedAt, e.rules.joined(separator: " "),
+        return [e.caseID, e.version, sequence, e.type, e.actor, e.recordedAt, e.rules.map(\.ruleHash).joined(separator: " "),
                 Data(salt), payload, Data(e.commitment.bytes), Data(e.previous.bytes), Data(hash.bytes)]
     }
 

@@ -8,7 +8,7 @@ struct MerkleLogTests {
     /// RFC 6962's definition, written out recursively, to check the frontier against.
     static func referenceRoot(_ leaves: ArraySlice<ChainHash>) -> ChainHash {
         if leaves.isEmpty { return .sha256([]) }
-        if leaves.count == 1 { return .sha256([0] + leaves.first!.bytes) }
+        if leaves.count == 1 { return leaves.first! }  // an event's hash is already its leaf hash
         var k = 1
         while k * 2 < leaves.count { k *= 2 }
         let left = referenceRoot(leaves.prefix(k))

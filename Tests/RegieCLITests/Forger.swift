@@ -23,7 +23,7 @@ enum Forger {
             let rules: String = row["rules"]
             let commitment = PayloadCommitment.of(salt: salt, payload: Array(payload.utf8))
             let envelope = EventEnvelope(caseID: caseID, version: v, previous: previous, type: row["type"], actor: row["actor"],
-                                         recordedAt: row["recorded_at"], rules: rules.split(separator: " ").map(String.init),
+                                         recordedAt: row["recorded_at"], rules: rules.split(separator: " ").compactMap { ChainHash(ruleHash: $0) },
                                          commitment: commitment)
             try db.execute(sql: "UPDATE events SET commitment = ?, prev_hash = ?, hash = ? WHERE case_id = ? AND version = ?",
                            arguments: [Data(commitment.bytes), Data(previous.bytes), Data(envelope.hash.bytes), caseID, v])

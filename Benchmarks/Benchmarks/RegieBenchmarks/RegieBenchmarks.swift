@@ -103,7 +103,7 @@ let benchmarks: @Sendable () -> Void = {
                 let salt = PayloadCommitment.newSalt()
                 let envelope = EventEnvelope(
                     caseID: 1, version: version, previous: previous, type: "goal_added", actor: "sanne", recordedAt: 1,
-                    rules: [hash], commitment: PayloadCommitment.of(salt: salt, payload: payload))
+                    rules: [ChainHash(ruleHash: hash)!], commitment: PayloadCommitment.of(salt: salt, payload: payload))
                 previous = envelope.hash
                 merkle.append(previous)
             }
@@ -113,9 +113,9 @@ let benchmarks: @Sendable () -> Void = {
 
     // One iteration = verifying 20 events (hash, commitment, link, commit order, Merkle root).
     Benchmark("audit: verify 20 events (hashing and link checks, one core)") { benchmark in
-        let rows = AuditWorkload.rows(cases: benchmark.scaledIterations.count, perCase: BenchmarkWorkload.eventsPerCase)
+        let (rows, state) = AuditWorkload.rows(cases: benchmark.scaledIterations.count, perCase: BenchmarkWorkload.eventsPerCase)
         benchmark.startMeasurement()
-        blackHole(AuditWorkload.verify(rows))
+        blackHole(AuditWorkload.verify(rows, state: state))
     }
 
     Benchmark("audit: sign a checkpoint (Ed25519)") { benchmark in

@@ -33,9 +33,9 @@ case "sha":
     print("sha: 1M x 200 bytes in \(String(format: "%.3f", Date().timeIntervalSince(begin))) s (\(acc))")
     exit(0)
 case "verify":
-    let rows = AuditWorkload.rows(cases: cases, perCase: BenchmarkWorkload.eventsPerCase)
+    let (rows, state) = AuditWorkload.rows(cases: cases, perCase: BenchmarkWorkload.eventsPerCase)
     let begin = Date()
-    let problems = AuditWorkload.verify(rows)
+    let problems = AuditWorkload.verify(rows, state: state)
     let seconds = Date().timeIntervalSince(begin)
     print("verify: \(rows.count) events, \(problems) problems, in \(String(format: "%.3f", seconds)) s = \(Int(Double(rows.count) / seconds)) events/s (one core)")
     exit(problems == 0 ? 0 : 1)
