@@ -42,6 +42,7 @@ let package = Package(
             dependencies: [
                 "RegieCore", "RegieAudit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

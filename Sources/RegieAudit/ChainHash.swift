@@ -17,6 +17,12 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
         (w0, w1, w2, w3) = Array(bytes).withUnsafeBytes { Self.words($0) }
     }
 
+    /// - Returns: nil unless `raw` holds exactly 32 bytes.
+    public init?(rawBytes raw: UnsafeRawBufferPointer) {
+        guard raw.count == 32 else { return nil }
+        (w0, w1, w2, w3) = Self.words(raw)
+    }
+
     init(digestBytes raw: UnsafeRawBufferPointer) {
         (w0, w1, w2, w3) = Self.words(raw)
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import GRDBSQLite
 import RegieAudit
 
 /// Reads the audit trail inside one read transaction, so that everything it returns belongs
@@ -46,6 +47,7 @@ public struct AuditTrailReader {
     }
 
     /// Streams events in (case, version) order, optionally of one case or of one type.
+    /// Columns are read straight from SQLite: `audit verify` reads a million rows.
     public func forEachEvent(caseID: Int? = nil, type: String? = nil, _ body: (AuditedEvent) throws -> Void) throws {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
@@ -53,16 +55,48 @@ public struct AuditTrailReader {
         if let type { conditions.append("type = ?"); arguments.append(type) }
         let sql = "SELECT case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash FROM events"
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY case_id, version"
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-        while let row = try rows.next() {
-            let rules: String = row[6]
-            let payload: String? = row[8]
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(StatementArguments(arguments))
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        // The rules column repeats: keep the last one instead of building a new array per row.
+        var lastRulesText: [UInt8] = []
+        var lastRules: [String] = []
+        while true {
+            let code = sqlite3_step(raw)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading events") }
+            let rulesBytes = Self.bytes(raw, 6) ?? []
+            if rulesBytes != lastRulesText {
+                lastRulesText = rulesBytes
+                let text = String(decoding: rulesBytes, as: UTF8.self)
+                lastRules = text.isEmpty ? [] : text.split(separator: " ").map(String.init)
+            }
             try body(AuditedEvent(
-                caseID: row[0], version: row[1], sequence: row[2], type: row[3], actor: row[4], recordedAt: row[5],
-                rules: rules.isEmpty ? [] : rules.split(separator: " ").map(String.init),
-                salt: (row[7] as Data?).map(Array.init), payload: payload.map { Array($0.utf8) },
-                commitment: Self.hash(row, 9), previous: Self.hash(row, 10), hash: Self.hash(row, 11)))
+                caseID: Int(sqlite3_column_int64(raw, 0)), version: Int(sqlite3_column_int64(raw, 1)),
+                sequence: Int(sqlite3_column_int64(raw, 2)), type: Self.text(raw, 3), actor: Self.text(raw, 4),
+                recordedAt: sqlite3_column_int64(raw, 5), rules: lastRules, salt: Self.bytes(raw, 7), payload: Self.bytes(raw, 8),
+                commitment: Self.hash(raw, 9), previous: Self.hash(raw, 10), hash: Self.hash(raw, 11)))
         }
+    }
+
+    private static func bytes(_ raw: OpaquePointer, _ column: Int32) -> [UInt8]? {
+        guard sqlite3_column_type(raw, column) != SQLITE_NULL, let pointer = sqlite3_column_blob(raw, column) else {
+            return sqlite3_column_type(raw, column) == SQLITE_NULL ? nil : []
+        }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(raw, column))))
+    }
+
+    private static func text(_ raw: OpaquePointer, _ column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(raw, column) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(raw, column))), as: UTF8.self)
+    }
+
+    private static func hash(_ raw: OpaquePointer, _ column: Int32) -> ChainHash? {
+        guard sqlite3_column_type(raw, column) == SQLITE_BLOB, sqlite3_column_bytes(raw, column) == 32,
+              let pointer = sqlite3_column_blob(raw, column)
+        else { return nil }
+        return ChainHash(rawBytes: UnsafeRawBufferPointer(start: pointer, count: 32))
     }
 
     /// Streams the access log in order, optionally the entries about one case.

@@ -38,6 +38,22 @@ struct Regie {
         return regie
     }
 
+    /// Runs another program (through `env`), for checks from outside Regie.
+    static func tool(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+
     func run(_ arguments: [String], environment extra: [String: String] = ["REGIE_USER": "anna"], prefix: [String] = []) throws -> Result {
         let process = Process()
         if prefix.isEmpty {
@@ -82,6 +98,28 @@ struct BinaryTests {
         let show = try Regie(folder: folder.appendingPathComponent("demo")).run(["case", "show", "1", "--json"], environment: ["REGIE_USER": "sanne"])
         #expect(show.status == 0)
         #expect(show.out.contains("\"round\" : 2"))
+    }
+
+    @Test("another program can verify the trail from the documented formats alone (scripts/verify-audit.py)")
+    func independentVerifier() throws {
+        let folder = try Regie.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Regie(folder: folder).run(["demo", "--dir", "demo"]).status == 0)
+        let demo = folder.appendingPathComponent("demo")
+        let checkpoint = folder.appendingPathComponent("kept.txt").path
+        #expect(try Regie(folder: demo).run(["audit", "checkpoint", "--export", checkpoint], environment: ["REGIE_USER": "karim"]).status == 0)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/verify-audit.py").path
+        let database = demo.appendingPathComponent("regie.sqlite").path
+        let intact = try Regie.tool(["python3", script, database, checkpoint])
+        #expect(intact.status == 0, "\(intact.out) \(intact.err)")
+        #expect(intact.out.contains("intact: "))
+        let tamper = try Regie.tool(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+                                     database, "UPDATE events SET actor = 'karim' WHERE case_id = 1 AND version = 7"])
+        #expect(tamper.status == 0)
+        let broken = try Regie.tool(["python3", script, database])
+        #expect(broken.status == 1)
+        #expect(broken.out.contains("case 1, version 7"), "\(broken.out)")
     }
 
     @Test("init, open, goals, show --json: data on stdout, nothing on stderr")
