@@ -99,12 +99,3 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { hex }
 }
-
-extension ChainHash {
-    /// SHA-256 of raw bytes, without copying them into an array first.
-    public static func sha256Raw(_ raw: UnsafeRawBufferPointer) -> ChainHash {
-        var hasher = SHA256Hasher()
-        hasher.update(raw)
-        return hasher.finalize()
-    }
-}

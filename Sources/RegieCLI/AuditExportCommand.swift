@@ -58,7 +58,7 @@ struct AuditExportCommand: ParsableCommand {
                              hintEN: "Ask a coordinator of your organisation.", hintNL: "Vraag het een coördinator van je organisatie.")
         }
         if let caseID { _ = try session.load(caseID) }
-        let sinceMillis = since.map { Int64($0.daysSinceEpoch) * 86_400_000 } ?? .min
+        let sinceMillis = since?.startMillisUTC ?? .min
         var records: [(at: Int64, record: Record)] = []
         do {
             try session.store.readAuditTrail { reader in

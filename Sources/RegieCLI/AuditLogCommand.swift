@@ -19,30 +19,6 @@ struct AuditLogCommand: ParsableCommand {
     /// Positional form kept from the first release: `regie audit log 3`.
     @Argument(help: ArgumentHelp("The case number (the same as --case).", visibility: .hidden)) var positionalCase: Int?
 
-    struct Entry: Encodable {
-        var caseID: Int
-        var version: Int
-        var actor: String
-        var at: Date
-        var move: MoveKind
-        var from: StatusJSON
-        var to: StatusJSON
-        var reason: String?
-        var overridden: Bool
-        var unmet: [String]
-        var checklist: [ChecklistSnapshot]
-        /// Plugin guards' verdicts; none until plugins exist.
-        var guards: [String]
-        var rules: [String]
-        var hash: String
-        /// The statuses in words, for the text output.
-        var fromText = "", toText = ""
-
-        enum CodingKeys: String, CodingKey {
-            case caseID, version, actor, at, move, from, to, reason, overridden, unmet, checklist, guards, rules, hash
-        }
-    }
-
     func run() throws {
         let session = try CaseSession(global)
         let wanted = caseID ?? positionalCase
@@ -53,8 +29,8 @@ struct AuditLogCommand: ParsableCommand {
             teamOfCase = Dictionary(uniqueKeysWithValues: try session.store.summaries(team: nil).map { ($0.id, $0.team) })
         } catch { throw RegieError.from(error) }
         let l = session.l
-        let sinceMillis = since.map { Int64($0.daysSinceEpoch) * 86_400_000 }
-        var entries: [Entry] = []
+        let sinceMillis = since.map(\.startMillisUTC)
+        var entries: [TransitionJSON] = []
         do {
             try session.store.readAuditTrail { reader in
                 try reader.forEachEvent(caseID: wanted, type: "transitioned") { event in
@@ -64,12 +40,10 @@ struct AuditLogCommand: ParsableCommand {
                     guard let payload = event.payload,
                           case .transitioned(let t) = try? CaseEvent(typeName: event.type, payload: Data(payload))
                     else { return }
-                    entries.append(Entry(
+                    entries.append(TransitionJSON(
                         caseID: event.caseID, version: event.version, actor: event.actor,
-                        at: Date(timeIntervalSince1970: Double(event.recordedAt) / 1000), move: t.move,
-                        from: StatusJSON(t.from), to: StatusJSON(t.to), reason: t.reason, overridden: t.overridden,
-                        unmet: t.unmet, checklist: t.checklist, guards: [], rules: event.rules, hash: event.hash?.hex ?? "",
-                        fromText: t.from.title(l), toText: t.to.title(l)))
+                        at: Date(timeIntervalSince1970: Double(event.recordedAt) / 1000), transition: t, rules: event.rules,
+                        hash: event.hash?.hex ?? "", l: l))
                 }
             }
         } catch { throw RegieError.from(error) }
@@ -78,7 +52,7 @@ struct AuditLogCommand: ParsableCommand {
         render(entries, l: session.l, wanted: wanted)
     }
 
-    private func render(_ entries: [Entry], l: L10n, wanted: Int?) {
+    private func render(_ entries: [TransitionJSON], l: L10n, wanted: Int?) {
         let format = ISO8601DateFormatter()
         Console.current.line(wanted.map { l("Transitions of case \($0):", "Overgangen van casus \($0):") }
                              ?? l("Transitions:", "Overgangen:"))

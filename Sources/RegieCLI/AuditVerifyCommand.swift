@@ -47,42 +47,34 @@ struct AuditVerifyCommand: ParsableCommand {
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
         let trustedKey = try SigningKeyFile.load(at: session.workspace.signingKeyPath).map { Array($0.publicKey.rawRepresentation) }
         let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: session.rules.evaluator)
-        var verifier: ChainVerifier?
-        var checkpointCount = 0
-        var replayed = 0
-        var problems: [AuditProblem]
+        let verifier: ChainVerifier, checkpointCount: Int, replayed: Int, problems: [AuditProblem]
         do {
-            problems = try session.store.readAuditTrail { reader in
+            (verifier, checkpointCount, replayed, problems) = try session.store.readAuditTrail { reader in
                 let state = try reader.state()
                 let checkpoints = caseID == nil ? try reader.checkpoints() : []
-                checkpointCount = checkpoints.count
                 var chain = ChainVerifier(expectedEvents: caseID == nil ? state.merkle.count : nil, checkpoints: checkpoints)
                 var replay = replayer
                 try reader.forEachEvent(caseID: caseID) { event in
                     chain.check(event)
                     if !chainOnly { replay.add(event) }
                 }
-                replayed = replay.transitions
-                var found: [AuditProblem]
+                let found: [AuditProblem]
                 if let caseID {
                     // One case: its own chain and its row in the case list; the whole-log checks need every event.
                     let listed = try reader.listedCases().filter { $0.caseID == caseID }
                     if listed.isEmpty && chain.events == 0 { throw StoreError.caseNotFound(caseID) }
-                    var stripped = chain
-                    found = stripped.finish(listed: listed, state: state, checkpoints: [], exported: nil, trustedKey: nil)
+                    found = chain.finish(listed: listed, state: state, checkpoints: [], exported: nil, trustedKey: nil)
                         .filter { $0.caseID == caseID }
                 } else {
                     try reader.forEachAccess { chain.checkAccess($0) }
                     found = chain.finish(listed: try reader.listedCases(), state: state, checkpoints: checkpoints,
                                          exported: exported, trustedKey: trustedKey)
                 }
-                verifier = chain
-                return (found + replay.problems).sorted(by: ChainVerifier.logOrder)
+                return (chain, checkpoints.count, replay.transitions, (found + replay.problems).sorted(by: ChainVerifier.logOrder))
             }
         } catch {
             throw RegieError.from(error)
         }
-        guard let verifier else { return }
         let report = Report(
             intact: problems.isEmpty, events: verifier.events, cases: verifier.cases, erasedPayloads: verifier.erased,
             accessEntries: verifier.accessEntries, checkpoints: checkpointCount + (exported == nil ? 0 : 1),

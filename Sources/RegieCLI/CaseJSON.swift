@@ -132,7 +132,9 @@ struct CaseDetailJSON: Encodable {
     }
 }
 
+/// A transition as `audit log` shows it.
 struct TransitionJSON: Encodable {
+    var caseID: Int
     var version: Int
     var actor: String
     var at: Date
@@ -143,17 +145,34 @@ struct TransitionJSON: Encodable {
     var overridden: Bool
     var unmet: [String]
     var checklist: [ChecklistSnapshot]
+    /// Plugin guards' verdicts; none until plugins exist.
+    var guards: [String] = []
+    /// Content hashes of the rules in force, workflow first.
+    var rules: [String]
+    /// The event's hash in the chain.
+    var hash: String
+    /// The statuses in words, for the text output only.
+    var fromText = "", toText = ""
 
-    init(_ r: TransitionRecord) {
-        version = r.version
-        actor = r.actor
-        at = r.at
-        move = r.transition.move
-        from = StatusJSON(r.transition.from)
-        to = StatusJSON(r.transition.to)
-        reason = r.transition.reason
-        overridden = r.transition.overridden
-        unmet = r.transition.unmet
-        checklist = r.transition.checklist
+    enum CodingKeys: String, CodingKey {
+        case caseID, version, actor, at, move, from, to, reason, overridden, unmet, checklist, guards, rules, hash
+    }
+
+    init(caseID: Int, version: Int, actor: String, at: Date, transition t: Transitioned, rules: [String], hash: String, l: L10n) {
+        self.caseID = caseID
+        self.version = version
+        self.actor = actor
+        self.at = at
+        move = t.move
+        from = StatusJSON(t.from)
+        to = StatusJSON(t.to)
+        reason = t.reason
+        overridden = t.overridden
+        unmet = t.unmet
+        checklist = t.checklist
+        self.rules = rules
+        self.hash = hash
+        fromText = t.from.title(l)
+        toText = t.to.title(l)
     }
 }

@@ -9,12 +9,16 @@ struct AuditLedger {
     var state: AuditState
 
     static func load(_ db: Database) throws -> AuditLedger {
+        AuditLedger(state: try readState(db))
+    }
+
+    /// The one row of `audit_state`.
+    static func readState(_ db: Database) throws -> AuditState {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM audit_state WHERE id = 1")),
               let merkle = MerkleLog(serialized: Array(row["merkle"] as Data)),
               let accessHead = ChainHash(row["access_head"] as Data)
         else { throw StoreError.database(code: 0, message: "the audit state is missing or unreadable") }
-        return AuditLedger(state: AuditState(logID: row["log_id"], merkle: merkle, accessEntries: row["access_count"],
-                                             accessHead: accessHead))
+        return AuditState(logID: row["log_id"], merkle: merkle, accessEntries: row["access_count"], accessHead: accessHead)
     }
 
     /// Chains one event and stores it.

@@ -9,13 +9,7 @@ import RegieAudit
 public struct AuditTrailReader {
     let db: Database
 
-    public func state() throws -> AuditState {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit_state WHERE id = 1"),
-              let merkle = MerkleLog(serialized: Array(row["merkle"] as Data)),
-              let head = ChainHash(row["access_head"] as Data)
-        else { throw StoreError.database(code: 0, message: "the audit state is missing or unreadable") }
-        return AuditState(logID: row["log_id"], merkle: merkle, accessEntries: row["access_count"], accessHead: head)
-    }
+    public func state() throws -> AuditState { try AuditLedger.readState(db) }
 
     /// Every checkpoint in the order made. A stored statement that cannot be read comes back
     /// with an empty signature, so that verification reports it instead of stopping.

@@ -22,16 +22,6 @@ case "import":
     for _ in 0..<(cases / 100) {
         _ = try store.importCases(Array(repeating: stream, count: 100), workflowSources: [hash: BenchmarkWorkload.workflowSource])
     }
-case "sha":
-    // The floor: SHA-256 of 200 bytes through swift-crypto, a million times.
-    let bytes = [UInt8](repeating: 7, count: 200)
-    var acc: UInt8 = 0
-    let begin = Date()
-    for _ in 0..<1_000_000 {
-        acc ^= bytes.withUnsafeBytes { ChainHash.sha256Raw($0).bytes[0] }
-    }
-    print("sha: 1M x 200 bytes in \(String(format: "%.3f", Date().timeIntervalSince(begin))) s (\(acc))")
-    exit(0)
 case "verify":
     let (rows, state) = AuditWorkload.rows(cases: cases, perCase: BenchmarkWorkload.eventsPerCase)
     let begin = Date()
