@@ -4,26 +4,55 @@
 // Value transfer uses a small binary encoding shared with RegieLua/LuaValueCoding.swift:
 //   'n' nil | 't' true | 'f' false | 'i' int64 LE | 'd' double LE
 //   's' u32 length + bytes | 'a' u32 count + values | 'm' u32 count + (u32 length + key bytes, value)*
+//
+// The sandbox's rules (docs/plugins.md): text chunks only; an allow-list of base functions and
+// read-only copies of string, table, math and utf8; no coroutines (Lua 5.4.4 has crash bugs
+// around coroutine.close), no next, no xpcall; `pairs` visits keys in a fixed order and
+// `tostring`/`string.format` never show addresses, so two runs agree; budgets for
+// instructions, memory and wall-clock time that the plugin cannot catch.
 #include "regie_lua.h"
 
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
+#include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_DEPTH 32
 #define MAX_RESULT_BYTES (1 << 20)
+/// Instructions between two looks at the budget and the clock.
+#define HOOK_PERIOD 100
+/// The longest string `string.rep` may build.
+#define MAX_REP_BYTES (1 << 20)
+
+/// Why the current call is being stopped; once set, every further instruction raises again.
+enum stop_reason { STOP_NONE = 0, STOP_BUDGET, STOP_MEMORY, STOP_DEADLINE };
 
 struct regie_lua {
     lua_State *L;
     size_t used;
     size_t limit;
-    int budget_exhausted;
+    enum stop_reason stop;
+    int bad_value;  // set when a value could not be transferred
+    long remaining;
+    int period;
+    struct timespec deadline;
     uint8_t *out;
     size_t out_len;
     size_t out_cap;
+    // The library functions the guarded versions call after their checks.
+    lua_CFunction original_rep, original_format, original_find;
+    lua_CFunction original_insert, original_remove, original_sort, original_concat, original_unpack, original_move;
 };
+
+static struct regie_lua *state_of(lua_State *L) {
+    struct regie_lua *s;
+    lua_getallocf(L, (void **)&s);
+    return s;
+}
 
 // MARK: - Allocator with a cap
 
@@ -41,16 +70,67 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return p;
 }
 
-// MARK: - Instruction budget
+// MARK: - Budgets
+
+static const char *stop_message(enum stop_reason reason) {
+    switch (reason) {
+    case STOP_MEMORY: return "memory limit reached";
+    case STOP_DEADLINE: return "time limit reached";
+    default: return "instruction budget exceeded";
+    }
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/// Stops the call for good: the hook now fires on every instruction, so code that catches the
+/// error (in a to-be-closed handler, say) cannot run on.
+static int stop_call(lua_State *L, struct regie_lua *s, enum stop_reason reason) {
+    if (s->stop == STOP_NONE) s->stop = reason;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+    return luaL_error(L, "%s", stop_message(s->stop));
+}
+
+static int past_deadline(const struct regie_lua *s) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > s->deadline.tv_sec || (now.tv_sec == s->deadline.tv_sec && now.tv_nsec >= s->deadline.tv_nsec);
+}
 
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
-    struct regie_lua *s;
-    lua_getallocf(L, (void **)&s);
-    s->budget_exhausted = 1;
-    // Fire again on every instruction, so that even code that catches the error cannot go on.
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "instruction budget exceeded");
+    struct regie_lua *s = state_of(L);
+    if (s->stop != STOP_NONE) stop_call(L, s, s->stop);
+    s->remaining -= s->period;
+    if (s->remaining <= 0) stop_call(L, s, STOP_BUDGET);
+    if (past_deadline(s)) stop_call(L, s, STOP_DEADLINE);
+}
+
+/// Charges work done inside a C library function to the instruction budget.
+static void charge(lua_State *L, double cost) {
+    struct regie_lua *s = state_of(L);
+    if (s->stop != STOP_NONE) stop_call(L, s, s->stop);
+    if (cost >= (double)s->remaining) {
+        s->remaining = 0;
+        stop_call(L, s, STOP_BUDGET);
+    }
+    s->remaining -= (long)cost;
+    if (past_deadline(s)) stop_call(L, s, STOP_DEADLINE);
+}
+
+static void begin_budget(struct regie_lua *s, regie_lua_budget budget) {
+    s->stop = STOP_NONE;
+    s->bad_value = 0;
+    s->remaining = budget.instructions > 0 ? budget.instructions : 1;
+    s->period = s->remaining < HOOK_PERIOD ? (int)s->remaining : HOOK_PERIOD;
+    long ms = budget.milliseconds > 0 ? budget.milliseconds : 1;
+    clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+    s->deadline.tv_sec += ms / 1000;
+    s->deadline.tv_nsec += (ms % 1000) * 1000000L;
+    if (s->deadline.tv_nsec >= 1000000000L) {
+        s->deadline.tv_sec += 1;
+        s->deadline.tv_nsec -= 1000000000L;
+    }
+    lua_sethook(s->L, budget_hook, LUA_MASKCOUNT, s->period);
 }
 
 static void copy_message(char *dst, size_t cap, const char *src) {
@@ -65,23 +145,248 @@ static void copy_message(char *dst, size_t cap, const char *src) {
 static void error_message(lua_State *L, char *dst, size_t cap) {
     // Only strings are read: calling __tostring on an error object would run plugin code.
     if (lua_type(L, -1) == LUA_TSTRING) copy_message(dst, cap, lua_tostring(L, -1));
-    else copy_message(dst, cap, "error object is not a string");
+    else copy_message(dst, cap, "the error value is not a string");
 }
 
 static regie_lua_status status_of(struct regie_lua *s, int rc) {
-    if (s->budget_exhausted) return REGIE_LUA_BUDGET;
+    if (s->bad_value) return REGIE_LUA_VALUE;
+    switch (s->stop) {
+    case STOP_BUDGET: return REGIE_LUA_BUDGET;
+    case STOP_MEMORY: return REGIE_LUA_MEMORY;
+    case STOP_DEADLINE: return REGIE_LUA_DEADLINE;
+    default: break;
+    }
     if (rc == LUA_ERRMEM) return REGIE_LUA_MEMORY;
     if (rc == LUA_ERRSYNTAX) return REGIE_LUA_SYNTAX;
     return REGIE_LUA_RUNTIME;
 }
 
+// MARK: - Guarded functions for the sandbox
+
+/// pcall that lets a budget, memory or deadline stop pass through: the plugin can catch its
+/// own errors, never the sandbox's.
+static int guarded_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    struct regie_lua *s = state_of(L);
+    int rc = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (rc == LUA_ERRMEM && s->stop == STOP_NONE) s->stop = STOP_MEMORY;
+    if (s->stop != STOP_NONE) return stop_call(L, s, s->stop);
+    lua_pushboolean(L, rc == LUA_OK);
+    lua_insert(L, 1);
+    return lua_gettop(L);
+}
+
+/// setmetatable without finalizers (they would run at a time no budget covers) and without
+/// weak tables (what they keep depends on when the collector runs, so runs could disagree).
+static int guarded_setmetatable(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "finalizers (__gc) are not allowed in the sandbox");
+        lua_pop(L, 1);
+        lua_pushliteral(L, "__mode");
+        if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "weak tables (__mode) are not allowed in the sandbox");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+static int has_tostring(lua_State *L, int index) {
+    if (luaL_getmetafield(L, index, "__tostring") == LUA_TNIL) return 0;
+    lua_pop(L, 1);
+    return 1;
+}
+
+/// tostring without addresses: a table shows as "table", so output never depends on where
+/// the allocator put something.
+static int guarded_tostring(lua_State *L) {
+    luaL_checkany(L, 1);
+    int t = lua_type(L, 1);
+    if ((t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA || t == LUA_TTHREAD || t == LUA_TLIGHTUSERDATA)
+        && !has_tostring(L, 1)) {
+        lua_pushstring(L, lua_typename(L, t));
+        return 1;
+    }
+    luaL_tolstring(L, 1, NULL);
+    return 1;
+}
+
+/// string.format without `%p` (an address) and with address-free text for tables in `%s`.
+static int guarded_format(lua_State *L) {
+    size_t n;
+    const char *f = luaL_checklstring(L, 1, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (f[i] != '%') continue;
+        size_t j = i + 1;
+        while (j < n && strchr("-+ #0123456789.", f[j])) j++;
+        if (j < n && f[j] == 'p') return luaL_error(L, "string.format: '%%p' is not available in the sandbox");
+        i = j;
+    }
+    int top = lua_gettop(L);
+    for (int i = 2; i <= top; i++) {
+        int t = lua_type(L, i);
+        if ((t == LUA_TTABLE || t == LUA_TFUNCTION) && !has_tostring(L, i)) {
+            lua_pushstring(L, lua_typename(L, t));
+            lua_replace(L, i);
+        }
+    }
+    return state_of(L)->original_format(L);
+}
+
+/// string.rep with a cap on the result and on the repeat count (an empty string repeated
+/// 10^15 times would loop in C without ever reaching the instruction hook).
+static int guarded_rep(lua_State *L) {
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n > 0) {
+        double total = (double)n * (double)l + (double)(n - 1) * (double)lsep;
+        if (n > MAX_REP_BYTES || total > MAX_REP_BYTES)
+            return luaL_error(L, "string.rep: the result would be longer than %d bytes", MAX_REP_BYTES);
+        charge(L, (double)n / 16 + total / 64);
+    }
+    return state_of(L)->original_rep(L);
+}
+
+/// Plain string.find, charged for the comparisons it may make. The pattern forms run as Lua
+/// code (see LuaStringPatterns.swift) and are counted instruction by instruction.
+static int guarded_plain_find(lua_State *L) {
+    size_t ls, lp;
+    luaL_checklstring(L, 1, &ls);
+    luaL_checklstring(L, 2, &lp);
+    charge(L, (double)ls * (double)(lp < 64 ? 1 : lp / 64) / 16);
+    lua_settop(L, 3);
+    lua_pushboolean(L, 1);
+    return state_of(L)->original_find(L);
+}
+
+static lua_Integer length_of(lua_State *L, int index) {
+    luaL_checktype(L, index, LUA_TTABLE);
+    return (lua_Integer)lua_rawlen(L, index);
+}
+
+static int guarded_insert(lua_State *L) {
+    charge(L, (double)length_of(L, 1));
+    return state_of(L)->original_insert(L);
+}
+
+static int guarded_remove(lua_State *L) {
+    charge(L, (double)length_of(L, 1));
+    return state_of(L)->original_remove(L);
+}
+
+static int guarded_sort(lua_State *L) {
+    double n = (double)length_of(L, 1);
+    charge(L, n > 1 ? n * log2(n) : 1);
+    return state_of(L)->original_sort(L);
+}
+
+static int guarded_concat(lua_State *L) {
+    lua_Integer i = luaL_optinteger(L, 3, 1);
+    lua_Integer j = lua_isnoneornil(L, 4) ? length_of(L, 1) : luaL_checkinteger(L, 4);
+    if (j >= i) charge(L, (double)j - (double)i + 1);
+    return state_of(L)->original_concat(L);
+}
+
+static int guarded_unpack(lua_State *L) {
+    lua_Integer i = luaL_optinteger(L, 2, 1);
+    lua_Integer j = lua_isnoneornil(L, 3) ? length_of(L, 1) : luaL_checkinteger(L, 3);
+    if (j >= i) charge(L, (double)j - (double)i + 1);
+    return state_of(L)->original_unpack(L);
+}
+
+/// table.move loops over its whole range in C, even over nothing: charge the range first.
+static int guarded_move(lua_State *L) {
+    lua_Integer f = luaL_checkinteger(L, 2);
+    lua_Integer e = luaL_checkinteger(L, 3);
+    if (e >= f) charge(L, (double)e - (double)f + 1);
+    return state_of(L)->original_move(L);
+}
+
+// MARK: - pairs in a fixed order
+
+static int key_rank(lua_State *L, int index) {
+    switch (lua_type(L, index)) {
+    case LUA_TNUMBER: return 0;
+    case LUA_TSTRING: return 1;
+    case LUA_TBOOLEAN: return 2;
+    default: return -1;
+    }
+}
+
+static int key_less(lua_State *L) {
+    int a = key_rank(L, 1), b = key_rank(L, 2);
+    if (a != b) {
+        lua_pushboolean(L, a < b);
+    } else if (a == 0) {
+        lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));  // numbers: no metamethod runs
+    } else if (a == 1) {
+        size_t la, lb;
+        const char *sa = lua_tolstring(L, 1, &la), *sb = lua_tolstring(L, 2, &lb);
+        int c = memcmp(sa, sb, la < lb ? la : lb);  // bytes, not the locale's collation
+        lua_pushboolean(L, c < 0 || (c == 0 && la < lb));
+    } else {
+        lua_pushboolean(L, !lua_toboolean(L, 1) && lua_toboolean(L, 2));
+    }
+    return 1;
+}
+
+static int ordered_next(lua_State *L) {
+    for (;;) {
+        lua_Integer i = lua_tointeger(L, lua_upvalueindex(3)) + 1;
+        lua_pushinteger(L, i);
+        lua_replace(L, lua_upvalueindex(3));
+        if (lua_rawgeti(L, lua_upvalueindex(2), i) == LUA_TNIL) return 0;
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 2;
+        lua_pop(L, 2);  // removed while iterating: skip it
+    }
+}
+
+/// pairs that visits numbers in order, then strings byte-wise, then false and true. Lua's own
+/// order depends on a hash seed chosen per process, so two runs would disagree.
+static int ordered_pairs(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_newtable(L);  // 2: keys
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        if (key_rank(L, -1) < 0)
+            return luaL_error(L, "pairs: a table with %s keys has no fixed order; use an array", luaL_typename(L, -1));
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, 2, ++n);
+    }
+    charge(L, n > 1 ? (double)n * log2((double)n) + (double)n : 1);
+    lua_pushcfunction(L, state_of(L)->original_sort);
+    lua_pushvalue(L, 2);
+    lua_pushcfunction(L, key_less);
+    lua_call(L, 2, 0);
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, ordered_next, 3);  // upvalues: the table, its keys, the position
+    return 1;
+}
+
 // MARK: - Sandbox set-up (runs protected)
 
 static const char *const BASE_NAMES[] = {
-    "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring", "type",
+    "assert", "error", "ipairs", "select", "tonumber", "type", "getmetatable",
     "rawequal", "rawlen", "rawget", NULL,
 };
 static const char *const LIBRARY_NAMES[] = {"string", "table", "math", "utf8", NULL};
+/// Taken out of the libraries: bytecode, randomness, and functions nobody needs that widen
+/// what a plugin can reach.
+static const char *const REMOVED[][2] = {
+    {"string", "dump"}, {"string", "pack"}, {"string", "unpack"}, {"string", "packsize"},
+    {"math", "random"}, {"math", "randomseed"}, {NULL, NULL},
+};
 
 // Registry keys.
 static const char *const KEY_BASE = "regie.base";       // the read-only global table of the sandbox
@@ -104,28 +409,101 @@ static void push_readonly_proxy(lua_State *L, int index) {
     lua_setmetatable(L, -2);
 }
 
+static lua_CFunction replace(lua_State *L, int library, const char *name, lua_CFunction guarded) {
+    lua_getfield(L, library, name);
+    lua_CFunction original = lua_tocfunction(L, -1);
+    lua_pop(L, 1);
+    if (!original) luaL_error(L, "the Lua library has no C function %s", name);
+    lua_pushcfunction(L, guarded);
+    lua_setfield(L, library, name);
+    return original;
+}
+
+static void run_source(lua_State *L, const char *source, size_t length, const char *name, int env, int nresults) {
+    if (luaL_loadbufferx(L, source, length, name, "t") != LUA_OK) lua_error(L);
+    lua_pushvalue(L, env);
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, nresults);
+}
+
+struct setup_args {
+    struct regie_lua *s;
+    const char *strings;
+    size_t strings_len;
+    const char *prelude;
+    size_t prelude_len;
+};
+
 static int setup_entry(lua_State *L) {
-    const char *prelude = lua_touserdata(L, 1);
-    size_t prelude_len = (size_t)lua_tointeger(L, 2);
+    struct setup_args *a = lua_touserdata(L, 1);
+    struct regie_lua *s = a->s;
+    lua_settop(L, 0);
 
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
-    lua_settop(L, 2);
+    lua_settop(L, 0);
 
-    // Strings share a metatable whose __index is the real string library: take dump out of it.
-    lua_getglobal(L, "string");
-    lua_pushnil(L);
-    lua_setfield(L, -2, "dump");
+    for (int i = 0; REMOVED[i][0]; i++) {
+        lua_getglobal(L, REMOVED[i][0]);
+        lua_pushnil(L);
+        lua_setfield(L, -2, REMOVED[i][1]);
+        lua_pop(L, 1);
+    }
+    lua_getglobal(L, "string");  // 1: the real string library, also reached through every string
+    lua_getglobal(L, "table");   // 2
+    s->original_rep = replace(L, 1, "rep", guarded_rep);
+    s->original_format = replace(L, 1, "format", guarded_format);
+    lua_getfield(L, 1, "find");
+    s->original_find = lua_tocfunction(L, -1);
     lua_pop(L, 1);
-    lua_getglobal(L, "math");
-    lua_pushnil(L);
-    lua_setfield(L, -2, "random");
-    lua_pushnil(L);
-    lua_setfield(L, -2, "randomseed");
-    lua_pop(L, 1);
+    s->original_insert = replace(L, 2, "insert", guarded_insert);
+    s->original_remove = replace(L, 2, "remove", guarded_remove);
+    s->original_sort = replace(L, 2, "sort", guarded_sort);
+    s->original_concat = replace(L, 2, "concat", guarded_concat);
+    s->original_unpack = replace(L, 2, "unpack", guarded_unpack);
+    s->original_move = replace(L, 2, "move", guarded_move);
+
+    // The pattern functions, written in Lua so that the instruction budget counts their work.
+    lua_newtable(L);  // 3: what the pattern source may use
+    int tools = 3;
+    const char *const string_tools[] = {"byte", "sub", "len", "char", "lower", NULL};
+    for (const char *const *n = string_tools; *n; n++) {
+        lua_getfield(L, 1, *n);
+        lua_setfield(L, tools, *n);
+    }
+    lua_pushcfunction(L, guarded_plain_find);
+    lua_setfield(L, tools, "plain_find");
+    lua_pushcfunction(L, guarded_pcall);
+    lua_setfield(L, tools, "pcall");
+    lua_pushcfunction(L, guarded_tostring);
+    lua_setfield(L, tools, "tostring");
+    const char *const base_tools[] = {"error", "type", "tonumber", "select", NULL};
+    for (const char *const *n = base_tools; *n; n++) {
+        lua_getglobal(L, *n);
+        lua_setfield(L, tools, *n);
+    }
+    lua_getfield(L, 2, "concat");
+    lua_setfield(L, tools, "concat");
+    if (luaL_loadbufferx(L, a->strings, a->strings_len, "=regie.string", "t") != LUA_OK) lua_error(L);
+    lua_pushvalue(L, tools);
+    lua_call(L, 1, 1);  // returns {find=, match=, gmatch=, gsub=}
+    luaL_checktype(L, -1, LUA_TTABLE);
+    const char *const pattern_functions[] = {"find", "match", "gmatch", "gsub", NULL};
+    for (const char *const *n = pattern_functions; *n; n++) {
+        if (lua_getfield(L, -1, *n) != LUA_TFUNCTION) luaL_error(L, "the pattern source gives no %s", *n);
+        lua_setfield(L, 1, *n);
+    }
+    lua_settop(L, 0);
+
+    // Strings share one metatable; hide it so getmetatable("") cannot reach the library.
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushliteral(L, "string");
+    lua_setfield(L, -2, "__metatable");
+    lua_settop(L, 0);
 
     // The writable table the prelude fills; afterwards only its read-only proxy is used.
     lua_newtable(L);
@@ -134,18 +512,21 @@ static int setup_entry(lua_State *L) {
         lua_getglobal(L, *n);
         lua_setfield(L, base, *n);
     }
+    lua_pushcfunction(L, guarded_pcall);
+    lua_setfield(L, base, "pcall");
+    lua_pushcfunction(L, guarded_setmetatable);
+    lua_setfield(L, base, "setmetatable");
+    lua_pushcfunction(L, guarded_tostring);
+    lua_setfield(L, base, "tostring");
+    lua_pushcfunction(L, ordered_pairs);
+    lua_setfield(L, base, "pairs");
     for (const char *const *n = LIBRARY_NAMES; *n; n++) {
         lua_getglobal(L, *n);
         push_readonly_proxy(L, -1);
         lua_setfield(L, base, *n);
         lua_pop(L, 1);
     }
-    if (prelude_len > 0) {
-        if (luaL_loadbufferx(L, prelude, prelude_len, "=prelude", "t") != LUA_OK) lua_error(L);
-        lua_pushvalue(L, base);
-        lua_setupvalue(L, -2, 1);
-        lua_call(L, 0, 0);
-    }
+    if (a->prelude_len > 0) run_source(L, a->prelude, a->prelude_len, "=prelude", base, 0);
     push_readonly_proxy(L, base);
     lua_setfield(L, LUA_REGISTRYINDEX, KEY_BASE);
 
@@ -168,8 +549,8 @@ static int setup_entry(lua_State *L) {
     return 0;
 }
 
-regie_lua *regie_lua_open(size_t memory_limit, const char *prelude, size_t prelude_len,
-                          char *message, size_t message_cap) {
+regie_lua *regie_lua_open(size_t memory_limit, const char *strings, size_t strings_len,
+                          const char *prelude, size_t prelude_len, char *message, size_t message_cap) {
     struct regie_lua *s = calloc(1, sizeof *s);
     if (!s) {
         copy_message(message, message_cap, "out of memory");
@@ -182,10 +563,10 @@ regie_lua *regie_lua_open(size_t memory_limit, const char *prelude, size_t prelu
         copy_message(message, message_cap, "the memory limit is too small for a Lua state");
         return NULL;
     }
+    struct setup_args a = {s, strings, strings_len, prelude, prelude_len};
     lua_pushcfunction(s->L, setup_entry);
-    lua_pushlightuserdata(s->L, (void *)prelude);
-    lua_pushinteger(s->L, (lua_Integer)prelude_len);
-    int rc = lua_pcall(s->L, 2, 0, 0);
+    lua_pushlightuserdata(s->L, &a);
+    int rc = lua_pcall(s->L, 1, 0, 0);
     if (rc != LUA_OK) {
         error_message(s->L, message, message_cap);
         regie_lua_close(s);
@@ -196,6 +577,7 @@ regie_lua *regie_lua_open(size_t memory_limit, const char *prelude, size_t prelu
 
 void regie_lua_close(regie_lua *s) {
     if (!s) return;
+    // No finalizers can exist (setmetatable refuses __gc), so closing runs no plugin code.
     if (s->L) lua_close(s->L);
     free(s->out);
     free(s);
@@ -225,7 +607,8 @@ int regie_lua_compile(regie_lua *s, const char *chunk_name, const char *source, 
                       regie_lua_status *status, char *message, size_t message_cap) {
     struct compile_args a = {chunk_name, source, length, LUA_OK};
     lua_State *L = s->L;
-    s->budget_exhausted = 0;
+    s->stop = STOP_NONE;
+    s->bad_value = 0;
     lua_pushcfunction(L, compile_entry);
     lua_pushlightuserdata(L, &a);
     int rc = lua_pcall(L, 1, 1, 0);
@@ -242,6 +625,17 @@ int regie_lua_compile(regie_lua *s, const char *chunk_name, const char *source, 
     return ref;
 }
 
+/// Raises a Lua error for a value that cannot be transferred, marked so the caller reports it
+/// as a bad value rather than a runtime error.
+static int value_error(lua_State *L, const char *format, ...) {
+    state_of(L)->bad_value = 1;
+    va_list args;
+    va_start(args, format);
+    lua_pushvfstring(L, format, args);
+    va_end(args);
+    return lua_error(L);
+}
+
 // MARK: - Decoding arguments (runs protected)
 
 struct reader {
@@ -250,7 +644,7 @@ struct reader {
 };
 
 static int read_bytes(lua_State *L, struct reader *r, void *dst, size_t n) {
-    if ((size_t)(r->end - r->p) < n) return luaL_error(L, "truncated value");
+    if ((size_t)(r->end - r->p) < n) return value_error(L, "truncated value");
     memcpy(dst, r->p, n);
     r->p += n;
     return 0;
@@ -272,13 +666,13 @@ static uint64_t read_u64(lua_State *L, struct reader *r) {
 
 static void push_string(lua_State *L, struct reader *r) {
     uint32_t n = read_u32(L, r);
-    if ((size_t)(r->end - r->p) < n) luaL_error(L, "truncated string");
+    if ((size_t)(r->end - r->p) < n) value_error(L, "truncated string");
     lua_pushlstring(L, (const char *)r->p, n);
     r->p += n;
 }
 
 static void decode_value(lua_State *L, struct reader *r, int depth) {
-    if (depth > MAX_DEPTH) luaL_error(L, "value nested too deeply");
+    if (depth > MAX_DEPTH) value_error(L, "value nested too deeply");
     luaL_checkstack(L, 4, "value nested too deeply");
     uint8_t tag;
     read_bytes(L, r, &tag, 1);
@@ -314,19 +708,19 @@ static void decode_value(lua_State *L, struct reader *r, int depth) {
         }
         break;
     }
-    default: luaL_error(L, "unknown value tag %d", (int)tag);
+    default: value_error(L, "unknown value tag %d", (int)tag);
     }
 }
 
 // MARK: - Encoding results (runs protected)
 
 static void out_append(lua_State *L, struct regie_lua *s, const void *bytes, size_t n) {
-    if (s->out_len + n > MAX_RESULT_BYTES) luaL_error(L, "result is larger than %d bytes", MAX_RESULT_BYTES);
+    if (s->out_len + n > MAX_RESULT_BYTES) value_error(L, "result is larger than %d bytes", MAX_RESULT_BYTES);
     if (s->out_len + n > s->out_cap) {
         size_t cap = s->out_cap ? s->out_cap : 256;
         while (cap < s->out_len + n) cap *= 2;
         uint8_t *p = realloc(s->out, cap);
-        if (!p) luaL_error(L, "not enough memory for the result");
+        if (!p) value_error(L, "not enough memory for the result");
         s->out = p;
         s->out_cap = cap;
     }
@@ -349,7 +743,7 @@ static void out_tag(lua_State *L, struct regie_lua *s, char tag) { out_append(L,
 
 // Encodes the value at `index` using raw access only, so no metamethod (plugin code) runs.
 static void encode_value(lua_State *L, struct regie_lua *s, int index, int depth) {
-    if (depth > MAX_DEPTH) luaL_error(L, "result nested too deeply");
+    if (depth > MAX_DEPTH) value_error(L, "result nested too deeply");
     luaL_checkstack(L, 4, "result nested too deeply");
     index = lua_absindex(L, index);
     switch (lua_type(L, index)) {
@@ -411,31 +805,42 @@ static void encode_value(lua_State *L, struct regie_lua *s, int index, int depth
                 lua_pop(L, 1);
             }
         } else {
-            luaL_error(L, "a table in the result mixes array and non-string keys");
+            value_error(L, "a table in the result mixes array and non-string keys");
         }
         break;
     }
-    default: luaL_error(L, "a %s cannot be returned", luaL_typename(L, index));
+    default: value_error(L, "a %s cannot be returned", luaL_typename(L, index));
     }
 }
 
-// MARK: - Call
+// MARK: - Calls
+
+/// Binds a fresh environment to the chunk at `chunk` (its first upvalue is _ENV; every function
+/// the chunk defines shares it), so that no global survives from one call to the next.
+static void fresh_environment(lua_State *L, int chunk) {
+    lua_newtable(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_ENV_META);
+    lua_setmetatable(L, -2);
+    if (!lua_setupvalue(L, chunk, 1)) lua_pop(L, 1);
+}
+
+static void push_chunk(lua_State *L, int reference) {
+    if (lua_rawgeti(L, LUA_REGISTRYINDEX, reference) != LUA_TFUNCTION) luaL_error(L, "no compiled chunk with this reference");
+}
 
 struct call_args {
     struct regie_lua *s;
     int reference;
-    const char *name;
+    const char *name;  // the global that holds the argument, or the hook to call
     const uint8_t *argument;
     size_t argument_length;
-    long budget;
 };
 
 static int call_entry(lua_State *L) {
     struct call_args *a = lua_touserdata(L, 1);
     struct regie_lua *s = a->s;
     lua_settop(L, 0);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, a->reference);  // 1: the chunk
-    if (lua_type(L, 1) != LUA_TFUNCTION) luaL_error(L, "no compiled chunk with this reference");
+    push_chunk(L, a->reference);                      // 1: the chunk
     lua_newtable(L);                                  // 2: a fresh environment for this call
     lua_getfield(L, LUA_REGISTRYINDEX, KEY_ENV_META);
     lua_setmetatable(L, 2);
@@ -444,36 +849,237 @@ static int call_entry(lua_State *L) {
     if (r.p != r.end) luaL_error(L, "trailing bytes after the argument");
     lua_setfield(L, 2, a->name);
     lua_pushvalue(L, 2);
-    if (!lua_setupvalue(L, 1, 1)) lua_pop(L, 1);      // a chunk's first upvalue is its _ENV
+    if (!lua_setupvalue(L, 1, 1)) lua_pop(L, 1);
     lua_settop(L, 1);
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, (int)(a->budget > 0x7fffffff ? 0x7fffffff : a->budget));
     lua_call(L, 0, 1);
-    lua_sethook(L, NULL, 0, 0);
     s->out_len = 0;
     encode_value(L, s, -1, 0);
     return 0;
 }
 
-regie_lua_status regie_lua_call(regie_lua *s, int reference, const char *name,
-                                const uint8_t *argument, size_t argument_length,
-                                long instruction_budget,
-                                const uint8_t **result, size_t *result_length,
-                                char *message, size_t message_cap) {
+/// Runs a plugin chunk and leaves the table it returns at the top of the stack.
+static void instantiate(lua_State *L, int reference) {
+    push_chunk(L, reference);
+    int chunk = lua_gettop(L);
+    fresh_environment(L, chunk);
+    lua_call(L, 0, 1);
+    if (lua_type(L, -1) != LUA_TTABLE) luaL_error(L, "the plugin file must return a table, not a %s", luaL_typename(L, -1));
+}
+
+static int describe_entry(lua_State *L) {
+    struct call_args *a = lua_touserdata(L, 1);
+    struct regie_lua *s = a->s;
+    lua_settop(L, 0);
+    instantiate(L, a->reference);          // 1: the plugin table
+    lua_newtable(L);                       // 2: fields
+    lua_newtable(L);                       // 3: function names
+    lua_Integer functions = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (lua_type(L, -2) != LUA_TSTRING) luaL_error(L, "the plugin table has a key that is not a name");
+        if (lua_type(L, -1) == LUA_TFUNCTION) {
+            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, 3, ++functions);
+        } else {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, 2);
+        }
+    }
+    lua_pushcfunction(L, s->original_sort);
+    lua_pushvalue(L, 3);
+    lua_call(L, 1, 0);
+    lua_createtable(L, 0, 2);
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "fields");
+    lua_pushvalue(L, 3);
+    lua_setfield(L, -2, "functions");
+    s->out_len = 0;
+    encode_value(L, s, -1, 0);
+    return 0;
+}
+
+static int hook_entry(lua_State *L) {
+    struct call_args *a = lua_touserdata(L, 1);
+    struct regie_lua *s = a->s;
+    lua_settop(L, 0);
+    instantiate(L, a->reference);                     // 1: the plugin table
+    lua_pushstring(L, a->name);
+    if (lua_rawget(L, 1) != LUA_TFUNCTION) {          // 2: the hook
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    struct reader r = {a->argument, a->argument + a->argument_length};
+    uint8_t tag;
+    read_bytes(L, &r, &tag, 1);
+    if (tag != 'a') luaL_error(L, "the arguments are not an array");
+    uint32_t n = read_u32(L, &r);
+    if (n > 8) luaL_error(L, "too many arguments");
+    luaL_checkstack(L, (int)n + 4, "too many arguments");
+    for (uint32_t i = 0; i < n; i++) decode_value(L, &r, 1);
+    if (r.p != r.end) luaL_error(L, "trailing bytes after the arguments");
+    lua_call(L, (int)n, 2);  // a guard answers `false, reason`
+    s->out_len = 0;
+    out_tag(L, s, 'a');
+    out_u32(L, s, 2);
+    encode_value(L, s, -2, 0);
+    encode_value(L, s, -1, 0);
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+struct test_args {
+    struct regie_lua *s;
+    int plugin, library, tests;
+};
+
+/// Runs a plugin's test file: the library chunk returns the test functions (describe, it,
+/// expect, ...) and a `report` function; the test file runs with those and `plugin` (a fresh
+/// instance of the plugin's table) as globals; the report is the result.
+static int tests_entry(lua_State *L) {
+    struct test_args *a = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    instantiate(L, a->plugin);   // 1: the plugin table
+    instantiate(L, a->library);  // 2: the test library
+    push_chunk(L, a->tests);     // 3: the test file
+    lua_newtable(L);             // 4: its environment
+    lua_getfield(L, LUA_REGISTRYINDEX, KEY_ENV_META);
+    lua_setmetatable(L, 4);
+    lua_pushnil(L);
+    while (lua_next(L, 2)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, 4);
+    }
+    lua_pushvalue(L, 1);
+    lua_setfield(L, 4, "plugin");
+    lua_pushvalue(L, 4);
+    if (!lua_setupvalue(L, 3, 1)) lua_pop(L, 1);
+    lua_pushvalue(L, 3);
+    lua_call(L, 0, 0);
+    if (lua_getfield(L, 2, "report") != LUA_TFUNCTION) luaL_error(L, "the test library has no report function");
+    lua_call(L, 0, 1);
+    a->s->out_len = 0;
+    encode_value(L, a->s, -1, 0);
+    return 0;
+}
+
+static int tests_entry_adapter(lua_State *L) {
+    struct call_args *a = lua_touserdata(L, 1);
+    lua_pushlightuserdata(L, (void *)a->argument);
+    lua_replace(L, 1);
+    return tests_entry(L);
+}
+
+/// Runs `entry` under the budget and turns every way it can end into a status.
+static regie_lua_status run_protected(struct regie_lua *s, lua_CFunction entry, struct call_args *a,
+                                      regie_lua_budget budget, int *found,
+                                      const uint8_t **result, size_t *result_length, char *message, size_t message_cap) {
     lua_State *L = s->L;
-    struct call_args a = {s, reference, name, argument, argument_length, instruction_budget};
-    s->budget_exhausted = 0;
-    lua_pushcfunction(L, call_entry);
-    lua_pushlightuserdata(L, &a);
-    int rc = lua_pcall(L, 1, 0, 0);
+    lua_settop(L, 0);
+    begin_budget(s, budget);
+    lua_pushcfunction(L, entry);
+    lua_pushlightuserdata(L, a);
+    int rc = lua_pcall(L, 1, 1, 0);
     lua_sethook(L, NULL, 0, 0);
     if (rc != LUA_OK) {
         regie_lua_status st = status_of(s, rc);
-        error_message(L, message, message_cap);
+        if (st == REGIE_LUA_RUNTIME || st == REGIE_LUA_SYNTAX || st == REGIE_LUA_VALUE) error_message(L, message, message_cap);
+        else copy_message(message, message_cap, stop_message(st == REGIE_LUA_MEMORY ? STOP_MEMORY : st == REGIE_LUA_DEADLINE ? STOP_DEADLINE : STOP_BUDGET));
         lua_settop(L, 0);
+        s->stop = STOP_NONE;
+        s->bad_value = 0;
         return st;
     }
+    if (found) *found = lua_toboolean(L, -1);
     lua_settop(L, 0);
+    s->stop = STOP_NONE;
     *result = s->out;
     *result_length = s->out_len;
     return REGIE_LUA_OK;
+}
+
+regie_lua_status regie_lua_call(regie_lua *s, int reference, const char *name,
+                                const uint8_t *argument, size_t argument_length, regie_lua_budget budget,
+                                const uint8_t **result, size_t *result_length,
+                                char *message, size_t message_cap) {
+    struct call_args a = {s, reference, name, argument, argument_length};
+    return run_protected(s, call_entry, &a, budget, NULL, result, result_length, message, message_cap);
+}
+
+regie_lua_status regie_lua_describe(regie_lua *s, int reference, regie_lua_budget budget,
+                                    const uint8_t **result, size_t *result_length,
+                                    char *message, size_t message_cap) {
+    struct call_args a = {s, reference, NULL, NULL, 0};
+    return run_protected(s, describe_entry, &a, budget, NULL, result, result_length, message, message_cap);
+}
+
+regie_lua_status regie_lua_run_tests(regie_lua *s, int plugin, int library, int tests, regie_lua_budget budget,
+                                    const uint8_t **result, size_t *result_length,
+                                    char *message, size_t message_cap) {
+    struct test_args t = {s, plugin, library, tests};
+    struct call_args a = {s, 0, NULL, (const uint8_t *)&t, 0};
+    return run_protected(s, tests_entry_adapter, &a, budget, NULL, result, result_length, message, message_cap);
+}
+
+regie_lua_status regie_lua_call_hook(regie_lua *s, int reference, const char *hook,
+                                     const uint8_t *arguments, size_t arguments_length, regie_lua_budget budget,
+                                     const uint8_t **result, size_t *result_length,
+                                     char *message, size_t message_cap) {
+    struct call_args a = {s, reference, hook, arguments, arguments_length};
+    int found = 0;
+    regie_lua_status st = run_protected(s, hook_entry, &a, budget, &found, result, result_length, message, message_cap);
+    if (st == REGIE_LUA_OK && !found) return REGIE_LUA_NO_HOOK;
+    return st;
+}
+
+// MARK: - Reference evaluation (tests only)
+
+struct reference_args {
+    struct regie_lua *s;
+    const char *source;
+    size_t length;
+};
+
+static int reference_entry(lua_State *L) {
+    struct reference_args *a = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    luaL_openlibs(L);
+    if (luaL_loadbufferx(L, a->source, a->length, "=reference", "t") != LUA_OK) lua_error(L);
+    lua_call(L, 0, LUA_MULTRET);
+    int n = lua_gettop(L);
+    lua_createtable(L, n, 0);
+    for (int i = 1; i <= n; i++) {
+        lua_pushvalue(L, i);
+        lua_rawseti(L, -2, i);
+    }
+    a->s->out_len = 0;
+    out_tag(L, a->s, 'a');
+    out_u32(L, a->s, (uint32_t)n);
+    for (int i = 1; i <= n; i++) encode_value(L, a->s, i, 0);
+    return 0;
+}
+
+long regie_lua_reference_eval(const char *source, size_t length, uint8_t *out, size_t out_cap,
+                              char *message, size_t message_cap) {
+    struct regie_lua s = {0};
+    s.limit = 64 << 20;
+    s.L = lua_newstate(capped_alloc, &s);
+    if (!s.L) return -1;
+    struct reference_args a = {&s, source, length};
+    lua_pushcfunction(s.L, reference_entry);
+    lua_pushlightuserdata(s.L, &a);
+    long written = -1;
+    if (lua_pcall(s.L, 1, 0, 0) != LUA_OK) {
+        error_message(s.L, message, message_cap);
+    } else if (s.out_len <= out_cap) {
+        memcpy(out, s.out, s.out_len);
+        written = (long)s.out_len;
+    } else {
+        copy_message(message, message_cap, "the result does not fit");
+    }
+    lua_close(s.L);
+    free(s.out);
+    return written;
 }

@@ -38,6 +38,14 @@ extension RegieError {
                               nl: "Alleen een coördinator mag een geweigerde stap doorzetten.",
                               hintEN: "Ask a coordinator of the team, or complete the open items.",
                               hintNL: "Vraag een coördinator van het team, of rond de open punten af.")
+        case .guardRefused(let move, let refusals):
+            let en_ = refusals.map { "\($0.plugin): \($0.reason?.en ?? "no reason given")" }.joined(separator: "; ")
+            let nl_ = refusals.map { "\($0.plugin): \($0.reason?.nl ?? "geen reden gegeven")" }.joined(separator: "; ")
+            return RegieError(.refused,
+                              en: "Case \(caseID) cannot \(move.title(en)): the team's rules say no (\(en_)).",
+                              nl: "Casus \(caseID) kan niet ‘\(move.title(nl))’: de regels van het team staan het niet toe (\(nl_)).",
+                              hintEN: "Do what the rule asks first; a plugin rule cannot be overridden.",
+                              hintNL: "Doe eerst wat de regel vraagt; een pluginregel kan niet worden doorgezet.")
         case .invalid(let input):
             return invalid(input, caseID: caseID)
         }

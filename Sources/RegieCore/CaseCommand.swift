@@ -29,9 +29,12 @@ public struct OpenCase: Sendable, Equatable {
     public var complex: Bool
     public var workflow: String
     public var workflowHash: String
+    /// The team's plugins in force now, to pin the case to.
+    public var plugins: [PluginPin]
 
     public init(team: String, clientLabel: String, externalReference: String?, complex: Bool, workflow: String,
-                workflowHash: String) {
+                workflowHash: String, plugins: [PluginPin] = []) {
+        self.plugins = plugins
         self.team = team
         self.clientLabel = clientLabel
         self.externalReference = externalReference

@@ -6,12 +6,16 @@ public struct DecisionContext {
     public var now: Date
     public var workflow: Workflow
     public var evaluator: any DerivedItemEvaluator
+    /// The plugins the case is pinned to.
+    public var plugins: any CasePlugins
 
-    public init(actor: Actor, now: Date, workflow: Workflow, evaluator: any DerivedItemEvaluator) {
+    public init(actor: Actor, now: Date, workflow: Workflow, evaluator: any DerivedItemEvaluator,
+                plugins: any CasePlugins = NoPlugins()) {
         self.actor = actor
         self.now = now
         self.workflow = workflow
         self.evaluator = evaluator
+        self.plugins = plugins
     }
 }
 
@@ -102,10 +106,10 @@ public enum CaseDecider {
             }
             return [.meetingHeld(MeetingHeld(meetingID: id, on: date, attendees: Array(Set(attendees)).sorted(), ledBy: lead))]
         case .tick(let id):
-            let phase = try manualItemPhase(id, in: state, workflow: context.workflow)
+            let phase = try manualItemPhase(id, in: state, context)
             return state.ticks.contains(id, in: phase) ? [] : [.itemTicked(ItemTick(phase: phase, item: id))]
         case .untick(let id):
-            let phase = try manualItemPhase(id, in: state, workflow: context.workflow)
+            let phase = try manualItemPhase(id, in: state, context)
             return state.ticks.contains(id, in: phase) ? [.itemUnticked(ItemTick(phase: phase, item: id))] : []
         case .logTime(let minutes, let activity, let date):
             guard (1...(24 * 60)).contains(minutes) else { throw .invalid(.durationOutOfRange) }
@@ -121,11 +125,13 @@ public enum CaseDecider {
             try checkedText(ref, field: "external reference", limit: 64)
         }
         return CaseOpened(team: open.team, clientLabel: label, externalReference: reference, complex: open.complex,
-                          workflow: open.workflow, workflowHash: open.workflowHash)
+                          workflow: open.workflow, workflowHash: open.workflowHash, plugins: open.plugins.isEmpty ? nil : open.plugins)
     }
 
-    private static func manualItemPhase(_ id: String, in state: CaseState, workflow: Workflow) throws(CaseError) -> Phase {
-        guard let (phase, item) = workflow.item(id) else { throw .notFound(.checklistItem, id) }
+    private static func manualItemPhase(_ id: String, in state: CaseState, _ context: DecisionContext) throws(CaseError) -> Phase {
+        let found = context.workflow.item(id) ?? context.plugins.checklist(state.status.phase, of: state, at: context.now)
+            .first { $0.item.id == id }.map { (state.status.phase, $0.item) }
+        guard let (phase, item) = found else { throw .notFound(.checklistItem, id) }
         guard item.isManual else { throw .invalid(.itemIsDerived(id)) }
         guard phase == state.status.phase else {
             throw .invalid(.itemInOtherPhase(id, itemPhase: phase, casePhase: state.status.phase))
@@ -149,7 +155,8 @@ public enum CaseDecider {
         var checklist: [ChecklistItemState] = []
         var unmet: [ChecklistItemState] = []
         if move.isForward {
-            checklist = Checklist.evaluate(state.status.phase, of: state, workflow: context.workflow, evaluator: context.evaluator)
+            checklist = Checklist.evaluate(state.status.phase, of: state, workflow: context.workflow, evaluator: context.evaluator,
+                                           plugins: context.plugins, at: context.now)
             unmet = checklist.filter { $0.item.required && !$0.holds }
         }
         let overridden = !unmet.isEmpty
@@ -157,11 +164,16 @@ public enum CaseDecider {
             guard overrideText != nil else { throw .refused(move.kind, unmet: unmet) }
             guard context.actor.role == .coordinator else { throw .overrideNeedsCoordinator }
         }
+        // Plugin guards cannot be overridden: every one must agree.
+        let verdicts = context.plugins.verdicts(on: move, to: target, of: state, at: context.now)
+        let refusals = verdicts.filter { !$0.allowed }
+        guard refusals.isEmpty else { throw .guardRefused(move.kind, refusals) }
         return Transitioned(
             move: move.kind, from: state.status, to: target,
             reason: overridden ? overrideText : reasonText,
             unmet: unmet.map(\.item.id), overridden: overridden,
-            checklist: checklist.map { ChecklistSnapshot(item: $0.item.id, required: $0.item.required, holds: $0.holds) })
+            checklist: checklist.map { ChecklistSnapshot(item: $0.item.id, required: $0.item.required, holds: $0.holds) },
+            guards: context.plugins.isEmpty ? nil : verdicts)
     }
 
     /// Trims a text and checks that it is not empty, not too long, and holds no national id number.

@@ -30,9 +30,11 @@ public struct CaseOpened: Codable, Sendable, Equatable {
     public var workflow: String
     /// Content hash of the workflow definition the case is pinned to.
     public var workflowHash: String
+    /// The plugins the case is pinned to, in the team's order; absent when the team has none.
+    public var plugins: [PluginPin]?
 
     enum CodingKeys: String, CodingKey {
-        case team, complex, workflow
+        case team, complex, workflow, plugins
         case clientLabel = "client_label", externalReference = "external_reference", workflowHash = "workflow_hash"
     }
 }
@@ -210,9 +212,11 @@ public struct Transitioned: Codable, Sendable, Equatable {
     public var overridden: Bool
     /// Every checklist item of the phase that was left, with whether it held.
     public var checklist: [ChecklistSnapshot]
+    /// Each plugin guard's verdict; absent when the case has no plugins.
+    public var guards: [GuardVerdict]?
 
     enum CodingKeys: String, CodingKey {
-        case move, from, to, reason, unmet, overridden, checklist
+        case move, from, to, reason, unmet, overridden, checklist, guards
     }
 }
 

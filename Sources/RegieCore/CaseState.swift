@@ -11,6 +11,8 @@ public struct CaseState: Sendable, Equatable {
     public let complex: Bool
     public let workflow: String
     public let workflowHash: String
+    /// The plugins the case is pinned to, in order.
+    public let plugins: [PluginPin]
     public let openedAt: Date
     public let openedBy: String
     public internal(set) var status: CaseStatus
@@ -39,6 +41,7 @@ public struct CaseState: Sendable, Equatable {
         self.complex = opened.complex
         self.workflow = opened.workflow
         self.workflowHash = opened.workflowHash
+        self.plugins = opened.plugins ?? []
         self.openedAt = at
         self.openedBy = actor
         self.status = .active(.goals)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The state of one checklist item for a case.
 public struct ChecklistItemState: Sendable, Equatable {
     public var item: ChecklistItem
@@ -10,7 +12,22 @@ public struct ChecklistItemState: Sendable, Equatable {
 public enum Checklist {
     /// Every item of the phase with whether it holds: ticked by hand in the current round, or
     /// derived from the case by its expression.
+    /// The plugins' items follow the workflow's, in plugin order.
     public static func evaluate(
+        _ phase: Phase, of state: CaseState, workflow: Workflow, evaluator: any DerivedItemEvaluator,
+        plugins: any CasePlugins = NoPlugins(), at now: Date = Date(timeIntervalSince1970: 0)
+    ) -> [ChecklistItemState] {
+        evaluateWorkflow(phase, of: state, workflow: workflow, evaluator: evaluator)
+            + plugins.checklist(phase, of: state, at: now).map { added in
+                switch added.derived {
+                case nil: ChecklistItemState(item: added.item, holds: state.ticks.contains(added.item.id, in: phase), failure: nil)
+                case .holds(let holds)?: ChecklistItemState(item: added.item, holds: holds, failure: nil)
+                case .failed(let message)?: ChecklistItemState(item: added.item, holds: false, failure: message)
+                }
+            }
+    }
+
+    private static func evaluateWorkflow(
         _ phase: Phase, of state: CaseState, workflow: Workflow, evaluator: any DerivedItemEvaluator
     ) -> [ChecklistItemState] {
         let items = workflow.definition(of: phase).checklist

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Replays one recorded transition against the case as it stood just before it and the rules
 /// recorded with it: was the move legal from that status, did it carry the reason it needs,
 /// and does its checklist snapshot match what the rules say held at that moment (so that an
@@ -10,6 +12,7 @@ public enum TransitionCheck {
         case missingReason(MoveKind)
         case checklistDiffers(recorded: [String], recomputed: [String])
         case overrideWithoutReason
+        case guardsDiffer
 
         public var description: String {
             switch self {
@@ -19,20 +22,25 @@ public enum TransitionCheck {
             case .checklistDiffers(let recorded, let recomputed):
                 "the recorded unmet items [\(recorded.joined(separator: ", "))] differ from the rules' [\(recomputed.joined(separator: ", "))]"
             case .overrideWithoutReason: "an override without a written reason"
+            case .guardsDiffer: "the recorded plugin verdicts differ from what the pinned plugins say"
             }
         }
     }
 
     /// - Returns: nil when the transition was legal.
     public static func problem(with transition: Transitioned, before state: CaseState, workflow: Workflow,
-                               evaluator: any DerivedItemEvaluator) -> Problem? {
+                               evaluator: any DerivedItemEvaluator, plugins: any CasePlugins = NoPlugins(),
+                               at time: Date = Date(timeIntervalSince1970: 0)) -> Problem? {
         guard transition.from == state.status else { return .wrongStartingStatus }
         guard let move = move(of: transition),
               Lifecycle.target(of: move, from: state.status, reason: transition.reason ?? "") == transition.to
         else { return .illegalMove(transition.move) }
         if move.needsReason, transition.reason == nil { return .missingReason(transition.move) }
+        let verdicts = plugins.verdicts(on: move, to: transition.to, of: state, at: time)
+        guard (plugins.isEmpty ? nil : verdicts) == transition.guards, verdicts.allSatisfy(\.allowed) else { return .guardsDiffer }
         guard move.isForward else { return nil }
-        let checklist = Checklist.evaluate(state.status.phase, of: state, workflow: workflow, evaluator: evaluator)
+        let checklist = Checklist.evaluate(state.status.phase, of: state, workflow: workflow, evaluator: evaluator,
+                                           plugins: plugins, at: time)
         let unmet = checklist.filter { $0.item.required && !$0.holds }.map(\.item.id)
         let snapshot = checklist.map { ChecklistSnapshot(item: $0.item.id, required: $0.item.required, holds: $0.holds) }
         guard unmet == transition.unmet, snapshot == transition.checklist, transition.overridden == !unmet.isEmpty else {

@@ -64,17 +64,24 @@ public struct ChecklistItem: Sendable, Equatable, Hashable {
     public var expression: String?
     /// Where the item is defined, for error messages.
     public var source: SourceLocation
+    /// The plugin that added the item; `nil` for the workflow's own items.
+    public var plugin: String?
+    /// True for a plugin's item that the plugin derives from the case.
+    public var derivedByPlugin: Bool
 
-    public init(id: String, text: LocalizedText, required: Bool, expression: String?, source: SourceLocation) {
+    public init(id: String, text: LocalizedText, required: Bool, expression: String?, source: SourceLocation,
+                plugin: String? = nil, derivedByPlugin: Bool = false) {
         self.id = id
         self.text = text
         self.required = required
         self.expression = expression
         self.source = source
+        self.plugin = plugin
+        self.derivedByPlugin = derivedByPlugin
     }
 
     /// True for items ticked by hand.
-    public var isManual: Bool { expression == nil }
+    public var isManual: Bool { expression == nil && !derivedByPlugin }
 }
 
 /// A file and line, for messages that point at a definition.

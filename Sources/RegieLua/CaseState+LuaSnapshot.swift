@@ -1,3 +1,4 @@
+import Foundation
 import RegieCore
 
 extension CaseState {
@@ -6,7 +7,8 @@ extension CaseState {
     /// arrays in record order. Absent optional values are written as nil, which Lua omits.
     package var luaSnapshotBytes: [UInt8] {
         var w = LuaWireWriter()
-        w.beginTable(13)
+        w.beginTable(15)
+        w.key("opened_on"); w.string(Self.day(openedAt))
         w.key("id"); w.integer(id)
         w.key("team"); w.string(team)
         w.key("phase"); w.string(status.phase.rawValue)
@@ -48,7 +50,20 @@ extension CaseState {
             for a in m.attendees { w.integer(a) }
             w.key("led_by"); w.string(m.ledBy?.rawValue)
         }
+        w.key("history"); w.beginArray(history.count)
+        for record in history {
+            w.beginTable(4)
+            w.key("move"); w.string(record.transition.move.rawValue)
+            w.key("from_phase"); w.string(record.transition.from.phase.rawValue)
+            w.key("to_phase"); w.string(record.transition.to.phase.rawValue)
+            w.key("on"); w.string(Self.day(record.at))
+        }
         return w.bytes
+    }
+
+    /// The UTC day of a moment, as `YYYY-MM-DD`.
+    static func day(_ date: Date) -> String {
+        LocalDate(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down))).description
     }
 
     private static func write(_ resources: [Resource], into w: inout LuaWireWriter) {

@@ -2,7 +2,7 @@
 /// unwinds through Swift.
 public struct LuaError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
-        case syntax, runtime, memory, budget, value
+        case syntax, runtime, memory, budget, deadline, value
         case setup
     }
 
@@ -16,6 +16,7 @@ public struct LuaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .runtime: "runtime error: \(message)"
         case .memory: "memory limit reached"
         case .budget: "instruction budget exceeded (endless loop?)"
+        case .deadline: "time limit reached"
         case .value: "unusable value: \(message)"
         case .setup: "the Lua sandbox could not start: \(message)"
         }

@@ -22,6 +22,12 @@ package enum LuaValue: Sendable, Equatable {
         }
     }
 
+    /// The value under `key` when this is a table with string keys.
+    package subscript(key: String) -> LuaValue? {
+        guard case .table(let pairs) = self else { return nil }
+        return pairs.first { $0.key == key }?.value
+    }
+
     /// A table from key-value pairs; pairs whose value is nil are left out, as Lua would.
     package static func record(_ pairs: KeyValuePairs<String, LuaValue>) -> LuaValue {
         .table(pairs.filter { $0.value != .nil }.map { (key: $0.key, value: $0.value) }.sorted { $0.key < $1.key })

@@ -1,0 +1,142 @@
+import Foundation
+import RegieCore
+
+/// A case's plugins, in the team's order, each with the settings it is pinned to. Implements
+/// the core's ``CasePlugins`` and fails closed there: a plugin whose checklist fails adds a
+/// required item that does not hold, and a guard that fails refuses the move. The throwing
+/// methods give the failure itself, for commands that show it.
+public final class LuaCasePlugins: CasePlugins {
+    public struct Entry {
+        public var plugin: LuaPlugin
+        public var settings: [String: PluginSetting]
+
+        public init(plugin: LuaPlugin, settings: [String: PluginSetting]) {
+            self.plugin = plugin
+            self.settings = settings
+        }
+    }
+
+    public let entries: [Entry]
+    /// Ids the plugins may not use: the workflow's own items.
+    let reservedIDs: Set<String>
+    let locale: Language
+
+    public init(_ entries: [Entry], reservedIDs: Set<String>, locale: Language) {
+        self.entries = entries
+        self.reservedIDs = reservedIDs
+        self.locale = locale
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    // MARK: - Throwing forms
+
+    /// Every plugin's checklist items for a phase, in order.
+    /// - Throws: the first plugin's failure, or a collision of ids.
+    public func items(_ phase: Phase, of state: CaseState, at now: Date) throws(PluginError) -> [PluginChecklistItem] {
+        let snapshot = state.luaSnapshotBytes
+        var seen = reservedIDs
+        var all: [PluginChecklistItem] = []
+        for entry in entries {
+            guard let (result, _) = try entry.plugin.call("checklist", subject: .string(phase.rawValue), snapshot: snapshot,
+                                                          context: context(entry, state, now)) else { continue }
+            for item in try PluginResults.checklist(result, from: entry.plugin, phase: phase) {
+                guard seen.insert(item.item.id).inserted else {
+                    throw PluginError(plugin: entry.plugin.name, file: entry.plugin.file, hook: "checklist", kind: .collision,
+                                      message: "the id `\(item.item.id)` is already used by the workflow or an earlier plugin")
+                }
+                all.append(item)
+            }
+        }
+        return all
+    }
+
+    /// Every plugin's prompts for a phase, in order.
+    public func prompts(_ phase: Phase, of state: CaseState, at now: Date) throws(PluginError) -> [(plugin: String, text: LocalizedText)] {
+        let snapshot = state.luaSnapshotBytes
+        var all: [(plugin: String, text: LocalizedText)] = []
+        for entry in entries {
+            guard let (result, _) = try entry.plugin.call("prompts", subject: .string(phase.rawValue), snapshot: snapshot,
+                                                          context: context(entry, state, now)) else { continue }
+            all += try PluginResults.prompts(result, from: entry.plugin).map { (entry.plugin.name, $0) }
+        }
+        return all
+    }
+
+    /// What the plugins suggest on entering the case's current phase.
+    public func suggestions(on entering: Phase, of state: CaseState, at now: Date) throws(PluginError) -> [PluginSuggestion] {
+        let snapshot = state.luaSnapshotBytes
+        var all: [PluginSuggestion] = []
+        for entry in entries {
+            guard let (result, _) = try entry.plugin.call("on_enter", subject: .string(entering.rawValue), snapshot: snapshot,
+                                                          context: context(entry, state, now)) else { continue }
+            all += try PluginResults.suggestions(result, from: entry.plugin)
+        }
+        return all
+    }
+
+    // MARK: - CasePlugins (fail closed)
+
+    public func checklist(_ phase: Phase, of state: CaseState, at now: Date) -> [PluginChecklistItem] {
+        do {
+            return try items(phase, of: state, at: now)
+        } catch {
+            let item = ChecklistItem(
+                id: "plugin.\(error.plugin)",
+                text: LocalizedText(nl: "Plugin \(error.plugin) kon zijn checklist niet geven", en: "Plugin \(error.plugin) could not give its checklist"),
+                required: true, expression: nil, source: SourceLocation(file: error.file, line: error.line ?? 0),
+                plugin: error.plugin, derivedByPlugin: true)
+            return [PluginChecklistItem(item: item, derived: .failed(error.description))]
+        }
+    }
+
+    public func verdicts(on move: Move, to target: CaseStatus, of state: CaseState, at now: Date) -> [GuardVerdict] {
+        let snapshot = state.luaSnapshotBytes
+        let subject = LuaValue.record([
+            "kind": .string(move.kind.rawValue),
+            "from_phase": .string(state.status.phase.rawValue),
+            "to_phase": .string(target.phase.rawValue),
+            "to_status": .string(target.state),
+        ])
+        var verdicts: [GuardVerdict] = []
+        for entry in entries {
+            do {
+                guard let (first, second) = try entry.plugin.call("guard", subject: subject, snapshot: snapshot,
+                                                                  context: context(entry, state, now)) else { continue }
+                verdicts.append(try PluginResults.verdict(first, second, from: entry.plugin))
+            } catch {
+                // Fail closed: a guard that cannot answer refuses.
+                verdicts.append(GuardVerdict(plugin: entry.plugin.name, allowed: false,
+                                             reason: LocalizedText(nl: "de plugin faalde: \(error.description)",
+                                                                   en: "the plugin failed: \(error.description)")))
+            }
+        }
+        return verdicts
+    }
+
+    // MARK: - Context
+
+    /// `ctx`: the time, the locale, the team and the plugin's settings (the team's over the plugin's defaults).
+    func context(_ entry: Entry, _ state: CaseState, _ now: Date) -> LuaValue {
+        var settings = entry.plugin.defaults
+        for (key, value) in entry.settings { settings[key] = Self.luaValue(value) }
+        let millis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        let day = LocalDate(daysSinceEpoch: Int((Double(millis) / 86_400_000).rounded(.down)))
+        return .record([
+            "today": .string(day.description),
+            "now": .integer(millis / 1000),
+            "locale": .string(locale.rawValue),
+            "team": .string(state.team),
+            "settings": .table(settings.map { (key: $0.key, value: $0.value) }.sorted { $0.key < $1.key }),
+        ])
+    }
+
+    static func luaValue(_ setting: PluginSetting) -> LuaValue {
+        switch setting {
+        case .string(let value): .string(value)
+        case .integer(let value): .integer(Int64(value))
+        case .bool(let value): .bool(value)
+        case .list(let values): .array(values.map(LuaValue.string))
+        }
+    }
+}
