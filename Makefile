@@ -25,9 +25,10 @@ test: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product regie
 
-# Regenerates the copy of workflows/resourcegroep.yaml embedded in the binary.
+# Regenerates the copies of workflows/resourcegroep.yaml and plugins/ embedded in the binary.
 embed:
 	./scripts/embed-workflow.sh
+	./scripts/embed-plugins.sh
 
 # The performance suite (see docs/PERFORMANCE.md): throughput benchmarks, then `regie case show`
 # as a whole process on a store of 10,000 cases.

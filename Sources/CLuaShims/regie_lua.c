@@ -954,6 +954,12 @@ static int tests_entry(lua_State *L) {
     }
     lua_pushvalue(L, 1);
     lua_setfield(L, 4, "plugin");
+    if (lua_getfield(L, 2, "use_plugin") == LUA_TFUNCTION) {
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 0);
+    } else {
+        lua_pop(L, 1);
+    }
     lua_pushvalue(L, 4);
     if (!lua_setupvalue(L, 3, 1)) lua_pop(L, 1);
     lua_pushvalue(L, 3);

@@ -46,7 +46,10 @@ struct AuditVerifyCommand: ParsableCommand {
         let l = session.l
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
         let trustedKey = try SigningKeyFile.load(at: session.workspace.signingKeyPath).map { Array($0.publicKey.rawRepresentation) }
-        let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: session.rules.evaluator)
+        let rules = session.rules
+        let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: rules.evaluator) { state, workflow in
+            try? rules.plugins(for: state, workflow: workflow)
+        }
         let verifier: ChainVerifier, checkpointCount: Int, replayed: Int, problems: [AuditProblem]
         do {
             (verifier, checkpointCount, replayed, problems) = try session.store.readAuditTrail { reader in

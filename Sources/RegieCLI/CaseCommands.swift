@@ -66,8 +66,8 @@ struct CaseShowCommand: ParsableCommand {
     func run() throws {
         let session = try CaseSession(global)
         let (state, workflow, _) = try session.read(caseID, action: "case show")
-        let checklist = session.checklist(state.status.phase, of: state, workflow: workflow)
-        let prompts = workflow.definition(of: state.status.phase).prompts
+        let checklist = try session.checklist(state.status.phase, of: state, workflow: workflow)
+        let prompts = try session.prompts(state.status.phase, of: state, workflow: workflow)
         if output.json {
             return try JSONOutput.print(CaseDetailJSON(state, checklist: checklist, prompts: prompts, l: session.l))
         }

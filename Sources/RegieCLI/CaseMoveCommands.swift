@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegieCore
+import RegieLua
 
 /// Performs a move and reports where the case went, with the prompts of a newly entered phase.
 func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, global: GlobalOptions) throws {
@@ -19,8 +20,12 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
     }
     Console.current.line(line)
     if case .active(let phase) = state.status, phase != t.from.phase || t.move == .nextRound || t.move == .renew {
-        let prompts = try session.rules.pinned(state.workflowHash).definition(of: phase).prompts
-        for prompt in prompts { Console.current.line("  - " + l(prompt)) }
+        let workflow = try session.rules.pinned(state.workflowHash)
+        for prompt in try session.prompts(phase, of: state, workflow: workflow) { Console.current.line("  - " + l(prompt)) }
+        for suggestion in try session.suggestions(entering: phase, of: state, workflow: workflow) {
+            let due = suggestion.due.map { l(" (by \($0))", " (uiterlijk \($0))") } ?? ""
+            Console.current.line("  * " + l(suggestion.text) + due)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RegieCore
+import RegieLua
 import RegieStore
 
 /// One command's view of the workspace: the store, the rules, who acts, the language and the time.
@@ -140,7 +141,8 @@ final class CaseSession {
     @discardableResult
     func perform(_ command: CaseCommand, on caseID: Int) throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent]) {
         let (before, workflow, actor) = try load(caseID)
-        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator)
+        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
+                                      plugins: try rules.plugins(for: before, workflow: workflow))
         let events: [CaseEvent]
         do {
             events = try CaseDecider.decide(before, command, context)
@@ -164,13 +166,14 @@ final class CaseSession {
         return (after, recorded)
     }
 
-    /// Opens a case for a team, pinned to the team's workflow as it is now.
+    /// Opens a case for a team, pinned to the team's workflow and plugins as they are now.
     func openCase(team teamID: String, clientLabel: String, reference: String?, complex: Bool) throws(RegieError) -> CaseState {
         let team = try team(teamID)
         let actor = try actor(inTeam: team.id)
         let (workflow, source, hash) = try rules.current(for: team)
+        let plugins = try rules.currentPlugins(for: team, workflow: workflow)
         let open = OpenCase(team: team.id, clientLabel: clientLabel, externalReference: reference, complex: complex,
-                            workflow: workflow.name, workflowHash: hash)
+                            workflow: workflow.name, workflowHash: hash, plugins: plugins.pins)
         let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator)
         let events: [CaseEvent]
         do {
@@ -183,15 +186,36 @@ final class CaseSession {
         }
         try enableCheckpoints()
         do {
-            let recorded = try store.openCase(opened, workflowSource: source, actor: actor.id, at: now)
+            let recorded = try store.openCase(opened, workflowSource: source, pluginSources: plugins.sources, actor: actor.id, at: now)
             return CaseState(id: recorded.caseID, opened: opened, at: now, by: actor.id)
         } catch {
             throw RegieError.from(error)
         }
     }
 
-    /// The checklist of a phase for a case.
-    func checklist(_ phase: Phase, of state: CaseState, workflow: Workflow) -> [ChecklistItemState] {
-        Checklist.evaluate(phase, of: state, workflow: workflow, evaluator: rules.evaluator)
+    /// The checklist of a phase for a case: the workflow's items, then its plugins'.
+    func checklist(_ phase: Phase, of state: CaseState, workflow: Workflow) throws(RegieError) -> [ChecklistItemState] {
+        Checklist.evaluate(phase, of: state, workflow: workflow, evaluator: rules.evaluator,
+                           plugins: try rules.plugins(for: state, workflow: workflow), at: now)
+    }
+
+    /// The prompts of a phase for a case: the workflow's, then its plugins'.
+    func prompts(_ phase: Phase, of state: CaseState, workflow: Workflow) throws(RegieError) -> [LocalizedText] {
+        let plugins = try rules.plugins(for: state, workflow: workflow)
+        do {
+            return workflow.definition(of: phase).prompts + (try plugins.prompts(phase, of: state, at: now)).map(\.text)
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+
+    /// What the case's plugins suggest on entering a phase.
+    func suggestions(entering phase: Phase, of state: CaseState, workflow: Workflow) throws(RegieError) -> [PluginSuggestion] {
+        let plugins = try rules.plugins(for: state, workflow: workflow)
+        do {
+            return try plugins.suggestions(on: phase, of: state, at: now)
+        } catch {
+            throw RegieError.from(error)
+        }
     }
 }

@@ -50,7 +50,7 @@ struct CheckListCommand: ParsableCommand {
     func run() throws {
         let session = try CaseSession(global)
         let (state, workflow, _) = try session.read(caseID, action: "check list")
-        let items = session.checklist(phase ?? state.status.phase, of: state, workflow: workflow)
+        let items = try session.checklist(phase ?? state.status.phase, of: state, workflow: workflow)
         if output.json { return try JSONOutput.print(items.map { ChecklistItemJSON($0, session.l) }) }
         for line in CaseText(l: session.l).checklistLines(items) { Console.current.line(line) }
     }

@@ -4,7 +4,8 @@ import RegieStore
 
 /// A store with nothing in it, for commands that check files without a workspace.
 struct NoStore: EventStore {
-    func openCase(_ opened: CaseOpened, workflowSource: String, actor: String, at date: Date) throws(StoreError) -> RecordedEvent {
+    func openCase(_ opened: CaseOpened, workflowSource: String, pluginSources: [String], actor: String, at date: Date)
+        throws(StoreError) -> RecordedEvent {
         throw .database(code: 0, message: "no store")
     }
     func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date) throws(StoreError) -> [RecordedEvent] {

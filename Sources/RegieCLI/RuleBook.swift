@@ -3,13 +3,16 @@ import RegieCore
 import RegieLua
 import RegieStore
 
-/// Finds the workflow in force for a team (to open a case) and the exact workflow a case is
-/// pinned to (by content hash, from the store), and checks that every derived item compiles.
+/// Finds the workflow and plugins in force for a team (to open a case) and the exact workflow
+/// and plugins a case is pinned to (by content hash, from the store), and checks that every
+/// derived item compiles and every plugin loads.
 final class RuleBook {
     let workspace: Workspace
     let store: any EventStore
     let evaluator: LuaDerivedItemEvaluator
     private var pinned: [String: Workflow] = [:]
+    /// Loaded plugins by content hash: each has its own Lua state.
+    private var loadedPlugins: [String: LuaPlugin] = [:]
 
     init(workspace: Workspace, store: any EventStore) throws(RegieError) {
         self.workspace = workspace
@@ -70,6 +73,93 @@ final class RuleBook {
             }
         }
         return workflow
+    }
+
+    // MARK: - Plugins
+
+    /// The team's plugins as they are now: what to pin a new case to, their sources, and the
+    /// loaded plugins.
+    func currentPlugins(for team: Workspace.Team, workflow: Workflow) throws(RegieError)
+        -> (pins: [PluginPin], sources: [String], plugins: LuaCasePlugins)
+    {
+        var pins: [PluginPin] = []
+        var sources: [String] = []
+        var entries: [LuaCasePlugins.Entry] = []
+        for use in team.plugins {
+            let (source, file) = try Self.pluginSource(named: use.name, in: workspace.root)
+            let hash = RuleHash.of(source)
+            let plugin = try load(source, file: file, hash: hash)
+            guard plugin.name == use.name else {
+                throw RegieError(.configuration,
+                                 en: "\(file) calls itself `\(plugin.name)`, but team \(team.id) lists it as `\(use.name)`.",
+                                 nl: "\(file) noemt zichzelf `\(plugin.name)`, maar team \(team.id) noemt hem `\(use.name)`.",
+                                 hintEN: "Make the plugin's name and the name in regie.yaml the same.",
+                                 hintNL: "Maak de naam in de plugin en in regie.yaml gelijk.")
+            }
+            pins.append(PluginPin(name: use.name, hash: hash, settings: use.settings))
+            sources.append(source)
+            entries.append(.init(plugin: plugin, settings: use.settings))
+        }
+        return (pins, sources, LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale))
+    }
+
+    /// The plugins a case is pinned to, with the settings it is pinned to.
+    func plugins(for state: CaseState, workflow: Workflow) throws(RegieError) -> LuaCasePlugins {
+        try plugins(pinned: state.plugins, workflow: workflow)
+    }
+
+    /// Plugins by their pins, loaded from the sources stored in the database.
+    func plugins(pinned pins: [PluginPin], workflow: Workflow) throws(RegieError) -> LuaCasePlugins {
+        var entries: [LuaCasePlugins.Entry] = []
+        for pin in pins {
+            let plugin: LuaPlugin
+            if let loaded = loadedPlugins[pin.hash] {
+                plugin = loaded
+            } else {
+                let source: String?
+                do {
+                    source = try store.ruleSource(hash: pin.hash)
+                } catch {
+                    throw RegieError.from(error)
+                }
+                guard let source else {
+                    throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is missing from the database.",
+                                     nl: "De plugin `\(pin.name)` waar deze casus aan vastzit ontbreekt in de database.",
+                                     hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
+                }
+                plugin = try load(source, file: "plugin \(pin.name) \(pin.hash.prefix(19))", hash: pin.hash)
+            }
+            entries.append(.init(plugin: plugin, settings: pin.settings))
+        }
+        return LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale)
+    }
+
+    private func load(_ source: String, file: String, hash: String) throws(RegieError) -> LuaPlugin {
+        if let plugin = loadedPlugins[hash] { return plugin }
+        do {
+            let plugin = try LuaPlugin(source: source, file: file)
+            loadedPlugins[hash] = plugin
+            return plugin
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+
+    /// The text of a plugin by name: the workspace's `plugins/NAME.lua`, else the one shipped
+    /// with Regie.
+    static func pluginSource(named name: String, in root: URL) throws(RegieError) -> (text: String, file: String) {
+        let file = root.appendingPathComponent("plugins").appendingPathComponent(name + ".lua")
+        if FileManager.default.fileExists(atPath: file.path) {
+            do {
+                return (try String(contentsOf: file, encoding: .utf8), "plugins/\(name).lua")
+            } catch {
+                throw RegieError(.configuration, en: "plugins/\(name).lua cannot be read.", nl: "plugins/\(name).lua kan niet gelezen worden.")
+            }
+        }
+        if let source = ShippedPlugins.sources[name] { return (source, "(built-in) plugins/\(name).lua") }
+        throw RegieError(.configuration, en: "There is no plugin called \(name).", nl: "Er is geen plugin met de naam \(name).",
+                         hintEN: "Add plugins/\(name).lua to the workspace or correct the team in regie.yaml; `regie plugin list` shows what there is.",
+                         hintNL: "Zet plugins/\(name).lua in de werkomgeving of verbeter het team in regie.yaml; `regie plugin list` toont wat er is.")
     }
 
     /// The text of a workflow by name: the workspace's `workflows/NAME.yaml`, else the default

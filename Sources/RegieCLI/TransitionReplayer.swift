@@ -3,21 +3,26 @@ import RegieAudit
 import RegieCore
 
 /// Replays each case's events during `audit verify`, one case at a time, and checks every
-/// transition against the workflow recorded with it (``TransitionCheck``). A case whose
-/// payloads were erased or cannot be read is not replayed past that point.
+/// transition against the workflow and plugins recorded with it (``TransitionCheck``), with
+/// the guards asked again at the recorded time. A case whose payloads were erased or cannot be
+/// read is not replayed past that point.
 struct TransitionReplayer {
     /// Every pinned workflow, by content hash, loaded before the log is read.
     private let workflows: [String: Workflow]
     private let evaluator: any DerivedItemEvaluator
+    /// The plugins a case is pinned to; nil when they cannot be loaded.
+    private let pluginsFor: (CaseState, Workflow) -> (any CasePlugins)?
     private(set) var problems: [AuditProblem] = []
     private(set) var transitions = 0
     private var caseID: Int?
     private var state: CaseState?
     private var stopped = false
 
-    init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator) {
+    init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator,
+         plugins: @escaping (CaseState, Workflow) -> (any CasePlugins)? = { _, _ in NoPlugins() }) {
         self.workflows = workflows
         self.evaluator = evaluator
+        self.pluginsFor = plugins
     }
 
     mutating func add(_ event: AuditedEvent) {
@@ -46,7 +51,12 @@ struct TransitionReplayer {
                 return stop(AuditProblem(.illegalTransition("the rules recorded with it are not in the store"),
                                          caseID: event.caseID, version: event.version))
             }
-            if let problem = TransitionCheck.problem(with: transition, before: current, workflow: workflow, evaluator: evaluator) {
+            guard event.rules.dropFirst() == current.plugins.map(\.hash)[...], let plugins = pluginsFor(current, workflow) else {
+                return stop(AuditProblem(.illegalTransition("the plugins recorded with it are not the case's, or are not in the store"),
+                                         caseID: event.caseID, version: event.version))
+            }
+            if let problem = TransitionCheck.problem(with: transition, before: current, workflow: workflow, evaluator: evaluator,
+                                                     plugins: plugins, at: date) {
                 problems.append(AuditProblem(.illegalTransition(problem.description), caseID: event.caseID, version: event.version))
             }
         }

@@ -28,6 +28,14 @@ struct Workspace: Sendable {
         var id: String
         var name: String
         var workflow: String
+        /// The team's plugins, in the order their items and prompts are shown.
+        var plugins: [PluginUse] = []
+    }
+
+    /// A plugin a team uses, with the team's settings for it.
+    struct PluginUse: Sendable, Equatable {
+        var name: String
+        var settings: [String: PluginSetting]
     }
 
     struct Person: Sendable, Equatable {

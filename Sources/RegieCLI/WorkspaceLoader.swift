@@ -58,13 +58,14 @@ enum WorkspaceLoader {
         var teams: [Workspace.Team] = []
         for node in try doc.sequence("teams") {
             let team = try YAMLNodeReader(node, file: file, what: "a team")
-            try team.allowOnly(["id", "name", "workflow"])
+            try team.allowOnly(["id", "name", "workflow", "plugins"])
             let id = try team.string("id")
             guard !teams.contains(where: { $0.id == id }) else {
                 throw FileFormatError(file: file, line: team.line, problem: "team `\(id)` is listed twice")
             }
             teams.append(.init(id: id, name: try team.optionalString("name") ?? id,
-                               workflow: try team.optionalString("workflow") ?? DefaultWorkflow.name))
+                               workflow: try team.optionalString("workflow") ?? DefaultWorkflow.name,
+                               plugins: try pluginUses(team.sequence("plugins"), team: id, file: file)))
         }
         guard !teams.isEmpty else { throw FileFormatError(file: file, line: doc.line, problem: "expected at least one team under `teams`") }
         var people: [Workspace.Person] = []
@@ -103,5 +104,57 @@ enum WorkspaceLoader {
             workspace.audit.signingKey = try audit.optionalString("signing_key") ?? workspace.audit.signingKey
         }
         return workspace
+    }
+
+    /// A team's plugins: each a name, or a mapping with `name` and `settings` (plain values:
+    /// text, whole numbers, true/false, or a list of texts).
+    private static func pluginUses(_ nodes: [Node], team: String, file: String) throws(FileFormatError) -> [Workspace.PluginUse] {
+        var uses: [Workspace.PluginUse] = []
+        for node in nodes {
+            let line = node.mark?.line ?? 0
+            var use: Workspace.PluginUse
+            if case .scalar(let scalar) = node {
+                use = .init(name: scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), settings: [:])
+            } else {
+                let entry = try YAMLNodeReader(node, file: file, what: "a plugin of team `\(team)`")
+                try entry.allowOnly(["name", "settings"])
+                use = .init(name: try entry.string("name"), settings: [:])
+                if let settings = try entry.child("settings") {
+                    for (key, keyLine, value) in settings.entries {
+                        use.settings[key] = try setting(value, key: key, line: keyLine, file: file)
+                    }
+                }
+            }
+            guard !use.name.isEmpty else { throw FileFormatError(file: file, line: line, problem: "a plugin of team `\(team)` has no name") }
+            guard !uses.contains(where: { $0.name == use.name }) else {
+                throw FileFormatError(file: file, line: line, problem: "plugin `\(use.name)` is listed twice for team `\(team)`")
+            }
+            uses.append(use)
+        }
+        return uses
+    }
+
+    private static func setting(_ node: Node, key: String, line: Int, file: String) throws(FileFormatError) -> PluginSetting {
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if scalar.style == .plain {
+                if text == "true" { return .bool(true) }
+                if text == "false" { return .bool(false) }
+                if let number = Int(text) { return .integer(number) }
+            }
+            return .string(text)
+        case .sequence(let items):
+            var texts: [String] = []
+            for item in items {
+                guard case .scalar(let scalar) = item else {
+                    throw FileFormatError(file: file, line: line, problem: "setting `\(key)` must be a list of texts")
+                }
+                texts.append(scalar.string)
+            }
+            return .list(texts)
+        default:
+            throw FileFormatError(file: file, line: line, problem: "setting `\(key)` must be a text, a number, true/false or a list of texts")
+        }
     }
 }

@@ -35,6 +35,9 @@ public struct Workflow: Sendable, Equatable {
         return (location.phase, definition(of: location.phase).checklist[location.offset])
     }
 
+    /// The ids of every item in every phase.
+    public var itemIDs: Set<String> { Set(itemIndex.keys) }
+
     /// Every derived item, in phase order.
     public var derivedItems: [ChecklistItem] {
         Phase.allCases.flatMap { definition(of: $0).checklist.filter { $0.expression != nil } }

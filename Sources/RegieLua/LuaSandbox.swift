@@ -128,6 +128,21 @@ package final class LuaSandbox {
         return try Self.value(result, length)
     }
 
+    /// Runs a plugin's test file with the test library (see ``PluginTestLibrary``), under a
+    /// budget of its own.
+    /// - Returns: the library's report.
+    package func runTests(plugin: Chunk, library: Chunk, tests: Chunk, instructions: Int, deadline: Swift.Duration) throws(LuaError) -> LuaValue {
+        var result: UnsafePointer<UInt8>?
+        var length = 0
+        let (seconds, attoseconds) = deadline.components
+        let budget = regie_lua_budget(instructions: instructions,
+                                      milliseconds: Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+        let status = regie_lua_run_tests(state, plugin.reference, library.reference, tests.reference, budget,
+                                         &result, &length, &message, message.count)
+        guard status == REGIE_LUA_OK else { throw Self.error(status, message) }
+        return try Self.value(result, length)
+    }
+
     private static func value(_ result: UnsafePointer<UInt8>?, _ length: Int) throws(LuaError) -> LuaValue {
         guard let result, let value = LuaValueCoding.decode(UnsafeBufferPointer(start: result, count: length)) else {
             throw LuaError(kind: .value, message: "the result could not be read")

@@ -5,10 +5,12 @@ import RegieCore
 /// and states the version it read: a writer that read an old version gets
 /// ``StoreError/conflict(caseID:expected:actual:)`` and writes nothing.
 public protocol EventStore {
-    /// Opens a new case: stores the workflow source by hash, assigns the case id and records
-    /// the opening event, all in one transaction.
+    /// Opens a new case: stores the workflow's and plugins' sources by hash, assigns the case id
+    /// and records the opening event, all in one transaction.
+    /// - Parameter pluginSources: the source of each plugin in `opened.plugins`, in order.
     /// - Returns: the recorded opening event, carrying the new case id.
-    func openCase(_ opened: CaseOpened, workflowSource: String, actor: String, at date: Date) throws(StoreError) -> RecordedEvent
+    func openCase(_ opened: CaseOpened, workflowSource: String, pluginSources: [String], actor: String, at date: Date)
+        throws(StoreError) -> RecordedEvent
 
     /// Appends events to a case if its version is still `expectedVersion`.
     /// - Returns: the recorded events with their versions.

@@ -7,7 +7,7 @@ extension SQLiteEventStore {
     /// Imports whole case streams in one transaction: each stream must start with its opening
     /// event at version 1 and number its events without gaps. New case ids are assigned; the
     /// case ids in the given events are ignored. Either every stream is imported or none.
-    /// - Parameter workflowSources: the source of every workflow hash the streams are pinned to.
+    /// - Parameter workflowSources: the source of every workflow and plugin hash the streams are pinned to.
     /// - Returns: the new case ids, in order.
     /// - Throws: ``StoreError`` when a stream is malformed, a source is missing, or SQLite fails.
     public func importCases(_ streams: [[RecordedEvent]], workflowSources: [String: String]) throws(StoreError) -> [Int] {
@@ -18,8 +18,10 @@ extension SQLiteEventStore {
             else {
                 throw .database(code: 0, message: "an imported stream must start with its opening and have no gaps")
             }
-            guard let source = workflowSources[opened.workflowHash], RuleHash.of(source) == opened.workflowHash else {
-                throw .database(code: 0, message: "an imported case is pinned to a workflow whose source is missing")
+            for hash in [opened.workflowHash] + (opened.plugins ?? []).map(\.hash) {
+                guard let source = workflowSources[hash], RuleHash.of(source) == hash else {
+                    throw .database(code: 0, message: "an imported case is pinned to a workflow or plugin whose source is missing")
+                }
             }
             let payloads = try stream.map { recorded throws(StoreError) in try Self.encode(recorded.event) }
             prepared.append((opened, stream, payloads))
@@ -37,13 +39,16 @@ extension SQLiteEventStore {
                 var summary = CaseSummary(id: 0, opened: opened, at: events[0].recordedAt)
                 for event in events.dropFirst() { summary.apply(event) }
                 let id = try Self.insertCase(db, summary)
+                let pluginHashes = (opened.plugins ?? []).map(\.hash)
+                let rules = [opened.workflowHash] + pluginHashes
                 var head = ChainHash.zero
                 for (event, payload) in zip(events, payloads) {
                     head = try ledger.record(db, caseID: id, version: event.version, previous: head, type: event.event.typeName,
-                                             actor: event.actor, at: Self.millis(event.recordedAt), rules: [opened.workflowHash],
+                                             actor: event.actor, at: Self.millis(event.recordedAt), rules: rules,
                                              payload: payload)
                 }
-                try db.cachedStatement(sql: "UPDATE cases SET head_hash = ? WHERE id = ?").execute(arguments: [Data(head.bytes), id])
+                try db.cachedStatement(sql: "UPDATE cases SET head_hash = ?, plugin_hashes = ? WHERE id = ?")
+                    .execute(arguments: [Data(head.bytes), pluginHashes.joined(separator: " "), id])
                 ids.append(id)
             }
             try finishAppend(db, ledger, countBefore: before, closesCase: false, at: Date())

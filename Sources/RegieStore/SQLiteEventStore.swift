@@ -53,9 +53,14 @@ public final class SQLiteEventStore: EventStore {
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }
 
-    public func openCase(_ opened: CaseOpened, workflowSource: String, actor: String, at date: Date) throws(StoreError) -> RecordedEvent {
+    public func openCase(_ opened: CaseOpened, workflowSource: String, pluginSources: [String], actor: String,
+                         at date: Date) throws(StoreError) -> RecordedEvent {
         guard RuleHash.of(workflowSource) == opened.workflowHash else {
             throw .database(code: 0, message: "the workflow hash does not match its source")
+        }
+        let pins = opened.plugins ?? []
+        guard pins.count == pluginSources.count, zip(pins, pluginSources).allSatisfy({ RuleHash.of($1) == $0.hash }) else {
+            throw .database(code: 0, message: "the plugin hashes do not match their sources")
         }
         let event = CaseEvent.opened(opened)
         let payload = try Self.encode(event)
@@ -63,12 +68,19 @@ public final class SQLiteEventStore: EventStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
                 arguments: [opened.workflowHash, opened.workflow, workflowSource, Self.millis(date)])
+            for (pin, source) in zip(pins, pluginSources) {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'plugin', ?, ?, ?)",
+                    arguments: [pin.hash, pin.name, source, Self.millis(date)])
+            }
             let id = try Self.insertCase(db, CaseSummary(id: 0, opened: opened, at: date))
+            let pluginHashes = pins.map(\.hash).joined(separator: " ")
             var ledger = try AuditLedger.load(db)
             let before = ledger.state.merkle.count
             let hash = try ledger.record(db, caseID: id, version: 1, previous: .zero, type: event.typeName, actor: actor,
-                                         at: Self.millis(date), rules: [opened.workflowHash], payload: payload)
-            try db.execute(sql: "UPDATE cases SET head_hash = ? WHERE id = ?", arguments: [Data(hash.bytes), id])
+                                         at: Self.millis(date), rules: [opened.workflowHash] + pins.map(\.hash), payload: payload)
+            try db.execute(sql: "UPDATE cases SET head_hash = ?, plugin_hashes = ? WHERE id = ?",
+                           arguments: [Data(hash.bytes), pluginHashes, id])
             try finishAppend(db, ledger, countBefore: before, closesCase: false, at: date)
             return RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event)
         }
@@ -81,7 +93,7 @@ public final class SQLiteEventStore: EventStore {
         let payloads = try events.map { event throws(StoreError) in try Self.encode(event) }
         return try write { db in
             let current = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT version, round, workflow_hash, head_hash FROM cases WHERE id = ?"),
+                db.cachedStatement(sql: "SELECT version, round, workflow_hash, plugin_hashes, head_hash FROM cases WHERE id = ?"),
                 arguments: [caseID])
             guard let current else { throw StoreError.caseNotFound(caseID) }
             let version: Int = current["version"]
@@ -92,7 +104,8 @@ public final class SQLiteEventStore: EventStore {
             guard var head = (current["head_hash"] as Data?).flatMap({ ChainHash($0) }) else {
                 throw StoreError.corrupt(caseID: caseID, version: version, problem: "the case list holds no readable head hash")
             }
-            let rules: [String] = [current["workflow_hash"]]
+            let pluginHashes: String = current["plugin_hashes"]
+            let rules: [String] = [current["workflow_hash"]] + pluginHashes.split(separator: " ").map(String.init)
             var ledger = try AuditLedger.load(db)
             let before = ledger.state.merkle.count
             var recorded: [RecordedEvent] = []

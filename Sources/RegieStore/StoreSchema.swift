@@ -50,6 +50,11 @@ enum StoreSchema {
         migrator.registerMigration("v2: audit chain, checkpoints, access log") { db in
             try migrateToAuditChain(db)
         }
+        migrator.registerMigration("v3: plugin pins") { db in
+            // The plugin hashes a case is pinned to, space-separated, after its workflow's:
+            // together they are the rules recorded with each of its events.
+            try db.execute(sql: "ALTER TABLE cases ADD COLUMN plugin_hashes TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 

@@ -34,9 +34,9 @@ struct StoreTests {
     func roundTrip() throws {
         let db = try TemporaryDatabase()
         let store = try SQLiteEventStore(path: db.path, create: true)
-        let first = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, actor: "anna", at: Self.now)
+        let first = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
         #expect(first.caseID == 1)
-        let second = try store.openCase(Self.opened("K."), workflowSource: Self.workflowSource, actor: "anna", at: Self.now)
+        let second = try store.openCase(Self.opened("K."), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
         #expect(second.caseID == 2)
         let appended = try store.append([Self.goal(1), Self.goal(2)], to: 1, expectedVersion: 1, actor: "anna", at: Self.now)
         #expect(appended.map(\.version) == [2, 3])
@@ -55,7 +55,7 @@ struct StoreTests {
     func projection() throws {
         let db = try TemporaryDatabase()
         let store = try SQLiteEventStore(path: db.path, create: true)
-        _ = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, actor: "anna", at: Self.now)
+        _ = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
         let move = Transitioned(move: .pause, from: .active(.goals), to: .paused(.goals, PauseInfo(kind: .crisis, reason: "r")),
                                 reason: "r", unmet: [], overridden: false, checklist: [])
         _ = try store.append([.transitioned(move)], to: 1, expectedVersion: 1, actor: "anna", at: Self.now.addingTimeInterval(60))
@@ -76,7 +76,7 @@ struct StoreTests {
     func conflict() throws {
         let db = try TemporaryDatabase()
         let store = try SQLiteEventStore(path: db.path, create: true)
-        _ = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, actor: "anna", at: Self.now)
+        _ = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
         _ = try store.append([Self.goal(1)], to: 1, expectedVersion: 1, actor: "anna", at: Self.now)
         #expect(throws: StoreError.conflict(caseID: 1, expected: 1, actual: 2)) {
             try store.append([Self.goal(2), Self.goal(3)], to: 1, expectedVersion: 1, actor: "bob", at: Self.now)
@@ -90,7 +90,7 @@ struct StoreTests {
     func concurrentWriters() throws {
         let db = try TemporaryDatabase()
         _ = try SQLiteEventStore(path: db.path, create: true)
-            .openCase(Self.opened(), workflowSource: Self.workflowSource, actor: "anna", at: Self.now)
+            .openCase(Self.opened(), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
         let path = db.path
         let rounds = 30
         let wins = Mutex([0, 0])
@@ -148,7 +148,7 @@ struct StoreTests {
     func corruptPayload() throws {
         let db = try TemporaryDatabase()
         let store = try SQLiteEventStore(path: db.path, create: true)
-        _ = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, actor: "anna", at: Self.now)
+        _ = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
         try store.queue.write { db in try db.execute(sql: "UPDATE events SET payload = '{}' WHERE version = 1") }
         #expect(throws: StoreError.corrupt(caseID: 1, version: 1, problem: "the case_opened payload cannot be read")) {
             try store.events(of: 1)
