@@ -49,8 +49,8 @@ return {
   on_enter = function(phase, case, ctx)
     local last = last_held(case)
     if phase == "follow_up" and last then
-      return { { nl = "Plan de volgende bijeenkomst uiterlijk op deze datum.",
-                 en = "Plan the next meeting by this date.",
+      return { { nl = "Plan de volgende bijeenkomst van de groep.",
+                 en = "Plan the next meeting of the group.",
                  due = add_days(last, ctx.settings.max_days) } }
     end
   end,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates Sources/RegieCLI/ShippedPlugins+Source.swift from plugins/*.lua and their tests
-# in plugins/tests/, so the binary carries the shipped plugins wherever it is installed.
+# Regenerates Sources/RegieCLI/ShippedPlugins+Source.swift from plugins/*.lua, their tests in
+# plugins/tests/ and the LuaCATS annotations in plugins/types/regie.lua, so the binary carries the shipped plugins wherever it is installed.
 # A unit test fails when the two drift apart: run `make embed` after editing a plugin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,5 +27,9 @@ out=Sources/RegieCLI/ShippedPlugins+Source.swift
     echo '"""#,'
   done
   echo '    ]'
+  echo ''
+  echo '    static let types = #"""'
+  cat plugins/types/regie.lua
+  echo '"""#'
   echo '}'
 } > "$out"

@@ -67,6 +67,10 @@ struct AuditLogCommand: ParsableCommand {
                 let items = e.checklist.map { "\($0.holds ? "✓" : "✗") \($0.item)" }.joined(separator: ", ")
                 Console.current.line("      " + l("checklist: ", "checklijst: ") + items)
             }
+            if !e.guards.isEmpty {
+                let verdicts = e.guards.map { "\($0.allowed ? "✓" : "✗") \($0.plugin)" }.joined(separator: ", ")
+                Console.current.line("      " + l("plugin guards: ", "pluginregels: ") + verdicts)
+            }
             Console.current.line("      " + l("rules: ", "regels: ") + e.rules.joined(separator: " ") + " · "
                                  + l("hash: ", "hash: ") + String(e.hash.prefix(16)))
         }

@@ -47,6 +47,7 @@ struct AuditVerifyCommand: ParsableCommand {
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
         let trustedKey = try SigningKeyFile.load(at: session.workspace.signingKeyPath).map { Array($0.publicKey.rawRepresentation) }
         let rules = session.rules
+        try rules.preloadStoredPlugins(from: session.store)
         let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: rules.evaluator) { state, workflow in
             try? rules.plugins(for: state, workflow: workflow)
         }

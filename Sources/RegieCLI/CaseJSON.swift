@@ -145,8 +145,8 @@ struct TransitionJSON: Encodable {
     var overridden: Bool
     var unmet: [String]
     var checklist: [ChecklistSnapshot]
-    /// Plugin guards' verdicts; none until plugins exist.
-    var guards: [String] = []
+    /// Each plugin guard's verdict; empty for a case without plugins.
+    var guards: [GuardVerdict]
     /// Content hashes of the rules in force, workflow first.
     var rules: [String]
     /// The event's hash in the chain.
@@ -170,6 +170,7 @@ struct TransitionJSON: Encodable {
         overridden = t.overridden
         unmet = t.unmet
         checklist = t.checklist
+        guards = t.guards ?? []
         self.rules = rules
         self.hash = hash
         fromText = t.from.title(l)

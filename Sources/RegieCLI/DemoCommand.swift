@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
         try InitCommand.create(at: root, yaml: Self.yaml(lang))
         _ = FileManager.default.createFile(atPath: root.appendingPathComponent(Self.marker).path, contents: Data())
         let out = Console.current
-        out.line(l("Demo workspace: \(root.path) (team buurtteam-west; sanne is a support worker, karim a coordinator).",
+        out.line(l("Demo workspace: \(root.path) (teams buurtteam-west and fact-oost, each with its own plugins; sanne is a support worker, karim a coordinator).",
                    "Demowerkomgeving: \(root.path) (team buurtteam-west; sanne is regie-ondersteuner, karim coördinator)."))
         out.line(l("Every command below runs there as sanne unless it says --as.", "Elke opdracht hieronder draait daar als sanne, tenzij er --as staat."))
         for step in DemoScript.steps {
@@ -76,15 +76,24 @@ struct DemoCommand: ParsableCommand {
           - id: buurtteam-west
             name: "Buurtteam West"
             workflow: resourcegroep
+            plugins:
+              - neighbourhood
+              - group-chat
+              - name: quarterly
+                settings: { max_days: 92 }
+          - id: fact-oost
+            name: "FACT Oost"
+            workflow: resourcegroep
+            plugins: [fact, group-chat]
         people:
           - id: sanne
             name: "Sanne"
             role: worker
-            teams: [buurtteam-west]
+            teams: [buurtteam-west, fact-oost]
           - id: karim
             name: "Karim"
             role: coordinator
-            teams: [buurtteam-west]
+            teams: [buurtteam-west, fact-oost]
 
         """
     }

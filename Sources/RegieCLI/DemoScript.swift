@@ -1,7 +1,8 @@
 import RegieCore
 
 /// The sample case the demo walks through: R., a client of a neighbourhood team, with their
-/// mother, a neighbour, an experience expert and a district nurse.
+/// mother, a neighbour, an experience expert and a district nurse. The neighbourhood team uses
+/// the neighbourhood, group-chat and quarterly plugins; a second case shows the FACT team's.
 enum DemoScript {
     struct Step {
         var say: LocalizedText?
@@ -65,21 +66,32 @@ enum DemoScript {
         Step(args: ["question", "status", "1", "1", "accepted"]),
         Step(args: ["check", "tick", "1", "meeting.questions_discussed"]),
         Step(args: ["check", "tick", "1", "meeting.chat_agreement"]),
+        Step(say: say("The team's group-chat plugin adds its own item: what does and does not belong in the chat.",
+                      "De groepsapp-plugin van het team voegt een eigen punt toe: wat wel en niet in de app hoort."),
+             args: ["check", "tick", "1", "group_chat.topics"]),
         Step(args: ["time", "log", "1", "2h30m", "--activity", "meeting", "--on", "2027-01-14"]),
         Step(args: ["case", "advance", "1"]),
         Step(say: say("Phase 5, follow-up: the debts question is parked for formal care; the next meeting is planned.",
                       "Fase 5, vervolg: de schuldenvraag wordt geparkeerd voor formele zorg; de volgende bijeenkomst wordt gepland."),
              args: ["question", "status", "1", "3", "parked"]),
         Step(args: ["check", "tick", "1", "follow_up.evaluated"]),
-        Step(args: ["meeting", "plan", "1", "--on", "2027-04-15"]),
+        Step(say: say("The quarterly plugin holds the next meeting to within about three months of the last.",
+                      "De kwartaalplugin houdt de volgende bijeenkomst binnen ongeveer drie maanden na de vorige."),
+             args: ["meeting", "plan", "1", "--on", "2027-04-15"]),
         Step(args: ["case", "next-round", "1"]),
         Step(say: say("Round 2: the group meets again, then a second follow-up.",
                       "Ronde 2: de groep komt weer bij elkaar, daarna een tweede vervolg."),
              args: ["meeting", "held", "1", "2", "--on", "2027-04-15", "--attendees", "1,2,3", "--led-by", "client"]),
         Step(args: ["check", "tick", "1", "meeting.questions_discussed"]),
+        Step(args: ["check", "tick", "1", "group_chat.topics"]),
         Step(args: ["question", "status", "1", "1", "done"]),
         Step(args: ["case", "advance", "1"]),
         Step(say: say("Where the case stands now:", "Waar de casus nu staat:"), args: ["case", "show", "1"]),
+        Step(say: say("Another team, other rules: FACT Oost uses the fact plugin. Its checklist for activation:",
+                      "Een ander team, andere regels: FACT Oost gebruikt de fact-plugin. Zijn checklist voor activeren:"),
+             args: ["workflow", "show", "--team", "fact-oost", "--phase", "activation"]),
+        Step(args: ["case", "open", "--team", "fact-oost", "--client", "M.", "--complex"]),
+        Step(args: ["case", "show", "2"]),
         Step(say: say("And how it got there:", "En hoe hij daar kwam:"), args: ["audit", "log", "1"]),
         Step(say: say("Every read is logged too. What the client sees when they ask who looked at their record:",
                       "Ook elke inzage wordt gelogd. Wat de cliënt ziet als die vraagt wie het dossier bekeek:"),

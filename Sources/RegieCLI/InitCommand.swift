@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
         Console.current.line(l("Next: regie case open --team \(team) --client INITIALS", "Volgende stap: regie case open --team \(team) --client INITIALEN"))
     }
 
-    /// Writes regie.yaml, workflows/resourcegroep.yaml and the database; on any failure it
+    /// Writes regie.yaml, workflows/resourcegroep.yaml, plugins/ and the database; on any failure it
     /// removes what it wrote, so a failed init leaves the folder as it was.
     static func create(at root: URL, yaml: String) throws(RegieError) {
         let fm = FileManager.default
@@ -48,6 +48,20 @@ struct InitCommand: ParsableCommand {
             if !fm.fileExists(atPath: workflow.path) {
                 try DefaultWorkflow.source.write(to: workflow, atomically: true, encoding: .utf8)
                 created.append(workflow)
+            }
+            // The shipped plugins, their tests and the LuaCATS annotations, for teams to use and adapt.
+            let plugins = root.appendingPathComponent("plugins")
+            if !fm.fileExists(atPath: plugins.path) {
+                try fm.createDirectory(at: plugins.appendingPathComponent("tests"), withIntermediateDirectories: true)
+                created.append(plugins)
+                try fm.createDirectory(at: plugins.appendingPathComponent("types"), withIntermediateDirectories: true)
+                for (name, source) in ShippedPlugins.sources {
+                    try source.write(to: plugins.appendingPathComponent(name + ".lua"), atomically: true, encoding: .utf8)
+                }
+                for (name, source) in ShippedPlugins.tests {
+                    try source.write(to: plugins.appendingPathComponent("tests/\(name).lua"), atomically: true, encoding: .utf8)
+                }
+                try ShippedPlugins.types.write(to: plugins.appendingPathComponent("types/regie.lua"), atomically: true, encoding: .utf8)
             }
             try yaml.write(to: config, atomically: true, encoding: .utf8)
             created.append(config)
@@ -87,6 +101,7 @@ struct InitCommand: ParsableCommand {
           - id: \(quoted(team))
             name: \(quoted(team))
             workflow: resourcegroep       # workflows/resourcegroep.yaml in this folder
+            plugins: []                   # e.g. [neighbourhood, quarterly]: see plugins/ and `regie plugin list`
         people:                           # everyone who may act; roles: worker or coordinator
           - id: \(quoted(person))
             role: coordinator

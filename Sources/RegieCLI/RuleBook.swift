@@ -134,6 +134,19 @@ final class RuleBook {
         return LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale)
     }
 
+    /// Loads every plugin stored in the database, so that later lookups by pin need no read.
+    func preloadStoredPlugins(from store: SQLiteEventStore) throws(RegieError) {
+        let stored: [(hash: String, name: String, source: String)]
+        do {
+            stored = try store.pluginSources()
+        } catch {
+            throw RegieError.from(error)
+        }
+        for plugin in stored where RuleHash.of(plugin.source) == plugin.hash {
+            _ = try? load(plugin.source, file: "plugin \(plugin.name) \(plugin.hash.prefix(19))", hash: plugin.hash)
+        }
+    }
+
     private func load(_ source: String, file: String, hash: String) throws(RegieError) -> LuaPlugin {
         if let plugin = loadedPlugins[hash] { return plugin }
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegieCore
+import RegieLua
 
 struct WorkflowGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,9 @@ struct WorkflowGroup: ParsableCommand {
 }
 
 struct WorkflowShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a team's checklists and prompts.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a team's effective checklists and prompts: its workflow's, then its plugins' (for a new, empty case).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
@@ -17,8 +20,9 @@ struct WorkflowShowCommand: ParsableCommand {
     @Option(help: "Only this phase.") var phase: Phase?
 
     struct PhaseJSON: Encodable {
-        struct Item: Encodable { var id: String, text: String, required: Bool, derived: String? }
-        var phase: Phase, checklist: [Item], prompts: [String]
+        struct Item: Encodable { var id: String, text: String, required: Bool, derived: String?, plugin: String? }
+        struct Prompt: Encodable { var text: String, plugin: String? }
+        var phase: Phase, checklist: [Item], prompts: [Prompt]
     }
 
     func run() throws {
@@ -27,26 +31,41 @@ struct WorkflowShowCommand: ParsableCommand {
         guard let teamID = team ?? person.teams.first else {
             throw RegieError(.usage, en: "Name a team with --team.", nl: "Noem een team met --team.")
         }
-        let (workflow, _, hash) = try session.rules.current(for: try session.team(teamID))
+        let team = try session.team(teamID)
+        let (workflow, _, hash) = try session.rules.current(for: team)
+        let plugins = try session.rules.currentPlugins(for: team, workflow: workflow)
+        // Plugins answer for a case; show what they give a new case of this team.
+        let opened = CaseOpened(team: team.id, clientLabel: "-", externalReference: nil, complex: false, workflow: workflow.name,
+                                workflowHash: hash, plugins: plugins.pins)
+        let sample = CaseState(id: 0, opened: opened, at: session.now, by: person.id)
         let l = session.l
-        let phases = phase.map { [$0] } ?? Phase.allCases
-        if output.json {
-            return try JSONOutput.print(phases.map { p in
-                PhaseJSON(phase: p, checklist: workflow.definition(of: p).checklist.map {
-                    .init(id: $0.id, text: l($0.text), required: $0.required, derived: $0.expression)
-                }, prompts: workflow.definition(of: p).prompts.map { l($0) })
-            })
+        let phases = try (phase.map { [$0] } ?? Phase.allCases).map { p throws(RegieError) in
+            do throws(PluginError) {
+                let items = workflow.definition(of: p).checklist.map {
+                    PhaseJSON.Item(id: $0.id, text: l($0.text), required: $0.required, derived: $0.expression, plugin: nil)
+                } + (try plugins.plugins.items(p, of: sample, at: session.now)).map {
+                    PhaseJSON.Item(id: $0.item.id, text: l($0.item.text), required: $0.item.required,
+                                   derived: $0.derived == nil ? nil : "plugin", plugin: $0.item.plugin)
+                }
+                let prompts = workflow.definition(of: p).prompts.map { PhaseJSON.Prompt(text: l($0), plugin: nil) }
+                    + (try plugins.plugins.prompts(p, of: sample, at: session.now)).map { PhaseJSON.Prompt(text: l($0.text), plugin: $0.plugin) }
+                return PhaseJSON(phase: p, checklist: items, prompts: prompts)
+            } catch {
+                throw RegieError.from(error)
+            }
         }
+        if output.json { return try JSONOutput.print(phases) }
         Console.current.line("\(workflow.name) (\(hash))")
+        for pin in plugins.pins { Console.current.line(l("plugin ", "plugin ") + "\(pin.name) (\(pin.hash))") }
         for p in phases {
             Console.current.line("")
-            Console.current.line("\(p.number). \(p.title(l))")
-            for item in workflow.definition(of: p).checklist {
-                let tags = [item.required ? nil : l("optional", "optioneel"), item.isManual ? nil : l("from the record", "volgt uit dossier")]
-                    .compactMap { $0 }
-                Console.current.line("  [ ] \(item.id): \(l(item.text))" + (tags.isEmpty ? "" : " (\(tags.joined(separator: "; ")))"))
+            Console.current.line("\(p.phase.number). \(p.phase.title(l))")
+            for item in p.checklist {
+                let tags = [item.required ? nil : l("optional", "optioneel"), item.derived == nil ? nil : l("from the record", "volgt uit dossier"),
+                            item.plugin.map { l("plugin ", "plugin ") + $0 }].compactMap { $0 }
+                Console.current.line("  [ ] \(item.id): \(item.text)" + (tags.isEmpty ? "" : " (\(tags.joined(separator: "; ")))"))
             }
-            for prompt in workflow.definition(of: p).prompts { Console.current.line("  - " + l(prompt)) }
+            for prompt in p.prompts { Console.current.line("  - " + prompt.text + (prompt.plugin.map { " (\($0))" } ?? "")) }
         }
     }
 }

@@ -33,6 +33,17 @@ public struct CaseOpened: Codable, Sendable, Equatable {
     /// The plugins the case is pinned to, in the team's order; absent when the team has none.
     public var plugins: [PluginPin]?
 
+    public init(team: String, clientLabel: String, externalReference: String?, complex: Bool, workflow: String,
+                workflowHash: String, plugins: [PluginPin]? = nil) {
+        self.team = team
+        self.clientLabel = clientLabel
+        self.externalReference = externalReference
+        self.complex = complex
+        self.workflow = workflow
+        self.workflowHash = workflowHash
+        self.plugins = plugins
+    }
+
     enum CodingKeys: String, CodingKey {
         case team, complex, workflow, plugins
         case clientLabel = "client_label", externalReference = "external_reference", workflowHash = "workflow_hash"

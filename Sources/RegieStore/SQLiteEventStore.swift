@@ -173,6 +173,19 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
+    /// Every stored plugin source, by content hash: `audit verify` loads them before it reads
+    /// the log, as it cannot read the database again while it reads the log.
+    public func pluginSources() throws(StoreError) -> [(hash: String, name: String, source: String)] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT hash, name, source FROM rule_sources WHERE kind = 'plugin' ORDER BY hash")
+                    .map { (hash: $0["hash"], name: $0["name"], source: $0["source"]) }
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
     public func ruleSource(hash: String) throws(StoreError) -> String? {
         do {
             return try queue.read { db in
