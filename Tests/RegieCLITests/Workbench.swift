@@ -48,10 +48,10 @@ final class Workbench {
 
     /// Runs a command line as `actor` (nil: no --as), the way `regie` would.
     @discardableResult
-    func run(_ arguments: [String], as actor: String? = "anna") -> Result {
+    func run(_ arguments: [String], as actor: String? = "anna", inWorkspace: Bool = true) -> Result {
         let console = Console.capturing()
         var errors: [String] = []
-        var full = arguments + ["--workspace", folder.path]
+        var full = arguments + (inWorkspace ? ["--workspace", folder.path] : [])
         if let actor { full += ["--as", actor] }
         let status = Console.$current.withValue(console) {
             RegieMain.execute(full, errors: { errors.append($0) })

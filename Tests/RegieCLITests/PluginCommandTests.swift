@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import RegieCLI
+import RegieCore
+import RegieStore
+
+/// Plugins through the command line: pins, guards, checklists, hostile plugins and the
+/// plugin author's tools.
+@Suite("Plugins on the command line")
+struct PluginCommandTests {
+    static func yaml(plugins: String) -> String {
+        """
+        organisation: "Test"
+        locale: en
+        database: regie.sqlite
+        teams:
+          - id: west
+            workflow: resourcegroep
+            plugins: \(plugins)
+        people:
+          - id: anna
+            role: worker
+            teams: [west]
+
+        """
+    }
+
+    static let strict = """
+        return {
+          api = 1, name = "strict", version = "1",
+          checklist = function(phase, case, ctx)
+            if phase == "goals" then
+              return { { id = "strict.consent", nl = "Toestemming", en = "Consent recorded" } }
+            end
+          end,
+          guard = function(move, case, ctx)
+            if move.kind == "pause" and #case.goals == 0 then
+              return false, { nl = "Eerst een doel", en = "First a goal" }
+            end
+            return true
+          end,
+        }
+        """
+
+    @Test("a case is pinned to its plugins; a guard refuses with the plugin's reason and nothing changes")
+    func guardRefuses() throws {
+        let bench = try Workbench(yaml: Self.yaml(plugins: "[strict, {name: quarterly, settings: {max_days: 60}}]"))
+        try bench.write(Self.strict, to: "plugins/strict.lua")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        let store = try SQLiteEventStore(path: bench.database)
+        guard case .opened(let opened) = try store.events(of: 1)[0].event else { Issue.record("no opening"); return }
+        #expect(opened.plugins?.map(\.name) == ["strict", "quarterly"])
+        #expect(opened.plugins?[1].settings == ["max_days": .integer(60)])
+        #expect(try store.ruleSource(hash: opened.plugins![0].hash) == Self.strict)
+
+        let before = try bench.snapshot()
+        let refused = bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"])
+        #expect(refused.status == .refused)
+        #expect(refused.err.contains("strict: First a goal"))
+        #expect(try bench.snapshot() == before)
+
+        // The plugin's hand-ticked item can be ticked and shows in the checklist.
+        #expect(bench.run(["check", "tick", "1", "strict.consent"]).status == .success)
+        #expect(bench.run(["check", "list", "1"]).out.contains("[x] strict.consent: Consent recorded"))
+        #expect(bench.run(["goal", "add", "1", "Weer werken", "--term", "long", "--by", "client"]).status == .success)
+        #expect(bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
+        let log = bench.run(["audit", "log", "1", "--json"])
+        #expect(log.out.contains("\"plugin\" : \"strict\""))
+        #expect(bench.run(["audit", "verify"]).status == .success)
+    }
+
+    @Test("editing a plugin file changes new cases only")
+    func pinsHold() throws {
+        let bench = try Workbench(yaml: Self.yaml(plugins: "[strict]"))
+        try bench.write(Self.strict, to: "plugins/strict.lua")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        try bench.write(Self.strict.replacingOccurrences(of: "#case.goals == 0", with: "true"), to: "plugins/strict.lua")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "K."]).status == .success)
+        #expect(bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        #expect(bench.run(["goal", "add", "2", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        #expect(bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
+        #expect(bench.run(["case", "pause", "2", "--kind", "crisis", "--reason", "x"]).status == .refused)
+        #expect(bench.run(["audit", "verify"]).status == .success)
+    }
+
+    static let hostile: [(String, String)] = [
+        ("guard", "guard = function() while true do end end"),
+        ("guard", "guard = function() local s = 'x' while true do s = s .. s end end"),
+        ("guard", "guard = function() return ('a'):rep(4000):find('a*a*a*a*b') end"),
+        ("guard", "guard = function() return io.open('/etc/passwd') end"),
+        ("checklist", "checklist = function() while true do pcall(function() while true do end end) end end"),
+        ("checklist", "checklist = function() return { { id = 'goals.own_story', nl = 'x', en = 'x' } } end"),
+    ]
+
+    @Test("a hostile plugin ends in a clean refusal within 2 s; the case is unchanged and the next command works",
+          arguments: 0..<hostile.count)
+    func hostilePlugin(_ index: Int) throws {
+        let (hook, body) = Self.hostile[index]
+        let bench = try Workbench(yaml: Self.yaml(plugins: "[hostile]"))
+        try bench.write("return { api = 1, name = 'hostile', version = '1', \(body) }", to: "plugins/hostile.lua")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        let before = try bench.snapshot()
+        let start = ContinuousClock.now
+        let move = hook == "guard" ? ["case", "pause", "1", "--kind", "crisis", "--reason", "x"] : ["case", "advance", "1"]
+        let result = bench.run(move)
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(result.status == .refused, "\(result.err)")
+        #expect(result.err.contains("hostile"))
+        #expect(!result.err.contains("Fatal"))
+        #expect(try bench.snapshot() == before)
+        #expect(bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+    }
+
+    @Test("plugin check and plugin test report problems with the file and line")
+    func authorTools() throws {
+        let bench = try Workbench()
+        let good = bench.folder.appendingPathComponent("plugins/fact.lua").path
+        let check = bench.run(["plugin", "check", good], as: nil, inWorkspace: false)
+        #expect(check.status == .success)
+        #expect(check.out.contains("plugin fact 1.0, hooks: checklist, guard, prompts"))
+        let tested = bench.run(["plugin", "test", good], as: nil, inWorkspace: false)
+        #expect(tested.status == .success, "\(tested.out) \(tested.err)")
+        #expect(tested.out.contains("passed, 0 failed"))
+
+        try bench.write("return {\n api = 1, name = 'bad', version = '1',\n guard = function(move) return move.nothing.here end }", to: "plugins/bad.lua")
+        let bad = bench.run(["plugin", "check", bench.folder.appendingPathComponent("plugins/bad.lua").path], as: nil, inWorkspace: false)
+        #expect(bad.status == .configuration)
+        #expect(bad.out.contains("bad.lua:3"))
+        try bench.write("it('fails', function() expect(1).to_be(2) end)", to: "plugins/tests/bad.lua")
+        let failing = bench.run(["plugin", "test", bench.folder.appendingPathComponent("plugins/bad.lua").path], as: nil, inWorkspace: false)
+        #expect(failing.status == .configuration)
+        #expect(failing.out.contains("FAILED: fails"))
+
+        let list = bench.run(["plugin", "list", "--json"], as: nil)
+        #expect(list.status == .success)
+        for name in ShippedPlugins.names { #expect(list.out.contains("\"name\" : \"\(name)\"")) }
+    }
+
+    @Test("workflow show --team gives the effective checklist with the plugins' items")
+    func effectiveChecklist() throws {
+        let bench = try Workbench(yaml: Self.yaml(plugins: "[fact, group-chat]"))
+        let shown = bench.run(["workflow", "show", "--team", "west", "--phase", "meeting"])
+        #expect(shown.status == .success)
+        #expect(shown.out.contains("fact.crisis_agreements"))
+        #expect(shown.out.contains("group_chat.topics"))
+        #expect(shown.out.contains("meeting.held"))
+    }
+
+    @Test("an unknown plugin, or a name that does not match the file, is a configuration error")
+    func misconfigured() throws {
+        let bench = try Workbench(yaml: Self.yaml(plugins: "[nonexistent]"))
+        let result = bench.run(["case", "open", "--team", "west", "--client", "R."])
+        #expect(result.status == .configuration)
+        #expect(result.err.contains("There is no plugin called nonexistent"))
+        let renamed = try Workbench(yaml: Self.yaml(plugins: "[mine]"))
+        try renamed.write(Self.strict, to: "plugins/mine.lua")
+        #expect(renamed.run(["case", "open", "--team", "west", "--client", "R."]).status == .configuration)
+    }
+
+    @Test("the embedded plugins are exactly plugins/ (run `make embed` if not)")
+    func embedded() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ShippedPlugins.names {
+            let file = try String(contentsOf: root.appendingPathComponent("plugins/\(name).lua"), encoding: .utf8)
+            #expect(ShippedPlugins.sources[name].map { $0 + "\n" } == file)
+            let tests = try String(contentsOf: root.appendingPathComponent("plugins/tests/\(name).lua"), encoding: .utf8)
+            #expect(ShippedPlugins.tests[name].map { $0 + "\n" } == tests)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("plugins").path).filter { $0.hasSuffix(".lua") }
+        #expect(files.count == ShippedPlugins.names.count)
+        #expect(ShippedPlugins.types + "\n" == (try String(contentsOf: root.appendingPathComponent("plugins/types/regie.lua"), encoding: .utf8)))
+    }
+}
