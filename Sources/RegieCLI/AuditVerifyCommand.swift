@@ -120,11 +120,12 @@ struct AuditVerifyCommand: ParsableCommand {
         }
     }
 
-    /// Every workflow a case is pinned to, read before the log so that replay needs no other read.
+    /// Every workflow a case is or was pinned to, read before the log so that replay needs no
+    /// other read.
     static func pinnedWorkflows(_ session: CaseSession) throws(RegieError) -> [String: Workflow] {
         let hashes: Set<String>
         do {
-            hashes = Set(try session.store.summaries(team: nil).map(\.workflowHash))
+            hashes = Set(try session.store.ruleSources(kind: "workflow").map(\.hash))
         } catch { throw RegieError.from(error) }
         var workflows: [String: Workflow] = [:]
         for hash in hashes {

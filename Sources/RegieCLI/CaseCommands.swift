@@ -8,7 +8,7 @@ struct CaseGroup: ParsableCommand {
         subcommands: [
             CaseOpenCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAdvanceCommand.self,
             CaseRevisitCommand.self, CaseNextRoundCommand.self, CaseRenewCommand.self, CasePauseCommand.self,
-            CaseResumeCommand.self, CaseCloseCommand.self, CaseReopenCommand.self,
+            CaseResumeCommand.self, CaseCloseCommand.self, CaseReopenCommand.self, CaseMigrateCommand.self,
         ])
 }
 

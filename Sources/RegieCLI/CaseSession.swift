@@ -139,7 +139,9 @@ final class CaseSession {
     /// Decides and records a command on a case.
     /// - Returns: the case after the command and the recorded events (none if nothing changed).
     @discardableResult
-    func perform(_ command: CaseCommand, on caseID: Int) throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent]) {
+    func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [SQLiteEventStore.RuleSource] = [])
+        throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
+    {
         let (before, workflow, actor) = try load(caseID)
         let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
                                       plugins: try rules.plugins(for: before, workflow: workflow))
@@ -152,7 +154,8 @@ final class CaseSession {
         try enableCheckpoints()
         let recorded: [RecordedEvent]
         do {
-            recorded = try store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now)
+            recorded = try store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now,
+                                        ruleSources: ruleSources)
         } catch {
             throw RegieError.from(error)
         }

@@ -38,6 +38,10 @@ extension RegieError {
                               nl: "Alleen een coördinator mag een geweigerde stap doorzetten.",
                               hintEN: "Ask a coordinator of the team, or complete the open items.",
                               hintNL: "Vraag een coördinator van het team, of rond de open punten af.")
+        case .migrationNeedsCoordinator:
+            return RegieError(.notPermitted, en: "Only a coordinator may move a case to other rules.",
+                              nl: "Alleen een coördinator mag een casus naar andere regels overzetten.",
+                              hintEN: "Ask a coordinator of the team.", hintNL: "Vraag een coördinator van het team.")
         case .guardRefused(let move, let refusals):
             let en_ = refusals.map { "\($0.plugin): \($0.reason?.en ?? "no reason given")" }.joined(separator: "; ")
             let nl_ = refusals.map { "\($0.plugin): \($0.reason?.nl ?? "geen reden gegeven")" }.joined(separator: "; ")

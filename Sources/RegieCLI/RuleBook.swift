@@ -138,7 +138,7 @@ final class RuleBook {
     func preloadStoredPlugins(from store: SQLiteEventStore) throws(RegieError) {
         let stored: [(hash: String, name: String, source: String)]
         do {
-            stored = try store.pluginSources()
+            stored = try store.ruleSources(kind: "plugin")
         } catch {
             throw RegieError.from(error)
         }

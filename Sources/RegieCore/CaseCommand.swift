@@ -19,6 +19,8 @@ public enum CaseCommand: Sendable, Equatable {
     case logTime(minutes: Int, activity: TimeActivity, on: LocalDate)
     /// A transition. `override` is a coordinator's written reason to go ahead despite a refusal.
     case move(Move, reason: String?, override: String?)
+    /// Move the case to other rules (see ``CaseMigrated``).
+    case migrate(workflow: String, workflowHash: String, plugins: [PluginPin])
 }
 
 /// The details of opening a case.

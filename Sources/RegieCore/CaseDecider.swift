@@ -116,6 +116,11 @@ public enum CaseDecider {
             return [.timeLogged(TimeLogged(minutes: minutes, activity: activity, on: date))]
         case .move(let move, let reason, let override):
             return [.transitioned(try transition(state, move, reason: reason, override: override, context))]
+        case .migrate(let workflow, let workflowHash, let plugins):
+            guard context.actor.role == .coordinator else { throw .migrationNeedsCoordinator }
+            guard workflowHash != state.workflowHash || plugins != state.plugins else { return [] }
+            return [.migrated(CaseMigrated(workflow: workflow, workflowHash: workflowHash, plugins: plugins,
+                                           fromWorkflowHash: state.workflowHash, fromPlugins: state.plugins))]
         }
     }
 

@@ -10,6 +10,8 @@ public enum CaseError: Error, Sendable, Equatable {
     case invalid(InvalidInput)
     /// Only a coordinator may override a refused move.
     case overrideNeedsCoordinator
+    /// Only a coordinator moves a case to other rules.
+    case migrationNeedsCoordinator
     /// A plugin's guard refused the move (or failed, which refuses it too).
     case guardRefused(MoveKind, [GuardVerdict])
 }

@@ -23,6 +23,7 @@ extension CaseEvent {
         case .itemUnticked: "item_unticked"
         case .timeLogged: "time_logged"
         case .transitioned: "transitioned"
+        case .migrated: "case_migrated"
         }
     }
 
@@ -56,6 +57,7 @@ extension CaseEvent {
         case .itemTicked(let p), .itemUnticked(let p): p
         case .timeLogged(let p): p
         case .transitioned(let p): p
+        case .migrated(let p): p
         }
     }
 
@@ -82,6 +84,7 @@ extension CaseEvent {
         case "item_unticked": self = .itemUnticked(try read(ItemTick.self))
         case "time_logged": self = .timeLogged(try read(TimeLogged.self))
         case "transitioned": self = .transitioned(try read(Transitioned.self))
+        case "case_migrated": self = .migrated(try read(CaseMigrated.self))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event type \(typeName)"))
         }

@@ -18,6 +18,31 @@ public enum CaseEvent: Sendable, Equatable {
     case itemUnticked(ItemTick)
     case timeLogged(TimeLogged)
     case transitioned(Transitioned)
+    case migrated(CaseMigrated)
+}
+
+/// The case moves to other rules: the workflow and plugins in force for its team now.
+/// Everything recorded before keeps the rules it was decided by.
+public struct CaseMigrated: Codable, Sendable, Equatable {
+    public var workflow: String
+    public var workflowHash: String
+    public var plugins: [PluginPin]
+    /// The rules the case leaves, for the record.
+    public var fromWorkflowHash: String
+    public var fromPlugins: [PluginPin]
+
+    public init(workflow: String, workflowHash: String, plugins: [PluginPin], fromWorkflowHash: String, fromPlugins: [PluginPin]) {
+        self.workflow = workflow
+        self.workflowHash = workflowHash
+        self.plugins = plugins
+        self.fromWorkflowHash = fromWorkflowHash
+        self.fromPlugins = fromPlugins
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workflow, plugins
+        case workflowHash = "workflow_hash", fromWorkflowHash = "from_workflow_hash", fromPlugins = "from_plugins"
+    }
 }
 
 public struct CaseOpened: Codable, Sendable, Equatable {

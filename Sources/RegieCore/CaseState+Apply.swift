@@ -7,6 +7,10 @@ extension CaseState {
         switch event {
         case .opened:
             break
+        case .migrated(let e):
+            workflow = e.workflow
+            workflowHash = e.workflowHash
+            plugins = e.plugins
         case .goalAdded(let e):
             goals.append(Goal(id: e.goalID, text: e.text, term: e.term, wordedBy: e.wordedBy, status: .open))
         case .goalChanged(let e):

@@ -9,10 +9,10 @@ public struct CaseState: Sendable, Equatable {
     public let clientLabel: String
     public let externalReference: String?
     public let complex: Bool
-    public let workflow: String
-    public let workflowHash: String
+    public internal(set) var workflow: String
+    public internal(set) var workflowHash: String
     /// The plugins the case is pinned to, in order.
-    public let plugins: [PluginPin]
+    public internal(set) var plugins: [PluginPin]
     public let openedAt: Date
     public let openedBy: String
     public internal(set) var status: CaseStatus

@@ -41,6 +41,7 @@ public struct CaseSummary: Sendable, Equatable {
         var change = SummaryChange()
         change.add(recorded.event)
         if let newStatus = change.status { status = newStatus }
+        if let rules = change.rules { workflowHash = rules.workflowHash }
         round += change.roundsAdded
     }
 }
@@ -52,12 +53,25 @@ public struct SummaryChange: Sendable, Equatable {
     /// The status after the last transition, or `nil` when no event moved the case.
     public private(set) var status: CaseStatus?
     public private(set) var roundsAdded = 0
+    /// The rules after the last migration, or `nil` when none.
+    public private(set) var rules: (workflowHash: String, pluginHashes: [String])?
 
     public init() {}
 
+    public static func == (lhs: SummaryChange, rhs: SummaryChange) -> Bool {
+        lhs.status == rhs.status && lhs.roundsAdded == rhs.roundsAdded && lhs.rules?.workflowHash == rhs.rules?.workflowHash
+            && lhs.rules?.pluginHashes == rhs.rules?.pluginHashes
+    }
+
     public mutating func add(_ event: CaseEvent) {
-        guard case .transitioned(let t) = event else { return }
-        status = t.to
-        if t.move == .nextRound || t.move == .renew { roundsAdded += 1 }
+        switch event {
+        case .transitioned(let t):
+            status = t.to
+            if t.move == .nextRound || t.move == .renew { roundsAdded += 1 }
+        case .migrated(let m):
+            rules = (m.workflowHash, m.plugins.map(\.hash))
+        default:
+            break
+        }
     }
 }

@@ -26,11 +26,12 @@ extension SQLiteEventStore {
             let payloads = try stream.map { recorded throws(StoreError) in try Self.encode(recorded.event) }
             prepared.append((opened, stream, payloads))
         }
+        let pluginHashes = Set(prepared.flatMap { ($0.opened.plugins ?? []).map(\.hash) })
         return try write { db in
             for (hash, source) in workflowSources {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, 'workflow', ?, ?, ?)",
-                    arguments: [hash, "imported", source, Self.millis(Date())])
+                    sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [hash, pluginHashes.contains(hash) ? "plugin" : "workflow", "imported", source, Self.millis(Date())])
             }
             var ids: [Int] = []
             var ledger = try AuditLedger.load(db)

@@ -89,9 +89,42 @@ public final class SQLiteEventStore: EventStore {
     public func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date)
         throws(StoreError) -> [RecordedEvent]
     {
+        try append(events, to: caseID, expectedVersion: expectedVersion, actor: actor, at: date, ruleSources: [])
+    }
+
+    /// A workflow or plugin source to store with an append, for a migration to rules the
+    /// database does not hold yet.
+    public struct RuleSource: Sendable {
+        public var hash: String
+        public var kind: String
+        public var name: String
+        public var source: String
+
+        public init(hash: String, kind: String, name: String, source: String) {
+            self.hash = hash
+            self.kind = kind
+            self.name = name
+            self.source = source
+        }
+    }
+
+    /// Appends events and stores rule sources in the same transaction. A `case_migrated`
+    /// event changes the rules recorded with it and every later event, and the case list's
+    /// pins; every hash it names must be stored (now or before).
+    public func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date,
+                       ruleSources: [RuleSource]) throws(StoreError) -> [RecordedEvent]
+    {
         guard !events.isEmpty else { return [] }
+        for rule in ruleSources where RuleHash.of(rule.source) != rule.hash {
+            throw .database(code: 0, message: "a rule hash does not match its source")
+        }
         let payloads = try events.map { event throws(StoreError) in try Self.encode(event) }
         return try write { db in
+            for rule in ruleSources {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO rule_sources (hash, kind, name, source, stored_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [rule.hash, rule.kind, rule.name, rule.source, Self.millis(date)])
+            }
             let current = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT version, round, workflow_hash, plugin_hashes, head_hash FROM cases WHERE id = ?"),
                 arguments: [caseID])
@@ -105,13 +138,19 @@ public final class SQLiteEventStore: EventStore {
                 throw StoreError.corrupt(caseID: caseID, version: version, problem: "the case list holds no readable head hash")
             }
             let pluginHashes: String = current["plugin_hashes"]
-            let rules: [String] = [current["workflow_hash"]] + pluginHashes.split(separator: " ").map(String.init)
+            var rules: [String] = [current["workflow_hash"]] + pluginHashes.split(separator: " ").map(String.init)
             var ledger = try AuditLedger.load(db)
             let before = ledger.state.merkle.count
             var recorded: [RecordedEvent] = []
             var change = SummaryChange()
             for (offset, event) in events.enumerated() {
                 let version = expectedVersion + offset + 1
+                if case .migrated(let migrated) = event {
+                    rules = [migrated.workflowHash] + migrated.plugins.map(\.hash)
+                    for hash in rules where try Int.fetchOne(db, sql: "SELECT count(*) FROM rule_sources WHERE hash = ?", arguments: [hash]) != 1 {
+                        throw StoreError.database(code: 0, message: "a migration names rules that are not stored")
+                    }
+                }
                 head = try ledger.record(db, caseID: caseID, version: version, previous: head, type: event.typeName,
                                          actor: actor, at: Self.millis(date), rules: rules, payload: payloads[offset])
                 change.add(event)
@@ -128,6 +167,10 @@ public final class SQLiteEventStore: EventStore {
             } else {
                 try db.cachedStatement(sql: "UPDATE cases SET version = ?, updated_at = ?, head_hash = ? WHERE id = ?")
                     .execute(arguments: [newVersion, Self.millis(date), Data(head.bytes), caseID])
+            }
+            if let migrated = change.rules {
+                try db.execute(sql: "UPDATE cases SET workflow_hash = ?, plugin_hashes = ? WHERE id = ?",
+                               arguments: [migrated.workflowHash, migrated.pluginHashes.joined(separator: " "), caseID])
             }
             let closes = change.status.map { if case .closed = $0 { true } else { false } } ?? false
             try finishAppend(db, ledger, countBefore: before, closesCase: closes, at: date)
@@ -173,12 +216,12 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// Every stored plugin source, by content hash: `audit verify` loads them before it reads
-    /// the log, as it cannot read the database again while it reads the log.
-    public func pluginSources() throws(StoreError) -> [(hash: String, name: String, source: String)] {
+    /// Every stored source of one kind (`workflow` or `plugin`), by content hash: `audit verify`
+    /// loads them before it reads the log, as it cannot read the database again while it does.
+    public func ruleSources(kind: String) throws(StoreError) -> [(hash: String, name: String, source: String)] {
         do {
             return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT hash, name, source FROM rule_sources WHERE kind = 'plugin' ORDER BY hash")
+                try Row.fetchAll(db, sql: "SELECT hash, name, source FROM rule_sources WHERE kind = ? ORDER BY hash", arguments: [kind])
                     .map { (hash: $0["hash"], name: $0["name"], source: $0["source"]) }
             }
         } catch {

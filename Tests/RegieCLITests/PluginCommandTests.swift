@@ -171,3 +171,51 @@ struct PluginCommandTests {
         #expect(ShippedPlugins.types + "\n" == (try String(contentsOf: root.appendingPathComponent("plugins/types/regie.lua"), encoding: .utf8)))
     }
 }
+
+@Suite("case migrate")
+struct CaseMigrateTests {
+    static let yaml = PluginCommandTests.yaml(plugins: "[strict]").replacingOccurrences(of: "role: worker", with: "role: coordinator")
+
+    @Test("shows the change, writes nothing without --yes, then migrates and keeps the old rules for the record")
+    func migrate() throws {
+        let bench = try Workbench(yaml: Self.yaml)
+        try bench.write(PluginCommandTests.strict, to: "plugins/strict.lua")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(bench.run(["case", "migrate", "1"]).out.contains("already follows"))
+
+        // The team adds a plugin and changes the strict one.
+        try bench.write(Self.yaml.replacingOccurrences(of: "plugins: [strict]", with: "plugins: [strict, youth]"), to: "regie.yaml")
+        try bench.write(PluginCommandTests.strict.replacingOccurrences(of: "Consent recorded", with: "Consent written down"),
+                        to: "plugins/strict.lua")
+        let before = try bench.snapshot()
+        let dry = bench.run(["case", "migrate", "1"])
+        #expect(dry.status == .success)
+        #expect(dry.out.contains("plugins added: youth"))
+        #expect(dry.out.contains("plugins changed: strict"))
+        #expect(dry.out.contains("items added in this phase: youth.guardian_involved"))
+        #expect(dry.out.contains("Nothing was changed"))
+        #expect(try bench.snapshot() == before)
+
+        let done = bench.run(["case", "migrate", "1", "--yes", "--json"])
+        #expect(done.status == .success)
+        #expect(done.out.contains("\"migrated\" : true"))
+        #expect(bench.run(["check", "list", "1"]).out.contains("youth.guardian_involved"))
+        #expect(bench.run(["check", "list", "1"]).out.contains("Consent written down"))
+        #expect(bench.run(["case", "migrate", "1"]).out.contains("already follows"))
+        // The record still verifies: transitions before and after are replayed under their own rules.
+        #expect(bench.run(["goal", "add", "1", "Naar school", "--term", "long", "--by", "client"]).status == .success)
+        #expect(bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
+        let verify = bench.run(["audit", "verify"])
+        #expect(verify.status == .success, "\(verify.out)")
+    }
+
+    @Test("only a coordinator migrates")
+    func coordinatorsOnly() throws {
+        let bench = try Workbench(yaml: PluginCommandTests.yaml(plugins: "[]"))
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        try bench.write(PluginCommandTests.yaml(plugins: "[youth]"), to: "regie.yaml")
+        let before = try bench.snapshot()
+        #expect(bench.run(["case", "migrate", "1", "--yes"]).status == .notPermitted)
+        #expect(try bench.snapshot() == before)
+    }
+}
