@@ -8,7 +8,7 @@ extension CaseState {
     package var luaSnapshotBytes: [UInt8] {
         var w = LuaWireWriter()
         w.beginTable(15)
-        w.key("opened_on"); w.string(Self.day(openedAt))
+        w.key("opened_on"); w.date(Self.day(openedAt))
         w.key("id"); w.integer(id)
         w.key("team"); w.string(team)
         w.key("phase"); w.string(status.phase.rawValue)
@@ -36,7 +36,7 @@ extension CaseState {
             w.key("id"); w.integer(q.id)
             w.key("text"); w.string(q.text)
             w.key("owner"); w.integer(q.owner)
-            w.key("due"); w.string(q.due?.description)
+            w.key("due"); w.date(q.due)
             w.key("status"); w.string(q.status.rawValue)
         }
         w.key("meetings"); w.beginArray(meetings.count)
@@ -44,8 +44,8 @@ extension CaseState {
             w.beginTable(6)
             w.key("id"); w.integer(m.id)
             w.key("round"); w.integer(m.round)
-            w.key("planned_on"); w.string(m.plannedOn.description)
-            w.key("held_on"); w.string(m.heldOn?.description)
+            w.key("planned_on"); w.date(m.plannedOn)
+            w.key("held_on"); w.date(m.heldOn)
             w.key("attendees"); w.beginArray(m.attendees.count)
             for a in m.attendees { w.integer(a) }
             w.key("led_by"); w.string(m.ledBy?.rawValue)
@@ -56,14 +56,14 @@ extension CaseState {
             w.key("move"); w.string(record.transition.move.rawValue)
             w.key("from_phase"); w.string(record.transition.from.phase.rawValue)
             w.key("to_phase"); w.string(record.transition.to.phase.rawValue)
-            w.key("on"); w.string(Self.day(record.at))
+            w.key("on"); w.date(Self.day(record.at))
         }
         return w.bytes
     }
 
-    /// The UTC day of a moment, as `YYYY-MM-DD`.
-    static func day(_ date: Date) -> String {
-        LocalDate(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down))).description
+    /// The UTC day of a moment.
+    static func day(_ date: Date) -> LocalDate {
+        LocalDate(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     private static func write(_ resources: [Resource], into w: inout LuaWireWriter) {

@@ -20,11 +20,34 @@ public final class LuaCasePlugins: CasePlugins {
     /// Ids the plugins may not use: the workflow's own items.
     let reservedIDs: Set<String>
     let locale: Language
+    /// Each entry's encoded `ctx` for the last (team, second) asked: one command asks many times.
+    private var contexts: [(team: String, second: Int64, bytes: [UInt8])?]
 
     public init(_ entries: [Entry], reservedIDs: Set<String>, locale: Language) {
         self.entries = entries
         self.reservedIDs = reservedIDs
         self.locale = locale
+        contexts = Array(repeating: nil, count: entries.count)
+    }
+
+    /// Calls one hook of every plugin that has it, with the same subject and snapshot.
+    private func callEach(_ hook: String, subject: LuaValue, of state: CaseState, at now: Date,
+                          _ body: (Entry, (LuaValue, LuaValue)) throws(PluginError) -> Void) throws(PluginError) {
+        let snapshot = state.luaSnapshotBytes
+        for (index, entry) in entries.enumerated() where entry.plugin.hooks.contains(hook) {
+            let arguments = LuaPlugin.arguments(subject: subject, snapshot: snapshot, context: contextBytes(index, state, now))
+            guard let result = try entry.plugin.call(hook, arguments: arguments) else { continue }
+            try body(entry, result)
+        }
+    }
+
+    private func contextBytes(_ index: Int, _ state: CaseState, _ now: Date) -> [UInt8] {
+        let second = Int64((now.timeIntervalSince1970).rounded(.down))
+        if let cached = contexts[index], cached.team == state.team, cached.second == second { return cached.bytes }
+        var bytes: [UInt8] = []
+        LuaValueCoding.encode(context(entries[index], state, now), into: &bytes)
+        contexts[index] = (state.team, second, bytes)
+        return bytes
     }
 
     public var isEmpty: Bool { entries.isEmpty }
@@ -34,13 +57,10 @@ public final class LuaCasePlugins: CasePlugins {
     /// Every plugin's checklist items for a phase, in order.
     /// - Throws: the first plugin's failure, or a collision of ids.
     public func items(_ phase: Phase, of state: CaseState, at now: Date) throws(PluginError) -> [PluginChecklistItem] {
-        let snapshot = state.luaSnapshotBytes
         var seen = reservedIDs
         var all: [PluginChecklistItem] = []
-        for entry in entries {
-            guard let (result, _) = try entry.plugin.call("checklist", subject: .string(phase.rawValue), snapshot: snapshot,
-                                                          context: context(entry, state, now)) else { continue }
-            for item in try PluginResults.checklist(result, from: entry.plugin, phase: phase) {
+        try callEach("checklist", subject: .string(phase.rawValue), of: state, at: now) { entry, result throws(PluginError) in
+            for item in try PluginResults.checklist(result.0, from: entry.plugin, phase: phase) {
                 guard seen.insert(item.item.id).inserted else {
                     throw PluginError(plugin: entry.plugin.name, file: entry.plugin.file, hook: "checklist", kind: .collision,
                                       message: "the id `\(item.item.id)` is already used by the workflow or an earlier plugin")
@@ -53,24 +73,18 @@ public final class LuaCasePlugins: CasePlugins {
 
     /// Every plugin's prompts for a phase, in order.
     public func prompts(_ phase: Phase, of state: CaseState, at now: Date) throws(PluginError) -> [(plugin: String, text: LocalizedText)] {
-        let snapshot = state.luaSnapshotBytes
         var all: [(plugin: String, text: LocalizedText)] = []
-        for entry in entries {
-            guard let (result, _) = try entry.plugin.call("prompts", subject: .string(phase.rawValue), snapshot: snapshot,
-                                                          context: context(entry, state, now)) else { continue }
-            all += try PluginResults.prompts(result, from: entry.plugin).map { (entry.plugin.name, $0) }
+        try callEach("prompts", subject: .string(phase.rawValue), of: state, at: now) { entry, result throws(PluginError) in
+            all += try PluginResults.prompts(result.0, from: entry.plugin).map { (entry.plugin.name, $0) }
         }
         return all
     }
 
     /// What the plugins suggest on entering the case's current phase.
     public func suggestions(on entering: Phase, of state: CaseState, at now: Date) throws(PluginError) -> [PluginSuggestion] {
-        let snapshot = state.luaSnapshotBytes
         var all: [PluginSuggestion] = []
-        for entry in entries {
-            guard let (result, _) = try entry.plugin.call("on_enter", subject: .string(entering.rawValue), snapshot: snapshot,
-                                                          context: context(entry, state, now)) else { continue }
-            all += try PluginResults.suggestions(result, from: entry.plugin)
+        try callEach("on_enter", subject: .string(entering.rawValue), of: state, at: now) { entry, result throws(PluginError) in
+            all += try PluginResults.suggestions(result.0, from: entry.plugin)
         }
         return all
     }
@@ -99,10 +113,10 @@ public final class LuaCasePlugins: CasePlugins {
             "to_status": .string(target.state),
         ])
         var verdicts: [GuardVerdict] = []
-        for entry in entries {
+        for (index, entry) in entries.enumerated() where entry.plugin.hooks.contains("guard") {
             do {
-                guard let (first, second) = try entry.plugin.call("guard", subject: subject, snapshot: snapshot,
-                                                                  context: context(entry, state, now)) else { continue }
+                let arguments = LuaPlugin.arguments(subject: subject, snapshot: snapshot, context: contextBytes(index, state, now))
+                guard let (first, second) = try entry.plugin.call("guard", arguments: arguments) else { continue }
                 verdicts.append(try PluginResults.verdict(first, second, from: entry.plugin))
             } catch {
                 // Fail closed: a guard that cannot answer refuses.

@@ -108,13 +108,26 @@ public final class LuaPlugin {
     /// - Returns: the hook's first two results, or nil when the plugin does not define the hook.
     /// - Throws: ``PluginError`` for every failure inside the plugin.
     func call(_ hook: String, subject: LuaValue, snapshot: [UInt8], context: LuaValue) throws(PluginError) -> (LuaValue, LuaValue)? {
+        var contextBytes: [UInt8] = []
+        LuaValueCoding.encode(context, into: &contextBytes)
+        return try call(hook, arguments: Self.arguments(subject: subject, snapshot: snapshot, context: contextBytes))
+    }
+
+    /// The three arguments of a hook in the byte encoding: the subject, the snapshot and `ctx`
+    /// (both already encoded).
+    static func arguments(subject: LuaValue, snapshot: [UInt8], context: [UInt8]) -> [UInt8] {
         var arguments: [UInt8] = []
-        arguments.reserveCapacity(snapshot.count + 256)
+        arguments.reserveCapacity(snapshot.count + context.count + 64)
         arguments.append(UInt8(ascii: "a"))
         arguments.append(contentsOf: [3, 0, 0, 0])
         LuaValueCoding.encode(subject, into: &arguments)
         arguments.append(contentsOf: snapshot)
-        LuaValueCoding.encode(context, into: &arguments)
+        arguments.append(contentsOf: context)
+        return arguments
+    }
+
+    /// Calls a hook with its arguments already encoded (see ``arguments(subject:snapshot:context:)``).
+    func call(_ hook: String, arguments: [UInt8]) throws(PluginError) -> (LuaValue, LuaValue)? {
         let result: LuaValue?
         do {
             result = try sandbox.callHook(chunk, hook, encodedArguments: arguments)

@@ -1,3 +1,5 @@
+import RegieCore
+
 /// Writes values straight into the byte encoding of ``LuaValueCoding``, without building a
 /// ``LuaValue`` tree first. Used for the case snapshot, which is sent on every evaluation.
 /// The caller gives each table's entry count up front and then writes exactly that many.
@@ -33,6 +35,21 @@ struct LuaWireWriter {
 
     mutating func string(_ value: String?) {
         if let value { string(value) } else { bytes.append(UInt8(ascii: "n")) }
+    }
+
+    /// A date as the string `YYYY-MM-DD`, written digit by digit (no String is made).
+    mutating func date(_ value: LocalDate?) {
+        guard let value else { return bytes.append(UInt8(ascii: "n")) }
+        bytes.append(UInt8(ascii: "s"))
+        u32(10)
+        let zero = UInt8(ascii: "0")
+        let year = min(max(value.year, 0), 9999)
+        bytes.append(zero + UInt8(year / 1000)); bytes.append(zero + UInt8(year / 100 % 10))
+        bytes.append(zero + UInt8(year / 10 % 10)); bytes.append(zero + UInt8(year % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(zero + UInt8(value.month / 10)); bytes.append(zero + UInt8(value.month % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(zero + UInt8(value.day / 10)); bytes.append(zero + UInt8(value.day % 10))
     }
 
     mutating func integer(_ value: Int) {

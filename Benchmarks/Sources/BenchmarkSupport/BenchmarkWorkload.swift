@@ -35,15 +35,17 @@ public enum BenchmarkWorkload {
             + [phase == .followUp ? .move(.nextRound, reason: nil, override: nil) : .move(.advance, reason: nil, override: nil)]
     }
 
-    public static func context(_ evaluator: any DerivedItemEvaluator, now: Date) -> DecisionContext {
-        DecisionContext(actor: Actor(id: "bench", role: .worker), now: now, workflow: workflow, evaluator: evaluator)
+    public static func context(_ evaluator: any DerivedItemEvaluator, now: Date,
+                               plugins: any CasePlugins = NoPlugins()) -> DecisionContext {
+        DecisionContext(actor: Actor(id: "bench", role: .worker), now: now, workflow: workflow, evaluator: evaluator, plugins: plugins)
     }
 
     /// Runs one whole case in memory: decide, then fold each event into the state.
     /// - Returns: the recorded events, opening included.
     @discardableResult
-    public static func runCase(id: Int, hash: String, evaluator: any DerivedItemEvaluator, now: Date) throws -> [RecordedEvent] {
-        let context = context(evaluator, now: now)
+    public static func runCase(id: Int, hash: String, evaluator: any DerivedItemEvaluator, now: Date,
+                               plugins: any CasePlugins = NoPlugins()) throws -> [RecordedEvent] {
+        let context = context(evaluator, now: now, plugins: plugins)
         let opened = try CaseDecider.decide(nil, .open(opening(hash: hash)), context)
         var recorded = [RecordedEvent(caseID: id, version: 1, actor: "bench", recordedAt: now, event: opened[0])]
         var state = try CaseState.replay(recorded)

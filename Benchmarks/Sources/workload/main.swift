@@ -1,5 +1,6 @@
 // A plain loop over the benchmark workloads, for profiling with perf or callgrind:
-//   workload memory CASES | workload import CASES | workload verify CASES (20 events each)
+//   workload memory|memory-plugins|import|verify CASES (20 events each)
+//   workload guard CALLS | workload load TIMES
 import BenchmarkSupport
 import RegieAudit
 import Foundation
@@ -29,6 +30,26 @@ case "verify":
     let seconds = Date().timeIntervalSince(begin)
     print("verify: \(rows.count) events, \(problems) problems, in \(String(format: "%.3f", seconds)) s = \(Int(Double(rows.count) / seconds)) events/s (one core)")
     exit(problems == 0 ? 0 : 1)
+case "guard":
+    let state = try PluginWorkload.typicalCase(evaluator: evaluator, now: now)
+    let plugins = try PluginWorkload.guardPlugins()
+    let begin = Date()
+    var allowed = 0
+    for _ in 0..<cases where plugins.verdicts(on: .advance, to: .active(.meeting), of: state, at: now)[0].allowed { allowed += 1 }
+    let seconds = Date().timeIntervalSince(begin)
+    print("guard: \(cases) calls (\(allowed) allowed) in \(String(format: "%.3f", seconds)) s = \(String(format: "%.2f", seconds / Double(cases) * 1e6)) µs per call")
+    exit(0)
+case "load":
+    let begin = Date()
+    var plugins: [[LuaPlugin]] = []
+    for _ in 0..<cases { plugins.append(try PluginWorkload.loadShipped()) }
+    let seconds = Date().timeIntervalSince(begin)
+    let memory = plugins[0].map(\.memoryInUse)
+    print("load: 6 plugins \(cases) times: \(String(format: "%.3f", seconds / Double(cases) * 1000)) ms each; memory per state: \(memory.map { "\($0 / 1024) KiB" }.joined(separator: ", "))")
+    exit(0)
+case "memory-plugins":
+    let plugins = try PluginWorkload.twoPlugins()
+    for i in 0..<cases { _ = try BenchmarkWorkload.runCase(id: i, hash: hash, evaluator: evaluator, now: now, plugins: plugins) }
 default:
     for i in 0..<cases { _ = try BenchmarkWorkload.runCase(id: i, hash: hash, evaluator: evaluator, now: now) }
 }
