@@ -16,6 +16,7 @@
 #include <lua.h>
 #include <lualib.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,8 +420,68 @@ static lua_CFunction replace(lua_State *L, int library, const char *name, lua_CF
     return original;
 }
 
+// MARK: - Regie's own Lua code, compiled once per process
+
+/// Regie's own chunks (the pattern functions, the prelude) compiled once and kept as bytecode:
+/// compiling them took most of the time of starting a sandbox. Only these trusted chunks are
+/// ever loaded as bytecode; plugins are always loaded as text.
+struct compiled_chunk {
+    char *source;
+    size_t source_len;
+    char *code;
+    size_t code_len;
+};
+
+static pthread_mutex_t compiled_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct compiled_chunk compiled[8];
+static int compiled_count = 0;
+
+static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud) {
+    (void)L;
+    struct compiled_chunk *c = ud;
+    char *grown = realloc(c->code, c->code_len + sz);
+    if (!grown) return 1;
+    memcpy(grown + c->code_len, p, sz);
+    c->code = grown;
+    c->code_len += sz;
+    return 0;
+}
+
+/// The bytecode of a trusted chunk, compiled on first use; NULL when it cannot be made (the
+/// caller then loads the text).
+static const struct compiled_chunk *compiled_chunk_for(const char *source, size_t length, const char *name) {
+    const struct compiled_chunk *found = NULL;
+    pthread_mutex_lock(&compiled_lock);
+    for (int i = 0; i < compiled_count && !found; i++) {
+        if (compiled[i].source_len == length && memcmp(compiled[i].source, source, length) == 0) found = &compiled[i];
+    }
+    if (!found && compiled_count < (int)(sizeof compiled / sizeof compiled[0])) {
+        struct compiled_chunk c = {malloc(length ? length : 1), length, NULL, 0};
+        lua_State *scratch = luaL_newstate();
+        if (c.source && scratch && luaL_loadbufferx(scratch, source, length, name, "t") == LUA_OK
+            && lua_dump(scratch, dump_writer, &c, 0) == 0 && c.code_len > 0) {
+            memcpy(c.source, source, length);
+            compiled[compiled_count] = c;
+            found = &compiled[compiled_count++];
+        } else {
+            free(c.source);
+            free(c.code);
+        }
+        if (scratch) lua_close(scratch);
+    }
+    pthread_mutex_unlock(&compiled_lock);
+    return found;
+}
+
+/// Loads one of Regie's own chunks: its cached bytecode, else its text.
+static void load_trusted(lua_State *L, const char *source, size_t length, const char *name) {
+    const struct compiled_chunk *c = compiled_chunk_for(source, length, name);
+    int rc = c ? luaL_loadbufferx(L, c->code, c->code_len, name, "b") : luaL_loadbufferx(L, source, length, name, "t");
+    if (rc != LUA_OK) lua_error(L);
+}
+
 static void run_source(lua_State *L, const char *source, size_t length, const char *name, int env, int nresults) {
-    if (luaL_loadbufferx(L, source, length, name, "t") != LUA_OK) lua_error(L);
+    load_trusted(L, source, length, name);
     lua_pushvalue(L, env);
     lua_setupvalue(L, -2, 1);
     lua_call(L, 0, nresults);
@@ -487,7 +548,7 @@ static int setup_entry(lua_State *L) {
     }
     lua_getfield(L, 2, "concat");
     lua_setfield(L, tools, "concat");
-    if (luaL_loadbufferx(L, a->strings, a->strings_len, "=regie.string", "t") != LUA_OK) lua_error(L);
+    load_trusted(L, a->strings, a->strings_len, "=regie.string");
     lua_pushvalue(L, tools);
     lua_call(L, 1, 1);  // returns {find=, match=, gmatch=, gsub=}
     luaL_checktype(L, -1, LUA_TTABLE);
@@ -563,6 +624,9 @@ regie_lua *regie_lua_open(size_t memory_limit, const char *strings, size_t strin
         copy_message(message, message_cap, "the memory limit is too small for a Lua state");
         return NULL;
     }
+    // Generational collection suits the sandbox: every call makes short-lived tables (the
+    // snapshot, the plugin's table) and keeps nothing.
+    lua_gc(s->L, LUA_GCGEN, 0, 0);
     struct setup_args a = {s, strings, strings_len, prelude, prelude_len};
     lua_pushcfunction(s->L, setup_entry);
     lua_pushlightuserdata(s->L, &a);

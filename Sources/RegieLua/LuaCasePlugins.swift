@@ -13,7 +13,10 @@ public final class LuaCasePlugins: CasePlugins {
         public init(plugin: LuaPlugin, settings: [String: PluginSetting]) {
             self.plugin = plugin
             self.settings = settings
+            hasGuard = plugin.hooks.contains("guard")
         }
+
+        let hasGuard: Bool
     }
 
     public let entries: [Entry]
@@ -35,7 +38,9 @@ public final class LuaCasePlugins: CasePlugins {
                           _ body: (Entry, (LuaValue, LuaValue)) throws(PluginError) -> Void) throws(PluginError) {
         let snapshot = state.luaSnapshotBytes
         for (index, entry) in entries.enumerated() where entry.plugin.hooks.contains(hook) {
-            let arguments = LuaPlugin.arguments(subject: subject, snapshot: snapshot, context: contextBytes(index, state, now))
+            var subjectBytes: [UInt8] = []
+            LuaValueCoding.encode(subject, into: &subjectBytes)
+            let arguments = LuaPlugin.arguments(subject: subjectBytes, snapshot: snapshot, context: contextBytes(index, state, now))
             guard let result = try entry.plugin.call(hook, arguments: arguments) else { continue }
             try body(entry, result)
         }
@@ -105,17 +110,18 @@ public final class LuaCasePlugins: CasePlugins {
     }
 
     public func verdicts(on move: Move, to target: CaseStatus, of state: CaseState, at now: Date) -> [GuardVerdict] {
+        guard entries.contains(where: \.hasGuard) else { return [] }
         let snapshot = state.luaSnapshotBytes
-        let subject = LuaValue.record([
-            "kind": .string(move.kind.rawValue),
-            "from_phase": .string(state.status.phase.rawValue),
-            "to_phase": .string(target.phase.rawValue),
-            "to_status": .string(target.state),
-        ])
+        var subject = LuaWireWriter(capacity: 96)
+        subject.beginTable(4)
+        subject.key("from_phase"); subject.string(state.status.phase.rawValue)
+        subject.key("kind"); subject.string(move.kind.rawValue)
+        subject.key("to_phase"); subject.string(target.phase.rawValue)
+        subject.key("to_status"); subject.string(target.state)
         var verdicts: [GuardVerdict] = []
-        for (index, entry) in entries.enumerated() where entry.plugin.hooks.contains("guard") {
+        for (index, entry) in entries.enumerated() where entry.hasGuard {
             do {
-                let arguments = LuaPlugin.arguments(subject: subject, snapshot: snapshot, context: contextBytes(index, state, now))
+                let arguments = LuaPlugin.arguments(subject: subject.bytes, snapshot: snapshot, context: contextBytes(index, state, now))
                 guard let (first, second) = try entry.plugin.call("guard", arguments: arguments) else { continue }
                 verdicts.append(try PluginResults.verdict(first, second, from: entry.plugin))
             } catch {

@@ -39,12 +39,41 @@ case "guard":
     let seconds = Date().timeIntervalSince(begin)
     print("guard: \(cases) calls (\(allowed) allowed) in \(String(format: "%.3f", seconds)) s = \(String(format: "%.2f", seconds / Double(cases) * 1e6)) µs per call")
     exit(0)
+case "snapshot":
+    let state = try PluginWorkload.typicalCase(evaluator: evaluator, now: now)
+    var size = 0
+    for _ in 0..<cases { size &+= LuaPlugin.snapshotSize(of: state) }
+    exit(size > 0 ? 0 : 1)
+case "guard-empty":
+    let plugins = try PluginWorkload.guardPlugins()
+    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callEmpty() }
+    exit(0)
+case "guard-parts":
+    // Where a guard call's time goes: the snapshot, and the call with its arguments ready.
+    let state = try PluginWorkload.typicalCase(evaluator: evaluator, now: now)
+    var begin = Date()
+    var size = 0
+    for _ in 0..<cases { size &+= LuaPlugin.snapshotSize(of: state) }
+    let snapshotTime = Date().timeIntervalSince(begin) / Double(cases) * 1e6
+    let plugins = try PluginWorkload.guardPlugins()
+    begin = Date()
+    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callPrepared(state: state, now: now) }
+    let callTime = Date().timeIntervalSince(begin) / Double(cases) * 1e6
+    begin = Date()
+    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callEmpty() }
+    let emptyTime = Date().timeIntervalSince(begin) / Double(cases) * 1e6
+    print("call with an empty case: \(String(format: "%.2f", emptyTime)) µs")
+    print("snapshot: \(size / cases) bytes in \(String(format: "%.2f", snapshotTime)) µs; call with arguments ready: \(String(format: "%.2f", callTime)) µs")
+    exit(0)
 case "load":
     let begin = Date()
     var plugins: [[LuaPlugin]] = []
     for _ in 0..<cases { plugins.append(try PluginWorkload.loadShipped()) }
     let seconds = Date().timeIntervalSince(begin)
     let memory = plugins[0].map(\.memoryInUse)
+    let sandboxStart = Date()
+    for _ in 0..<cases * 6 { _ = try LuaPlugin(source: "return {api = 1, name = 'x', version = '1'}", file: "x.lua") }
+    print("an empty plugin: \(String(format: "%.3f", Date().timeIntervalSince(sandboxStart) / Double(cases * 6) * 1000)) ms")
     print("load: 6 plugins \(cases) times: \(String(format: "%.3f", seconds / Double(cases) * 1000)) ms each; memory per state: \(memory.map { "\($0 / 1024) KiB" }.joined(separator: ", "))")
     exit(0)
 case "memory-plugins":
