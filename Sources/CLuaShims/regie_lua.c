@@ -487,6 +487,41 @@ static void run_source(lua_State *L, const char *source, size_t length, const ch
     lua_call(L, 0, nresults);
 }
 
+/// Replaces string.find, match, gmatch and gsub (index 1 is the real string library, index 2
+/// the table library) with the versions written in Lua (RegieLua/LuaStringPatterns.swift), so
+/// that the instruction budget counts their work.
+static void install_pattern_functions(lua_State *L, const char *source, size_t length) {
+    lua_newtable(L);  // 3: what the pattern source may use
+    int tools = 3;
+    const char *const string_tools[] = {"byte", "sub", "len", "char", "lower", NULL};
+    for (const char *const *n = string_tools; *n; n++) {
+        lua_getfield(L, 1, *n);
+        lua_setfield(L, tools, *n);
+    }
+    lua_pushcfunction(L, guarded_plain_find);
+    lua_setfield(L, tools, "plain_find");
+    lua_pushcfunction(L, guarded_pcall);
+    lua_setfield(L, tools, "pcall");
+    lua_pushcfunction(L, guarded_tostring);
+    lua_setfield(L, tools, "tostring");
+    const char *const base_tools[] = {"error", "type", "tonumber", "select", NULL};
+    for (const char *const *n = base_tools; *n; n++) {
+        lua_getglobal(L, *n);
+        lua_setfield(L, tools, *n);
+    }
+    lua_getfield(L, 2, "concat");
+    lua_setfield(L, tools, "concat");
+    load_trusted(L, source, length, "=regie.string");
+    lua_pushvalue(L, tools);
+    lua_call(L, 1, 1);  // returns {find=, match=, gmatch=, gsub=}
+    luaL_checktype(L, -1, LUA_TTABLE);
+    const char *const pattern_functions[] = {"find", "match", "gmatch", "gsub", NULL};
+    for (const char *const *n = pattern_functions; *n; n++) {
+        if (lua_getfield(L, -1, *n) != LUA_TFUNCTION) luaL_error(L, "the pattern source gives no %s", *n);
+        lua_setfield(L, 1, *n);
+    }
+}
+
 struct setup_args {
     struct regie_lua *s;
     const char *strings;
@@ -527,36 +562,7 @@ static int setup_entry(lua_State *L) {
     s->original_unpack = replace(L, 2, "unpack", guarded_unpack);
     s->original_move = replace(L, 2, "move", guarded_move);
 
-    // The pattern functions, written in Lua so that the instruction budget counts their work.
-    lua_newtable(L);  // 3: what the pattern source may use
-    int tools = 3;
-    const char *const string_tools[] = {"byte", "sub", "len", "char", "lower", NULL};
-    for (const char *const *n = string_tools; *n; n++) {
-        lua_getfield(L, 1, *n);
-        lua_setfield(L, tools, *n);
-    }
-    lua_pushcfunction(L, guarded_plain_find);
-    lua_setfield(L, tools, "plain_find");
-    lua_pushcfunction(L, guarded_pcall);
-    lua_setfield(L, tools, "pcall");
-    lua_pushcfunction(L, guarded_tostring);
-    lua_setfield(L, tools, "tostring");
-    const char *const base_tools[] = {"error", "type", "tonumber", "select", NULL};
-    for (const char *const *n = base_tools; *n; n++) {
-        lua_getglobal(L, *n);
-        lua_setfield(L, tools, *n);
-    }
-    lua_getfield(L, 2, "concat");
-    lua_setfield(L, tools, "concat");
-    load_trusted(L, a->strings, a->strings_len, "=regie.string");
-    lua_pushvalue(L, tools);
-    lua_call(L, 1, 1);  // returns {find=, match=, gmatch=, gsub=}
-    luaL_checktype(L, -1, LUA_TTABLE);
-    const char *const pattern_functions[] = {"find", "match", "gmatch", "gsub", NULL};
-    for (const char *const *n = pattern_functions; *n; n++) {
-        if (lua_getfield(L, -1, *n) != LUA_TFUNCTION) luaL_error(L, "the pattern source gives no %s", *n);
-        lua_setfield(L, 1, *n);
-    }
+    install_pattern_functions(L, a->strings, a->strings_len);
     lua_settop(L, 0);
 
     // Strings share one metatable; hide it so getmetatable("") cannot reach the library.

@@ -29,6 +29,32 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("in-memory: core + Lua with two plugins on the team, 20 events per case") { benchmark in
+        let evaluator = try LuaDerivedItemEvaluator()
+        let plugins = try PluginWorkload.twoPlugins()
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations {
+            blackHole(try BenchmarkWorkload.runCase(id: i, hash: hash, evaluator: evaluator, now: now, plugins: plugins))
+        }
+    }
+
+    // One iteration = one guard call, the case snapshot (a 20-event case) built afresh.
+    Benchmark("plugin guard call with its case snapshot") { benchmark in
+        let state = try PluginWorkload.typicalCase(evaluator: try LuaDerivedItemEvaluator(), now: now)
+        let plugins = try PluginWorkload.guardPlugins()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(plugins.verdicts(on: .advance, to: .active(.meeting), of: state, at: now))
+        }
+    }
+
+    // One iteration = the six shipped plugins loaded, each into its own Lua state.
+    Benchmark("loading the six shipped plugins", configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident])) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try PluginWorkload.loadShipped())
+        }
+    }
+
     Benchmark("durable: one transaction per command, synchronous=FULL, 21 commits per case",
               configuration: .init(maxDuration: .seconds(10))) { benchmark in
         let folder = try temporaryFolder()
@@ -42,7 +68,8 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let opened = try CaseDecider.decide(nil, .open(BenchmarkWorkload.opening(hash: hash)), context)
             guard case .opened(let opening) = opened[0] else { throw BenchmarkFailure(message: "no opening") }
-            let first = try store.openCase(opening, workflowSource: BenchmarkWorkload.workflowSource, actor: "bench", at: now)
+            let first = try store.openCase(opening, workflowSource: BenchmarkWorkload.workflowSource, pluginSources: [],
+                                           actor: "bench", at: now)
             var state = try CaseState.replay([first])
             for command in BenchmarkWorkload.commands {
                 let events = try CaseDecider.decide(state, command, context)
