@@ -20,11 +20,19 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
     }
     Console.current.line(line)
     if case .active(let phase) = state.status, phase != t.from.phase || t.move == .nextRound || t.move == .renew {
-        let workflow = try session.rules.pinned(state.workflowHash)
-        for prompt in try session.prompts(phase, of: state, workflow: workflow) { Console.current.line("  - " + l(prompt)) }
-        for suggestion in try session.suggestions(entering: phase, of: state, workflow: workflow) {
-            let due = suggestion.due.map { l(" (by \($0))", " (uiterlijk \($0))") } ?? ""
-            Console.current.line("  * " + l(suggestion.text) + due)
+        // The move is recorded by now: a plugin that fails to give its prompts or reminders
+        // must not make it look as if it was not.
+        do {
+            let workflow = try session.rules.pinned(state.workflowHash)
+            for prompt in try session.prompts(phase, of: state, workflow: workflow) { Console.current.line("  - " + l(prompt)) }
+            for suggestion in try session.suggestions(entering: phase, of: state, workflow: workflow) {
+                let due = suggestion.due.map { l(" (by \($0))", " (uiterlijk \($0))") } ?? ""
+                Console.current.line("  * " + l(suggestion.text) + due)
+            }
+        } catch {
+            let reason = (error as? RegieError).map { l($0.message) } ?? "\(error)"
+            Console.current.line(l("  (The move is recorded, but the prompts could not be shown: \(reason))",
+                                   "  (De stap is vastgelegd, maar de vragen konden niet getoond worden: \(reason))"))
         }
     }
 }

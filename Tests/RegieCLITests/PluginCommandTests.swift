@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RegieCLI
 import RegieCore
+import RegieLua
 import RegieStore
 
 /// Plugins through the command line: pins, guards, checklists, hostile plugins and the
@@ -134,6 +135,27 @@ struct PluginCommandTests {
         let list = bench.run(["plugin", "list", "--json"], as: nil)
         #expect(list.status == .success)
         for name in ShippedPlugins.names { #expect(list.out.contains("\"name\" : \"\(name)\"")) }
+    }
+
+    @Test("every shipped plugin answers well for an empty case in every phase and move", arguments: ShippedPlugins.names)
+    func shippedPluginsExercise(_ name: String) throws {
+        let plugin = try LuaPlugin(source: try #require(ShippedPlugins.sources[name]), file: "plugins/\(name).lua")
+        #expect(PluginCheckCommand.exercise(plugin) == [])
+    }
+
+    @Test("a reminder hook that fails after a move leaves the move recorded and the exit code 0")
+    func failingReminderAfterMove() throws {
+        let bench = try Workbench(yaml: Self.yaml(plugins: "[noisy]"))
+        try bench.write("return { api = 1, name = 'noisy', version = '1', on_enter = function() error('broken reminder') end }",
+                        to: "plugins/noisy.lua")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        #expect(bench.run(["check", "tick", "1", "goals.own_story"]).status == .success)
+        #expect(bench.run(["goal", "add", "1", "Eerst dit", "--term", "short", "--by", "client"]).status == .success)
+        let moved = bench.run(["case", "advance", "1"])
+        #expect(moved.status == .success, "\(moved.err)")
+        #expect(moved.out.contains("The move is recorded, but the prompts could not be shown"))
+        #expect(moved.out.contains("broken reminder"))
     }
 
     @Test("workflow show --team gives the effective checklist with the plugins' items")

@@ -25,6 +25,16 @@ struct ShippedPluginTests {
         #expect(run.passed >= 2)
     }
 
+    @Test("the LuaCATS annotations are valid Lua")
+    func annotations() throws {
+        let types = try String(contentsOf: Self.folder.appendingPathComponent("types/regie.lua"), encoding: .utf8)
+        let sandbox = try LuaSandbox()
+        _ = try sandbox.compile(types, name: "@plugins/types/regie.lua")
+        for name in ["any", "all", "count", "days_between", "add_days", "describe", "it", "expect", "sample_case", "context", "move"] {
+            #expect(types.contains("function \(name)("))
+        }
+    }
+
     @Test("a failing expectation is reported with its test name and line")
     func failingTest() throws {
         let plugin = try Self.load("quarterly")
