@@ -281,3 +281,40 @@ struct BinaryTests {
         #expect(result.status == 6, "\(result.err)")
     }
 }
+
+@Suite("Plugins through the regie binary")
+struct PluginBinaryTests {
+    @Test("init copies the shipped plugins; their own tests pass with `regie plugin test`")
+    func shippedPluginTests() throws {
+        let regie = try Regie.workspace()
+        for name in ["fact", "youth", "addiction", "neighbourhood", "group-chat", "quarterly"] {
+            let result = try regie.run(["plugin", "test", "plugins/\(name).lua"])
+            #expect(result.status == 0, "\(name): \(result.out) \(result.err)")
+            #expect(result.out.contains("\(name): ") && result.out.contains("passed, 0 failed"))
+        }
+    }
+
+    @Test("a hostile plugin on a team: a clean refusal in under 2 s, no crash, the case unchanged")
+    func hostileTeamPlugin() throws {
+        let regie = try Regie.workspace()
+        let yaml = try String(contentsOf: regie.folder.appendingPathComponent("regie.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "plugins: []", with: "plugins: [spin]")
+        try yaml.write(to: regie.folder.appendingPathComponent("regie.yaml"), atomically: true, encoding: .utf8)
+        try "return { api = 1, name = 'spin', version = '1', guard = function() local t <close> = setmetatable({}, {__close = function() while true do end end}) while true do pcall(function() while true do end end) end end }"
+            .write(to: regie.folder.appendingPathComponent("plugins/spin.lua"), atomically: true, encoding: .utf8)
+        #expect(try regie.run(["case", "open", "--team", "west", "--client", "R."]).status == 0)
+        let start = Date()
+        let refused = try regie.run(["case", "pause", "1", "--kind", "crisis", "--reason", "admitted"])
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(refused.status == 3, "\(refused.err)")
+        #expect(refused.err.contains("spin"))
+        #expect(refused.err.contains("instruction budget"))
+        #expect(!refused.err.contains("Fatal") && !refused.err.contains("Backtrace"))
+        let shown = try regie.run(["case", "show", "1", "--json"])
+        #expect(shown.status == 0)
+        #expect(shown.out.contains("\"version\" : 1"))
+        let check = try regie.run(["plugin", "check", "plugins/spin.lua"])
+        #expect(check.status == 7)
+        #expect(check.out.contains("plugins/spin.lua"))
+    }
+}
