@@ -36,12 +36,12 @@ public struct OpenCase: Sendable, Equatable {
 
     public init(team: String, clientLabel: String, externalReference: String?, complex: Bool, workflow: String,
                 workflowHash: String, plugins: [PluginPin] = []) {
-        self.plugins = plugins
         self.team = team
         self.clientLabel = clientLabel
         self.externalReference = externalReference
         self.complex = complex
         self.workflow = workflow
         self.workflowHash = workflowHash
+        self.plugins = plugins
     }
 }

@@ -8,7 +8,7 @@ public protocol CasePlugins {
     func checklist(_ phase: Phase, of state: CaseState, at now: Date) -> [PluginChecklistItem]
     /// Each plugin's verdict on a move from the case's status to `target`.
     func verdicts(on move: Move, to target: CaseStatus, of state: CaseState, at now: Date) -> [GuardVerdict]
-    /// True when there is at least one plugin (transitions then record their verdicts).
+    /// True when the case has no plugins (its transitions then record no `guards` at all).
     var isEmpty: Bool { get }
 }
 
