@@ -36,10 +36,11 @@ public final class LuaCasePlugins: CasePlugins {
     /// Calls one hook of every plugin that has it, with the same subject and snapshot.
     private func callEach(_ hook: String, subject: LuaValue, of state: CaseState, at now: Date,
                           _ body: (Entry, (LuaValue, LuaValue)) throws(PluginError) -> Void) throws(PluginError) {
+        guard entries.contains(where: { $0.plugin.hooks.contains(hook) }) else { return }
         let snapshot = state.luaSnapshotBytes
+        var subjectBytes: [UInt8] = []
+        LuaValueCoding.encode(subject, into: &subjectBytes)
         for (index, entry) in entries.enumerated() where entry.plugin.hooks.contains(hook) {
-            var subjectBytes: [UInt8] = []
-            LuaValueCoding.encode(subject, into: &subjectBytes)
             let arguments = LuaPlugin.arguments(subject: subjectBytes, snapshot: snapshot, context: contextBytes(index, state, now))
             guard let result = try entry.plugin.call(hook, arguments: arguments) else { continue }
             try body(entry, result)
