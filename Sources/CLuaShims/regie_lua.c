@@ -18,6 +18,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -37,6 +38,7 @@ struct regie_lua {
     size_t used;
     size_t limit;
     enum stop_reason stop;
+    char stop_where[128];  // "file:line: " of the code that was running when the call was stopped
     int bad_value;  // set when a value could not be transferred
     long remaining;
     int period;
@@ -97,30 +99,40 @@ static int past_deadline(const struct regie_lua *s) {
     return now.tv_sec > s->deadline.tv_sec || (now.tv_sec == s->deadline.tv_sec && now.tv_nsec >= s->deadline.tv_nsec);
 }
 
+/// Remembers where the plugin was when a budget ran out, for the error message.
+static void note_where(struct regie_lua *s, lua_State *L, lua_Debug *ar) {
+    if (s->stop_where[0] || !lua_getinfo(L, "Sl", ar) || ar->currentline <= 0) return;
+    snprintf(s->stop_where, sizeof s->stop_where, "%s:%d: ", ar->short_src, ar->currentline);
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     struct regie_lua *s = state_of(L);
     if (s->stop != STOP_NONE) stop_call(L, s, s->stop);
     s->remaining -= s->period;
-    if (s->remaining <= 0) stop_call(L, s, STOP_BUDGET);
-    if (past_deadline(s)) stop_call(L, s, STOP_DEADLINE);
+    int out_of_budget = s->remaining <= 0, out_of_time = !out_of_budget && past_deadline(s);
+    if (out_of_budget || out_of_time) {
+        note_where(s, L, ar);
+        stop_call(L, s, out_of_budget ? STOP_BUDGET : STOP_DEADLINE);
+    }
 }
 
 /// Charges work done inside a C library function to the instruction budget.
 static void charge(lua_State *L, double cost) {
     struct regie_lua *s = state_of(L);
     if (s->stop != STOP_NONE) stop_call(L, s, s->stop);
-    if (cost >= (double)s->remaining) {
-        s->remaining = 0;
-        stop_call(L, s, STOP_BUDGET);
+    int out_of_budget = cost >= (double)s->remaining;
+    s->remaining = out_of_budget ? 0 : s->remaining - (long)cost;
+    if (out_of_budget || past_deadline(s)) {
+        lua_Debug ar;
+        if (lua_getstack(L, 1, &ar)) note_where(s, L, &ar);  // the Lua code that called the library function
+        stop_call(L, s, out_of_budget ? STOP_BUDGET : STOP_DEADLINE);
     }
-    s->remaining -= (long)cost;
-    if (past_deadline(s)) stop_call(L, s, STOP_DEADLINE);
 }
 
 static void begin_budget(struct regie_lua *s, regie_lua_budget budget) {
     s->stop = STOP_NONE;
     s->bad_value = 0;
+    s->stop_where[0] = 0;
     s->remaining = budget.instructions > 0 ? budget.instructions : 1;
     s->period = s->remaining < HOOK_PERIOD ? (int)s->remaining : HOOK_PERIOD;
     long ms = budget.milliseconds > 0 ? budget.milliseconds : 1;
@@ -1056,7 +1068,12 @@ static regie_lua_status run_protected(struct regie_lua *s, lua_CFunction entry, 
     if (rc != LUA_OK) {
         regie_lua_status st = status_of(s, rc);
         if (st == REGIE_LUA_RUNTIME || st == REGIE_LUA_SYNTAX || st == REGIE_LUA_VALUE) error_message(L, message, message_cap);
-        else copy_message(message, message_cap, stop_message(st == REGIE_LUA_MEMORY ? STOP_MEMORY : st == REGIE_LUA_DEADLINE ? STOP_DEADLINE : STOP_BUDGET));
+        else {
+            char text[256];
+            snprintf(text, sizeof text, "%s%s", st == REGIE_LUA_MEMORY ? "" : s->stop_where,
+                     stop_message(st == REGIE_LUA_MEMORY ? STOP_MEMORY : st == REGIE_LUA_DEADLINE ? STOP_DEADLINE : STOP_BUDGET));
+            copy_message(message, message_cap, text);
+        }
         lua_settop(L, 0);
         s->stop = STOP_NONE;
         s->bad_value = 0;

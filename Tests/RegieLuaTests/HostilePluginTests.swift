@@ -107,6 +107,19 @@ struct HostilePluginTests {
         #expect(calm.verdicts(on: .advance, to: .active(.mapping), of: state, at: Date()) == [GuardVerdict(plugin: "hostile", allowed: true)])
     }
 
+    @Test("a budget error names the line the plugin was running")
+    func budgetErrorLine() throws {
+        let plugin = try LuaPlugin(source: Self.plugin(guardBody: "while true do end"), file: "plugins/hostile.lua")
+        let loop = LuaCasePlugins([.init(plugin: plugin, settings: [:])], reservedIDs: [], locale: .en)
+        let verdict = loop.verdicts(on: .advance, to: .active(.mapping), of: Self.state(), at: Date())
+        #expect(verdict.first?.reason?.en.contains("(plugins/hostile.lua:5) ran out of its instruction budget") == true, "\(verdict)")
+        let rep = try LuaPlugin(source: Self.plugin(guardBody: "local s = ('x'):rep(1000) for i = 1, 1e9 do s:rep(1000) end"),
+                                file: "plugins/rep.lua")
+        let charged = LuaCasePlugins([.init(plugin: rep, settings: [:])], reservedIDs: [], locale: .en)
+        #expect(charged.verdicts(on: .advance, to: .active(.mapping), of: Self.state(), at: Date()).first?.reason?.en
+            .contains("(plugins/rep.lua:5)") == true)
+    }
+
     @Test("neither globals nor the file's own locals survive from one call to the next")
     func noStateBetweenCalls() throws {
         let source = """
