@@ -18,7 +18,10 @@ extension SQLiteEventStore {
             else {
                 throw .database(code: 0, message: "an imported stream must start with its opening and have no gaps")
             }
-            for hash in [opened.workflowHash] + (opened.plugins ?? []).map(\.hash) {
+            let migrations = stream.compactMap { if case .migrated(let m) = $0.event { m } else { nil } }
+            let hashes = [opened.workflowHash] + (opened.plugins ?? []).map(\.hash)
+                + migrations.flatMap { [$0.workflowHash] + $0.plugins.map(\.hash) }
+            for hash in hashes {
                 guard let source = workflowSources[hash], RuleHash.of(source) == hash else {
                     throw .database(code: 0, message: "an imported case is pinned to a workflow or plugin whose source is missing")
                 }
@@ -26,7 +29,13 @@ extension SQLiteEventStore {
             let payloads = try stream.map { recorded throws(StoreError) in try Self.encode(recorded.event) }
             prepared.append((opened, stream, payloads))
         }
-        let pluginHashes = Set(prepared.flatMap { ($0.opened.plugins ?? []).map(\.hash) })
+        var pluginHashes = Set<String>()
+        for stream in prepared {
+            pluginHashes.formUnion((stream.opened.plugins ?? []).map(\.hash))
+            for event in stream.events {
+                if case .migrated(let migrated) = event.event { pluginHashes.formUnion(migrated.plugins.map(\.hash)) }
+            }
+        }
         return try write { db in
             for (hash, source) in workflowSources {
                 try db.execute(
@@ -40,10 +49,14 @@ extension SQLiteEventStore {
                 var summary = CaseSummary(id: 0, opened: opened, at: events[0].recordedAt)
                 for event in events.dropFirst() { summary.apply(event) }
                 let id = try Self.insertCase(db, summary)
-                let pluginHashes = (opened.plugins ?? []).map(\.hash)
-                let rules = [opened.workflowHash] + pluginHashes
+                var pluginHashes = (opened.plugins ?? []).map(\.hash)
+                var rules = [opened.workflowHash] + pluginHashes
                 var head = ChainHash.zero
                 for (event, payload) in zip(events, payloads) {
+                    if case .migrated(let migrated) = event.event {
+                        pluginHashes = migrated.plugins.map(\.hash)
+                        rules = [migrated.workflowHash] + pluginHashes
+                    }
                     head = try ledger.record(db, caseID: id, version: event.version, previous: head, type: event.event.typeName,
                                              actor: event.actor, at: Self.millis(event.recordedAt), rules: rules,
                                              payload: payload)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Synchronization
 import Testing
+import RegieAudit
 @testable import RegieCore
 @testable import RegieStore
 
@@ -187,5 +188,38 @@ struct ImportTests {
         #expect(throws: StoreError.self) { try store.importCases([stream(1), broken], workflowSources: [RuleHash.of(source): source]) }
         #expect(throws: StoreError.self) { try store.importCases([stream(1)], workflowSources: [:]) }
         #expect(try store.counts().cases == 3, "a failed import writes nothing")
+    }
+
+    @Test("plugin pins and migrations: each event records the rules in force when it was made, live or imported")
+    func pluginRules() throws {
+        let db = try TemporaryDatabase()
+        let store = try SQLiteEventStore(path: db.path, create: true)
+        let workflow = StoreTests.workflowSource
+        let plugin = "return { api = 1, name = 'p', version = '1' }"
+        let pluginV2 = "return { api = 1, name = 'p', version = '2' }"
+        var opened = StoreTests.opened()
+        opened.plugins = [PluginPin(name: "p", hash: RuleHash.of(plugin))]
+        #expect(throws: StoreError.self) {
+            try store.openCase(opened, workflowSource: workflow, pluginSources: [], actor: "anna", at: StoreTests.now)
+        }
+        _ = try store.openCase(opened, workflowSource: workflow, pluginSources: [plugin], actor: "anna", at: StoreTests.now)
+        let migrated = CaseMigrated(workflow: "w", workflowHash: RuleHash.of(workflow), plugins: [PluginPin(name: "p", hash: RuleHash.of(pluginV2))],
+                                    fromWorkflowHash: RuleHash.of(workflow), fromPlugins: opened.plugins!)
+        // A migration to rules the database does not hold is refused; with their source it goes through.
+        #expect(throws: StoreError.self) {
+            try store.append([.migrated(migrated)], to: 1, expectedVersion: 1, actor: "anna", at: StoreTests.now)
+        }
+        _ = try store.append([.migrated(migrated), StoreTests.goal(1)], to: 1, expectedVersion: 1, actor: "anna", at: StoreTests.now,
+                             ruleSources: [.init(hash: RuleHash.of(pluginV2), kind: "plugin", name: "p", source: pluginV2)])
+        let live = try store.events(of: 1)
+        let ids = try store.importCases([live], workflowSources: [RuleHash.of(workflow): workflow, RuleHash.of(plugin): plugin,
+                                                                 RuleHash.of(pluginV2): pluginV2])
+        for caseID in [1, ids[0]] {
+            var rules: [[String]] = []
+            try store.readAuditTrail { reader in try reader.forEachEvent(caseID: caseID, type: nil) { rules.append($0.rules) } }
+            #expect(rules == [[RuleHash.of(workflow), RuleHash.of(plugin)], [RuleHash.of(workflow), RuleHash.of(pluginV2)],
+                              [RuleHash.of(workflow), RuleHash.of(pluginV2)]])
+        }
+        #expect(try store.ruleSources(kind: "plugin").map(\.hash).sorted() == [RuleHash.of(plugin), RuleHash.of(pluginV2)].sorted())
     }
 }
