@@ -40,6 +40,7 @@ struct regie_lua {
     enum stop_reason stop;
     char stop_where[128];  // "file:line: " of the code that was running when the call was stopped
     int bad_value;  // set when a value could not be transferred
+    long generation;  // counts calls; a lazy case belongs to one
     long remaining;
     int period;
     struct timespec deadline;
@@ -133,6 +134,7 @@ static void begin_budget(struct regie_lua *s, regie_lua_budget budget) {
     s->stop = STOP_NONE;
     s->bad_value = 0;
     s->stop_where[0] = 0;
+    s->generation++;
     s->remaining = budget.instructions > 0 ? budget.instructions : 1;
     s->period = s->remaining < HOOK_PERIOD ? (int)s->remaining : HOOK_PERIOD;
     long ms = budget.milliseconds > 0 ? budget.milliseconds : 1;
@@ -324,6 +326,8 @@ static int guarded_move(lua_State *L) {
 
 // MARK: - pairs in a fixed order
 
+static void materialize(lua_State *L, int index);
+
 static int key_rank(lua_State *L, int index) {
     switch (lua_type(L, index)) {
     case LUA_TNUMBER: return 0;
@@ -367,6 +371,7 @@ static int ordered_next(lua_State *L) {
 static int ordered_pairs(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
+    materialize(L, 1);
     lua_newtable(L);  // 2: keys
     lua_Integer n = 0;
     lua_pushnil(L);
@@ -794,6 +799,153 @@ static void decode_value(lua_State *L, struct reader *r, int depth) {
     }
 }
 
+// MARK: - The case, read lazily (runs protected)
+
+// A case snapshot is a map of about fifteen fields, and a hook or an expression reads a few of
+// them. The top-level map is handed over as an empty table whose __index decodes a field from
+// the encoded bytes when it is first read and keeps it (rawset), so a call pays only for what it
+// reads. The bytes belong to the call; the table says which call (`generation`) and refuses
+// to read once that call is over. `pairs` and the result encoder decode every field first.
+
+static const char LAZY_START = 0, LAZY_LENGTH = 0, LAZY_GENERATION = 0;  // keys (by address) in the metatable
+
+/// Walks over one encoded value without building it, checking its structure.
+static void skip_value(lua_State *L, struct reader *r, int depth) {
+    if (depth > MAX_DEPTH) value_error(L, "value nested too deeply");
+    uint8_t tag;
+    read_bytes(L, r, &tag, 1);
+    switch (tag) {
+    case 'n': case 't': case 'f': break;
+    case 'i': case 'd':
+        if (r->end - r->p < 8) value_error(L, "truncated value");
+        r->p += 8;
+        break;
+    case 's': {
+        uint32_t n = read_u32(L, r);
+        if ((size_t)(r->end - r->p) < n) value_error(L, "truncated string");
+        r->p += n;
+        break;
+    }
+    case 'a': {
+        uint32_t n = read_u32(L, r);
+        for (uint32_t i = 0; i < n; i++) skip_value(L, r, depth + 1);
+        break;
+    }
+    case 'm': {
+        uint32_t n = read_u32(L, r);
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t k = read_u32(L, r);
+            if ((size_t)(r->end - r->p) < k) value_error(L, "truncated key");
+            r->p += k;
+            skip_value(L, r, depth + 1);
+        }
+        break;
+    }
+    default: value_error(L, "unknown value tag %d", (int)tag);
+    }
+}
+
+/// The encoded map behind a lazy table at `index`, or 0 when it is not one. Raises when the call
+/// that made it is over.
+static int lazy_source(lua_State *L, int index, struct reader *r) {
+    if (!lua_getmetatable(L, index)) return 0;
+    if (lua_rawgetp(L, -1, &LAZY_START) != LUA_TLIGHTUSERDATA) {
+        lua_pop(L, 2);
+        return 0;
+    }
+    const uint8_t *start = lua_touserdata(L, -1);
+    lua_rawgetp(L, -2, &LAZY_LENGTH);
+    size_t length = (size_t)lua_tointeger(L, -1);
+    lua_rawgetp(L, -3, &LAZY_GENERATION);
+    long generation = (long)lua_tointeger(L, -1);
+    lua_pop(L, 4);
+    if (generation != state_of(L)->generation) luaL_error(L, "the case snapshot is only valid during the call that received it");
+    r->p = start;
+    r->end = start + length;
+    return 1;
+}
+
+/// Decodes the field `key` of the encoded map into the lazy table at `index` and pushes it;
+/// pushes nil when the map has no such field.
+static void lazy_field(lua_State *L, int index, struct reader *r, const char *key, size_t key_length) {
+    uint8_t tag;
+    read_bytes(L, r, &tag, 1);
+    uint32_t n = read_u32(L, r);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t k = read_u32(L, r);
+        if ((size_t)(r->end - r->p) < k) value_error(L, "truncated key");
+        int match = k == key_length && memcmp(r->p, key, k) == 0;
+        r->p += k;
+        if (!match) {
+            skip_value(L, r, 1);
+            continue;
+        }
+        decode_value(L, r, 1);
+        lua_pushlstring(L, key, key_length);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, index);
+        return;
+    }
+    lua_pushnil(L);
+}
+
+static int lazy_index(lua_State *L) {
+    struct reader r;
+    if (lua_type(L, 2) != LUA_TSTRING || !lazy_source(L, 1, &r)) return 0;
+    size_t key_length;
+    const char *key = lua_tolstring(L, 2, &key_length);
+    lazy_field(L, 1, &r, key, key_length);
+    return 1;
+}
+
+/// Decodes every field a lazy table at `index` has not read yet; nothing for other tables.
+static void materialize(lua_State *L, int index) {
+    index = lua_absindex(L, index);
+    struct reader r;
+    if (!lazy_source(L, index, &r)) return;
+    struct reader keys = r;
+    uint8_t tag;
+    read_bytes(L, &keys, &tag, 1);
+    uint32_t n = read_u32(L, &keys);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t k = read_u32(L, &keys);
+        if ((size_t)(keys.end - keys.p) < k) value_error(L, "truncated key");
+        const char *key = (const char *)keys.p;
+        keys.p += k;
+        skip_value(L, &keys, 1);
+        lua_pushlstring(L, key, k);
+        int present = lua_rawget(L, index) != LUA_TNIL;
+        lua_pop(L, 1);
+        if (present) continue;
+        struct reader field = r;
+        lazy_field(L, index, &field, key, k);
+        lua_pop(L, 1);
+    }
+}
+
+/// Pushes the encoded value at `r`: a map as a lazy table, anything else decoded in full.
+static void push_lazy(lua_State *L, struct reader *r) {
+    if (r->end - r->p < 1 || *r->p != 'm') {
+        decode_value(L, r, 0);
+        return;
+    }
+    const uint8_t *start = r->p;
+    skip_value(L, r, 0);
+    lua_createtable(L, 0, 0);
+    lua_createtable(L, 0, 5);
+    lua_pushlightuserdata(L, (void *)start);
+    lua_rawsetp(L, -2, &LAZY_START);
+    lua_pushinteger(L, (lua_Integer)(r->p - start));
+    lua_rawsetp(L, -2, &LAZY_LENGTH);
+    lua_pushinteger(L, (lua_Integer)state_of(L)->generation);
+    lua_rawsetp(L, -2, &LAZY_GENERATION);
+    lua_pushcfunction(L, lazy_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "case");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
 // MARK: - Encoding results (runs protected)
 
 static void out_append(lua_State *L, struct regie_lua *s, const void *bytes, size_t n) {
@@ -852,6 +1004,7 @@ static void encode_value(lua_State *L, struct regie_lua *s, int index, int depth
         break;
     }
     case LUA_TTABLE: {
+        materialize(L, index);
         lua_Unsigned n = lua_rawlen(L, index);
         // A table is an array when its keys are exactly 1..n; otherwise every key must be a string.
         size_t keys = 0, in_range = 0;
@@ -927,7 +1080,7 @@ static int call_entry(lua_State *L) {
     lua_getfield(L, LUA_REGISTRYINDEX, KEY_ENV_META);
     lua_setmetatable(L, 2);
     struct reader r = {a->argument, a->argument + a->argument_length};
-    decode_value(L, &r, 0);
+    push_lazy(L, &r);
     if (r.p != r.end) luaL_error(L, "trailing bytes after the argument");
     lua_setfield(L, 2, a->name);
     lua_pushvalue(L, 2);
@@ -999,7 +1152,11 @@ static int hook_entry(lua_State *L) {
     uint32_t n = read_u32(L, &r);
     if (n > 8) luaL_error(L, "too many arguments");
     luaL_checkstack(L, (int)n + 4, "too many arguments");
-    for (uint32_t i = 0; i < n; i++) decode_value(L, &r, 1);
+    // The case and ctx are read lazily; the subject (a phase or a small move table) in full.
+    for (uint32_t i = 0; i < n; i++) {
+        if (i >= 1) push_lazy(L, &r);
+        else decode_value(L, &r, 1);
+    }
     if (r.p != r.end) luaL_error(L, "trailing bytes after the arguments");
     lua_call(L, (int)n, 2);  // a guard answers `false, reason`
     s->out_len = 0;

@@ -7,6 +7,12 @@ extension CaseState {
     /// arrays in record order. Absent optional values are written as nil, which Lua omits.
     package var luaSnapshotBytes: [UInt8] {
         var w = LuaWireWriter()
+        writeLuaSnapshot(into: &w)
+        return w.bytes
+    }
+
+    /// Writes the snapshot into a writer that may hold other values before it.
+    func writeLuaSnapshot(into w: inout LuaWireWriter) {
         w.beginTable(15)
         w.key("opened_on"); w.date(Self.day(openedAt))
         w.key("id"); w.integer(id)
@@ -58,7 +64,6 @@ extension CaseState {
             w.key("to_phase"); w.string(record.transition.to.phase.rawValue)
             w.key("on"); w.date(Self.day(record.at))
         }
-        return w.bytes
     }
 
     /// The UTC day of a moment.

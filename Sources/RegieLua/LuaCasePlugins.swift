@@ -33,16 +33,23 @@ public final class LuaCasePlugins: CasePlugins {
         contexts = Array(repeating: nil, count: entries.count)
     }
 
-    /// Calls one hook of every plugin that has it, with the same subject and snapshot.
+    /// Calls one hook of every plugin that has it, with the same subject and snapshot: the
+    /// arguments are written once, and only each plugin's `ctx` is swapped at their end.
     private func callEach(_ hook: String, subject: LuaValue, of state: CaseState, at now: Date,
                           _ body: (Entry, (LuaValue, LuaValue)) throws(PluginError) -> Void) throws(PluginError) {
         guard entries.contains(where: { $0.plugin.hooks.contains(hook) }) else { return }
-        let snapshot = state.luaSnapshotBytes
         var subjectBytes: [UInt8] = []
         LuaValueCoding.encode(subject, into: &subjectBytes)
+        var arguments = LuaWireWriter()
+        arguments.beginArray(3)
+        arguments.raw(subjectBytes)
+        state.writeLuaSnapshot(into: &arguments)
+        let shared = arguments.byteCount
         for (index, entry) in entries.enumerated() where entry.plugin.hooks.contains(hook) {
-            let arguments = LuaPlugin.arguments(subject: subjectBytes, snapshot: snapshot, context: contextBytes(index, state, now))
-            guard let result = try entry.plugin.call(hook, arguments: arguments) else { continue }
+            arguments.truncate(to: shared)
+            arguments.raw(contextBytes(index, state, now))
+            let result = try arguments.withBytes { bytes throws(PluginError) in try entry.plugin.call(hook, arguments: bytes) }
+            guard let result else { continue }
             try body(entry, result)
         }
     }
@@ -112,18 +119,22 @@ public final class LuaCasePlugins: CasePlugins {
 
     public func verdicts(on move: Move, to target: CaseStatus, of state: CaseState, at now: Date) -> [GuardVerdict] {
         guard entries.contains(where: \.hasGuard) else { return [] }
-        let snapshot = state.luaSnapshotBytes
-        var subject = LuaWireWriter(capacity: 96)
-        subject.beginTable(4)
-        subject.key("from_phase"); subject.string(state.status.phase.rawValue)
-        subject.key("kind"); subject.string(move.kind.rawValue)
-        subject.key("to_phase"); subject.string(target.phase.rawValue)
-        subject.key("to_status"); subject.string(target.state)
+        var arguments = LuaWireWriter()
+        arguments.beginArray(3)
+        arguments.beginTable(4)
+        arguments.key("from_phase"); arguments.string(state.status.phase.rawValue)
+        arguments.key("kind"); arguments.string(move.kind.rawValue)
+        arguments.key("to_phase"); arguments.string(target.phase.rawValue)
+        arguments.key("to_status"); arguments.string(target.state)
+        state.writeLuaSnapshot(into: &arguments)
+        let shared = arguments.byteCount
         var verdicts: [GuardVerdict] = []
         for (index, entry) in entries.enumerated() where entry.hasGuard {
             do {
-                let arguments = LuaPlugin.arguments(subject: subject.bytes, snapshot: snapshot, context: contextBytes(index, state, now))
-                guard let (first, second) = try entry.plugin.call("guard", arguments: arguments) else { continue }
+                arguments.truncate(to: shared)
+                arguments.raw(contextBytes(index, state, now))
+                let answer = try arguments.withBytes { bytes throws(PluginError) in try entry.plugin.call("guard", arguments: bytes) }
+                guard let (first, second) = answer else { continue }
                 verdicts.append(try PluginResults.verdict(first, second, from: entry.plugin))
             } catch {
                 // Fail closed: a guard that cannot answer refuses.

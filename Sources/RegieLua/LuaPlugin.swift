@@ -125,7 +125,8 @@ public final class LuaPlugin {
         LuaValueCoding.encode(context, into: &contextBytes)
         var subjectBytes: [UInt8] = []
         LuaValueCoding.encode(subject, into: &subjectBytes)
-        return try call(hook, arguments: Self.arguments(subject: subjectBytes, snapshot: snapshot, context: contextBytes))
+        let arguments = Self.arguments(subject: subjectBytes, snapshot: snapshot, context: contextBytes)
+        return try arguments.withUnsafeBufferPointer { bytes throws(PluginError) in try call(hook, arguments: bytes) }
     }
 
     /// The three arguments of a hook in the byte encoding, each already encoded: the subject
@@ -141,8 +142,8 @@ public final class LuaPlugin {
         return arguments
     }
 
-    /// Calls a hook with its arguments already encoded (see ``arguments(subject:snapshot:context:)``).
-    func call(_ hook: String, arguments: [UInt8]) throws(PluginError) -> (LuaValue, LuaValue)? {
+    /// Calls a hook with its three arguments already encoded as one array.
+    func call(_ hook: String, arguments: UnsafeBufferPointer<UInt8>) throws(PluginError) -> (LuaValue, LuaValue)? {
         let result: LuaValue?
         do {
             result = try sandbox.callHook(chunk, hook, encodedArguments: arguments)
@@ -177,7 +178,9 @@ extension LuaPlugin {
             preparedArguments = Self.arguments(subject: subject, snapshot: state.luaSnapshotBytes,
                                                context: [UInt8(ascii: "m"), 0, 0, 0, 0])
         }
-        return try call("guard", arguments: preparedArguments!)?.0 == .bool(true)
+        return try preparedArguments!.withUnsafeBufferPointer { bytes throws(PluginError) in
+            try call("guard", arguments: bytes)?.0 == .bool(true)
+        }
     }
 
     /// For the benchmarks: a guard call with an empty case, to time the call without the snapshot.
@@ -186,7 +189,7 @@ extension LuaPlugin {
         LuaValueCoding.encode(.record(["kind": .string("advance")]), into: &subject)
         let arguments = Self.arguments(subject: subject, snapshot: [UInt8(ascii: "m"), 0, 0, 0, 0],
                                        context: [UInt8(ascii: "m"), 0, 0, 0, 0])
-        return try call("guard", arguments: arguments)?.0 == .bool(true)
+        return try arguments.withUnsafeBufferPointer { bytes throws(PluginError) in try call("guard", arguments: bytes)?.0 == .bool(true) }
     }
 
     /// For the benchmarks: the size of a case's snapshot, built afresh.

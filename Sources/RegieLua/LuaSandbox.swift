@@ -116,13 +116,13 @@ package final class LuaSandbox {
     /// one array).
     /// - Returns: the hook's result, or nil when the plugin has no such function.
     /// - Throws: ``LuaError`` for every failure.
-    package func callHook(_ chunk: Chunk, _ hook: String, encodedArguments arguments: [UInt8]) throws(LuaError) -> LuaValue? {
+    package func callHook(_ chunk: Chunk, _ hook: String, encodedArguments arguments: UnsafeBufferPointer<UInt8>)
+        throws(LuaError) -> LuaValue?
+    {
         var result: UnsafePointer<UInt8>?
         var length = 0
-        let status = arguments.withUnsafeBufferPointer { bytes in
-            regie_lua_call_hook(state, chunk.reference, hook, bytes.baseAddress, bytes.count, budget,
-                                &result, &length, &message, message.count)
-        }
+        let status = regie_lua_call_hook(state, chunk.reference, hook, arguments.baseAddress, arguments.count, budget,
+                                         &result, &length, &message, message.count)
         if status == REGIE_LUA_NO_HOOK { return nil }
         guard status == REGIE_LUA_OK else { throw Self.error(status, message) }
         return try Self.value(result, length)

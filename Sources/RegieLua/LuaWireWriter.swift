@@ -21,6 +21,22 @@ struct LuaWireWriter: ~Copyable {
     /// The bytes written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
+    /// How many bytes are written so far.
+    var byteCount: Int { count }
+
+    /// Forgets what was written after the first `byteCount` bytes.
+    mutating func truncate(to byteCount: Int) { count = min(count, max(0, byteCount)) }
+
+    /// Appends bytes that are already encoded values.
+    mutating func raw(_ encoded: [UInt8]) {
+        encoded.withUnsafeBytes { copy($0) }
+    }
+
+    /// The bytes written so far, without copying them.
+    func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(extra) }
