@@ -4,6 +4,8 @@
 // Value transfer uses a small binary encoding shared with RegieLua/LuaValueCoding.swift:
 //   'n' nil | 't' true | 'f' false | 'i' int64 LE | 'd' double LE
 //   's' u32 length + bytes | 'a' u32 count + values | 'm' u32 count + (u32 length + key bytes, value)*
+//   'L' u32 byte length + one value: the same value, with its size up front so it can be skipped
+//       at once (the case snapshot, read lazily)
 //
 // The sandbox's rules (docs/plugins.md): text chunks only; an allow-list of base functions and
 // read-only copies of string, table, math and utf8; no coroutines (Lua 5.4.4 has crash bugs
@@ -776,6 +778,15 @@ static void decode_value(lua_State *L, struct reader *r, int depth) {
         break;
     }
     case 's': push_string(L, r); break;
+    case 'L': {
+        uint32_t n = read_u32(L, r);
+        if ((size_t)(r->end - r->p) < n) value_error(L, "truncated value");
+        struct reader inner = {r->p, r->p + n};
+        decode_value(L, &inner, depth);
+        if (inner.p != inner.end) value_error(L, "a sized value is not its size");
+        r->p += n;
+        break;
+    }
     case 'a': {
         uint32_t n = read_u32(L, r);
         lua_createtable(L, (int)(n < 1024 ? n : 1024), 0);
@@ -820,9 +831,9 @@ static void skip_value(lua_State *L, struct reader *r, int depth) {
         if (r->end - r->p < 8) value_error(L, "truncated value");
         r->p += 8;
         break;
-    case 's': {
+    case 's': case 'L': {
         uint32_t n = read_u32(L, r);
-        if ((size_t)(r->end - r->p) < n) value_error(L, "truncated string");
+        if ((size_t)(r->end - r->p) < n) value_error(L, "truncated value");
         r->p += n;
         break;
     }
@@ -923,19 +934,29 @@ static void materialize(lua_State *L, int index) {
     }
 }
 
-/// Pushes the encoded value at `r`: a map as a lazy table, anything else decoded in full.
+/// Pushes the encoded value at `r`: a map as a lazy table, anything else decoded in full. A
+/// sized map ('L') is passed over at once; a plain one is walked to find its end.
 static void push_lazy(lua_State *L, struct reader *r) {
-    if (r->end - r->p < 1 || *r->p != 'm') {
+    const uint8_t *start = r->p, *end;
+    if (r->end - r->p >= 6 && r->p[0] == 'L' && r->p[5] == 'm') {
+        r->p += 1;
+        uint32_t n = read_u32(L, r);
+        if ((size_t)(r->end - r->p) < n) value_error(L, "truncated value");
+        start = r->p;
+        r->p += n;
+        end = r->p;
+    } else if (r->end - r->p >= 1 && r->p[0] == 'm') {
+        skip_value(L, r, 0);
+        end = r->p;
+    } else {
         decode_value(L, r, 0);
         return;
     }
-    const uint8_t *start = r->p;
-    skip_value(L, r, 0);
     lua_createtable(L, 0, 0);
     lua_createtable(L, 0, 5);
     lua_pushlightuserdata(L, (void *)start);
     lua_rawsetp(L, -2, &LAZY_START);
-    lua_pushinteger(L, (lua_Integer)(r->p - start));
+    lua_pushinteger(L, (lua_Integer)(end - start));
     lua_rawsetp(L, -2, &LAZY_LENGTH);
     lua_pushinteger(L, (lua_Integer)state_of(L)->generation);
     lua_rawsetp(L, -2, &LAZY_GENERATION);

@@ -11,8 +11,11 @@ extension CaseState {
         return w.bytes
     }
 
-    /// Writes the snapshot into a writer that may hold other values before it.
+    /// Writes the snapshot into a writer that may hold other values before it. It goes out
+    /// sized, so that the sandbox can hand it to Lua as a lazy table without walking it.
     func writeLuaSnapshot(into w: inout LuaWireWriter) {
+        let sized = w.beginSized()
+        defer { w.endSized(sized) }
         w.beginTable(15)
         w.key("opened_on"); w.date(Self.day(openedAt))
         w.key("id"); w.integer(id)

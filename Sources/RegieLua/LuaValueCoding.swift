@@ -1,6 +1,7 @@
 /// The byte encoding shared with `CLuaShims/regie_lua.c`:
 /// `n` nil, `t`/`f` booleans, `i` int64, `d` double (little-endian), `s` u32 length + UTF-8,
-/// `a` u32 count + values, `m` u32 count + (u32 length + key, value) pairs.
+/// `a` u32 count + values, `m` u32 count + (u32 length + key, value) pairs, `L` u32 byte size +
+/// one value (written for the case snapshot; read as the value itself).
 enum LuaValueCoding {
     static func encode(_ value: LuaValue, into bytes: inout [UInt8]) {
         switch value {
@@ -93,6 +94,11 @@ enum LuaValueCoding {
             case UInt8(ascii: "i"): return u64().map { .integer(Int64(bitPattern: $0)) }
             case UInt8(ascii: "d"): return u64().map { .number(Double(bitPattern: $0)) }
             case UInt8(ascii: "s"): return string().map(LuaValue.string)
+            case UInt8(ascii: "L"):
+                guard let size = u32(), bytes.count - offset >= size else { return nil }
+                let end = offset + size
+                guard let inner = value(depth: depth), offset == end else { return nil }
+                return inner
             case UInt8(ascii: "a"):
                 guard let n = u32() else { return nil }
                 var items: [LuaValue] = []

@@ -76,6 +76,20 @@ struct LuaWireWriter: ~Copyable {
         count += 4
     }
 
+    /// Starts a value whose byte size is written in front of it (tag `L`), so the reader can
+    /// pass over it at once; give the result to ``endSized(_:)`` after the value.
+    mutating func beginSized() -> Int {
+        byte(UInt8(ascii: "L"))
+        let position = count
+        u32(0)
+        return position
+    }
+
+    mutating func endSized(_ position: Int) {
+        let size = UInt32(truncatingIfNeeded: count - position - 4)
+        for i in 0..<4 { start[position + i] = UInt8(truncatingIfNeeded: size >> UInt32(8 * i)) }
+    }
+
     mutating func beginTable(_ count: Int) {
         byte(UInt8(ascii: "m"))
         u32(count)
