@@ -155,6 +155,28 @@ struct HostilePluginTests {
         #expect(throws: LuaError.self) { try sandbox.call(tableKeys, binding: "x", to: .nil) }
     }
 
+    @Test("the lazily read case gives every field through reads, pairs and a returned copy")
+    func lazyCase() throws {
+        let source = """
+            return {
+              api = 1, name = "reader", version = "1",
+              guard = function(move, case, ctx)
+                local before = rawget(case, "team")
+                local team = case.team
+                local keys = {}
+                for k in pairs(case) do keys[#keys + 1] = k end
+                local ok = before == nil and team == "t" and rawget(case, "team") == "t" and #keys == 15
+                  and case.phase == "goals" and #case.history == 0 and ctx.settings.x == 1 and getmetatable(case) == "case"
+                if ok then return true end
+                return false, table.concat(keys, ",")
+              end,
+            }
+            """
+        let plugin = try LuaPlugin(source: source, file: "plugins/reader.lua")
+        let plugins = LuaCasePlugins([.init(plugin: plugin, settings: ["x": .integer(1)])], reservedIDs: [], locale: .en)
+        #expect(plugins.verdicts(on: .advance, to: .active(.mapping), of: Self.state(), at: Date()) == [GuardVerdict(plugin: "reader", allowed: true)])
+    }
+
     @Test("plugins cannot reach each other")
     func separateStates() throws {
         let a = try LuaPlugin(source: "return {api = 1, name = 'a', version = '1', guard = function() shared = 'from a' return true end}",
