@@ -39,7 +39,6 @@ public final class LuaPlugin {
 
     let sandbox: LuaSandbox
     let chunk: LuaSandbox.Chunk
-    var preparedArguments: [UInt8]?
 
     /// Loads and checks a plugin.
     /// - Throws: ``PluginError`` when the file does not compile, fails, or breaks the API:
@@ -165,33 +164,4 @@ extension String {
     func replacingSuffix(_ suffix: String, with replacement: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
-}
-
-extension LuaPlugin {
-    /// For the benchmarks: a guard call whose arguments are encoded once and kept, so the
-    /// call itself can be timed apart from building the snapshot.
-    /// - Returns: whether the guard said `true`.
-    public func callPrepared(state: CaseState, now: Date) throws(PluginError) -> Bool {
-        if preparedArguments == nil {
-            var subject: [UInt8] = []
-            LuaValueCoding.encode(.record(["kind": .string("advance")]), into: &subject)
-            preparedArguments = Self.arguments(subject: subject, snapshot: state.luaSnapshotBytes,
-                                               context: [UInt8(ascii: "m"), 0, 0, 0, 0])
-        }
-        return try preparedArguments!.withUnsafeBufferPointer { bytes throws(PluginError) in
-            try call("guard", arguments: bytes)?.0 == .bool(true)
-        }
-    }
-
-    /// For the benchmarks: a guard call with an empty case, to time the call without the snapshot.
-    public func callEmpty() throws(PluginError) -> Bool {
-        var subject: [UInt8] = []
-        LuaValueCoding.encode(.record(["kind": .string("advance")]), into: &subject)
-        let arguments = Self.arguments(subject: subject, snapshot: [UInt8(ascii: "m"), 0, 0, 0, 0],
-                                       context: [UInt8(ascii: "m"), 0, 0, 0, 0])
-        return try arguments.withUnsafeBufferPointer { bytes throws(PluginError) in try call("guard", arguments: bytes)?.0 == .bool(true) }
-    }
-
-    /// For the benchmarks: the size of a case's snapshot, built afresh.
-    public static func snapshotSize(of state: CaseState) -> Int { state.luaSnapshotBytes.count }
 }

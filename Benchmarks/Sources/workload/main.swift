@@ -46,7 +46,8 @@ case "snapshot":
     exit(size > 0 ? 0 : 1)
 case "guard-empty":
     let plugins = try PluginWorkload.guardPlugins()
-    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callEmpty() }
+    let empty = LuaPlugin.prepareGuardCall(for: nil)
+    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callGuard(empty) }
     exit(0)
 case "guard-parts":
     // Where a guard call's time goes: the snapshot, and the call with its arguments ready.
@@ -57,10 +58,12 @@ case "guard-parts":
     let snapshotTime = Date().timeIntervalSince(begin) / Double(cases) * 1e6
     let plugins = try PluginWorkload.guardPlugins()
     begin = Date()
-    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callPrepared(state: state, now: now) }
+    let prepared = LuaPlugin.prepareGuardCall(for: state)
+    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callGuard(prepared) }
     let callTime = Date().timeIntervalSince(begin) / Double(cases) * 1e6
     begin = Date()
-    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callEmpty() }
+    let empty = LuaPlugin.prepareGuardCall(for: nil)
+    for _ in 0..<cases { _ = try plugins.entries[0].plugin.callGuard(empty) }
     let emptyTime = Date().timeIntervalSince(begin) / Double(cases) * 1e6
     print("call with an empty case: \(String(format: "%.2f", emptyTime)) µs")
     print("snapshot: \(size / cases) bytes in \(String(format: "%.2f", snapshotTime)) µs; call with arguments ready: \(String(format: "%.2f", callTime)) µs")
