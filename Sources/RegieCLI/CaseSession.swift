@@ -202,13 +202,16 @@ final class CaseSession {
                            plugins: try rules.plugins(for: state, workflow: workflow), at: now)
     }
 
-    /// The prompts of a phase for a case: the workflow's, then its plugins'.
+    /// The prompts of a phase for a case: the workflow's, then its plugins'. A plugin that
+    /// fails to give its prompts is named in a last prompt rather than hiding the case.
     func prompts(_ phase: Phase, of state: CaseState, workflow: Workflow) throws(RegieError) -> [LocalizedText] {
         let plugins = try rules.plugins(for: state, workflow: workflow)
         do {
             return workflow.definition(of: phase).prompts + (try plugins.prompts(phase, of: state, at: now)).map(\.text)
         } catch {
-            throw RegieError.from(error)
+            let failure = RegieError.from(error).message
+            return workflow.definition(of: phase).prompts
+                + [LocalizedText(nl: "(De vragen van de plugins ontbreken. \(failure.nl))", en: "(The plugins' prompts are missing. \(failure.en))")]
         }
     }
 

@@ -51,8 +51,10 @@ struct PluginListCommand: ParsableCommand {
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let loaded = try? WorkspaceLoader.load(from: WorkspaceLoader.locate(
-            explicit: workspace, environment: ProcessInfo.processInfo.environment, currentDirectory: cwd))
+        // Outside a workspace, the shipped plugins alone; a workspace that cannot be read is an error.
+        let root = try? WorkspaceLoader.locate(explicit: workspace, environment: ProcessInfo.processInfo.environment,
+                                               currentDirectory: cwd)
+        let loaded = try root.map { root throws(RegieError) in try WorkspaceLoader.load(from: root) }
         let l = L10n(language: lang ?? loaded?.locale ?? .en)
         var names = Set(ShippedPlugins.names)
         if let root = loaded?.root {

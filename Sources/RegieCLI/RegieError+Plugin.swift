@@ -14,12 +14,13 @@ extension RegieError {
         case .value: ("gave back something Regie cannot use", "gaf iets terug waar Regie niets mee kan")
         case .collision: ("uses an id that is already taken", "gebruikt een id dat al bestaat")
         }
-        let hookEN = error.hook.map { " in `\($0)`" } ?? ""
-        let hookNL = error.hook.map { " in `\($0)`" } ?? ""
+        let hook = error.hook.map { " in `\($0)`" } ?? ""
+        // A pinned plugin is named `plugins/NAME.lua@HASH`; the file to check is the first part.
+        let file = error.file.split(separator: "@").first.map(String.init) ?? error.file
         return RegieError(.configuration,
-                          en: "Plugin `\(error.plugin)` (\(error.location)) \(en)\(hookEN): \(error.message).",
-                          nl: "Plugin `\(error.plugin)` (\(error.location)) \(nl)\(hookNL): \(error.message).",
-                          hintEN: "Correct the plugin; `regie plugin check \(error.file)` shows what is wrong.",
-                          hintNL: "Verbeter de plugin; `regie plugin check \(error.file)` toont wat er mis is.")
+                          en: "Plugin `\(error.plugin)` (\(error.location)) \(en)\(hook): \(error.message).",
+                          nl: "Plugin `\(error.plugin)` (\(error.location)) \(nl)\(hook): \(error.message).",
+                          hintEN: "Correct the plugin; `regie plugin check \(file)` shows what is wrong.",
+                          hintNL: "Verbeter de plugin; `regie plugin check \(file)` toont wat er mis is.")
     }
 }

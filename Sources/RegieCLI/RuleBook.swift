@@ -127,7 +127,7 @@ final class RuleBook {
                                      nl: "De plugin `\(pin.name)` waar deze casus aan vastzit ontbreekt in de database.",
                                      hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
                 }
-                plugin = try load(source, file: "plugin \(pin.name) \(pin.hash.prefix(19))", hash: pin.hash)
+                plugin = try load(source, file: Self.pinnedFileName(pin.name, hash: pin.hash), hash: pin.hash)
             }
             entries.append(.init(plugin: plugin, settings: pin.settings))
         }
@@ -143,8 +143,14 @@ final class RuleBook {
             throw RegieError.from(error)
         }
         for plugin in stored where RuleHash.of(plugin.source) == plugin.hash {
-            _ = try? load(plugin.source, file: "plugin \(plugin.name) \(plugin.hash.prefix(19))", hash: plugin.hash)
+            _ = try? load(plugin.source, file: Self.pinnedFileName(plugin.name, hash: plugin.hash), hash: plugin.hash)
         }
+    }
+
+    /// How a plugin a case is pinned to is named in messages: its file and the start of its
+    /// hash, such as `plugins/fact.lua@ff40eed6`.
+    static func pinnedFileName(_ name: String, hash: String) -> String {
+        "plugins/\(name).lua@" + hash.replacingOccurrences(of: "sha256:", with: "").prefix(8)
     }
 
     private func load(_ source: String, file: String, hash: String) throws(RegieError) -> LuaPlugin {

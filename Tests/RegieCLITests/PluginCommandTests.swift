@@ -158,6 +158,25 @@ struct PluginCommandTests {
         #expect(moved.out.contains("broken reminder"))
     }
 
+    @Test("a prompts hook that fails does not hide the case: case show names the plugin instead")
+    func failingPrompts() throws {
+        let bench = try Workbench(yaml: Self.yaml(plugins: "[mute]"))
+        try bench.write("return { api = 1, name = 'mute', version = '1', prompts = function() return 42 end }", to: "plugins/mute.lua")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        let shown = bench.run(["case", "show", "1"])
+        #expect(shown.status == .success, "\(shown.err)")
+        #expect(shown.out.contains("The plugins' prompts are missing. Plugin `mute` (plugins/mute.lua@"))
+        #expect(shown.out.contains("gave back something Regie cannot use in `prompts`: expected a list, got a number"))
+        #expect(shown.out.contains("goals.own_story"))
+    }
+
+    @Test("plugin list reports a workspace file it cannot read")
+    func listWithBrokenWorkspace() throws {
+        let bench = try Workbench()
+        try bench.write("teams: [", to: "regie.yaml")
+        #expect(bench.run(["plugin", "list"], as: nil).status == .configuration)
+    }
+
     @Test("workflow show --team gives the effective checklist with the plugins' items")
     func effectiveChecklist() throws {
         let bench = try Workbench(yaml: Self.yaml(plugins: "[fact, group-chat]"))
