@@ -31,8 +31,8 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
             }
         } catch {
             let reason = (error as? RegieError).map { l($0.message) } ?? "\(error)"
-            Console.current.line(l("  (The move is recorded, but the prompts could not be shown: \(reason))",
-                                   "  (De stap is vastgelegd, maar de vragen konden niet getoond worden: \(reason))"))
+            Console.current.line(l("  (The move is recorded, but the reminders could not be shown: \(reason))",
+                                   "  (De stap is vastgelegd, maar de herinneringen konden niet getoond worden: \(reason))"))
         }
     }
 }

@@ -154,7 +154,7 @@ struct PluginCommandTests {
         #expect(bench.run(["goal", "add", "1", "Eerst dit", "--term", "short", "--by", "client"]).status == .success)
         let moved = bench.run(["case", "advance", "1"])
         #expect(moved.status == .success, "\(moved.err)")
-        #expect(moved.out.contains("The move is recorded, but the prompts could not be shown"))
+        #expect(moved.out.contains("The move is recorded, but the reminders could not be shown"))
         #expect(moved.out.contains("broken reminder"))
     }
 
