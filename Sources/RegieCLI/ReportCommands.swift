@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RegieCore
+import RegieStore
+
+struct ReportGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports: the team's figures (see docs/reports.md).",
+        subcommands: [ReportTeamCommand.self])
+}
+
+struct ReportTeamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "team",
+        abstract: "The pilot's measures for your teams' cases: network involved, group formed, questions picked up, hours to form a group.",
+        discussion: "Counts cases opened in the period; the shares leave out cases still in the goals phase unless --all. Definitions: docs/reports.md.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this team (default: all your teams).") var team: String?
+    @Option(help: "Only cases opened on or after this day (YYYY-MM-DD).") var since: LocalDate?
+    @Option(help: "Only cases opened on or before this day (YYYY-MM-DD).") var until: LocalDate?
+    @Flag(help: "Count cases still in the goals phase in the shares too.") var all = false
+    @Option(help: "text or json.") var format: Format = .text
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let person = try session.person()
+        let teams: [String]
+        if let team {
+            _ = try session.team(team)
+            _ = try session.actor(inTeam: team)
+            teams = [team]
+        } else {
+            teams = person.teams
+        }
+        var facts: [CaseFacts] = []
+        let summaries: [CaseSummary]
+        do {
+            summaries = try session.store.summaries(team: nil).filter { teams.contains($0.team) }
+        } catch {
+            throw RegieError.from(error)
+        }
+        for summary in summaries {
+            let events: [RecordedEvent]
+            do {
+                events = try session.store.events(of: summary.id)
+            } catch {
+                throw RegieError.from(error)
+            }
+            do {
+                facts.append(try CaseFacts.of(events))
+            } catch {
+                throw RegieError(.storage, en: "Case \(summary.id) cannot be read back: version \(error.version): \(error.problem).",
+                                 nl: "Casus \(summary.id) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
+                                 hintEN: "Run `regie audit verify`.", hintNL: "Draai `regie audit verify`.")
+            }
+        }
+        try session.recordRead(caseID: nil, action: "report team")
+        let report = TeamReport(facts, selection: .init(since: since, until: until, all: all))
+        switch format {
+        case .json: try JSONOutput.print(TeamReportJSON(report, teams: teams, since: since, until: until, all: all))
+        case .text: for line in TeamReportText(l: session.l).render(report, teams: teams) { Console.current.line(line) }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import RegieCore
+
+/// `report team --format json`: every measure with its count and denominator (docs/json.md).
+struct TeamReportJSON: Encodable {
+    struct Share: Encodable {
+        var count: Int, of: Int, percent: Double?
+        init(_ share: TeamReport.Share) { (count, of, percent) = (share.count, share.of, share.percent) }
+    }
+
+    struct Hours: Encodable {
+        var cases: Int, mean: Double?, median: Double?, min: Double?, max: Double?
+        init(_ hours: TeamReport.Hours) {
+            (cases, mean, median, min, max) = (hours.cases, hours.mean, hours.median, hours.minimum, hours.maximum)
+        }
+    }
+
+    struct TeamHours: Encodable { var team: String, hours: Hours }
+    struct PhaseCount: Encodable { var phase: Phase, active: Int, paused: Int, closed: Int }
+
+    var teams: [String]
+    var since: LocalDate?, until: LocalDate?
+    var includesGoalsPhase: Bool
+    var opened: Int
+    var considered: Int
+    var networkInvolved: Share
+    var groupFormed: Share
+    var networkPickedUpQuestion: Share
+    var hoursToGroup: Hours
+    var hoursToGroupByTeam: [TeamHours]
+    var hoursToGroupComplex: Hours
+    var hoursToGroupNotComplex: Hours
+    var phasesNow: [PhaseCount]
+
+    init(_ r: TeamReport, teams: [String], since: LocalDate?, until: LocalDate?, all: Bool) {
+        self.teams = teams
+        self.since = since
+        self.until = until
+        includesGoalsPhase = all
+        opened = r.opened
+        considered = r.considered
+        networkInvolved = Share(r.networkInvolved)
+        groupFormed = Share(r.groupFormed)
+        networkPickedUpQuestion = Share(r.networkPickedUpQuestion)
+        hoursToGroup = Hours(r.hoursToGroup)
+        hoursToGroupByTeam = r.hoursToGroupByTeam.map { TeamHours(team: $0.team, hours: Hours($0.hours)) }
+        hoursToGroupComplex = Hours(r.hoursToGroupComplex)
+        hoursToGroupNotComplex = Hours(r.hoursToGroupNotComplex)
+        phasesNow = r.phasesNow.map { PhaseCount(phase: $0.phase, active: $0.active, paused: $0.paused, closed: $0.closed) }
+    }
+}
+
+/// `report team` as text, in the workspace language.
+struct TeamReportText {
+    let l: L10n
+
+    func render(_ r: TeamReport, teams: [String]) -> [String] {
+        func share(_ s: TeamReport.Share) -> String {
+            let percent = s.percent.map { String(format: "%.1f%%", $0) } ?? "-"
+            return "\(s.count) / \(s.of) (\(percent))"
+        }
+        func hours(_ h: TeamReport.Hours) -> String {
+            guard let mean = h.mean, let median = h.median, let min = h.minimum, let max = h.maximum else {
+                return l("no group formed yet", "nog geen groep gevormd")
+            }
+            let cases = h.cases == 1 ? l("1 case", "1 casus") : l("\(h.cases) cases", "\(h.cases) casussen")
+            return l(String(format: "mean %.1f h, median %.1f h, from %.1f to %.1f h", mean, median, min, max),
+                     String(format: "gemiddeld %.1f u, mediaan %.1f u, van %.1f tot %.1f u", mean, median, min, max)) + " (\(cases))"
+        }
+        var lines = [
+            l("Team report: \(teams.joined(separator: ", "))", "Teamrapport: \(teams.joined(separator: ", "))"),
+            l("Cases opened in the period: \(r.opened); counted in the shares (past the goals phase): \(r.considered).",
+              "Casussen geopend in de periode: \(r.opened); meegeteld in de aandelen (voorbij de doelenfase): \(r.considered)."),
+            "",
+            l("Network involved:              ", "Netwerk betrokken:             ") + share(r.networkInvolved),
+            l("Group formed:                  ", "Groep gevormd:                 ") + share(r.groupFormed),
+            l("Network picked up a question:  ", "Netwerk pakte een vraag op:    ") + share(r.networkPickedUpQuestion),
+            l("Hours to form a group:         ", "Uren tot een groep:            ") + hours(r.hoursToGroup),
+        ]
+        for team in r.hoursToGroupByTeam { lines.append("  \(team.team): " + hours(team.hours)) }
+        lines.append(l("  complex: ", "  complex: ") + hours(r.hoursToGroupComplex))
+        lines.append(l("  not complex: ", "  niet complex: ") + hours(r.hoursToGroupNotComplex))
+        lines.append("")
+        lines.append(l("Cases per phase now (active / paused / closed):", "Casussen per fase nu (actief / gepauzeerd / gesloten):"))
+        for phase in r.phasesNow { lines.append("  \(phase.phase.title(l)): \(phase.active) / \(phase.paused) / \(phase.closed)") }
+        return lines
+    }
+}

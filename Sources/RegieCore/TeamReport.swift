@@ -1,0 +1,97 @@
+/// The pilot's measures over a set of cases (definitions in docs/reports.md). Pure: the
+/// command reads the cases' facts and hands them in.
+public struct TeamReport: Sendable, Equatable {
+    /// A share with its denominator stated.
+    public struct Share: Sendable, Equatable {
+        public var count: Int
+        public var of: Int
+        /// The share in percent, rounded to one decimal; nil when there are no cases.
+        public var percent: Double? { of == 0 ? nil : (Double(count) * 1000 / Double(of)).rounded() / 10 }
+    }
+
+    /// Hours to form a group over the cases that formed one.
+    public struct Hours: Sendable, Equatable {
+        public var cases: Int
+        public var mean: Double?
+        public var median: Double?
+        public var minimum: Double?
+        public var maximum: Double?
+
+        init(minutes: [Int]) {
+            let hours = minutes.sorted().map { Double($0) / 60 }
+            cases = hours.count
+            guard !hours.isEmpty else { return }
+            mean = Self.round(hours.reduce(0, +) / Double(hours.count))
+            let middle = hours.count / 2
+            median = Self.round(hours.count % 2 == 1 ? hours[middle] : (hours[middle - 1] + hours[middle]) / 2)
+            minimum = Self.round(hours[0])
+            maximum = Self.round(hours[hours.count - 1])
+        }
+
+        static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    }
+
+    /// Which cases count: opened in the period, and (unless `all`) past the goals phase.
+    public struct Selection: Sendable, Equatable {
+        public var since: LocalDate?
+        public var until: LocalDate?
+        public var all: Bool
+
+        public init(since: LocalDate? = nil, until: LocalDate? = nil, all: Bool = false) {
+            self.since = since
+            self.until = until
+            self.all = all
+        }
+
+        func includes(_ facts: CaseFacts) -> Bool {
+            if let since, facts.openedOn < since { return false }
+            if let until, until < facts.openedOn { return false }
+            return all || facts.status.phase != .goals
+        }
+    }
+
+    /// Cases opened in the period, in any phase: the funnel and the cases per phase now.
+    public var opened: Int
+    /// The denominator of every share.
+    public var considered: Int
+    public var networkInvolved: Share
+    public var groupFormed: Share
+    public var networkPickedUpQuestion: Share
+    public var hoursToGroup: Hours
+    public var hoursToGroupByTeam: [(team: String, hours: Hours)]
+    public var hoursToGroupComplex: Hours
+    public var hoursToGroupNotComplex: Hours
+    /// Cases opened in the period by the phase they are in now (paused and closed ones by the
+    /// phase they were paused or closed in), and how many of them are paused or closed.
+    public var phasesNow: [(phase: Phase, active: Int, paused: Int, closed: Int)]
+
+    public init(_ facts: [CaseFacts], selection: Selection) {
+        let period = facts.filter { Selection(since: selection.since, until: selection.until, all: true).includes($0) }
+        let counted = period.filter(selection.includes)
+        func share(_ test: (CaseFacts) -> Bool) -> Share { Share(count: counted.filter(test).count, of: counted.count) }
+        func hours(_ cases: [CaseFacts]) -> Hours { Hours(minutes: cases.compactMap(\.minutesToGroup)) }
+        opened = period.count
+        considered = counted.count
+        networkInvolved = share(\.networkInvolved)
+        groupFormed = share(\.groupFormed)
+        networkPickedUpQuestion = share(\.networkPickedUpQuestion)
+        hoursToGroup = hours(counted)
+        hoursToGroupByTeam = Set(counted.map(\.team)).sorted().map { team in (team, hours(counted.filter { $0.team == team })) }
+        hoursToGroupComplex = hours(counted.filter(\.complex))
+        hoursToGroupNotComplex = hours(counted.filter { !$0.complex })
+        phasesNow = Phase.allCases.map { phase in
+            let here = period.filter { $0.status.phase == phase }
+            return (phase, here.filter { $0.status.state == "active" }.count, here.filter { $0.status.state == "paused" }.count,
+                    here.filter { $0.status.state == "closed" }.count)
+        }
+    }
+
+    public static func == (lhs: TeamReport, rhs: TeamReport) -> Bool {
+        lhs.opened == rhs.opened && lhs.considered == rhs.considered && lhs.networkInvolved == rhs.networkInvolved
+            && lhs.groupFormed == rhs.groupFormed && lhs.networkPickedUpQuestion == rhs.networkPickedUpQuestion
+            && lhs.hoursToGroup == rhs.hoursToGroup
+            && lhs.hoursToGroupByTeam.elementsEqual(rhs.hoursToGroupByTeam) { $0.team == $1.team && $0.hours == $1.hours }
+            && lhs.hoursToGroupComplex == rhs.hoursToGroupComplex && lhs.hoursToGroupNotComplex == rhs.hoursToGroupNotComplex
+            && lhs.phasesNow.elementsEqual(rhs.phasesNow) { $0 == $1 }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import RegieCLI
+import RegieCore
+
+/// `regie report team`: a team of cases with known answers, built through the command line,
+/// and every measure checked to the exact count.
+@Suite("Team report")
+struct ReportTests {
+    static func run(_ bench: Workbench, _ line: String, as actor: String = "anna") {
+        var arguments: [String] = []
+        var current = ""
+        var quoted = false
+        for character in line {
+            if character == "\"" { quoted.toggle() } else if character == " " && !quoted {
+                if !current.isEmpty { arguments.append(current) }
+                current = ""
+            } else { current.append(character) }
+        }
+        if !current.isEmpty { arguments.append(current) }
+        let result = bench.run(arguments, as: actor)
+        #expect(result.status == .success, "\(line): \(result.err)")
+    }
+
+    /// Four cases: A (west) involved, formed, picked up, 1.5 h; B (west, complex) none of them;
+    /// C (oost, complex) involved and formed in 3 h, its question still open; D (west) still in goals.
+    static func team() throws -> Workbench {
+        let bench = try Workbench()
+        for line in ["case open --team west --client A", "resource add 1 Moeder --relation mother --kind informal",
+                     "resource update 1 1 --contact willing", "resource add 1 Zuster --relation nurse --kind professional",
+                     "resource choose 1 1 --client-chose", "meeting plan 1 --on 2090-01-10",
+                     "meeting held 1 1 --on 2090-01-10 --attendees 1", "time log 1 1h --on 2090-01-05",
+                     "time log 1 30m --on 2090-01-10", "time log 1 45m --on 2090-01-20",
+                     "question add 1 Boodschappen --owner 1", "question status 1 1 accepted",
+                     "case open --team west --client B --complex", "resource add 2 Vriend --relation friend --kind informal",
+                     "resource update 2 1 --contact contacted", "resource add 2 Huisarts --relation gp --kind professional",
+                     "question add 2 Medicijnen --owner 2", "question status 2 1 accepted",
+                     "case open --team west --client D", "resource add 3 Buur --relation neighbour --kind informal",
+                     "resource update 3 1 --contact willing"] {
+            run(bench, line)
+        }
+        for line in ["case open --team oost --client C --complex", "resource add 4 Broer --relation brother --kind informal",
+                     "resource update 4 1 --contact declined", "resource add 4 Zus --relation sister --kind informal",
+                     "resource update 4 2 --contact willing", "resource choose 4 2 --client-chose",
+                     "meeting plan 4 --on 2090-02-01", "meeting held 4 1 --on 2090-02-01 --attendees 2",
+                     "time log 4 3h --on 2090-01-15", "question add 4 Geld --owner 2"] {
+            run(bench, line, as: "bob")
+        }
+        for id in [1, 2, 4] { run(bench, "case advance \(id) --override --reason \"report test\"", as: "karim") }
+        return bench
+    }
+
+    static func json(_ bench: Workbench, _ extra: [String] = []) throws -> [String: Any] {
+        let result = bench.run(["report", "team", "--format", "json"] + extra, as: "karim")
+        #expect(result.status == .success, "\(result.err)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+    }
+
+    static func share(_ report: [String: Any], _ key: String) -> [Int] {
+        let share = report[key] as? [String: Any] ?? [:]
+        return [share["count"] as? Int ?? -1, share["of"] as? Int ?? -1]
+    }
+
+    static func hours(_ value: Any?) -> [Double] {
+        let hours = value as? [String: Any] ?? [:]
+        return ["cases", "mean", "median", "min", "max"].map { (hours[$0] as? NSNumber)?.doubleValue ?? -1 }
+    }
+
+    @Test("every measure to the exact count, with its denominator")
+    func measures() throws {
+        let bench = try Self.team()
+        let report = try Self.json(bench)
+        #expect(report["opened"] as? Int == 4)
+        #expect(report["considered"] as? Int == 3, "D is still in goals")
+        #expect(Self.share(report, "network_involved") == [2, 3])
+        #expect(Self.share(report, "group_formed") == [2, 3])
+        #expect(Self.share(report, "network_picked_up_question") == [1, 3])
+        #expect(Self.hours(report["hours_to_group"]) == [2, 2.25, 2.25, 1.5, 3])
+        #expect(Self.hours(report["hours_to_group_complex"]) == [1, 3, 3, 3, 3])
+        #expect(Self.hours(report["hours_to_group_not_complex"]) == [1, 1.5, 1.5, 1.5, 1.5])
+        let byTeam = report["hours_to_group_by_team"] as? [[String: Any]] ?? []
+        #expect(byTeam.map { $0["team"] as? String } == ["oost", "west"])
+        #expect(byTeam.map { Self.hours($0["hours"]) } == [[1, 3, 3, 3, 3], [1, 1.5, 1.5, 1.5, 1.5]])
+        let phases = report["phases_now"] as? [[String: Any]] ?? []
+        #expect(phases.map { $0["active"] as? Int } == [1, 3, 0, 0, 0])
+
+        let all = try Self.json(bench, ["--all"])
+        #expect(Self.share(all, "network_involved") == [3, 4])
+        let oost = try Self.json(bench, ["--team", "oost"])
+        #expect(oost["opened"] as? Int == 1)
+        #expect(Self.share(oost, "group_formed") == [1, 1])
+        let later = try Self.json(bench, ["--since", "2089-01-01"])
+        #expect(later["opened"] as? Int == 0)
+        #expect((later["network_involved"] as? [String: Any])?["percent"] == nil, "no share of nothing")
+    }
+
+    @Test("the report is a read: it is logged, and only a member of the team may ask for it")
+    func access() throws {
+        let bench = try Self.team()
+        #expect(bench.run(["report", "team", "--team", "oost"], as: "anna").status == .notPermitted)
+        let text = bench.run(["report", "team"], as: "karim")
+        #expect(text.status == .success)
+        #expect(text.out.contains("Network involved:              2 / 3 (66.7%)"))
+        #expect(bench.run(["audit", "access", "--json"], as: "karim").out.contains("report team"))
+    }
+}
