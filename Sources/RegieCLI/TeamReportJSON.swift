@@ -17,6 +17,9 @@ struct TeamReportJSON: Encodable {
 
     struct TeamHours: Encodable { var team: String, hours: Hours }
     struct PhaseCount: Encodable { var phase: Phase, active: Int, paused: Int, closed: Int }
+    struct PhaseDays: Encodable { var phase: Phase, stays: Int, medianDays: Double? }
+    struct Pauses: Encodable { var kind: PauseKind, count: Int, resumed: Int, closed: Int, ongoing: Int }
+    struct Closed: Encodable { var outcome: CloseOutcome, count: Int }
 
     var teams: [String]
     var since: LocalDate?, until: LocalDate?
@@ -31,6 +34,11 @@ struct TeamReportJSON: Encodable {
     var hoursToGroupComplex: Hours
     var hoursToGroupNotComplex: Hours
     var phasesNow: [PhaseCount]
+    var daysInPhase: [PhaseDays]
+    var pauses: [Pauses]
+    var closedBy: [Closed]
+    var goalsAchieved: Share
+    var membersWithCanAndCannot: Share
 
     init(_ r: TeamReport, teams: [String], since: LocalDate?, until: LocalDate?, all: Bool) {
         self.teams = teams
@@ -47,6 +55,11 @@ struct TeamReportJSON: Encodable {
         hoursToGroupComplex = Hours(r.hoursToGroupComplex)
         hoursToGroupNotComplex = Hours(r.hoursToGroupNotComplex)
         phasesNow = r.phasesNow.map { PhaseCount(phase: $0.phase, active: $0.active, paused: $0.paused, closed: $0.closed) }
+        daysInPhase = r.daysInPhase.map { PhaseDays(phase: $0.phase, stays: $0.stays, medianDays: $0.median) }
+        pauses = r.pauses.map { Pauses(kind: $0.kind, count: $0.count, resumed: $0.resumed, closed: $0.closed, ongoing: $0.ongoing) }
+        closedBy = r.closedBy.map { Closed(outcome: $0.outcome, count: $0.count) }
+        goalsAchieved = Share(r.goalsAchieved)
+        membersWithCanAndCannot = Share(r.membersWithCanAndCannot)
     }
 }
 
@@ -80,9 +93,23 @@ struct TeamReportText {
         for team in r.hoursToGroupByTeam { lines.append("  \(team.team): " + hours(team.hours)) }
         lines.append(l("  complex: ", "  complex: ") + hours(r.hoursToGroupComplex))
         lines.append(l("  not complex: ", "  niet complex: ") + hours(r.hoursToGroupNotComplex))
+        lines.append(l("Goals achieved:                ", "Doelen bereikt:                ") + share(r.goalsAchieved))
+        lines.append(l("Members with a can and cannot: ", "Leden met een kan en kan niet: ") + share(r.membersWithCanAndCannot))
         lines.append("")
         lines.append(l("Cases per phase now (active / paused / closed):", "Casussen per fase nu (actief / gepauzeerd / gesloten):"))
         for phase in r.phasesNow { lines.append("  \(phase.phase.title(l)): \(phase.active) / \(phase.paused) / \(phase.closed)") }
+        lines.append(l("Median days in each phase (finished stays):", "Mediaan dagen per fase (afgeronde verblijven):"))
+        for phase in r.daysInPhase {
+            let median = phase.median.map { String(format: "%.1f", $0) } ?? "-"
+            lines.append("  \(phase.phase.title(l)): \(median) (\(phase.stays))")
+        }
+        let paused = r.pauses.filter { $0.count > 0 }
+        lines.append(l("Pauses: ", "Pauzes: ") + (paused.isEmpty ? "-" : paused.map {
+            l("\($0.kind.rawValue) \($0.count) (resumed \($0.resumed), closed \($0.closed), ongoing \($0.ongoing))",
+              "\($0.kind.rawValue) \($0.count) (hervat \($0.resumed), gesloten \($0.closed), loopt nog \($0.ongoing))")
+        }.joined(separator: "; ")))
+        let closed = r.closedBy.filter { $0.count > 0 }
+        lines.append(l("Closed: ", "Gesloten: ") + (closed.isEmpty ? "-" : closed.map { "\($0.outcome.rawValue) \($0.count)" }.joined(separator: ", ")))
         return lines
     }
 }

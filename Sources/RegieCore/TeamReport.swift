@@ -64,6 +64,16 @@ public struct TeamReport: Sendable, Equatable {
     /// Cases opened in the period by the phase they are in now (paused and closed ones by the
     /// phase they were paused or closed in), and how many of them are paused or closed.
     public var phasesNow: [(phase: Phase, active: Int, paused: Int, closed: Int)]
+    /// Per phase: how many finished stays, and the median of their length in days.
+    public var daysInPhase: [(phase: Phase, stays: Int, median: Double?)]
+    /// Per kind of pause: how many, and how they ended.
+    public var pauses: [(kind: PauseKind, count: Int, resumed: Int, closed: Int, ongoing: Int)]
+    /// Closed cases by how they ended.
+    public var closedBy: [(outcome: CloseOutcome, count: Int)]
+    /// Goals achieved, of all goals.
+    public var goalsAchieved: Share
+    /// Members who said what they can and cannot do, of all members.
+    public var membersWithCanAndCannot: Share
 
     public init(_ facts: [CaseFacts], selection: Selection) {
         let period = facts.filter { Selection(since: selection.since, until: selection.until, all: true).includes($0) }
@@ -79,6 +89,22 @@ public struct TeamReport: Sendable, Equatable {
         hoursToGroupByTeam = Set(counted.map(\.team)).sorted().map { team in (team, hours(counted.filter { $0.team == team })) }
         hoursToGroupComplex = hours(counted.filter(\.complex))
         hoursToGroupNotComplex = hours(counted.filter { !$0.complex })
+        daysInPhase = Phase.allCases.map { phase in
+            let days = counted.flatMap { $0.phaseStays.filter { $0.phase == phase }.map(\.days) }.sorted()
+            guard !days.isEmpty else { return (phase, 0, nil) }
+            let middle = days.count / 2
+            return (phase, days.count, days.count % 2 == 1 ? Double(days[middle]) : Double(days[middle - 1] + days[middle]) / 2)
+        }
+        let allPauses = counted.flatMap(\.pauses)
+        pauses = PauseKind.allCases.map { kind in
+            let these = allPauses.filter { $0.kind == kind }
+            return (kind, these.count, these.filter { $0.ending == "resumed" }.count, these.filter { $0.ending == "closed" }.count,
+                    these.filter { $0.ending == "ongoing" }.count)
+        }
+        closedBy = CloseOutcome.allCases.map { outcome in (outcome, counted.filter { $0.closedAs == outcome }.count) }
+        goalsAchieved = Share(count: counted.reduce(0) { $0 + $1.goalsAchieved }, of: counted.reduce(0) { $0 + $1.goals })
+        membersWithCanAndCannot = Share(count: counted.reduce(0) { $0 + $1.membersWithCanAndCannot },
+                                        of: counted.reduce(0) { $0 + $1.members })
         phasesNow = Phase.allCases.map { phase in
             let here = period.filter { $0.status.phase == phase }
             return (phase, here.filter { $0.status.state == "active" }.count, here.filter { $0.status.state == "paused" }.count,
@@ -93,5 +119,8 @@ public struct TeamReport: Sendable, Equatable {
             && lhs.hoursToGroupByTeam.elementsEqual(rhs.hoursToGroupByTeam) { $0.team == $1.team && $0.hours == $1.hours }
             && lhs.hoursToGroupComplex == rhs.hoursToGroupComplex && lhs.hoursToGroupNotComplex == rhs.hoursToGroupNotComplex
             && lhs.phasesNow.elementsEqual(rhs.phasesNow) { $0 == $1 }
+            && lhs.daysInPhase.elementsEqual(rhs.daysInPhase) { $0 == $1 } && lhs.pauses.elementsEqual(rhs.pauses) { $0 == $1 }
+            && lhs.closedBy.elementsEqual(rhs.closedBy) { $0 == $1 } && lhs.goalsAchieved == rhs.goalsAchieved
+            && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot
     }
 }

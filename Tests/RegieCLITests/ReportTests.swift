@@ -32,6 +32,9 @@ struct ReportTests {
                      "meeting held 1 1 --on 2090-01-10 --attendees 1", "time log 1 1h --on 2090-01-05",
                      "time log 1 30m --on 2090-01-10", "time log 1 45m --on 2090-01-20",
                      "question add 1 Boodschappen --owner 1", "question status 1 1 accepted",
+                     "resource update 1 1 --can \"Zondag eten\" --cannot \"Dagelijkse zorg\"",
+                     "goal add 1 \"Zelf boodschappen doen\" --term short --by client", "goal update 1 1 --status achieved",
+                     "goal add 1 \"Werk vinden\" --term long --by client",
                      "case open --team west --client B --complex", "resource add 2 Vriend --relation friend --kind informal",
                      "resource update 2 1 --contact contacted", "resource add 2 Huisarts --relation gp --kind professional",
                      "question add 2 Medicijnen --owner 2", "question status 2 1 accepted",
@@ -83,6 +86,11 @@ struct ReportTests {
         #expect(byTeam.map { Self.hours($0["hours"]) } == [[1, 3, 3, 3, 3], [1, 1.5, 1.5, 1.5, 1.5]])
         let phases = report["phases_now"] as? [[String: Any]] ?? []
         #expect(phases.map { $0["active"] as? Int } == [1, 3, 0, 0, 0])
+        #expect(Self.share(report, "goals_achieved") == [1, 2])
+        #expect(Self.share(report, "members_with_can_and_cannot") == [1, 2])
+        let stays = report["days_in_phase"] as? [[String: Any]] ?? []
+        #expect(stays.map { $0["stays"] as? Int } == [3, 0, 0, 0, 0], "A, B and C each left goals once")
+        #expect((stays.first?["median_days"] as? NSNumber)?.doubleValue == 0, "all on the same day")
 
         let all = try Self.json(bench, ["--all"])
         #expect(Self.share(all, "network_involved") == [3, 4])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RegieCore
 
@@ -17,6 +18,38 @@ struct TeamReportTests {
         let everything = TeamReport(cases, selection: .init(all: true))
         #expect(everything.networkInvolved == TeamReport.Share(count: 2, of: 3))
         #expect(everything.networkInvolved.percent == 66.7)
+    }
+
+    @Test("stays in phases include time paused; pauses end resumed, closed or not yet; closures by outcome")
+    func staysAndPauses() throws {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func at(_ day: Int) -> Date { start.addingTimeInterval(Double(day) * 86_400) }
+        let opened = CaseOpened(team: "t", clientLabel: "X", externalReference: nil, complex: false, workflow: "w", workflowHash: "h")
+        let crisis = PauseInfo(kind: .crisis, reason: "r")
+        let moves: [(Int, MoveKind, CaseStatus, CaseStatus)] = [
+            (3, .advance, .active(.goals), .active(.mapping)),
+            (5, .pause, .active(.mapping), .paused(.mapping, crisis)),
+            (7, .resume, .paused(.mapping, crisis), .active(.mapping)),
+            (10, .advance, .active(.mapping), .active(.activation)),
+            (11, .pause, .active(.activation), .paused(.activation, PauseInfo(kind: .admission, reason: "r"))),
+            (12, .close, .paused(.activation, PauseInfo(kind: .admission, reason: "r")),
+             .closed(.activation, CloseInfo(outcome: .networkCarries, reason: "r"))),
+        ]
+        var events = [RecordedEvent(caseID: 1, version: 1, actor: "a", recordedAt: at(0), event: .opened(opened))]
+        for (offset, move) in moves.enumerated() {
+            let transition = Transitioned(move: move.1, from: move.2, to: move.3, reason: "r", unmet: [], overridden: false, checklist: [])
+            events.append(RecordedEvent(caseID: 1, version: offset + 2, actor: "a", recordedAt: at(move.0), event: .transitioned(transition)))
+        }
+        let facts = try CaseFacts.of(events)
+        #expect(facts.phaseStays.map(\.phase) == [.goals, .mapping, .activation])
+        #expect(facts.phaseStays.map(\.days) == [3, 7, 2])
+        #expect(facts.pauses.map(\.kind) == [.crisis, .admission])
+        #expect(facts.pauses.map(\.ending) == ["resumed", "closed"])
+        #expect(facts.closedAs == .networkCarries)
+        let report = TeamReport([facts], selection: .init())
+        #expect(report.daysInPhase.map(\.median) == [3, 7, 2, nil, nil])
+        #expect(report.pauses.first { $0.kind == .crisis }?.resumed == 1)
+        #expect(report.closedBy.first { $0.outcome == .networkCarries }?.count == 1)
     }
 
     @Test("hours to form a group: mean, median of an even count, range")
