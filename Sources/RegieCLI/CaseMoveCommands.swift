@@ -30,7 +30,7 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
                 Console.current.line("  * " + l(suggestion.text) + due)
             }
         } catch {
-            let reason = (error as? RegieError).map { l($0.message) } ?? "\(error)"
+            let reason = l(error.message)
             Console.current.line(l("  (The move is recorded, but the reminders could not be shown: \(reason))",
                                    "  (De stap is vastgelegd, maar de herinneringen konden niet getoond worden: \(reason))"))
         }

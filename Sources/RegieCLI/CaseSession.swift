@@ -22,7 +22,9 @@ final class CaseSession {
         workspace = try WorkspaceLoader.load(from: root)
         l = L10n(language: options.lang ?? workspace.locale)
         actorID = options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? ""
-        now = try Self.clock(environment)
+        // Whole milliseconds, as the store records times: what a plugin saw when deciding (the
+        // day, the second) is then exactly what `audit verify` shows it again.
+        now = Date(timeIntervalSince1970: (try Self.clock(environment).timeIntervalSince1970 * 1000).rounded() / 1000)
         purpose = try Self.purpose(options.purpose ?? workspace.audit.purpose)
         do {
             // REGIE_BUSY_TIMEOUT (seconds) sets how long to wait for another process's lock.

@@ -103,15 +103,11 @@ final class RuleBook {
         return (pins, sources, LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale))
     }
 
-    /// The plugins a case is pinned to, with the settings it is pinned to.
+    /// The plugins a case is pinned to, with the settings it is pinned to, loaded from the
+    /// sources stored in the database.
     func plugins(for state: CaseState, workflow: Workflow) throws(RegieError) -> LuaCasePlugins {
-        try plugins(pinned: state.plugins, workflow: workflow)
-    }
-
-    /// Plugins by their pins, loaded from the sources stored in the database.
-    func plugins(pinned pins: [PluginPin], workflow: Workflow) throws(RegieError) -> LuaCasePlugins {
         var entries: [LuaCasePlugins.Entry] = []
-        for pin in pins {
+        for pin in state.plugins {
             let plugin: LuaPlugin
             if let loaded = loadedPlugins[pin.hash] {
                 plugin = loaded

@@ -23,7 +23,7 @@ struct TimeLogCommand: ParsableCommand {
                              hintEN: "Write it as 1h30m, 90m or 1.5h.", hintNL: "Schrijf hem als 1h30m, 90m of 1.5h.")
         }
         let session = try CaseSession(global)
-        let day = on ?? LocalDate(daysSinceEpoch: Int(session.now.timeIntervalSince1970 / 86_400))
+        let day = on ?? LocalDate(utcDayOf: session.now)
         try session.perform(.logTime(minutes: minutes, activity: activity, on: day), on: caseID)
         Console.current.line(session.l("Logged \(Duration.text(minutes: minutes)) on case \(caseID).",
                                        "\(Duration.text(minutes: minutes)) geregistreerd op casus \(caseID)."))

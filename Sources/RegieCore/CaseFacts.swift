@@ -58,7 +58,7 @@ public struct CaseFacts: Sendable, Equatable {
         }
         guard let state else { throw ReplayError(caseID: 0, version: 1, problem: "the case has no events") }
         let firstHeld = state.meetings.compactMap(\.heldOn).min()
-        let openedOn = LocalDate(daysSinceEpoch: Int((state.openedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let openedOn = LocalDate(utcDayOf: state.openedAt)
         let informal = Set(state.resources.filter { $0.kind == .informal }.map(\.id))
         var facts = CaseFacts(
             caseID: state.id, team: state.team, complex: state.complex, openedOn: openedOn, status: state.status,
@@ -80,7 +80,7 @@ public struct CaseFacts: Sendable, Equatable {
         return facts
     }
 
-    private static func day(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
+    private static func day(_ date: Date) -> Int { LocalDate(utcDayOf: date).daysSinceEpoch }
 
     /// A stay ends with a move to another phase, a next round or renewal (a new stay, even in
     /// the same phase) or a close; pausing and resuming stay in the phase; a reopen starts one.

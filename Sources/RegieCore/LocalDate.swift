@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day without a time or a time zone, such as a meeting date or a due date.
 public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -43,6 +45,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146097 + doe - 719468
+    }
+
+    /// The day (in UTC) a moment falls on.
+    public init(utcDayOf date: Date) {
+        self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// The date of a day count since 1970-01-01.

@@ -22,8 +22,7 @@ public struct TeamReport: Sendable, Equatable {
             cases = hours.count
             guard !hours.isEmpty else { return }
             mean = Self.round(hours.reduce(0, +) / Double(hours.count))
-            let middle = hours.count / 2
-            median = Self.round(hours.count % 2 == 1 ? hours[middle] : (hours[middle - 1] + hours[middle]) / 2)
+            median = TeamReport.median(ofSorted: hours).map(Self.round)
             minimum = Self.round(hours[0])
             maximum = Self.round(hours[hours.count - 1])
         }
@@ -90,10 +89,8 @@ public struct TeamReport: Sendable, Equatable {
         hoursToGroupComplex = hours(counted.filter(\.complex))
         hoursToGroupNotComplex = hours(counted.filter { !$0.complex })
         daysInPhase = Phase.allCases.map { phase in
-            let days = counted.flatMap { $0.phaseStays.filter { $0.phase == phase }.map(\.days) }.sorted()
-            guard !days.isEmpty else { return (phase, 0, nil) }
-            let middle = days.count / 2
-            return (phase, days.count, days.count % 2 == 1 ? Double(days[middle]) : Double(days[middle - 1] + days[middle]) / 2)
+            let days = counted.flatMap { $0.phaseStays.filter { $0.phase == phase }.map { Double($0.days) } }.sorted()
+            return (phase, days.count, Self.median(ofSorted: days))
         }
         let allPauses = counted.flatMap(\.pauses)
         pauses = PauseKind.allCases.map { kind in
@@ -110,6 +107,13 @@ public struct TeamReport: Sendable, Equatable {
             return (phase, here.filter { $0.status.state == "active" }.count, here.filter { $0.status.state == "paused" }.count,
                     here.filter { $0.status.state == "closed" }.count)
         }
+    }
+
+    /// The middle value, or the mean of the middle two; nil for no values.
+    static func median(ofSorted values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let middle = values.count / 2
+        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
     }
 
     public static func == (lhs: TeamReport, rhs: TeamReport) -> Bool {

@@ -17,7 +17,7 @@ extension CaseState {
         let sized = w.beginSized()
         defer { w.endSized(sized) }
         w.beginTable(15)
-        w.key("opened_on"); w.date(Self.day(openedAt))
+        w.key("opened_on"); w.date(LocalDate(utcDayOf: openedAt))
         w.key("id"); w.integer(id)
         w.key("team"); w.string(team)
         w.key("phase"); w.string(status.phase.rawValue)
@@ -65,14 +65,10 @@ extension CaseState {
             w.key("move"); w.string(record.transition.move.rawValue)
             w.key("from_phase"); w.string(record.transition.from.phase.rawValue)
             w.key("to_phase"); w.string(record.transition.to.phase.rawValue)
-            w.key("on"); w.date(Self.day(record.at))
+            w.key("on"); w.date(LocalDate(utcDayOf: record.at))
         }
     }
 
-    /// The UTC day of a moment.
-    static func day(_ date: Date) -> LocalDate {
-        LocalDate(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
 
     private static func write(_ resources: [Resource], into w: inout LuaWireWriter) {
         w.beginArray(resources.count)

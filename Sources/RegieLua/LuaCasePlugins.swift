@@ -152,11 +152,9 @@ public final class LuaCasePlugins: CasePlugins {
     func context(_ entry: Entry, _ state: CaseState, _ now: Date) -> LuaValue {
         var settings = entry.plugin.defaults
         for (key, value) in entry.settings { settings[key] = Self.luaValue(value) }
-        let millis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
-        let day = LocalDate(daysSinceEpoch: Int((Double(millis) / 86_400_000).rounded(.down)))
         return .record([
-            "today": .string(day.description),
-            "now": .integer(millis / 1000),
+            "today": .string(LocalDate(utcDayOf: now).description),
+            "now": .integer(Int64(now.timeIntervalSince1970.rounded(.down))),
             "locale": .string(locale.rawValue),
             "team": .string(state.team),
             "settings": .table(settings.map { (key: $0.key, value: $0.value) }.sorted { $0.key < $1.key }),
