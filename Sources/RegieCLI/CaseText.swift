@@ -40,7 +40,7 @@ struct CaseText {
             var parts = ["\(r.label) (\(r.relation))", r.kind.title(l), r.contact.title(l)]
             if r.isMember { parts.append(l("member", "groepslid")) }
             if r.oneToOneHeld { parts.append(l("one-to-one held", "persoonlijk gesprek gehad")) }
-            if r.tension != .none { parts.append(l("tension: \(r.tension.rawValue)", "spanning: \(r.tension == .noted ? "opgemerkt" : "besproken")")) }
+            if r.tension != .none { parts.append(r.tension.title(l)) }
             lines.append("  \(r.id). " + parts.joined(separator: " · "))
             if let can = r.canDo { lines.append("       " + l("can: ", "kan: ") + can) }
             if let cannot = r.cannotDo { lines.append("       " + l("cannot: ", "kan niet: ") + cannot) }

@@ -20,11 +20,14 @@ public final class Console: @unchecked Sendable {
     /// Everything written to a capturing console.
     public var captured: String { lock.withLock { buffer } }
 
-    func line(_ text: String = "") {
+    func line(_ text: String = "") { write(text + "\n") }
+
+    /// Writes text as it is, without adding a line break.
+    func write(_ text: String) {
         if !capturesOutput {
-            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            FileHandle.standardOutput.write(Data(text.utf8))
         } else {
-            lock.withLock { buffer += text + "\n" }
+            lock.withLock { buffer += text }
         }
     }
 }

@@ -43,11 +43,11 @@ extension CaseStatus {
         case .active(let phase):
             l("active in phase \(phase.number)/5 \(phase.title(l))", "actief in fase \(phase.number)/5 \(phase.title(l))")
         case .paused(let phase, let info):
-            l("paused (\(info.kind.rawValue)) in phase \(phase.number)/5 \(phase.title(l))",
-              "gepauzeerd (\(info.kind.rawValue)) in fase \(phase.number)/5 \(phase.title(l))")
+            l("paused (\(info.kind.title(l))) in phase \(phase.number)/5 \(phase.title(l))",
+              "gepauzeerd (\(info.kind.title(l))) in fase \(phase.number)/5 \(phase.title(l))")
         case .closed(let phase, let info):
-            l("closed (\(info.outcome.rawValue)) from phase \(phase.title(l))",
-              "afgesloten (\(info.outcome.rawValue)) vanuit fase \(phase.title(l))")
+            l("closed (\(info.outcome.title(l))) from phase \(phase.title(l))",
+              "afgesloten (\(info.outcome.title(l))) vanuit fase \(phase.title(l))")
         }
     }
 }
@@ -95,5 +95,59 @@ extension Entity {
         case .meeting: l("meeting", "bijeenkomst")
         case .checklistItem: l("checklist item", "checklistpunt")
         }
+    }
+}
+
+extension PauseKind {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .crisis: l("crisis", "crisis")
+        case .admission: l("admission", "opname")
+        case .clientRequest: l("at the client's request", "op verzoek van de cliënt")
+        case .other: l("other", "anders")
+        }
+    }
+}
+
+extension CloseOutcome {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .networkCarries: l("the network carries", "het netwerk draagt")
+        case .goalsAchieved: l("goals achieved", "doelen bereikt")
+        case .clientStopped: l("the client stopped", "de cliënt stopte")
+        case .transferred: l("transferred", "overgedragen")
+        case .other: l("other", "anders")
+        }
+    }
+}
+
+extension TensionState {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .none: l("no tension", "geen spanning")
+        case .noted: l("tension noted", "spanning opgemerkt")
+        case .discussed: l("tension talked through", "spanning besproken")
+        }
+    }
+}
+
+extension CaseTimeline.PauseEnding {
+    func title(_ l: L10n) -> String {
+        switch self {
+        case .resumed: l("resumed", "hervat")
+        case .closed: l("closed while paused", "gesloten tijdens de pauze")
+        case .ongoing: l("still paused", "loopt nog")
+        }
+    }
+}
+
+extension LocalDate {
+    /// The day written out, as on a letter: "14 January 2027", "14 januari 2027".
+    func spelled(_ l: L10n) -> String {
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+        let nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                  "november", "december"]
+        return "\(day) \(l(en[month - 1], nl[month - 1])) \(year)"
     }
 }

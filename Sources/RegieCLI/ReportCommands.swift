@@ -5,8 +5,8 @@ import RegieStore
 
 struct ReportGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports: the team's figures (see docs/reports.md).",
-        subcommands: [ReportTeamCommand.self])
+        commandName: "report", abstract: "Reports: the team's figures and the client's plan (see docs/reports.md).",
+        subcommands: [ReportTeamCommand.self, ReportCaseCommand.self])
 }
 
 struct ReportTeamCommand: ParsableCommand {
@@ -16,7 +16,7 @@ struct ReportTeamCommand: ParsableCommand {
         discussion: "Counts cases opened in the period; the shares leave out cases still in the goals phase unless --all. Definitions: docs/reports.md.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, md, html, json
     }
 
     @OptionGroup var global: GlobalOptions
@@ -24,7 +24,7 @@ struct ReportTeamCommand: ParsableCommand {
     @Option(help: "Only cases opened on or after this day (YYYY-MM-DD).") var since: LocalDate?
     @Option(help: "Only cases opened on or before this day (YYYY-MM-DD).") var until: LocalDate?
     @Flag(help: "Count cases still in the goals phase in the shares too.") var all = false
-    @Option(help: "text or json.") var format: Format = .text
+    @Option(help: "text, md, html (with charts, ready to print) or json.") var format: Format = .text
 
     func run() throws {
         let session = try CaseSession(global)
@@ -64,6 +64,42 @@ struct ReportTeamCommand: ParsableCommand {
         switch format {
         case .json: try JSONOutput.print(TeamReportJSON(report, teams: teams, since: since, until: until, all: all))
         case .text: for line in TeamReportText(l: session.l).render(report, teams: teams) { Console.current.line(line) }
+        case .md, .html:
+            let document = TeamReportDocument(l: session.l).document(report, teams: teams, since: since, until: until, all: all)
+            Console.current.write(format == .md ? document.markdown() : document.html(language: session.l.language.rawValue))
+        }
+    }
+}
+
+struct ReportCaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "The client's plan on one page: goals, the group, open questions, the next meeting, the network and the course so far.",
+        discussion: """
+            md and html are for the client and their group (html with an ecomap and a timeline, ready to print); \
+            dot is the ecomap for Graphviz (`| dot -Tsvg > ecomap.svg`). Reading the plan is logged like `case show`.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, dot
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Option(help: "md, html or dot.") var format: Format = .md
+
+    func run() throws {
+        let session = try CaseSession(global)
+        let (state, workflow, _) = try session.read(caseID, action: "report case")
+        // Chat agreements are checklist items of the meeting phase (the group-chat plugin's, or
+        // a team's own with an id starting with `group_chat.`) that hold in the current round.
+        let chat = try session.checklist(.meeting, of: state, workflow: workflow)
+            .filter { $0.holds && $0.item.id.hasPrefix("group_chat.") }.map(\.item.text)
+        let plan = CasePlan(state, today: LocalDate(utcDayOf: session.now), groupChat: chat)
+        switch format {
+        case .md: Console.current.write(CasePlanReport(l: session.l).document(plan).markdown())
+        case .html: Console.current.write(CasePlanReport(l: session.l).document(plan).html(language: session.l.language.rawValue))
+        case .dot: Console.current.write(EcomapDot(l: session.l).render(plan))
         }
     }
 }

@@ -16,6 +16,7 @@ struct TeamReportJSON: Encodable {
 
     struct TeamHours: Encodable { var team: String, hours: Hours }
     struct PhaseCount: Encodable { var phase: Phase, active: Int, paused: Int, closed: Int }
+    struct PhaseReached: Encodable { var phase: Phase, cases: Int }
     struct PhaseDays: Encodable { var phase: Phase, stays: Int, medianDays: Double? }
     struct Pauses: Encodable { var kind: PauseKind, count: Int, resumed: Int, closed: Int, ongoing: Int }
     struct Closed: Encodable { var outcome: CloseOutcome, count: Int }
@@ -33,6 +34,7 @@ struct TeamReportJSON: Encodable {
     var hoursToGroupComplex: Hours
     var hoursToGroupNotComplex: Hours
     var phasesNow: [PhaseCount]
+    var reached: [PhaseReached]
     var daysInPhase: [PhaseDays]
     var pauses: [Pauses]
     var closedBy: [Closed]
@@ -54,6 +56,7 @@ struct TeamReportJSON: Encodable {
         hoursToGroupComplex = Hours(r.hoursToGroupComplex)
         hoursToGroupNotComplex = Hours(r.hoursToGroupNotComplex)
         phasesNow = r.phasesNow.map { PhaseCount(phase: $0.phase, active: $0.active, paused: $0.paused, closed: $0.closed) }
+        reached = r.reached.map { PhaseReached(phase: $0.phase, cases: $0.cases) }
         daysInPhase = r.daysInPhase.map { PhaseDays(phase: $0.phase, stays: $0.stays, medianDays: $0.median) }
         pauses = r.pauses.map { Pauses(kind: $0.kind, count: $0.count, resumed: $0.resumed, closed: $0.closed, ongoing: $0.ongoing) }
         closedBy = r.closedBy.map { Closed(outcome: $0.outcome, count: $0.count) }

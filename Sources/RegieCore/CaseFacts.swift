@@ -20,9 +20,10 @@ public struct CaseFacts: Sendable, Equatable {
     /// Every finished stay in a phase: from entering it to the move that left it (time paused
     /// included), in whole days.
     public var phaseStays: [(phase: Phase, days: Int)] = []
-    /// Every pause, by kind, with how it ended: `resumed`, `closed` (closed while paused) or
-    /// `ongoing`.
-    public var pauses: [(kind: PauseKind, ending: String)] = []
+    /// Every pause, by kind, with how it ended.
+    public var pauses: [(kind: PauseKind, ending: CaseTimeline.PauseEnding)] = []
+    /// The furthest phase the case reached.
+    public var furthestPhase: Phase = .goals
     /// How the case was closed, if it is closed now.
     public var closedAs: CloseOutcome?
     public var goals = 0
@@ -38,7 +39,7 @@ public struct CaseFacts: Sendable, Equatable {
             && lhs.networkPickedUpQuestion == rhs.networkPickedUpQuestion && lhs.minutesToGroup == rhs.minutesToGroup
             && lhs.phaseStays.elementsEqual(rhs.phaseStays) { $0 == $1 } && lhs.pauses.elementsEqual(rhs.pauses) { $0 == $1 }
             && lhs.closedAs == rhs.closedAs && lhs.goals == rhs.goals && lhs.goalsAchieved == rhs.goalsAchieved
-            && lhs.members == rhs.members && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot
+            && lhs.furthestPhase == rhs.furthestPhase && lhs.members == rhs.members && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot
     }
 
     /// Folds a case's events into its facts.
@@ -70,48 +71,15 @@ public struct CaseFacts: Sendable, Equatable {
             minutesToGroup: firstHeld.map { held in
                 state.timeEntries.filter { $0.on <= held && $0.on >= openedOn }.reduce(0) { $0 + $1.minutes }
             })
-        facts.phaseStays = Self.stays(state)
-        facts.pauses = Self.pauses(state)
+        let timeline = CaseTimeline(state)
+        facts.phaseStays = timeline.finishedStays
+        facts.pauses = timeline.pauses.map { ($0.kind, $0.ending) }
+        facts.furthestPhase = timeline.furthestPhase
         if case .closed(_, let info) = state.status { facts.closedAs = info.outcome }
         facts.goals = state.goals.count
         facts.goalsAchieved = state.goals.filter { $0.status == .achieved }.count
         facts.members = state.members.count
         facts.membersWithCanAndCannot = state.members.filter { $0.canDo != nil && $0.cannotDo != nil }.count
         return facts
-    }
-
-    private static func day(_ date: Date) -> Int { LocalDate(utcDayOf: date).daysSinceEpoch }
-
-    /// A stay ends with a move to another phase, a next round or renewal (a new stay, even in
-    /// the same phase) or a close; pausing and resuming stay in the phase; a reopen starts one.
-    static func stays(_ state: CaseState) -> [(phase: Phase, days: Int)] {
-        var stays: [(phase: Phase, days: Int)] = []
-        var current: (phase: Phase, since: Int)? = (.goals, day(state.openedAt))
-        for record in state.history {
-            let t = record.transition
-            let ends = t.from.phase != t.to.phase || t.move == .nextRound || t.move == .renew || t.move == .close
-            if ends, let open = current {
-                stays.append((open.phase, day(record.at) - open.since))
-                current = nil
-            }
-            if case .closed = t.to { continue }
-            if current == nil { current = (t.to.phase, day(record.at)) }
-        }
-        return stays
-    }
-
-    static func pauses(_ state: CaseState) -> [(kind: PauseKind, ending: String)] {
-        var pauses: [(kind: PauseKind, ending: String)] = []
-        for record in state.history {
-            switch record.transition.to {
-            case .paused(_, let info): pauses.append((info.kind, "ongoing"))
-            case .active where record.transition.move == .resume && pauses.last?.ending == "ongoing":
-                pauses[pauses.count - 1].ending = "resumed"
-            case .closed where pauses.last?.ending == "ongoing":
-                if case .paused = record.transition.from { pauses[pauses.count - 1].ending = "closed" }
-            default: break
-            }
-        }
-        return pauses
     }
 }

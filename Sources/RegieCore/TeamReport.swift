@@ -63,6 +63,9 @@ public struct TeamReport: Sendable, Equatable {
     /// Cases opened in the period by the phase they are in now (paused and closed ones by the
     /// phase they were paused or closed in), and how many of them are paused or closed.
     public var phasesNow: [(phase: Phase, active: Int, paused: Int, closed: Int)]
+    /// The funnel: per phase, how many cases opened in the period have reached it (are in it
+    /// or were in it or a later phase at some point).
+    public var reached: [(phase: Phase, cases: Int)]
     /// Per phase: how many finished stays, and the median of their length in days.
     public var daysInPhase: [(phase: Phase, stays: Int, median: Double?)]
     /// Per kind of pause: how many, and how they ended.
@@ -95,13 +98,14 @@ public struct TeamReport: Sendable, Equatable {
         let allPauses = counted.flatMap(\.pauses)
         pauses = PauseKind.allCases.map { kind in
             let these = allPauses.filter { $0.kind == kind }
-            return (kind, these.count, these.filter { $0.ending == "resumed" }.count, these.filter { $0.ending == "closed" }.count,
-                    these.filter { $0.ending == "ongoing" }.count)
+            return (kind, these.count, these.filter { $0.ending == .resumed }.count, these.filter { $0.ending == .closed }.count,
+                    these.filter { $0.ending == .ongoing }.count)
         }
         closedBy = CloseOutcome.allCases.map { outcome in (outcome, counted.filter { $0.closedAs == outcome }.count) }
         goalsAchieved = Share(count: counted.reduce(0) { $0 + $1.goalsAchieved }, of: counted.reduce(0) { $0 + $1.goals })
         membersWithCanAndCannot = Share(count: counted.reduce(0) { $0 + $1.membersWithCanAndCannot },
                                         of: counted.reduce(0) { $0 + $1.members })
+        reached = Phase.allCases.map { phase in (phase, period.filter { $0.furthestPhase >= phase }.count) }
         phasesNow = Phase.allCases.map { phase in
             let here = period.filter { $0.status.phase == phase }
             return (phase, here.filter { $0.status.state == "active" }.count, here.filter { $0.status.state == "paused" }.count,
@@ -122,7 +126,7 @@ public struct TeamReport: Sendable, Equatable {
             && lhs.hoursToGroup == rhs.hoursToGroup
             && lhs.hoursToGroupByTeam.elementsEqual(rhs.hoursToGroupByTeam) { $0.team == $1.team && $0.hours == $1.hours }
             && lhs.hoursToGroupComplex == rhs.hoursToGroupComplex && lhs.hoursToGroupNotComplex == rhs.hoursToGroupNotComplex
-            && lhs.phasesNow.elementsEqual(rhs.phasesNow) { $0 == $1 }
+            && lhs.phasesNow.elementsEqual(rhs.phasesNow) { $0 == $1 } && lhs.reached.elementsEqual(rhs.reached) { $0 == $1 }
             && lhs.daysInPhase.elementsEqual(rhs.daysInPhase) { $0 == $1 } && lhs.pauses.elementsEqual(rhs.pauses) { $0 == $1 }
             && lhs.closedBy.elementsEqual(rhs.closedBy) { $0 == $1 } && lhs.goalsAchieved == rhs.goalsAchieved
             && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot

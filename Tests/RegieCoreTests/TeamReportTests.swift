@@ -44,10 +44,22 @@ struct TeamReportTests {
         #expect(facts.phaseStays.map(\.phase) == [.goals, .mapping, .activation])
         #expect(facts.phaseStays.map(\.days) == [3, 7, 2])
         #expect(facts.pauses.map(\.kind) == [.crisis, .admission])
-        #expect(facts.pauses.map(\.ending) == ["resumed", "closed"])
+        #expect(facts.pauses.map(\.ending) == [.resumed, .closed])
         #expect(facts.closedAs == .networkCarries)
+        #expect(facts.furthestPhase == .activation)
+        let timeline = CaseTimeline(try CaseState.replay(events))
+        let day0 = LocalDate(utcDayOf: start)
+        func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: day0.daysSinceEpoch + offset) }
+        #expect(timeline.stays == [
+            .init(phase: .goals, round: 1, from: day(0), to: day(3)), .init(phase: .mapping, round: 1, from: day(3), to: day(10)),
+            .init(phase: .activation, round: 1, from: day(10), to: day(12)),
+        ])
+        #expect(timeline.pauses == [.init(kind: .crisis, from: day(5), to: day(7), ending: .resumed),
+                                    .init(kind: .admission, from: day(11), to: day(12), ending: .closed)])
+        #expect(timeline.closed == day(12))
         let report = TeamReport([facts], selection: .init())
         #expect(report.daysInPhase.map(\.median) == [3, 7, 2, nil, nil])
+        #expect(report.reached.map(\.cases) == [1, 1, 1, 0, 0])
         #expect(report.pauses.first { $0.kind == .crisis }?.resumed == 1)
         #expect(report.closedBy.first { $0.outcome == .networkCarries }?.count == 1)
     }

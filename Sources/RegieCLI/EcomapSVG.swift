@@ -1,0 +1,160 @@
+import Foundation
+import RegieCore
+
+/// The ecomap as inline SVG: the client in the middle, the people around them in four
+/// quarters by kind, a line to each showing how far contact has come and whether there is
+/// tension, members of the group with a heavy frame. Line patterns rather than colours carry
+/// the meaning, so it reads printed in black and white; a legend explains them.
+struct EcomapSVG {
+    let l: L10n
+
+    private let width = 720.0
+    private let center = (x: 360.0, y: 300.0)
+    private let mapHeight = 600.0
+
+    /// The quarters, clockwise from the top left, each centred on a diagonal.
+    private static let quarters: [(kind: ResourceKind, angle: Double)] = [
+        (.informal, -135), (.experienceExpert, -45), (.professional, 45), (.volunteer, 135),
+    ]
+
+    func render(_ plan: CasePlan) -> String {
+        let height = mapHeight + 96
+        var svg = SVG.open(width: width, height: height, id: "ecomap-title",
+                           title: l("The network around \(plan.client)", "Het netwerk rond \(plan.client)"))
+        svg += quarterTitles()
+        var lines: [String] = []
+        var boxes: [String] = []
+        for quarter in Self.quarters {
+            let people = plan.network.filter { $0.kind == quarter.kind }
+            for (index, person) in people.enumerated() {
+                let place = position(index, of: people.count, around: quarter.angle)
+                lines.append(line(to: place, person))
+                boxes.append(box(at: place, person))
+            }
+        }
+        svg += lines
+        svg.append("<circle cx=\"\(n(center.x))\" cy=\"\(n(center.y))\" r=\"48\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>")
+        svg.append(text(short(plan.client, 12), x: center.x, y: center.y + 5, size: 15, weight: "bold"))
+        svg += boxes
+        if plan.network.isEmpty {
+            svg.append(text(l("No one mapped yet.", "Nog niemand in kaart gebracht."), x: center.x, y: center.y + 80, size: 13,
+                            style: "italic"))
+        }
+        svg += legend(top: mapHeight)
+        svg.append("</svg>")
+        return svg.joined(separator: "\n")
+    }
+
+    private func quarterTitles() -> [String] {
+        let titles: [(ResourceKind, Double, Double, String)] = [
+            (.informal, 16, 26, "start"), (.experienceExpert, width - 16, 26, "end"),
+            (.professional, width - 16, mapHeight - 14, "end"), (.volunteer, 16, mapHeight - 14, "start"),
+        ]
+        return titles.map { kind, x, y, anchor in
+            text(Self.groupTitle(kind, l), x: x, y: y, size: 14, weight: "bold", anchor: anchor)
+        }
+    }
+
+    static func groupTitle(_ kind: ResourceKind, _ l: L10n) -> String {
+        switch kind {
+        case .informal: l("Family, friends, neighbours", "Familie, vrienden, buren")
+        case .experienceExpert: l("Experience experts", "Ervaringsdeskundigen")
+        case .volunteer: l("Volunteers", "Vrijwilligers")
+        case .professional: l("Professionals", "Professionals")
+        }
+    }
+
+    /// Spread over 64 degrees around the quarter's diagonal; neighbours alternate between an
+    /// inner and an outer ring so that their frames do not overlap.
+    private func position(_ index: Int, of count: Int, around angle: Double) -> (x: Double, y: Double) {
+        let spread = 64.0
+        let degrees = count == 1 ? angle : angle - spread / 2 + spread * Double(index) / Double(count - 1)
+        let radius = count == 1 ? 205.0 : (index % 2 == 0 ? 180.0 : 250.0)
+        let radians = degrees * .pi / 180
+        return (center.x + radius * cos(radians), center.y + radius * sin(radians))
+    }
+
+    private func line(to place: (x: Double, y: Double), _ person: CasePlan.Person) -> String {
+        let style = Self.stroke(person.contact)
+        var path = "M \(n(center.x)) \(n(center.y))"
+        let dx = place.x - center.x, dy = place.y - center.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        let (ux, uy) = (dx / length, dy / length)
+        var marks = ""
+        switch person.tension {
+        case .noted:
+            // A zigzag in the middle of the line: strain not yet talked through.
+            for step in 0...8 {
+                let along = length * (0.38 + 0.03 * Double(step))
+                let side = step == 0 || step == 8 ? 0 : (step % 2 == 0 ? -7.0 : 7.0)
+                path += " L \(n(center.x + ux * along - uy * side)) \(n(center.y + uy * along + ux * side))"
+            }
+        case .discussed:
+            // Two bars across the line: strain that was talked through.
+            for offset in [-5.0, 5.0] {
+                let mx = center.x + ux * (length * 0.5 + offset), my = center.y + uy * (length * 0.5 + offset)
+                marks += "<line x1=\"\(n(mx - uy * 9))\" y1=\"\(n(my + ux * 9))\" x2=\"\(n(mx + uy * 9))\" y2=\"\(n(my - ux * 9))\" stroke=\"#000\" stroke-width=\"2\"/>"
+            }
+        case .none: break
+        }
+        path += " L \(n(place.x)) \(n(place.y))"
+        return "<path d=\"\(path)\" fill=\"none\" \(style)/>" + marks
+    }
+
+    /// How far contact has come, as a line: heavy for willing, plain for contacted, dotted
+    /// when there is no contact yet, long dashes in grey for declined.
+    static func stroke(_ contact: ContactStatus) -> String {
+        switch contact {
+        case .willing: "stroke=\"#000\" stroke-width=\"4\""
+        case .contacted: "stroke=\"#000\" stroke-width=\"1.6\""
+        case .notContacted: "stroke=\"#000\" stroke-width=\"1.8\" stroke-dasharray=\"1 6\" stroke-linecap=\"round\""
+        case .declined: "stroke=\"#666\" stroke-width=\"1.4\" stroke-dasharray=\"10 6\""
+        }
+    }
+
+    private func box(at place: (x: Double, y: Double), _ person: CasePlan.Person) -> String {
+        let label = short(person.label, 20), relation = short(person.relation, 26)
+        // Rough widths of DejaVu Sans at these sizes: bold 13 px and plain 11 px.
+        let widest = max(Double(label.count) * (person.isMember ? 8.8 : 8.0), Double(relation.count) * 6.7)
+        let boxWidth = min(186, max(70, widest + 18)), boxHeight = 42.0
+        let x = place.x - boxWidth / 2, y = place.y - boxHeight / 2
+        let frame = person.isMember ? "stroke=\"#000\" stroke-width=\"3.5\"" : "stroke=\"#555\" stroke-width=\"1\""
+        return [
+            "<g>",
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(boxWidth))\" height=\"\(n(boxHeight))\" rx=\"6\" fill=\"#fff\" \(frame)/>",
+            text(label, x: place.x, y: place.y - 2, size: 13, weight: person.isMember ? "bold" : "normal"),
+            text(relation, x: place.x, y: place.y + 14, size: 11, fill: "#333"),
+            "</g>",
+        ].joined()
+    }
+
+    private func legend(top: Double) -> [String] {
+        var parts = ["<line x1=\"16\" y1=\"\(n(top + 4))\" x2=\"\(n(width - 16))\" y2=\"\(n(top + 4))\" stroke=\"#999\" stroke-width=\"1\"/>"]
+        let contacts: [ContactStatus] = [.willing, .contacted, .notContacted, .declined]
+        for (index, contact) in contacts.enumerated() {
+            let x = 16 + Double(index) * 176, y = top + 30
+            parts.append("<path d=\"M \(n(x)) \(n(y)) L \(n(x + 44)) \(n(y))\" fill=\"none\" \(Self.stroke(contact))/>")
+            parts.append(text(contact.title(l), x: x + 52, y: y + 5, size: 12, anchor: "start"))
+        }
+        let y = top + 66
+        var zigzag = "M 16 \(n(y))"
+        for step in 1...6 { zigzag += " L \(n(16 + Double(step) * 7)) \(n(y + (step % 2 == 0 ? 0 : 6) - 3))" }
+        parts.append("<path d=\"\(zigzag)\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\"/>")
+        parts.append(text(TensionState.noted.title(l), x: 68, y: y + 5, size: 12, anchor: "start"))
+        parts.append("<path d=\"M 232 \(n(y)) L 276 \(n(y))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\"/>")
+        for x in [249.0, 259.0] {
+            parts.append("<line x1=\"\(n(x))\" y1=\"\(n(y - 8))\" x2=\"\(n(x))\" y2=\"\(n(y + 8))\" stroke=\"#000\" stroke-width=\"2\"/>")
+        }
+        parts.append(text(TensionState.discussed.title(l), x: 284, y: y + 5, size: 12, anchor: "start"))
+        parts.append("<rect x=\"480\" y=\"\(n(y - 11))\" width=\"40\" height=\"22\" rx=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"3.5\"/>")
+        parts.append(text(l("member of the group", "lid van de groep"), x: 528, y: y + 5, size: 12, anchor: "start"))
+        return parts
+    }
+
+    private func n(_ value: Double) -> String { SVG.n(value) }
+    private func short(_ text: String, _ limit: Int) -> String { SVG.short(text, limit) }
+    private func text(_ content: String, x: Double, y: Double, size: Double, weight: String = "normal", anchor: String = "middle",
+                      fill: String = "#000", style: String = "normal") -> String {
+        SVG.text(content, x: x, y: y, size: size, weight: weight, anchor: anchor, fill: fill, style: style)
+    }
+}
