@@ -2,12 +2,16 @@
 SWIFT ?= swift
 DEMO_DIR ?= regie-demo
 
-.PHONY: all deps build demo test release embed benchmarks clean
+.PHONY: all deps test-deps build demo test release embed benchmarks clean
 
 all: build
 
 deps:
 	@./scripts/install-deps.sh
+
+# The tests also need chromium (the HTML reports are checked in a headless browser) and python3.
+test-deps:
+	@./scripts/install-deps.sh --test
 
 build: deps
 	$(SWIFT) build
@@ -17,7 +21,7 @@ demo: build
 	.build/debug/regie demo --dir $(DEMO_DIR)
 
 # The whole test suite: unit tests per target and end-to-end tests of the built binary.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

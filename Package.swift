@@ -72,7 +72,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["regie", "RegieStore", "RegieCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["regie", "RegieStore", "RegieCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -1,25 +1,35 @@
 #!/usr/bin/env bash
-# Makes sure the system packages Regie builds against are present: Lua 5.4's development
-# files (found through pkg-config). Installs them with apt-get when missing.
+# Makes sure the system packages Regie needs are present, and installs missing ones with apt-get.
+#   scripts/install-deps.sh          building: Lua 5.4's development files (found through pkg-config)
+#   scripts/install-deps.sh --test   testing too: chromium (the HTML reports are checked in a
+#                                    headless browser) and python3 (reads its screenshots)
 set -euo pipefail
-if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4; then
-  exit 0
+
+missing=()
+if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4; }; then
+  missing+=(liblua5.4-dev pkg-config)
 fi
-echo "regie: Lua 5.4 development files are missing; installing liblua5.4-dev and pkg-config with apt-get..." >&2
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "regie: missing system packages: ${missing[*]}; installing them with apt-get..." >&2
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "regie: apt-get is not available. Install Lua 5.4 development files and pkg-config by hand (Debian/Ubuntu: liblua5.4-dev pkg-config), then try again." >&2
+  echo "regie: apt-get is not available. Install ${missing[*]} by hand (Debian/Ubuntu package names), then try again." >&2
   exit 1
 fi
 sudo_cmd=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; else
-    echo "regie: installing packages needs root. Run: apt-get install liblua5.4-dev pkg-config (as root), then try again." >&2
+    echo "regie: installing packages needs root. Run: apt-get install ${missing[*]} (as root), then try again." >&2
     exit 1
   fi
 fi
-if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq liblua5.4-dev pkg-config >/dev/null; }; then
-  echo "regie: apt-get could not install liblua5.4-dev. Install it by hand, then try again." >&2
+if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+  echo "regie: apt-get could not install ${missing[*]}. Install them by hand, then try again." >&2
   exit 1
 fi
 pkg-config --exists lua5.4 || { echo "regie: liblua5.4-dev was installed but pkg-config still cannot find lua5.4." >&2; exit 1; }
-echo "regie: liblua5.4-dev installed." >&2
+echo "regie: installed ${missing[*]}." >&2
