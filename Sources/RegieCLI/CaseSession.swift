@@ -153,20 +153,25 @@ final class CaseSession {
         } catch {
             throw RegieError.from(error, caseID: caseID)
         }
+        // The case after the command, worked out before it is recorded so that its report
+        // facts are stored in the same transaction as its events.
+        var after = before
+        do {
+            for (offset, event) in events.enumerated() {
+                try after.apply(RecordedEvent(caseID: caseID, version: before.version + offset + 1, actor: actor.id, recordedAt: now,
+                                              event: event))
+            }
+        } catch {
+            throw RegieError(.internalError, en: "A decided event could not be applied.",
+                             nl: "Een besloten gebeurtenis kon niet worden verwerkt.")
+        }
         try enableCheckpoints()
         let recorded: [RecordedEvent]
         do {
             recorded = try store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now,
-                                        ruleSources: ruleSources)
+                                        ruleSources: ruleSources, facts: events.isEmpty ? nil : CaseFacts(after))
         } catch {
             throw RegieError.from(error)
-        }
-        var after = before
-        do {
-            for event in recorded { try after.apply(event) }
-        } catch {
-            throw RegieError(.internalError, en: "A recorded event could not be applied.",
-                             nl: "Een vastgelegde gebeurtenis kon niet worden verwerkt.")
         }
         return (after, recorded)
     }

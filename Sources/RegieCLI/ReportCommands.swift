@@ -37,26 +37,24 @@ struct ReportTeamCommand: ParsableCommand {
         } else {
             teams = person.teams
         }
-        var facts: [CaseFacts] = []
-        let summaries: [CaseSummary]
+        // One row per case from the facts stored with its events; a case without them (a
+        // store written by other means) is worked out from its events.
+        var facts: [CaseFacts]
+        let missing: [Int]
         do {
-            summaries = try session.store.summaries(team: nil).filter { teams.contains($0.team) }
+            (facts, missing) = try session.store.caseFacts(teams: teams)
         } catch {
             throw RegieError.from(error)
         }
-        for summary in summaries {
-            let events: [RecordedEvent]
+        for caseID in missing {
             do {
-                events = try session.store.events(of: summary.id)
-            } catch {
-                throw RegieError.from(error)
-            }
-            do {
-                facts.append(try CaseFacts.of(events))
-            } catch {
-                throw RegieError(.storage, en: "Case \(summary.id) cannot be read back: version \(error.version): \(error.problem).",
-                                 nl: "Casus \(summary.id) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
+                facts.append(try CaseFacts.of(session.store.events(of: caseID)))
+            } catch let error as ReplayError {
+                throw RegieError(.storage, en: "Case \(caseID) cannot be read back: version \(error.version): \(error.problem).",
+                                 nl: "Casus \(caseID) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
                                  hintEN: "Run `regie audit verify`.", hintNL: "Draai `regie audit verify`.")
+            } catch let error as StoreError {
+                throw RegieError.from(error)
             }
         }
         try session.recordRead(caseID: nil, action: "report team")

@@ -1,13 +1,21 @@
 import Foundation
 
-/// What the team report needs to know of one case, read from its events (docs/reports.md
-/// defines each fact; this is the same definition in code).
+/// What the team report needs to know of one case, read from its state (docs/reports.md
+/// defines each fact; this is the same definition in code). It holds no text about the
+/// client: the store keeps a copy of it per case so that the report does not replay events.
 public struct CaseFacts: Sendable, Equatable {
+    /// Whether a case is active, paused or closed, without the reasons.
+    public enum State: String, Sendable, Equatable {
+        case active, paused, closed
+    }
+
     public var caseID: Int
     public var team: String
     public var complex: Bool
     public var openedOn: LocalDate
-    public var status: CaseStatus
+    /// The phase the case is in, or was paused or closed in.
+    public var phase: Phase
+    public var state: State
     /// An informal resource said yes (contact `willing`) at some point, or was chosen as a member.
     public var networkInvolved: Bool
     /// At least one meeting was recorded as held.
@@ -33,37 +41,51 @@ public struct CaseFacts: Sendable, Equatable {
     public var members = 0
     public var membersWithCanAndCannot = 0
 
+    public init(caseID: Int, team: String, complex: Bool, openedOn: LocalDate, phase: Phase, state: State, networkInvolved: Bool,
+                groupFormed: Bool, networkPickedUpQuestion: Bool, minutesToGroup: Int?) {
+        self.caseID = caseID
+        self.team = team
+        self.complex = complex
+        self.openedOn = openedOn
+        self.phase = phase
+        self.state = state
+        self.networkInvolved = networkInvolved
+        self.groupFormed = groupFormed
+        self.networkPickedUpQuestion = networkPickedUpQuestion
+        self.minutesToGroup = minutesToGroup
+    }
+
     public static func == (lhs: CaseFacts, rhs: CaseFacts) -> Bool {
         lhs.caseID == rhs.caseID && lhs.team == rhs.team && lhs.complex == rhs.complex && lhs.openedOn == rhs.openedOn
-            && lhs.status == rhs.status && lhs.networkInvolved == rhs.networkInvolved && lhs.groupFormed == rhs.groupFormed
+            && lhs.phase == rhs.phase && lhs.state == rhs.state && lhs.networkInvolved == rhs.networkInvolved
+            && lhs.groupFormed == rhs.groupFormed
             && lhs.networkPickedUpQuestion == rhs.networkPickedUpQuestion && lhs.minutesToGroup == rhs.minutesToGroup
             && lhs.phaseStays.elementsEqual(rhs.phaseStays) { $0 == $1 } && lhs.pauses.elementsEqual(rhs.pauses) { $0 == $1 }
             && lhs.closedAs == rhs.closedAs && lhs.goals == rhs.goals && lhs.goalsAchieved == rhs.goalsAchieved
-            && lhs.furthestPhase == rhs.furthestPhase && lhs.members == rhs.members && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot
+            && lhs.furthestPhase == rhs.furthestPhase && lhs.members == rhs.members
+            && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot
     }
 
     /// Folds a case's events into its facts.
     /// - Throws: ``ReplayError`` when the events do not form a case.
     public static func of(_ events: [RecordedEvent]) throws(ReplayError) -> CaseFacts {
-        var state: CaseState?
-        var networkInvolved = false
-        for event in events {
-            if state == nil {
-                state = try CaseState.replay([event])
-            } else {
-                try state!.apply(event)
-            }
-            if !networkInvolved, state!.resources.contains(where: { $0.kind == .informal && ($0.contact == .willing || $0.isMember) }) {
-                networkInvolved = true
-            }
-        }
-        guard let state else { throw ReplayError(caseID: 0, version: 1, problem: "the case has no events") }
+        CaseFacts(try CaseState.replay(events))
+    }
+
+    /// The facts of a case as it stands.
+    public init(_ state: CaseState) {
         let firstHeld = state.meetings.compactMap(\.heldOn).min()
         let openedOn = LocalDate(utcDayOf: state.openedAt)
         let informal = Set(state.resources.filter { $0.kind == .informal }.map(\.id))
-        var facts = CaseFacts(
-            caseID: state.id, team: state.team, complex: state.complex, openedOn: openedOn, status: state.status,
-            networkInvolved: networkInvolved,
+        let condition: State
+        switch state.status {
+        case .active: condition = .active
+        case .paused: condition = .paused
+        case .closed: condition = .closed
+        }
+        self.init(
+            caseID: state.id, team: state.team, complex: state.complex, openedOn: openedOn, phase: state.status.phase,
+            state: condition, networkInvolved: state.informalNetworkInvolved,
             groupFormed: firstHeld != nil,
             networkPickedUpQuestion: state.questions.contains { question in
                 question.owner.map(informal.contains) == true && (question.status == .accepted || question.status == .done)
@@ -71,15 +93,14 @@ public struct CaseFacts: Sendable, Equatable {
             minutesToGroup: firstHeld.map { held in
                 state.timeEntries.filter { $0.on <= held && $0.on >= openedOn }.reduce(0) { $0 + $1.minutes }
             })
+        if case .closed(_, let info) = state.status { closedAs = info.outcome }
         let timeline = CaseTimeline(state)
-        facts.phaseStays = timeline.finishedStays
-        facts.pauses = timeline.pauses.map { ($0.kind, $0.ending) }
-        facts.furthestPhase = timeline.furthestPhase
-        if case .closed(_, let info) = state.status { facts.closedAs = info.outcome }
-        facts.goals = state.goals.count
-        facts.goalsAchieved = state.goals.filter { $0.status == .achieved }.count
-        facts.members = state.members.count
-        facts.membersWithCanAndCannot = state.members.filter { $0.canDo != nil && $0.cannotDo != nil }.count
-        return facts
+        phaseStays = timeline.finishedStays
+        pauses = timeline.pauses.map { ($0.kind, $0.ending) }
+        furthestPhase = timeline.furthestPhase
+        goals = state.goals.count
+        goalsAchieved = state.goals.filter { $0.status == .achieved }.count
+        members = state.members.count
+        membersWithCanAndCannot = state.members.filter { $0.canDo != nil && $0.cannotDo != nil }.count
     }
 }

@@ -36,8 +36,10 @@ extension CaseState {
                 if let v = e.cannotDo { r.cannotDo = v }
                 if let v = e.tension { r.tension = v }
             }
+            noteInformalInvolvement(e.resourceID)
         case .memberChosen(let e):
             updateResource(e.resourceID) { $0.isMember = true }
+            noteInformalInvolvement(e.resourceID)
         case .memberLeft(let e):
             updateResource(e.resourceID) { $0.isMember = false }
         case .resourceRemoved(let e):
@@ -71,6 +73,12 @@ extension CaseState {
         case .transitioned(let e):
             applyTransition(e)
             history.append(TransitionRecord(version: version, actor: actor, at: date, transition: e))
+        }
+    }
+
+    private mutating func noteInformalInvolvement(_ resourceID: Int) {
+        if let r = resource(resourceID), r.kind == .informal, r.contact == .willing || r.isMember {
+            informalNetworkInvolved = true
         }
     }
 

@@ -27,6 +27,9 @@ public struct CaseState: Sendable, Equatable {
     public internal(set) var ticks = PhaseTicks()
     public internal(set) var timeEntries: [TimeEntry] = []
     public internal(set) var history: [TransitionRecord] = []
+    /// True once a resource of kind informal has said yes (contact willing) or was chosen as a
+    /// member; later changes do not undo it. The team report's "network involved".
+    public internal(set) var informalNetworkInvolved = false
     /// The highest resource id ever used, so that ids of removed resources are not reused.
     public internal(set) var lastResourceID = 0
     public internal(set) var lastChangedAt: Date

@@ -45,7 +45,7 @@ public struct TeamReport: Sendable, Equatable {
         func includes(_ facts: CaseFacts) -> Bool {
             if let since, facts.openedOn < since { return false }
             if let until, until < facts.openedOn { return false }
-            return all || facts.status.phase != .goals
+            return all || facts.phase != .goals
         }
     }
 
@@ -107,9 +107,9 @@ public struct TeamReport: Sendable, Equatable {
                                         of: counted.reduce(0) { $0 + $1.members })
         reached = Phase.allCases.map { phase in (phase, period.filter { $0.furthestPhase >= phase }.count) }
         phasesNow = Phase.allCases.map { phase in
-            let here = period.filter { $0.status.phase == phase }
-            return (phase, here.filter { $0.status.state == "active" }.count, here.filter { $0.status.state == "paused" }.count,
-                    here.filter { $0.status.state == "closed" }.count)
+            let here = period.filter { $0.phase == phase }
+            return (phase, here.filter { $0.state == .active }.count, here.filter { $0.state == .paused }.count,
+                    here.filter { $0.state == .closed }.count)
         }
     }
 

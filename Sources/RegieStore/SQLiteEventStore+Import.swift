@@ -63,6 +63,10 @@ extension SQLiteEventStore {
                 }
                 try db.cachedStatement(sql: "UPDATE cases SET head_hash = ?, plugin_hashes = ? WHERE id = ?")
                     .execute(arguments: [Data(head.bytes), pluginHashes.joined(separator: " "), id])
+                if var facts = try? CaseFacts.of(events) {
+                    facts.caseID = id
+                    try CaseFactsTable.write(db, facts)
+                }
                 ids.append(id)
             }
             try finishAppend(db, ledger, countBefore: before, closesCase: false, at: Date())

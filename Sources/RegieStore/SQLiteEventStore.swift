@@ -81,6 +81,7 @@ public final class SQLiteEventStore: EventStore {
                                          at: Self.millis(date), rules: [opened.workflowHash] + pins.map(\.hash), payload: payload)
             try db.execute(sql: "UPDATE cases SET head_hash = ?, plugin_hashes = ? WHERE id = ?",
                            arguments: [Data(hash.bytes), pluginHashes, id])
+            try CaseFactsTable.write(db, CaseFacts(CaseState(id: id, opened: opened, at: date, by: actor)))
             try finishAppend(db, ledger, countBefore: before, closesCase: false, at: date)
             return RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event)
         }
@@ -89,7 +90,7 @@ public final class SQLiteEventStore: EventStore {
     public func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date)
         throws(StoreError) -> [RecordedEvent]
     {
-        try append(events, to: caseID, expectedVersion: expectedVersion, actor: actor, at: date, ruleSources: [])
+        try append(events, to: caseID, expectedVersion: expectedVersion, actor: actor, at: date, ruleSources: [], facts: nil)
     }
 
     /// A workflow or plugin source to store with an append, for a migration to rules the
@@ -111,10 +112,13 @@ public final class SQLiteEventStore: EventStore {
     /// Appends events and stores rule sources in the same transaction. A `case_migrated`
     /// event changes the rules recorded with it and every later event, and the case list's
     /// pins; every hash it names must be stored (now or before).
+    /// - Parameter facts: the case's report facts after these events, stored with them; nil
+    ///   forgets the stored ones, and the report then works them out from the events.
     public func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date,
-                       ruleSources: [RuleSource]) throws(StoreError) -> [RecordedEvent]
+                       ruleSources: [RuleSource], facts: CaseFacts?) throws(StoreError) -> [RecordedEvent]
     {
         guard !events.isEmpty else { return [] }
+        if let facts, facts.caseID != caseID { throw .database(code: 0, message: "the report facts belong to another case") }
         for rule in ruleSources where RuleHash.of(rule.source) != rule.hash {
             throw .database(code: 0, message: "a rule hash does not match its source")
         }
@@ -172,6 +176,7 @@ public final class SQLiteEventStore: EventStore {
                 try db.execute(sql: "UPDATE cases SET workflow_hash = ?, plugin_hashes = ? WHERE id = ?",
                                arguments: [migrated.workflowHash, migrated.pluginHashes.joined(separator: " "), caseID])
             }
+            if let facts { try CaseFactsTable.write(db, facts) } else { try CaseFactsTable.forget(db, caseID: caseID) }
             let closes = change.status.map { if case .closed = $0 { true } else { false } } ?? false
             try finishAppend(db, ledger, countBefore: before, closesCase: closes, at: date)
             return recorded
@@ -201,6 +206,18 @@ public final class SQLiteEventStore: EventStore {
             } catch {
                 throw .corrupt(caseID: caseID, version: version, problem: "the \(type) payload cannot be read")
             }
+        }
+    }
+
+    /// The report facts of every case of these teams, one row per case, and the ids of the
+    /// cases of these teams that have none stored (their events tell).
+    public func caseFacts(teams: [String]) throws(StoreError) -> (facts: [CaseFacts], missing: [Int]) {
+        do {
+            return try queue.read { db in try CaseFactsTable.read(db, teams: teams) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
         }
     }
 

@@ -55,6 +55,10 @@ enum StoreSchema {
             // together they are the rules recorded with each of its events.
             try db.execute(sql: "ALTER TABLE cases ADD COLUMN plugin_hashes TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v4: report facts") { db in
+            try db.execute(sql: CaseFactsTable.create)
+            try CaseFactsTable.fill(db)
+        }
         return migrator
     }
 

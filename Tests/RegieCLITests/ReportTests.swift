@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import RegieCLI
-import RegieCore
+@testable import RegieCore
+import RegieStore
 
 /// `regie report team`: a team of cases with known answers, built through the command line,
 /// and every measure checked to the exact count.
@@ -100,6 +101,27 @@ struct ReportTests {
         let later = try Self.json(bench, ["--since", "2089-01-01"])
         #expect(later["opened"] as? Int == 0)
         #expect((later["network_involved"] as? [String: Any])?["percent"] == nil, "no share of nothing")
+    }
+
+    @Test("the facts stored with each command are the facts its events give; without them the report reads the events")
+    func storedFacts() throws {
+        let bench = try Self.team()
+        let store = try SQLiteEventStore(path: bench.database)
+        let (stored, missing) = try store.caseFacts(teams: ["west", "oost"])
+        #expect(missing.isEmpty)
+        #expect(stored.count == 4)
+        for facts in stored {
+            #expect(facts == (try CaseFacts.of(store.events(of: facts.caseID))), "case \(facts.caseID)")
+        }
+        // An append that brings no facts (another program writing the store) forgets the stored ones.
+        let version = try store.events(of: 1).count
+        _ = try store.append([.timeLogged(TimeLogged(minutes: 60, activity: .other, on: LocalDate(iso: "2089-01-01")!))],
+                             to: 1, expectedVersion: version, actor: "anna", at: Date())
+        #expect(try store.caseFacts(teams: ["west"]).missing == [1])
+        // A's hour counts from its events: 1.5 h became 2.5 h.
+        let report = try Self.json(bench)
+        #expect(report["opened"] as? Int == 4)
+        #expect(Self.hours(report["hours_to_group"]) == [2, 2.75, 2.75, 2.5, 3])
     }
 
     @Test("the report is a read: it is logged, and only a member of the team may ask for it")

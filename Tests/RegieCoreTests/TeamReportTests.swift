@@ -7,7 +7,7 @@ struct TeamReportTests {
     @Test("the same definitions in the core: the period and the goals phase select the cases")
     func selection() throws {
         func facts(_ day: Int, phase: Phase, involved: Bool) -> CaseFacts {
-            CaseFacts(caseID: day, team: "t", complex: false, openedOn: LocalDate(year: 2027, month: 1, day: day)!, status: .active(phase),
+            CaseFacts(caseID: day, team: "t", complex: false, openedOn: LocalDate(year: 2027, month: 1, day: day)!, phase: phase, state: .active,
                       networkInvolved: involved, groupFormed: false, networkPickedUpQuestion: false, minutesToGroup: nil)
         }
         let cases = [facts(1, phase: .mapping, involved: true), facts(10, phase: .goals, involved: true),

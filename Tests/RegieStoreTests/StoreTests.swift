@@ -73,6 +73,37 @@ struct StoreTests {
         #expect(after.version == 4)
     }
 
+    @Test("report facts: stored with the opening and each append that brings them, forgotten by one that does not, filled in by the migration")
+    func reportFacts() throws {
+        let db = try TemporaryDatabase()
+        let store = try SQLiteEventStore(path: db.path, create: true)
+        _ = try store.openCase(Self.opened(), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
+        _ = try store.openCase(Self.opened("K."), workflowSource: Self.workflowSource, pluginSources: [], actor: "anna", at: Self.now)
+        #expect(try store.caseFacts(teams: ["west"]).facts.map(\.goals) == [0, 0])
+        var facts = try CaseFacts.of(store.events(of: 1))
+        facts.goals = 7  // not what the events say: shows that the given facts are what is stored
+        _ = try store.append([Self.goal(1)], to: 1, expectedVersion: 1, actor: "anna", at: Self.now, ruleSources: [], facts: facts)
+        #expect(try store.caseFacts(teams: ["west"]).facts.map(\.goals) == [7, 0])
+        #expect(throws: StoreError.self) {
+            try store.append([Self.goal(2)], to: 2, expectedVersion: 1, actor: "anna", at: Self.now, ruleSources: [], facts: facts)
+        }
+        _ = try store.append([Self.goal(1)], to: 2, expectedVersion: 1, actor: "anna", at: Self.now)
+        #expect(try store.caseFacts(teams: ["west"]).missing == [2])
+        #expect(try store.caseFacts(teams: ["oost"]) == ([], []))
+
+        // A database from before the facts table: the migration works them out from the events.
+        let queue = try DatabaseQueue(path: db.path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TABLE case_facts; DELETE FROM grdb_migrations WHERE identifier = 'v4: report facts'")
+        }
+        try queue.close()
+        let reopened = try SQLiteEventStore(path: db.path)
+        let filled = try reopened.caseFacts(teams: ["west"])
+        #expect(filled.missing.isEmpty)
+        #expect(filled.facts == [try CaseFacts.of(reopened.events(of: 1)), try CaseFacts.of(reopened.events(of: 2))])
+        #expect(filled.facts.map(\.goals) == [1, 1])
+    }
+
     @Test("a writer that read an old version gets a conflict and writes nothing")
     func conflict() throws {
         let db = try TemporaryDatabase()
@@ -210,7 +241,7 @@ struct ImportTests {
             try store.append([.migrated(migrated)], to: 1, expectedVersion: 1, actor: "anna", at: StoreTests.now)
         }
         _ = try store.append([.migrated(migrated), StoreTests.goal(1)], to: 1, expectedVersion: 1, actor: "anna", at: StoreTests.now,
-                             ruleSources: [.init(hash: RuleHash.of(pluginV2), kind: "plugin", name: "p", source: pluginV2)])
+                             ruleSources: [.init(hash: RuleHash.of(pluginV2), kind: "plugin", name: "p", source: pluginV2)], facts: nil)
         let live = try store.events(of: 1)
         let ids = try store.importCases([live], workflowSources: [RuleHash.of(workflow): workflow, RuleHash.of(plugin): plugin,
                                                                  RuleHash.of(pluginV2): pluginV2])

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import RegieCore
+
+/// The `case_facts` table: per case, what the team report counts (``CaseFacts``), written in
+/// the same transaction as the case's events so that the report reads one row per case
+/// instead of replaying every event. It holds no client text: counts, days, codes.
+enum CaseFactsTable {
+    static let create = """
+        CREATE TABLE case_facts (
+            case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+            team TEXT NOT NULL,
+            complex INTEGER NOT NULL,
+            opened_on INTEGER NOT NULL,
+            phase INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            closed_as TEXT,
+            network_involved INTEGER NOT NULL,
+            group_formed INTEGER NOT NULL,
+            network_question INTEGER NOT NULL,
+            minutes_to_group INTEGER,
+            furthest_phase INTEGER NOT NULL,
+            goals INTEGER NOT NULL,
+            goals_achieved INTEGER NOT NULL,
+            members INTEGER NOT NULL,
+            members_can_cannot INTEGER NOT NULL,
+            stays TEXT NOT NULL,
+            pauses TEXT NOT NULL
+        );
+        """
+
+    static func write(_ db: Database, _ facts: CaseFacts) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved,
+                group_formed, network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members,
+                members_can_cannot, stays, pauses)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                facts.caseID, facts.team, facts.complex, facts.openedOn.daysSinceEpoch, facts.phase.number, facts.state.rawValue,
+                facts.closedAs?.rawValue, facts.networkInvolved, facts.groupFormed, facts.networkPickedUpQuestion,
+                facts.minutesToGroup, facts.furthestPhase.number, facts.goals, facts.goalsAchieved, facts.members,
+                facts.membersWithCanAndCannot,
+                facts.phaseStays.map { "\($0.phase.number):\($0.days)" }.joined(separator: " "),
+                facts.pauses.map { "\($0.kind.rawValue):\($0.ending.rawValue)" }.joined(separator: " "),
+            ])
+    }
+
+    /// Forgets a case's facts: the report then works them out from its events.
+    static func forget(_ db: Database, caseID: Int) throws {
+        try db.cachedStatement(sql: "DELETE FROM case_facts WHERE case_id = ?").execute(arguments: [caseID])
+    }
+
+    /// The facts of every case of the given teams, and the ids of their cases that have none.
+    static func read(_ db: Database, teams: [String]) throws -> (facts: [CaseFacts], missing: [Int]) {
+        let marks = Array(repeating: "?", count: teams.count).joined(separator: ", ")
+        var facts: [CaseFacts] = []
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
+                minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses
+            FROM case_facts WHERE team IN (\(marks)) ORDER BY case_id
+            """, arguments: StatementArguments(teams))
+        while let row = try cursor.next() {
+            facts.append(try decode(row))
+        }
+        let missing = try Int.fetchAll(db, sql: """
+            SELECT id FROM cases WHERE team IN (\(marks)) AND id NOT IN (SELECT case_id FROM case_facts) ORDER BY id
+            """, arguments: StatementArguments(teams))
+        return (facts, missing)
+    }
+
+    private static func decode(_ row: Row) throws -> CaseFacts {
+        let caseID: Int = row[0]
+        func bad(_ what: String) -> StoreError { .corrupt(caseID: caseID, version: 0, problem: "its report facts hold \(what)") }
+        guard let phase = Phase.numbered(row[4]), let state = CaseFacts.State(rawValue: row[5]),
+              let furthest = Phase.numbered(row[11])
+        else { throw bad("an unknown phase or state") }
+        var facts = CaseFacts(caseID: caseID, team: row[1], complex: row[2], openedOn: LocalDate(daysSinceEpoch: row[3]),
+                              phase: phase, state: state, networkInvolved: row[7], groupFormed: row[8],
+                              networkPickedUpQuestion: row[9], minutesToGroup: row[10])
+        if let closed: String = row[6] {
+            guard let outcome = CloseOutcome(rawValue: closed) else { throw bad("an unknown outcome") }
+            facts.closedAs = outcome
+        }
+        facts.furthestPhase = furthest
+        facts.goals = row[12]
+        facts.goalsAchieved = row[13]
+        facts.members = row[14]
+        facts.membersWithCanAndCannot = row[15]
+        let stays: String = row[16], pauses: String = row[17]
+        for pair in stays.split(separator: " ") {
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let number = Int(parts[0]), let phase = Phase.numbered(number), let days = Int(parts[1])
+            else { throw bad("an unreadable stay") }
+            facts.phaseStays.append((phase, days))
+        }
+        for pair in pauses.split(separator: " ") {
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let kind = PauseKind(rawValue: String(parts[0])),
+                  let ending = CaseTimeline.PauseEnding(rawValue: String(parts[1]))
+            else { throw bad("an unreadable pause") }
+            facts.pauses.append((kind, ending))
+        }
+        return facts
+    }
+
+    /// Works out the facts of every case from its events: for a database made before the table.
+    static func fill(_ db: Database) throws {
+        let ids = try Int.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id")
+        for id in ids {
+            let rows = try Row.fetchAll(db, sql: "SELECT version, type, actor, recorded_at, payload FROM events WHERE case_id = ? ORDER BY version",
+                                        arguments: [id])
+            // A case that cannot be read back keeps no facts; the report then names it.
+            let events = try? rows.map { row in
+                try RecordedEvent(caseID: id, version: row[0], actor: row[2], recordedAt: SQLiteEventStore.date(millis: row[3]),
+                                  event: CaseEvent(typeName: row[1], payload: Data((row[4] as String).utf8)))
+            }
+            if let events, let facts = try? CaseFacts.of(events) { try write(db, facts) }
+        }
+    }
+}
+
+extension Phase {
+    /// The phase with this number (1 to 5).
+    static func numbered(_ number: Int) -> Phase? { allCases.first { $0.number == number } }
+}
