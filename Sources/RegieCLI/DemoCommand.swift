@@ -42,6 +42,8 @@ struct DemoCommand: ParsableCommand {
         let invoked = CommandLine.arguments.first.map { $0.contains("/") ? $0 : "regie" } ?? "regie"
         let next = "\(invoked) case show 1 --workspace \(Self.shellQuoted(dir)) --as sanne"
         out.line(l("Done. Look around: \(next)", "Klaar. Kijk rond: \(next)"))
+        let plan = "\(invoked) report case 1 --format html --workspace \(Self.shellQuoted(dir)) --as sanne > plan.html"
+        out.line(l("The client's plan as a page to print: \(plan)", "Het plan van de cliënt als pagina om te printen: \(plan)"))
     }
 
     /// Refuses to touch a folder that holds anything but an earlier demo.
