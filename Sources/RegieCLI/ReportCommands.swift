@@ -37,18 +37,18 @@ struct ReportTeamCommand: ParsableCommand {
         } else {
             teams = person.teams
         }
-        // One row per case from the facts stored with its events; a case without them (a
-        // store written by other means) is worked out from its events.
-        var facts: [CaseFacts]
+        // One row per case from the facts stored with its events, counted as it is read; a
+        // case without them (a store written by other means) is worked out from its events.
+        var tally = TeamReportTally(selection: .init(since: since, until: until, all: all))
         let missing: [Int]
         do {
-            (facts, missing) = try session.store.caseFacts(teams: teams)
+            missing = try session.store.forEachCaseFacts(teams: teams) { tally.add($0) }
         } catch {
             throw RegieError.from(error)
         }
         for caseID in missing {
             do {
-                facts.append(try CaseFacts.of(session.store.events(of: caseID)))
+                tally.add(try CaseFacts.of(session.store.events(of: caseID)))
             } catch let error as ReplayError {
                 throw RegieError(.storage, en: "Case \(caseID) cannot be read back: version \(error.version): \(error.problem).",
                                  nl: "Casus \(caseID) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
@@ -58,7 +58,7 @@ struct ReportTeamCommand: ParsableCommand {
             }
         }
         try session.recordRead(caseID: nil, action: "report team")
-        let report = TeamReport(facts, selection: .init(since: since, until: until, all: all))
+        let report = TeamReport(tally)
         switch format {
         case .json: try JSONOutput.print(TeamReportJSON(report, teams: teams, since: since, until: until, all: all))
         case .text: for line in TeamReportText(l: session.l).render(report, teams: teams) { Console.current.line(line) }

@@ -78,38 +78,36 @@ public struct TeamReport: Sendable, Equatable {
     public var membersWithCanAndCannot: Share
 
     public init(_ facts: [CaseFacts], selection: Selection) {
-        let period = facts.filter { Selection(since: selection.since, until: selection.until, all: true).includes($0) }
-        let counted = period.filter(selection.includes)
-        func share(_ test: (CaseFacts) -> Bool) -> Share { Share(count: counted.filter(test).count, of: counted.count) }
-        func hours(_ cases: [CaseFacts]) -> Hours { Hours(minutes: cases.compactMap(\.minutesToGroup)) }
-        opened = period.count
-        considered = counted.count
-        networkInvolved = share(\.networkInvolved)
-        groupFormed = share(\.groupFormed)
-        networkPickedUpQuestion = share(\.networkPickedUpQuestion)
-        hoursToGroup = hours(counted)
-        hoursToGroupByTeam = Set(counted.map(\.team)).sorted().map { team in (team, hours(counted.filter { $0.team == team })) }
-        hoursToGroupComplex = hours(counted.filter(\.complex))
-        hoursToGroupNotComplex = hours(counted.filter { !$0.complex })
-        daysInPhase = Phase.allCases.map { phase in
-            let days = counted.flatMap { $0.phaseStays.filter { $0.phase == phase }.map { Double($0.days) } }.sorted()
+        var tally = TeamReportTally(selection: selection)
+        for one in facts { tally.add(one) }
+        self.init(tally)
+    }
+
+    public init(_ t: TeamReportTally) {
+        func share(_ count: Int) -> Share { Share(count: count, of: t.considered) }
+        opened = t.opened
+        considered = t.considered
+        networkInvolved = share(t.networkInvolved)
+        groupFormed = share(t.groupFormed)
+        networkPickedUpQuestion = share(t.networkPickedUpQuestion)
+        hoursToGroup = Hours(minutes: t.minutes)
+        hoursToGroupByTeam = t.minutesByTeam.keys.sorted().map { team in (team, Hours(minutes: t.minutesByTeam[team]!)) }
+        hoursToGroupComplex = Hours(minutes: t.minutesComplex)
+        hoursToGroupNotComplex = Hours(minutes: t.minutesNotComplex)
+        daysInPhase = Phase.allCases.enumerated().map { index, phase in
+            let days = t.stayDays[index].sorted()
             return (phase, days.count, Self.median(ofSorted: days))
         }
-        let allPauses = counted.flatMap(\.pauses)
-        pauses = PauseKind.allCases.map { kind in
-            let these = allPauses.filter { $0.kind == kind }
-            return (kind, these.count, these.filter { $0.ending == .resumed }.count, these.filter { $0.ending == .closed }.count,
-                    these.filter { $0.ending == .ongoing }.count)
+        pauses = PauseKind.allCases.enumerated().map { index, kind in
+            let p = t.pauses[index]
+            return (kind, p.count, p.resumed, p.closed, p.ongoing)
         }
-        closedBy = CloseOutcome.allCases.map { outcome in (outcome, counted.filter { $0.closedAs == outcome }.count) }
-        goalsAchieved = Share(count: counted.reduce(0) { $0 + $1.goalsAchieved }, of: counted.reduce(0) { $0 + $1.goals })
-        membersWithCanAndCannot = Share(count: counted.reduce(0) { $0 + $1.membersWithCanAndCannot },
-                                        of: counted.reduce(0) { $0 + $1.members })
-        reached = Phase.allCases.map { phase in (phase, period.filter { $0.furthestPhase >= phase }.count) }
-        phasesNow = Phase.allCases.map { phase in
-            let here = period.filter { $0.phase == phase }
-            return (phase, here.filter { $0.state == .active }.count, here.filter { $0.state == .paused }.count,
-                    here.filter { $0.state == .closed }.count)
+        closedBy = CloseOutcome.allCases.enumerated().map { ($1, t.closedBy[$0]) }
+        goalsAchieved = Share(count: t.goalsAchieved, of: t.goals)
+        membersWithCanAndCannot = Share(count: t.membersWithCanAndCannot, of: t.members)
+        reached = Phase.allCases.enumerated().map { ($1, t.reached[$0]) }
+        phasesNow = Phase.allCases.enumerated().map { index, phase in
+            (phase, t.phasesNow[index].active, t.phasesNow[index].paused, t.phasesNow[index].closed)
         }
     }
 

@@ -50,22 +50,21 @@ enum CaseFactsTable {
         try db.cachedStatement(sql: "DELETE FROM case_facts WHERE case_id = ?").execute(arguments: [caseID])
     }
 
-    /// The facts of every case of the given teams, and the ids of their cases that have none.
-    static func read(_ db: Database, teams: [String]) throws -> (facts: [CaseFacts], missing: [Int]) {
+    /// Hands the facts of every case of the given teams to `body`, one at a time in case order,
+    /// and gives the ids of their cases that have none.
+    static func read(_ db: Database, teams: [String], _ body: (CaseFacts) throws -> Void) throws -> [Int] {
         let marks = Array(repeating: "?", count: teams.count).joined(separator: ", ")
-        var facts: [CaseFacts] = []
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
                 minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses
             FROM case_facts WHERE team IN (\(marks)) ORDER BY case_id
             """, arguments: StatementArguments(teams))
         while let row = try cursor.next() {
-            facts.append(try decode(row))
+            try body(try decode(row))
         }
-        let missing = try Int.fetchAll(db, sql: """
+        return try Int.fetchAll(db, sql: """
             SELECT id FROM cases WHERE team IN (\(marks)) AND id NOT IN (SELECT case_id FROM case_facts) ORDER BY id
             """, arguments: StatementArguments(teams))
-        return (facts, missing)
     }
 
     private static func decode(_ row: Row) throws -> CaseFacts {
@@ -87,12 +86,8 @@ enum CaseFactsTable {
         facts.members = row[14]
         facts.membersWithCanAndCannot = row[15]
         let stays: String = row[16], pauses: String = row[17]
-        for pair in stays.split(separator: " ") {
-            let parts = pair.split(separator: ":")
-            guard parts.count == 2, let number = Int(parts[0]), let phase = Phase.numbered(number), let days = Int(parts[1])
-            else { throw bad("an unreadable stay") }
-            facts.phaseStays.append((phase, days))
-        }
+        guard let parsed = parseStays(stays) else { throw bad("an unreadable stay") }
+        facts.phaseStays = parsed
         for pair in pauses.split(separator: " ") {
             let parts = pair.split(separator: ":")
             guard parts.count == 2, let kind = PauseKind(rawValue: String(parts[0])),
@@ -101,6 +96,38 @@ enum CaseFactsTable {
             facts.pauses.append((kind, ending))
         }
         return facts
+    }
+
+    /// Reads `phase:days phase:days …` byte by byte: every case has a few stays, and the team
+    /// report reads them for every case.
+    static func parseStays(_ text: String) -> [(phase: Phase, days: Int)]? {
+        guard text.utf8.last != UInt8(ascii: " ") else { return nil }
+        var stays: [(phase: Phase, days: Int)] = []
+        var phase: Phase?
+        var number = 0, digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= 9 else { return nil }
+            case UInt8(ascii: ":"):
+                guard phase == nil, digits > 0, let found = Phase.numbered(number) else { return nil }
+                (phase, number, digits) = (found, 0, 0)
+            case UInt8(ascii: " "):
+                guard let current = phase, digits > 0 else { return nil }
+                stays.append((current, number))
+                (phase, number, digits) = (nil, 0, 0)
+            default: return nil
+            }
+        }
+        if let current = phase {
+            guard digits > 0 else { return nil }
+            stays.append((current, number))
+        } else if digits > 0 {
+            return nil
+        }
+        return stays
     }
 
     /// Works out the facts of every case from its events: for a database made before the table.

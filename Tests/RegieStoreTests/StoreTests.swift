@@ -104,6 +104,15 @@ struct StoreTests {
         #expect(filled.facts.map(\.goals) == [1, 1])
     }
 
+    @Test("stays are read back as written, and anything else is refused")
+    func staysText() {
+        #expect(CaseFactsTable.parseStays("")!.isEmpty)
+        #expect(CaseFactsTable.parseStays("1:3 2:17 5:0")!.map { "\($0.phase.number):\($0.days)" } == ["1:3", "2:17", "5:0"])
+        for bad in ["1", "1:", ":3", "6:1", "1:3 ", "1:3  2:4", "1:x", "1:3:4", "1:9999999999"] {
+            #expect(CaseFactsTable.parseStays(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("a writer that read an old version gets a conflict and writes nothing")
     func conflict() throws {
         let db = try TemporaryDatabase()
