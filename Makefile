@@ -35,11 +35,12 @@ embed:
 	./scripts/embed-plugins.sh
 
 # The performance suite (see docs/PERFORMANCE.md): throughput benchmarks, then `regie case show`
-# as a whole process on a store of 10,000 cases.
+# as a whole process on a store of 10,000 cases, then both reports on a store of 100,000 cases.
 benchmarks: release
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	cd Benchmarks && $(SWIFT) build -c release --product make-store
 	python3 Benchmarks/scripts/case-show.py 50
+	python3 Benchmarks/scripts/reports.py 100000 10
 
 clean:
 	rm -rf .build $(DEMO_DIR)
