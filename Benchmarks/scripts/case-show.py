@@ -6,7 +6,9 @@ in Benchmarks/; `make benchmarks` does all of it):
     python3 Benchmarks/scripts/case-show.py [RUNS]
 Prints the median and spread of wall time, and the peak resident memory of one run.
 """
-import os, statistics, subprocess, sys, tempfile, time
+import os, subprocess, sys, tempfile
+
+from process_timing import measure
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 regie = os.path.join(root, ".build", "release", "regie")
@@ -17,15 +19,4 @@ with tempfile.TemporaryDirectory(prefix="regie-case-show-") as folder:
     print(subprocess.run([make_store, folder, os.path.join(root, "workflows", "resourcegroep.yaml"), "10000"],
                          check=True, capture_output=True, text=True).stdout.strip())
     command = [regie, "case", "show", "5000", "--workspace", folder, "--as", "bench"]
-    env = dict(os.environ, REGIE_USER="bench")
-    subprocess.run(command, check=True, capture_output=True, env=env)  # warm the file cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=env)
-        times.append((time.perf_counter() - start) * 1000)
-    rss = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True, capture_output=True, text=True, env=env)
-    peak_kib = int(rss.stderr.strip().splitlines()[-1])
-    baseline = subprocess.run(["/usr/bin/time", "-f", "%M", "/bin/true"], capture_output=True, text=True)
-    print(f"regie case show, {runs} runs: median {statistics.median(times):.1f} ms, "
-          f"min {min(times):.1f} ms, max {max(times):.1f} ms; peak RSS {peak_kib / 1024:.1f} MiB")
+    measure("regie case show", command, runs, dict(os.environ, REGIE_USER="bench"))

@@ -8,26 +8,15 @@ Builds a store of CASES cases (default 100,000; the demo's case, about 28 events
 prints the median and spread of wall time over RUNS runs (default 10 for the team report,
 5 times as many for the case report), and the peak resident memory of one run.
 """
-import os, statistics, subprocess, sys, tempfile, time
+import os, subprocess, sys, tempfile, time
+
+from process_timing import measure
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 regie = os.path.join(root, ".build", "release", "regie")
 make_store = os.path.join(root, "Benchmarks", ".build", "release", "make-store")
 cases = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
-
-
-def measure(name, command, runs, env):
-    subprocess.run(command, check=True, capture_output=True, env=env)  # warm the file cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=env)
-        times.append((time.perf_counter() - start) * 1000)
-    rss = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True, capture_output=True, text=True, env=env)
-    peak_kib = int(rss.stderr.strip().splitlines()[-1])
-    print(f"{name}, {runs} runs: median {statistics.median(times):.1f} ms, "
-          f"min {min(times):.1f} ms, max {max(times):.1f} ms; peak RSS {peak_kib / 1024:.1f} MiB")
 
 
 with tempfile.TemporaryDirectory(prefix="regie-reports-") as folder:
