@@ -93,7 +93,7 @@ struct EcomapSVG {
             // Two bars across the line: strain that was talked through.
             for offset in [-5.0, 5.0] {
                 let mx = center.x + ux * (length * 0.5 + offset), my = center.y + uy * (length * 0.5 + offset)
-                marks += "<line x1=\"\(n(mx - uy * 9))\" y1=\"\(n(my + ux * 9))\" x2=\"\(n(mx + uy * 9))\" y2=\"\(n(my - ux * 9))\" stroke=\"#000\" stroke-width=\"2\"/>"
+                marks += SVG.line(x1: mx - uy * 9, y1: my + ux * 9, x2: mx + uy * 9, y2: my - ux * 9, width: 2)
             }
         case .none: break
         }
@@ -129,7 +129,7 @@ struct EcomapSVG {
     }
 
     private func legend(top: Double) -> [String] {
-        var parts = ["<line x1=\"16\" y1=\"\(n(top + 4))\" x2=\"\(n(width - 16))\" y2=\"\(n(top + 4))\" stroke=\"#999\" stroke-width=\"1\"/>"]
+        var parts = [SVG.line(x1: 16, y1: top + 4, x2: width - 16, y2: top + 4, stroke: "#999")]
         let contacts: [ContactStatus] = [.willing, .contacted, .notContacted, .declined]
         for (index, contact) in contacts.enumerated() {
             let x = 16 + Double(index) * 176, y = top + 30
@@ -143,10 +143,10 @@ struct EcomapSVG {
         parts.append(text(TensionState.noted.title(l), x: 68, y: y + 5, size: 12, anchor: "start"))
         parts.append("<path d=\"M 232 \(n(y)) L 276 \(n(y))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\"/>")
         for x in [249.0, 259.0] {
-            parts.append("<line x1=\"\(n(x))\" y1=\"\(n(y - 8))\" x2=\"\(n(x))\" y2=\"\(n(y + 8))\" stroke=\"#000\" stroke-width=\"2\"/>")
+            parts.append(SVG.line(x1: x, y1: y - 8, x2: x, y2: y + 8, width: 2))
         }
         parts.append(text(TensionState.discussed.title(l), x: 284, y: y + 5, size: 12, anchor: "start"))
-        parts.append("<rect x=\"480\" y=\"\(n(y - 11))\" width=\"40\" height=\"22\" rx=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"3.5\"/>")
+        parts.append(SVG.rect(x: 480, y: y - 11, width: 40, height: 22, fill: "#fff", stroke: "#000", strokeWidth: 3.5, radius: 5))
         parts.append(text(l("member of the group", "lid van de groep"), x: 528, y: y + 5, size: 12, anchor: "start"))
         return parts
     }
