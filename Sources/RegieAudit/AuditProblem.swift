@@ -36,6 +36,8 @@ public struct AuditProblem: Sendable, Equatable {
         // Replay of the rules.
         case illegalTransition(String)
         case unreadablePayload
+        /// The report facts stored for the case are not what its events give.
+        case reportFactsDisagree
     }
 
     public var kind: Kind

@@ -75,6 +75,9 @@ enum AuditProblemText {
             l("the transition was not legal under its recorded rules: \(why)", "de overgang was niet geldig onder de vastgelegde regels: \(why)")
         case .unreadablePayload:
             l("its content cannot be read back", "de inhoud kan niet worden teruggelezen")
+        case .reportFactsDisagree:
+            l("the figures stored for the team report are not what its events give",
+              "de opgeslagen cijfers voor het teamrapport kloppen niet met de gebeurtenissen")
         }
     }
 

@@ -48,7 +48,14 @@ struct AuditVerifyCommand: ParsableCommand {
         let trustedKey = try SigningKeyFile.load(at: session.workspace.signingKeyPath).map { Array($0.publicKey.rawRepresentation) }
         let rules = session.rules
         try rules.preloadStoredPlugins(from: session.store)
-        let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: rules.evaluator) { state, workflow in
+        let storedFacts: [Int: CaseFacts]
+        do {
+            storedFacts = chainOnly ? [:] : Dictionary(uniqueKeysWithValues: try session.store.caseFacts(teams: nil).facts.map { ($0.caseID, $0) })
+        } catch {
+            throw RegieError.from(error)
+        }
+        let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: rules.evaluator,
+                                              storedFacts: storedFacts) { state, workflow in
             try? rules.plugins(for: state, workflow: workflow)
         }
         let verifier: ChainVerifier, checkpointCount: Int, replayed: Int, problems: [AuditProblem]
@@ -62,6 +69,7 @@ struct AuditVerifyCommand: ParsableCommand {
                     chain.check(event)
                     if !chainOnly { replay.add(event) }
                 }
+                replay.finish()
                 let found: [AuditProblem]
                 if let caseID {
                     // One case: its own chain and its row in the case list; the whole-log checks need every event.

@@ -12,21 +12,31 @@ struct TransitionReplayer {
     private let evaluator: any DerivedItemEvaluator
     /// The plugins a case is pinned to; nil when they cannot be loaded.
     private let pluginsFor: (CaseState, Workflow) -> (any CasePlugins)?
+    /// The report facts stored per case (`case_facts`), loaded before the log is read.
+    private let storedFacts: [Int: CaseFacts]
     private(set) var problems: [AuditProblem] = []
     private(set) var transitions = 0
     private var caseID: Int?
     private var state: CaseState?
     private var stopped = false
 
-    init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator,
+    init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator, storedFacts: [Int: CaseFacts] = [:],
          plugins: @escaping (CaseState, Workflow) -> (any CasePlugins)? = { _, _ in NoPlugins() }) {
         self.workflows = workflows
         self.evaluator = evaluator
+        self.storedFacts = storedFacts
         self.pluginsFor = plugins
+    }
+
+    /// Call after the last event: checks the last case's report facts.
+    mutating func finish() {
+        checkFacts()
+        state = nil
     }
 
     mutating func add(_ event: AuditedEvent) {
         if event.caseID != caseID {
+            checkFacts()
             caseID = event.caseID
             state = nil
             stopped = false
@@ -66,6 +76,15 @@ struct TransitionReplayer {
             state = current
         } catch {
             stop()  // The chain check reports the gap.
+        }
+    }
+
+    /// A case replayed to its end must have the report facts its events give; a case without
+    /// stored facts is worked out by the report itself and is not a problem.
+    private mutating func checkFacts() {
+        guard let state, !stopped, let stored = storedFacts[state.id] else { return }
+        if stored != CaseFacts(state) {
+            problems.append(AuditProblem(.reportFactsDisagree, caseID: state.id, version: state.version))
         }
     }
 

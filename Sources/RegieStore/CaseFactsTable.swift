@@ -50,21 +50,22 @@ enum CaseFactsTable {
         try db.cachedStatement(sql: "DELETE FROM case_facts WHERE case_id = ?").execute(arguments: [caseID])
     }
 
-    /// Hands the facts of every case of the given teams to `body`, one at a time in case order,
+    /// Hands the facts of every case of the given teams (nil: every team) to `body`, one at a time in case order,
     /// and gives the ids of their cases that have none.
-    static func read(_ db: Database, teams: [String], _ body: (CaseFacts) throws -> Void) throws -> [Int] {
-        let marks = Array(repeating: "?", count: teams.count).joined(separator: ", ")
+    static func read(_ db: Database, teams: [String]?, _ body: (CaseFacts) throws -> Void) throws -> [Int] {
+        let marks = Array(repeating: "?", count: teams?.count ?? 0).joined(separator: ", ")
+        let which = teams == nil ? "" : "team IN (\(marks))"
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
                 minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses
-            FROM case_facts WHERE team IN (\(marks)) ORDER BY case_id
-            """, arguments: StatementArguments(teams))
+            FROM case_facts \(teams == nil ? "" : "WHERE " + which) ORDER BY case_id
+            """, arguments: StatementArguments(teams ?? []))
         while let row = try cursor.next() {
             try body(try decode(row))
         }
         return try Int.fetchAll(db, sql: """
-            SELECT id FROM cases WHERE team IN (\(marks)) AND id NOT IN (SELECT case_id FROM case_facts) ORDER BY id
-            """, arguments: StatementArguments(teams))
+            SELECT id FROM cases WHERE \(teams == nil ? "" : which + " AND ") id NOT IN (SELECT case_id FROM case_facts) ORDER BY id
+            """, arguments: StatementArguments(teams ?? []))
     }
 
     private static func decode(_ row: Row) throws -> CaseFacts {

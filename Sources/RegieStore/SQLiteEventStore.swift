@@ -209,17 +209,17 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// The report facts of every case of these teams, one row per case, and the ids of the
-    /// cases of these teams that have none stored (their events tell).
-    public func caseFacts(teams: [String]) throws(StoreError) -> (facts: [CaseFacts], missing: [Int]) {
+    /// The report facts of every case of these teams (nil: of every team), one row per case,
+    /// and the ids of the cases of these teams that have none stored (their events tell).
+    public func caseFacts(teams: [String]?) throws(StoreError) -> (facts: [CaseFacts], missing: [Int]) {
         var facts: [CaseFacts] = []
         let missing = try forEachCaseFacts(teams: teams) { facts.append($0) }
         return (facts, missing)
     }
 
-    /// Hands the report facts of every case of these teams to `body`, one at a time, and
+    /// Hands the report facts of every case of these teams (nil: every team) to `body`, one at a time, and
     /// gives the ids of the cases of these teams that have none stored.
-    public func forEachCaseFacts(teams: [String], _ body: (CaseFacts) -> Void) throws(StoreError) -> [Int] {
+    public func forEachCaseFacts(teams: [String]?, _ body: (CaseFacts) -> Void) throws(StoreError) -> [Int] {
         do {
             return try queue.read { db in try CaseFactsTable.read(db, teams: teams, body) }
         } catch let error as StoreError {

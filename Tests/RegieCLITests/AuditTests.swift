@@ -95,6 +95,21 @@ struct AuditTests {
         #expect(result.out.contains("First: " + expected), "\(result.out)")
     }
 
+    @Test("report figures changed behind Regie's back are caught; a case without stored figures is not a problem")
+    func reportFacts() throws {
+        let bench = try workspace()
+        let db = try Forger.open(bench.database)
+        try db.write { try $0.execute(sql: "UPDATE case_facts SET goals_achieved = goals_achieved + 1 WHERE case_id = 1") }
+        let result = verify(bench)
+        #expect(result.status == .auditFailed, "\(result.out)")
+        #expect(result.out.contains("First: case 1, version 9: the figures stored for the team report are not what its events give"),
+                "\(result.out)")
+        #expect(verify(bench, ["--case", "1"]).status == .auditFailed)
+        #expect(verify(bench, ["--chain-only"]).status == .success, "the figures are checked by the replay")
+        try db.write { try $0.execute(sql: "DELETE FROM case_facts WHERE case_id = 1") }
+        #expect(verify(bench).status == .success)
+    }
+
     @Test("a forged event with every hash recomputed is caught by replaying the rules")
     func forgedTransition() throws {
         let bench = try workspace()
@@ -126,7 +141,9 @@ struct AuditTests {
         #expect(verify(bench, ["--chain-only"]).status == .auditFailed)
         let result = verify(bench)
         #expect(result.status == .auditFailed, "\(result.out)")
-        #expect(result.out.contains("First: case 1, version 9"), "\(result.out)")
+        // A forger who deletes the tail but leaves the report figures is also given away by them.
+        #expect(result.out.contains(deleteInstead ? "First: case 1, version 7: the figures stored for the team report"
+                                                  : "First: case 1, version 9"), "\(result.out)")
         #expect(result.out.contains(deleteInstead ? "checkpoint 1 signed 11 events" : "the events checkpoint 1 signed were changed"),
                 "\(result.out)")
     }
