@@ -1,8 +1,8 @@
 import Foundation
 import RegieCore
 
-/// The ecomap as inline SVG: the client in the middle, the people around them in four
-/// quarters by kind, a line to each showing how far contact has come and whether there is
+/// The ecomap as inline SVG: the client in the middle, the people around them grouped by
+/// kind (each kind titled, kinds with no one named below), a line to each showing how far contact has come and whether there is
 /// tension, members of the group with a heavy frame. Line patterns rather than colours carry
 /// the meaning, so it reads printed in black and white; a legend explains them.
 struct EcomapSVG {
@@ -12,47 +12,72 @@ struct EcomapSVG {
     private let center = (x: 360.0, y: 300.0)
     private let mapHeight = 600.0
 
-    /// The quarters, clockwise from the top left, each centred on a diagonal.
-    private static let quarters: [(kind: ResourceKind, angle: Double)] = [
-        (.informal, -135), (.experienceExpert, -45), (.professional, 45), (.volunteer, 135),
-    ]
-
     func render(_ plan: CasePlan) -> String {
         let height = mapHeight + 96
         var svg = SVG.open(width: width, height: height, id: "ecomap-title",
                            title: l("The network around \(plan.client)", "Het netwerk rond \(plan.client)"))
-        svg += quarterTitles()
+        let places = Self.places(plan.network.count, center: center)
+        let crowded = plan.network.count > Self.singleRing
+        let (wedges, titles) = groups(plan.network)
+        svg += wedges
         var lines: [String] = []
         var boxes: [String] = []
-        for quarter in Self.quarters {
-            let people = plan.network.filter { $0.kind == quarter.kind }
-            for (index, person) in people.enumerated() {
-                let place = position(index, of: people.count, around: quarter.angle)
-                lines.append(line(to: place, person))
-                boxes.append(box(at: place, person))
-            }
+        for (person, place) in zip(plan.network, places) {
+            lines.append(line(to: place, person))
+            boxes.append(box(at: place, person, crowded: crowded))
         }
         svg += lines
         svg.append("<circle cx=\"\(n(center.x))\" cy=\"\(n(center.y))\" r=\"48\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>")
         svg.append(text(short(plan.client, 12), x: center.x, y: center.y + 5, size: 15, weight: "bold"))
+        svg += titles
         svg += boxes
+        let missing = ResourceKind.allCases.filter { kind in !plan.network.contains { $0.kind == kind } }
         if plan.network.isEmpty {
             svg.append(text(l("No one mapped yet.", "Nog niemand in kaart gebracht."), x: center.x, y: center.y + 80, size: 13,
                             style: "italic"))
+        } else if !missing.isEmpty {
+            let names = missing.map { Self.groupTitle($0, l).lowercased() }.joined(separator: "; ")
+            svg.append(text(l("None yet: \(names).", "Nog niemand: \(names)."), x: 16, y: mapHeight - 12, size: 12,
+                            anchor: "start", style: "italic"))
         }
         svg += legend(top: mapHeight)
         svg.append("</svg>")
         return svg.joined(separator: "\n")
     }
 
-    private func quarterTitles() -> [String] {
-        let titles: [(ResourceKind, Double, Double, String)] = [
-            (.informal, 16, 26, "start"), (.experienceExpert, width - 16, 26, "end"),
-            (.professional, width - 16, mapHeight - 14, "end"), (.volunteer, 16, mapHeight - 14, "start"),
-        ]
-        return titles.map { kind, x, y, anchor in
-            text(Self.groupTitle(kind, l), x: x, y: y, size: 14, weight: "bold", anchor: anchor)
+    /// Each kind's share of the circle as a wedge, shaded light and white in turn, with its
+    /// title where the wedge's middle meets the edge of the drawing.
+    private func groups(_ network: [CasePlan.Person]) -> (wedges: [String], titles: [String]) {
+        let step = 360 / Double(max(network.count, 1))
+        var wedges = ["<clipPath id=\"ecomap-area\">" + SVG.rect(x: 0, y: 0, width: width, height: mapHeight, fill: "#fff") + "</clipPath>"]
+        var titles: [String] = []
+        for (number, kind) in ResourceKind.allCases.filter({ kind in network.contains { $0.kind == kind } }).enumerated() {
+            let indices = network.indices.filter { network[$0].kind == kind }
+            let from = -180 + Double(indices[0]) * step, to = -180 + Double(indices[indices.count - 1] + 1) * step
+            var points = ["\(n(center.x)),\(n(center.y))"]
+            for degrees in stride(from: from, through: to, by: min(5, to - from)) {
+                let radians = degrees * .pi / 180
+                points.append("\(n(center.x + 700 * cos(radians))),\(n(center.y + 700 * sin(radians)))")
+            }
+            wedges.append("<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(number % 2 == 0 ? "#eee" : "#fff")\" stroke=\"#bbb\" stroke-width=\"1\" clip-path=\"url(#ecomap-area)\"/>")
+            titles.append(title(Self.groupTitle(kind, l).uppercased(), towards: (from + to) / 2))
         }
+        return (wedges, titles)
+    }
+
+    /// A title where the ray from the client at `degrees` leaves the drawing, kept inside it;
+    /// beside the client, where the ring reaches the edge, it moves up out of the way.
+    private func title(_ content: String, towards degrees: Double) -> String {
+        let (dx, dy) = (cos(degrees * .pi / 180), sin(degrees * .pi / 180))
+        let toSide = dx > 0.001 ? (width - 14 - center.x) / dx : (dx < -0.001 ? (14 - center.x) / dx : .infinity)
+        let toTopOrBottom = dy > 0.001 ? (mapHeight - 30 - center.y) / dy : (dy < -0.001 ? (20 - center.y) / dy : .infinity)
+        if toSide < toTopOrBottom {
+            var y = center.y + toSide * dy
+            if abs(y - center.y) < 70 { y = center.y - 70 }
+            return text(content, x: center.x + toSide * dx, y: y, size: 11, weight: "bold", anchor: dx > 0 ? "end" : "start")
+        }
+        let x = min(max(center.x + toTopOrBottom * dx, 120), width - 120)
+        return text(content, x: x, y: center.y + toTopOrBottom * dy, size: 11, weight: "bold")
     }
 
     static func groupTitle(_ kind: ResourceKind, _ l: L10n) -> String {
@@ -64,14 +89,18 @@ struct EcomapSVG {
         }
     }
 
-    /// Spread over 64 degrees around the quarter's diagonal; neighbours alternate between an
-    /// inner and an outer ring so that their frames do not overlap.
-    private func position(_ index: Int, of count: Int, around angle: Double) -> (x: Double, y: Double) {
-        let spread = 64.0
-        let degrees = count == 1 ? angle : angle - spread / 2 + spread * Double(index) / Double(count - 1)
-        let radius = count == 1 ? 205.0 : (index % 2 == 0 ? 180.0 : 250.0)
-        let radians = degrees * .pi / 180
-        return (center.x + radius * cos(radians), center.y + radius * sin(radians))
+    /// Up to this many people fit on one ring; more alternate between an inner and an outer one.
+    static let singleRing = 10
+
+    /// Everyone evenly around the client on an ellipse, clockwise from the left, in the order
+    /// given (grouped by kind), so that each kind takes room in proportion to its number.
+    static func places(_ count: Int, center: (x: Double, y: Double)) -> [(x: Double, y: Double)] {
+        (0..<count).map { index in
+            let degrees = -180 + (Double(index) + 0.5) * 360 / Double(count)
+            let radians = degrees * .pi / 180
+            let (rx, ry) = count <= singleRing ? (250.0, 215.0) : (index % 2 == 0 ? (165.0, 135.0) : (262.0, 232.0))
+            return (center.x + rx * cos(radians), center.y + ry * sin(radians))
+        }
     }
 
     private func line(to place: (x: Double, y: Double), _ person: CasePlan.Person) -> String {
@@ -112,11 +141,11 @@ struct EcomapSVG {
         }
     }
 
-    private func box(at place: (x: Double, y: Double), _ person: CasePlan.Person) -> String {
-        let label = short(person.label, 20), relation = short(person.relation, 26)
+    private func box(at place: (x: Double, y: Double), _ person: CasePlan.Person, crowded: Bool) -> String {
+        let label = short(person.label, crowded ? 15 : 20), relation = short(person.relation, crowded ? 19 : 26)
         // Rough widths of DejaVu Sans at these sizes: bold 13 px and plain 11 px.
         let widest = max(Double(label.count) * (person.isMember ? 8.8 : 8.0), Double(relation.count) * 6.7)
-        let boxWidth = min(186, max(70, widest + 18)), boxHeight = 42.0
+        let boxWidth = min(crowded ? 146 : 186, max(70, widest + 18)), boxHeight = 42.0
         let x = place.x - boxWidth / 2, y = place.y - boxHeight / 2
         let frame = person.isMember ? "stroke=\"#000\" stroke-width=\"3.5\"" : "stroke=\"#555\" stroke-width=\"1\""
         return [
