@@ -16,15 +16,15 @@ struct EcomapSVG {
         let height = mapHeight + 96
         var svg = SVG.open(width: width, height: height, id: "ecomap-title",
                            title: l("The network around \(plan.client)", "Het netwerk rond \(plan.client)"))
-        let places = Self.places(plan.network.count, center: center)
-        let crowded = plan.network.count > Self.singleRing
+        let frames = plan.network.map { frame($0, widest: Self.widestFrame(people: plan.network.count)) }
+        let places = Self.layout(widths: frames.map(\.width), center: center, area: (width, mapHeight - 36))
         let (wedges, titles) = groups(plan.network)
         svg += wedges
         var lines: [String] = []
         var boxes: [String] = []
-        for (person, place) in zip(plan.network, places) {
+        for ((person, place), frame) in zip(zip(plan.network, places), frames) {
             lines.append(line(to: place, person))
-            boxes.append(box(at: place, person, crowded: crowded))
+            boxes.append(box(at: place, person, frame: frame))
         }
         svg += lines
         svg.append("<circle cx=\"\(n(center.x))\" cy=\"\(n(center.y))\" r=\"48\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>")
@@ -89,18 +89,65 @@ struct EcomapSVG {
         }
     }
 
-    /// Up to this many people fit on one ring; more alternate between an inner and an outer one.
-    static let singleRing = 10
+    /// Up to this many people sit on one ring; more alternate between an inner and an outer one.
+    static let singleRing = 8
+    static let frameHeight = 42.0
 
     /// Everyone evenly around the client on an ellipse, clockwise from the left, in the order
-    /// given (grouped by kind), so that each kind takes room in proportion to its number.
-    static func places(_ count: Int, center: (x: Double, y: Double)) -> [(x: Double, y: Double)] {
-        (0..<count).map { index in
-            let degrees = -180 + (Double(index) + 0.5) * 360 / Double(count)
-            let radians = degrees * .pi / 180
+    /// given (grouped by kind), so that each kind takes room in proportion to its number;
+    /// then frames that still overlap (long labels, many people) are pushed apart, and kept
+    /// inside `area` and off the client's circle.
+    static func layout(widths: [Double], center: (x: Double, y: Double), area: (width: Double, height: Double))
+        -> [(x: Double, y: Double)]
+    {
+        let count = widths.count
+        var places = (0..<count).map { index -> (x: Double, y: Double) in
+            let radians = (-180 + (Double(index) + 0.5) * 360 / Double(count)) * .pi / 180
             let (rx, ry) = count <= singleRing ? (250.0, 215.0) : (index % 2 == 0 ? (165.0, 135.0) : (262.0, 232.0))
             return (center.x + rx * cos(radians), center.y + ry * sin(radians))
         }
+        let gap = 6.0
+        func keepInside(_ index: Int) {
+            let half = widths[index] / 2
+            places[index].x = min(max(places[index].x, half + 4), area.width - half - 4)
+            places[index].y = min(max(places[index].y, frameHeight / 2 + 24), area.height - frameHeight / 2)
+            // Off the client's circle (radius 48) and its label.
+            let dx = places[index].x - center.x, dy = places[index].y - center.y
+            if abs(dx) < half + 56 && abs(dy) < frameHeight / 2 + 56 {
+                if abs(dy) * (half + 56) >= abs(dx) * (frameHeight / 2 + 56) {
+                    places[index].y = center.y + (dy < 0 ? -1 : 1) * (frameHeight / 2 + 56)
+                } else {
+                    places[index].x = center.x + (dx < 0 ? -1 : 1) * (half + 56)
+                }
+            }
+        }
+        for _ in 0..<2000 {
+            var moved = false
+            for i in 0..<count {
+                for j in (i + 1)..<max(count, i + 1) {
+                    let dx = places[j].x - places[i].x, dy = places[j].y - places[i].y
+                    let overlapX = (widths[i] + widths[j]) / 2 + gap - abs(dx)
+                    let overlapY = frameHeight + gap - abs(dy)
+                    guard overlapX > 0 && overlapY > 0 else { continue }
+                    moved = true
+                    // Apart along the axis that needs the shorter move; ties go by index so the
+                    // result does not depend on rounding.
+                    if overlapY <= overlapX {
+                        let push = overlapY / 2 + 0.5, sign: Double = dy > 0 || (dy == 0 && j > i) ? 1 : -1
+                        places[i].y -= sign * push
+                        places[j].y += sign * push
+                    } else {
+                        let push = overlapX / 2 + 0.5, sign: Double = dx > 0 || (dx == 0 && j > i) ? 1 : -1
+                        places[i].x -= sign * push
+                        places[j].x += sign * push
+                    }
+                    keepInside(i)
+                    keepInside(j)
+                }
+            }
+            if !moved { break }
+        }
+        return places
     }
 
     private func line(to place: (x: Double, y: Double), _ person: CasePlan.Person) -> String {
@@ -141,16 +188,27 @@ struct EcomapSVG {
         }
     }
 
-    private func box(at place: (x: Double, y: Double), _ person: CasePlan.Person, crowded: Bool) -> String {
-        let label = short(person.label, crowded ? 15 : 20), relation = short(person.relation, crowded ? 19 : 26)
+    /// A person's frame: the texts it shows and its width.
+    private func frame(_ person: CasePlan.Person, widest: Double) -> (label: String, relation: String, width: Double) {
         // Rough widths of DejaVu Sans at these sizes: bold 13 px and plain 11 px.
-        let widest = max(Double(label.count) * (person.isMember ? 8.8 : 8.0), Double(relation.count) * 6.7)
-        let boxWidth = min(crowded ? 146 : 186, max(70, widest + 18)), boxHeight = 42.0
+        let label = short(person.label, Int((widest - 18) / 8.8)), relation = short(person.relation, Int((widest - 18) / 6.7))
+        let needed = max(Double(label.count) * (person.isMember ? 8.8 : 8.0), Double(relation.count) * 6.7)
+        return (label, relation, min(widest, max(70, needed + 18)))
+    }
+
+    /// The widest a frame may be: narrower as more people share the drawing.
+    static func widestFrame(people: Int) -> Double {
+        people <= singleRing ? 186 : (people <= 20 ? 146 : 118)
+    }
+
+    private func box(at place: (x: Double, y: Double), _ person: CasePlan.Person,
+                     frame: (label: String, relation: String, width: Double)) -> String {
+        let (label, relation, boxWidth, boxHeight) = (frame.label, frame.relation, frame.width, Self.frameHeight)
         let x = place.x - boxWidth / 2, y = place.y - boxHeight / 2
-        let frame = person.isMember ? "stroke=\"#000\" stroke-width=\"3.5\"" : "stroke=\"#555\" stroke-width=\"1\""
+        let stroke = person.isMember ? "stroke=\"#000\" stroke-width=\"3.5\"" : "stroke=\"#555\" stroke-width=\"1\""
         return [
             "<g>",
-            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(boxWidth))\" height=\"\(n(boxHeight))\" rx=\"6\" fill=\"#fff\" \(frame)/>",
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(boxWidth))\" height=\"\(n(boxHeight))\" rx=\"6\" fill=\"#fff\" \(stroke)/>",
             text(label, x: place.x, y: place.y - 2, size: 13, weight: person.isMember ? "bold" : "normal"),
             text(relation, x: place.x, y: place.y + 14, size: 11, fill: "#333"),
             "</g>",
