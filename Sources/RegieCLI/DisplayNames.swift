@@ -151,3 +151,8 @@ extension LocalDate {
         return "\(day) \(l(en[month - 1], nl[month - 1])) \(year)"
     }
 }
+
+extension String {
+    /// The text with its first letter in upper case, for a table header made of a phrase.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -53,19 +53,19 @@ struct TeamReportDocument {
 
         doc.add(.heading(l("Hours to form a group", "Uren tot een groep")))
         var hourRows: [(String, TeamReport.Hours)] = [(l("All", "Alle"), r.hoursToGroup)]
-        hourRows += r.hoursToGroupByTeam.map { (l("Team \($0.team)", "Team \($0.team)"), $0.hours) }
+        hourRows += r.hoursToGroupByTeam.map { ("Team \($0.team)", $0.hours) }
         hourRows += [(l("Complex", "Complex"), r.hoursToGroupComplex), (l("Not complex", "Niet complex"), r.hoursToGroupNotComplex)]
-        func hours(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "-" }
+        func oneDecimal(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "-" }
         doc.add(.figure(
             svg: ReportCharts().ranges(hourRows.map {
                 .init(label: $0.0, minimum: $0.1.minimum, median: $0.1.median, maximum: $0.1.maximum,
-                      text: $0.1.median.map { l("median \(hours($0)) h", "mediaan \(hours($0)) u") } ?? "-")
+                      text: $0.1.median.map { l("median \(oneDecimal($0)) h", "mediaan \(oneDecimal($0)) u") } ?? "-")
             }, id: "hours", title: l("Hours to form a group", "Uren tot een groep")),
             caption: l("Hours logged from the opening to the first meeting held: the range, with the median as a dot.",
                        "Uren geschreven van de opening tot de eerste gehouden bijeenkomst: de spreiding, met de mediaan als stip."),
             text: .table(header: ["", l("Cases", "Casussen"), l("Mean", "Gemiddeld"), l("Median", "Mediaan"), l("Least", "Minst"),
                                   l("Most", "Meest")],
-                         rows: hourRows.map { [$0.0, "\($0.1.cases)", hours($0.1.mean), hours($0.1.median), hours($0.1.minimum), hours($0.1.maximum)] },
+                         rows: hourRows.map { [$0.0, "\($0.1.cases)", oneDecimal($0.1.mean), oneDecimal($0.1.median), oneDecimal($0.1.minimum), oneDecimal($0.1.maximum)] },
                          numeric: [1, 2, 3, 4, 5])))
 
         doc.add(.heading(l("Days in each phase", "Dagen per fase")))
@@ -73,12 +73,13 @@ struct TeamReportDocument {
         doc.add(.figure(
             svg: ReportCharts().bars(r.daysInPhase.map { phase in
                 .init(label: "\(phase.phase.number). \(phase.phase.title(l))", value: phase.median,
-                      text: phase.median.map { l("\(hours($0)) days (\(phase.stays))", "\(hours($0)) dagen (\(phase.stays))") } ?? "-")
-            }, scale: longest, ticks: [(0, "0"), (longest / 2, HTMLPage.number(longest / 2)), (longest, HTMLPage.number(longest))], id: "days", title: l("Median days in each phase", "Mediaan dagen per fase")),
+                      text: phase.median.map { l("\(oneDecimal($0)) days (\(phase.stays))", "\(oneDecimal($0)) dagen (\(phase.stays))") } ?? "-")
+            }, scale: longest, ticks: [(0, "0"), (longest / 2, HTMLPage.number(longest / 2)), (longest, HTMLPage.number(longest))],
+               id: "days", title: l("Median days in each phase", "Mediaan dagen per fase")),
             caption: l("The median length of the finished stays in each phase, pauses included.",
                        "De mediane duur van de afgeronde verblijven in elke fase, pauzes meegerekend."),
             text: .table(header: [l("Phase", "Fase"), l("Finished stays", "Afgeronde verblijven"), l("Median days", "Mediaan dagen")],
-                         rows: r.daysInPhase.map { [$0.phase.title(l), "\($0.stays)", hours($0.median)] }, numeric: [1, 2])))
+                         rows: r.daysInPhase.map { [$0.phase.title(l), "\($0.stays)", oneDecimal($0.median)] }, numeric: [1, 2])))
 
         doc.add(.heading(l("Pauses and closures", "Pauzes en afsluitingen")))
         let pauses = r.pauses.filter { $0.count > 0 }
@@ -102,9 +103,4 @@ struct TeamReportDocument {
                         "Definities: docs/reports.md. De aandelen laten casussen in de doelenfase weg, tenzij met --all.")))
         return doc
     }
-}
-
-extension String {
-    /// The text with its first letter in upper case, for a table header made of a phrase.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
