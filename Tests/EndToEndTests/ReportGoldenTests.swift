@@ -15,6 +15,7 @@ struct ReportGoldenTests {
         ("plan.nl.html", ["report", "case", "1", "--format", "html"]),
         ("ecomap.nl.dot", ["report", "case", "1", "--format", "dot"]),
         ("plan-paused.nl.md", ["report", "case", "4", "--format", "md"]),
+        ("plan-closed.en.md", ["report", "case", "2", "--format", "md", "--lang", "en"]),
         ("team.nl.txt", ["report", "team"]),
         ("team.nl.md", ["report", "team", "--format", "md"]),
         ("team.nl.html", ["report", "team", "--format", "html"]),
