@@ -21,6 +21,11 @@ struct TeamReportDocument {
         var doc = ReportDocument(title: l("Team report: \(teams.joined(separator: ", "))", "Teamrapport: \(teams.joined(separator: ", "))"),
                                  lead: l("Cases \(period): \(r.opened); \(counted).", "Casussen \(period): \(r.opened); \(counted)."))
 
+        guard r.opened > 0 else {
+            doc.add(.empty(l("No cases were opened in this period, so there is nothing to count yet.",
+                             "In deze periode zijn geen casussen geopend, dus er valt nog niets te tellen.")))
+            return doc
+        }
         doc.add(.heading(l("Does the method work?", "Werkt de methode?")))
         let shares: [(String, TeamReport.Share)] = [
             (l("Network involved", "Netwerk betrokken"), r.networkInvolved),
