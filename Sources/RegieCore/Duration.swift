@@ -1,7 +1,8 @@
 /// Reads and writes durations of professional time.
 public enum Duration {
     /// Minutes in a duration such as `1h30m`, `90m`, `1.5h`, `2h` or `45` (minutes).
-    /// - Returns: `nil` for anything else, for zero, and for fractions of a minute.
+    /// - Returns: `nil` for anything else, for zero, for fractions of a minute, and for 60 or
+    ///   more minutes after hours (`1h90m`).
     public static func minutes(_ text: String) -> Int? {
         let t = text.lowercased().filter { $0 != " " }
         if let n = Int(t) { return n > 0 ? n : nil }
@@ -13,7 +14,9 @@ public enum Duration {
                 number.append(ch == "," ? "." : ch)
             } else if ch == "h" || ch == "m" {
                 guard !number.isEmpty, let value = Double(number), value >= 0, !seenUnit.contains(ch),
-                      !(ch == "h" && seenUnit.contains("m")) else { return nil }
+                      !(ch == "h" && seenUnit.contains("m")),
+                      // After hours, the minutes are the rest of an hour: `1h90m` is a slip.
+                      !(ch == "m" && seenUnit.contains("h") && value >= 60) else { return nil }
                 seenUnit.insert(ch)
                 total += ch == "h" ? value * 60 : value
                 number = ""

@@ -51,12 +51,12 @@ struct WorkflowParserTests {
 
 @Suite("Small values")
 struct ValueTests {
-    @Test("durations", arguments: [("1h30m", 90), ("90m", 90), ("1.5h", 90), ("2h", 120), ("45", 45), ("1,5h", 90), ("0h45m", 45)])
+    @Test("durations", arguments: [("1h30m", 90), ("90m", 90), ("1.5h", 90), ("2h", 120), ("45", 45), ("1,5h", 90), ("0h45m", 45), ("1h59m", 119), ("120m", 120)])
     func duration(text: String, minutes: Int) {
         #expect(Duration.minutes(text) == minutes)
     }
 
-    @Test("nonsense durations are refused", arguments: ["", "abc", "0", "-5", "1.5m", "30m1h", "1hh", "h", "1d", "1h30", "10000000h"])
+    @Test("nonsense durations are refused", arguments: ["", "abc", "0", "-5", "1.5m", "30m1h", "1hh", "h", "1d", "1h30", "10000000h", "1h90m", "1h60m"])
     func badDuration(text: String) {
         #expect(Duration.minutes(text) == nil)
     }
