@@ -25,6 +25,7 @@ struct ReportTeamCommand: ParsableCommand {
     @Option(help: "Only cases opened on or before this day (YYYY-MM-DD).") var until: LocalDate?
     @Flag(help: "Count cases still in the goals phase in the shares too.") var all = false
     @Option(help: "text, md, html (with charts, ready to print) or json.") var format: Format = .text
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let session = try CaseSession(global)
@@ -59,7 +60,7 @@ struct ReportTeamCommand: ParsableCommand {
         }
         try session.recordRead(caseID: nil, action: "report team")
         let report = TeamReport(tally)
-        switch format {
+        switch output.json ? .json : format {
         case .json: try JSONOutput.print(TeamReportJSON(report, teams: teams, since: since, until: until, all: all))
         case .text: for line in TeamReportText(l: session.l).render(report, teams: teams) { Console.current.line(line) }
         case .md, .html:
@@ -85,6 +86,7 @@ struct ReportCaseCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case number.") var caseID: Int
     @Option(help: "md, html or dot.") var format: Format = .md
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let session = try CaseSession(global)
@@ -94,6 +96,7 @@ struct ReportCaseCommand: ParsableCommand {
         let chat = try session.checklist(.meeting, of: state, workflow: workflow)
             .filter { $0.holds && $0.item.id.hasPrefix("group_chat.") }.map(\.item.text)
         let plan = CasePlan(state, today: LocalDate(utcDayOf: session.now), groupChat: chat)
+        if output.json { return try JSONOutput.print(CasePlanJSON(plan)) }
         switch format {
         case .md: Console.current.write(CasePlanReport(l: session.l).document(plan).markdown())
         case .html: Console.current.write(CasePlanReport(l: session.l).document(plan).html(language: session.l.language.rawValue))

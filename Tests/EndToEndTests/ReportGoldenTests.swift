@@ -14,6 +14,7 @@ struct ReportGoldenTests {
         ("plan.en.md", ["report", "case", "1", "--format", "md", "--lang", "en"]),
         ("plan.nl.html", ["report", "case", "1", "--format", "html"]),
         ("ecomap.nl.dot", ["report", "case", "1", "--format", "dot"]),
+        ("plan.nl.json", ["report", "case", "1", "--json"]),
         ("plan-paused.nl.md", ["report", "case", "4", "--format", "md"]),
         ("plan-closed.en.md", ["report", "case", "2", "--format", "md", "--lang", "en"]),
         ("team.nl.txt", ["report", "team"]),

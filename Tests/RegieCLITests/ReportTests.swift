@@ -98,6 +98,7 @@ struct ReportTests {
         let oost = try Self.json(bench, ["--team", "oost"])
         #expect(oost["opened"] as? Int == 1)
         #expect(Self.share(oost, "group_formed") == [1, 1])
+        #expect(bench.run(["report", "team", "--json"], as: "karim").out == bench.run(["report", "team", "--format", "json"], as: "karim").out)
         let empty = bench.run(["report", "team", "--since", "2089-01-01", "--format", "md"], as: "karim")
         #expect(empty.status == .success)
         #expect(empty.out.contains("No cases were opened in this period"))
