@@ -2,8 +2,8 @@ import Foundation
 import RegieCore
 
 /// The ecomap as inline SVG: the client in the middle, the people around them grouped by
-/// kind (each kind titled, kinds with no one named below), a line to each showing how far contact has come and whether there is
-/// tension, members of the group with a heavy frame. Line patterns rather than colours carry
+/// kind (each kind titled, kinds with no one named below), a line to each showing how far
+/// contact has come and whether there is tension, members of the group with a heavy frame. Line patterns rather than colours carry
 /// the meaning, so it reads printed in black and white; a legend explains them.
 struct EcomapSVG {
     let l: L10n
@@ -55,7 +55,8 @@ struct EcomapSVG {
             let indices = network.indices.filter { network[$0].kind == kind }
             let from = -180 + Double(indices[0]) * step, to = -180 + Double(indices[indices.count - 1] + 1) * step
             var points = ["\(n(center.x)),\(n(center.y))"]
-            for degrees in stride(from: from, through: to, by: min(5, to - from)) {
+            // Every 5 degrees along the rim, and exactly to the wedge's far edge.
+            for degrees in Array(stride(from: from, to: to, by: 5)) + [to] {
                 let radians = degrees * .pi / 180
                 points.append("\(n(center.x + 700 * cos(radians))),\(n(center.y + 700 * sin(radians)))")
             }
