@@ -102,10 +102,7 @@ final class CaseSession {
         do {
             state = try CaseState.replay(events)
         } catch {
-            throw RegieError(.storage, en: "Case \(caseID) cannot be read back: version \(error.version): \(error.problem).",
-                             nl: "Casus \(caseID) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
-                             hintEN: "Run `regie audit log \(caseID)` and restore from a backup if needed.",
-                             hintNL: "Bekijk `regie audit log \(caseID)` en zet zo nodig een back-up terug.")
+            throw RegieError.from(error)
         }
         let actor = try actor(inTeam: state.team)
         return (state, try rules.pinned(state.workflowHash), actor)

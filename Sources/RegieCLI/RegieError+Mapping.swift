@@ -125,6 +125,14 @@ extension RegieError {
     }
 
     /// A storage failure in the user's words.
+    /// A case whose stored events do not fold into a case.
+    static func from(_ error: ReplayError) -> RegieError {
+        RegieError(.storage, en: "Case \(error.caseID) cannot be read back: version \(error.version): \(error.problem).",
+                   nl: "Casus \(error.caseID) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
+                   hintEN: "Run `regie audit log \(error.caseID)` and restore from a backup if needed.",
+                   hintNL: "Bekijk `regie audit log \(error.caseID)` en zet zo nodig een back-up terug.")
+    }
+
     static func from(_ error: StoreError) -> RegieError {
         switch error {
         case .conflict(let caseID, let expected, let actual):

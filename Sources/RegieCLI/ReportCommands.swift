@@ -51,9 +51,7 @@ struct ReportTeamCommand: ParsableCommand {
             do {
                 tally.add(try CaseFacts.of(session.store.events(of: caseID)))
             } catch let error as ReplayError {
-                throw RegieError(.storage, en: "Case \(caseID) cannot be read back: version \(error.version): \(error.problem).",
-                                 nl: "Casus \(caseID) kan niet worden teruggelezen: versie \(error.version): \(error.problem).",
-                                 hintEN: "Run `regie audit verify`.", hintNL: "Draai `regie audit verify`.")
+                throw RegieError.from(error)
             } catch let error as StoreError {
                 throw RegieError.from(error)
             }

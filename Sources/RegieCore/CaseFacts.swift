@@ -77,11 +77,11 @@ public struct CaseFacts: Sendable, Equatable {
         let firstHeld = state.meetings.compactMap(\.heldOn).min()
         let openedOn = LocalDate(utcDayOf: state.openedAt)
         let informal = Set(state.resources.filter { $0.kind == .informal }.map(\.id))
-        let condition: State
+        let condition: State, outcome: CloseOutcome?
         switch state.status {
-        case .active: condition = .active
-        case .paused: condition = .paused
-        case .closed: condition = .closed
+        case .active: (condition, outcome) = (.active, nil)
+        case .paused: (condition, outcome) = (.paused, nil)
+        case .closed(_, let info): (condition, outcome) = (.closed, info.outcome)
         }
         self.init(
             caseID: state.id, team: state.team, complex: state.complex, openedOn: openedOn, phase: state.status.phase,
@@ -93,7 +93,7 @@ public struct CaseFacts: Sendable, Equatable {
             minutesToGroup: firstHeld.map { held in
                 state.timeEntries.filter { $0.on <= held && $0.on >= openedOn }.reduce(0) { $0 + $1.minutes }
             })
-        if case .closed(_, let info) = state.status { closedAs = info.outcome }
+        closedAs = outcome
         let timeline = CaseTimeline(state)
         phaseStays = timeline.finishedStays
         pauses = timeline.pauses.map { ($0.kind, $0.ending) }

@@ -135,13 +135,8 @@ enum CaseFactsTable {
     static func fill(_ db: Database) throws {
         let ids = try Int.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id")
         for id in ids {
-            let rows = try Row.fetchAll(db, sql: "SELECT version, type, actor, recorded_at, payload FROM events WHERE case_id = ? ORDER BY version",
-                                        arguments: [id])
             // A case that cannot be read back keeps no facts; the report then names it.
-            let events = try? rows.map { row in
-                try RecordedEvent(caseID: id, version: row[0], actor: row[2], recordedAt: SQLiteEventStore.date(millis: row[3]),
-                                  event: CaseEvent(typeName: row[1], payload: Data((row[4] as String).utf8)))
-            }
+            let events = try? SQLiteEventStore.events(db, of: id)
             if let events, let facts = try? CaseFacts.of(events) { try write(db, facts) }
         }
     }

@@ -184,27 +184,37 @@ public final class SQLiteEventStore: EventStore {
     }
 
     public func events(of caseID: Int) throws(StoreError) -> [RecordedEvent] {
-        let rows: [Row]
+        let events: [RecordedEvent]
         do {
-            rows = try queue.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT version, type, actor, recorded_at, payload FROM events WHERE case_id = ? ORDER BY version",
-                    arguments: [caseID])
-            }
+            events = try queue.read { db in try Self.events(db, of: caseID) }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw Self.storeError(error, path: path)
         }
-        guard !rows.isEmpty else { throw .caseNotFound(caseID) }
-        return try rows.map { row throws(StoreError) in
+        guard !events.isEmpty else { throw .caseNotFound(caseID) }
+        return events
+    }
+
+    /// A case's events read and decoded inside a database access (none for an unknown case).
+    /// - Throws: ``StoreError/corrupt(caseID:version:problem:)`` for a payload that cannot be read.
+    static func events(_ db: Database, of caseID: Int) throws -> [RecordedEvent] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT version, type, actor, recorded_at, payload FROM events WHERE case_id = ? ORDER BY version",
+            arguments: [caseID])
+        return try rows.map { row in
             let version: Int = row["version"]
             let type: String = row["type"]
-            let payload: String = row["payload"]
+            // An erased payload is NULL: an error, not a crash.
+            guard let payload: String = row["payload"] else {
+                throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload was erased")
+            }
             do {
                 let event = try CaseEvent(typeName: type, payload: Data(payload.utf8))
                 return RecordedEvent(caseID: caseID, version: version, actor: row["actor"],
-                                     recordedAt: Self.date(millis: row["recorded_at"]), event: event)
+                                     recordedAt: date(millis: row["recorded_at"]), event: event)
             } catch {
-                throw .corrupt(caseID: caseID, version: version, problem: "the \(type) payload cannot be read")
+                throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload cannot be read")
             }
         }
     }
