@@ -61,19 +61,30 @@ def main():
     heads = {}
     previous = None
     for row in db.execute("SELECT case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment,"
-                          " prev_hash, hash FROM events ORDER BY case_id, version"):
-        case_id, version, seq, kind, actor, at, rules, salt, payload, commitment, prev, stored = row
+                          " prev_hash, hash, format FROM events ORDER BY case_id, version"):
+        case_id, version, seq, kind, actor, at, rules, salt, payload, commitment, prev, stored, form = row
         where = f"case {case_id}, version {version}"
         expected_prev = heads.get(case_id, (0, b"\x00" * 32))
         if version != expected_prev[0] + 1:
             fail(f"{where}: version {expected_prev[0] + 1} is missing")
         if prev != expected_prev[1]:
             fail(f"{where}: the link to the previous event is broken")
-        if salt is not None and payload is not None:
-            if sha(salt, payload.encode("utf-8")) != commitment:
-                fail(f"{where}: the payload does not match its commitment")
+        if salt is None or payload is None:
+            fail(f"{where}: the payload or its salt is missing")
+        if len(salt) != 16:
+            fail(f"{where}: the salt is not 16 bytes")
+        data = payload.encode("utf-8")
+        if form == 1:
+            expected = sha(salt, data)
+        elif form == 2:
+            expected = sha(b"regie payload commitment v2\x00", struct.pack(">I", len(salt)), salt,
+                           struct.pack(">Q", len(data)), data)
+        else:
+            fail(f"{where}: unknown envelope format {form}")
+        if expected != commitment:
+            fail(f"{where}: the payload does not match its commitment")
         digests = [bytes.fromhex(r[len("sha256:"):]) for r in rules.split(" ")] if rules else []
-        envelope = (bytes([1]) + struct.pack(">QQ", case_id, version) + prev + string(kind) + string(actor)
+        envelope = (bytes([form]) + struct.pack(">QQ", case_id, version) + prev + string(kind) + string(actor)
                     + struct.pack(">q", at) + struct.pack(">I", len(digests)) + b"".join(digests) + commitment)
         if sha(b"\x00", envelope) != stored:
             fail(f"{where}: the hash does not match the envelope")

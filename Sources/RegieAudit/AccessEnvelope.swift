@@ -33,12 +33,12 @@ public struct AccessEnvelope: Sendable, Equatable {
     public var bytes: [UInt8] {
         var w = ByteWriter()
         w.u8(Self.format)
-        w.u64(UInt64(sequence))
+        w.u64(UInt64(bitPattern: Int64(sequence)))
         previous.write(to: &w)
         w.string(actor)
         w.string(role)
         w.i64(at)
-        w.u64(UInt64(caseID ?? 0))
+        w.u64(UInt64(bitPattern: Int64(caseID ?? 0)))
         w.string(action)
         w.string(purpose)
         return w.bytes

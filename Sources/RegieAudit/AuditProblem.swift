@@ -6,7 +6,8 @@ public struct AuditProblem: Sendable, Equatable {
         case brokenLink
         case hashMismatch
         case payloadMismatch
-        case halfErased
+        /// The payload or its salt is missing: there is no erasure, so this is damage.
+        case payloadMissing
         case unreadable(column: String)
         // The case list against the log.
         case listDisagrees(listVersion: Int, logVersion: Int)
@@ -36,6 +37,12 @@ public struct AuditProblem: Sendable, Equatable {
         // Replay of the rules.
         case illegalTransition(String)
         case unreadablePayload
+        /// A stored workflow or plugin source no longer matches the content hash it is stored under.
+        case ruleSourceAltered(hash: String)
+        /// A field of the case list (`cases`) is not what the case's events give.
+        case listFieldDisagrees(field: String)
+        /// The checkpoint policy demanded a checkpoint that is not in the database.
+        case checkpointMissing(afterEvents: Int, reason: String)
         /// The report facts stored for the case are not what its events give.
         case reportFactsDisagree
     }

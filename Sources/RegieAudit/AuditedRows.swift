@@ -3,6 +3,8 @@ import Foundation
 /// A case event as stored, with the columns the audit trail checks. A column that cannot be
 /// read as what it should be (a hash of the wrong length) arrives as nil and is reported.
 public struct AuditedEvent: Sendable {
+    /// The envelope format the event was written in (1 or 2); anything else is damage.
+    public var format: Int
     public var caseID: Int
     public var version: Int
     /// Position in the commit order of the whole log, from 1.
@@ -12,15 +14,16 @@ public struct AuditedEvent: Sendable {
     public var recordedAt: Int64
     /// As stored: `sha256:<hex>` content hashes, workflow first.
     public var rules: [String]
-    /// nil once erased (together with the payload).
+    /// nil only when damaged: Regie has no erasure yet, so a missing salt or payload is a break.
     public var salt: [UInt8]?
     public var payload: [UInt8]?
     public var commitment: ChainHash?
     public var previous: ChainHash?
     public var hash: ChainHash?
 
-    public init(caseID: Int, version: Int, sequence: Int, type: String, actor: String, recordedAt: Int64, rules: [String],
+    public init(format: Int = Int(EventEnvelope.format), caseID: Int, version: Int, sequence: Int, type: String, actor: String, recordedAt: Int64, rules: [String],
                 salt: [UInt8]?, payload: [UInt8]?, commitment: ChainHash?, previous: ChainHash?, hash: ChainHash?) {
+        self.format = format
         self.caseID = caseID
         self.version = version
         self.sequence = sequence
@@ -89,10 +92,13 @@ public struct ListedCase: Sendable {
     public var caseID: Int
     public var version: Int
     public var head: ChainHash?
+    /// The version of the case the last checkpoint listed (0: none yet).
+    public var checkpointedVersion: Int
 
-    public init(caseID: Int, version: Int, head: ChainHash?) {
+    public init(caseID: Int, version: Int, head: ChainHash?, checkpointedVersion: Int = 0) {
         self.caseID = caseID
         self.version = version
         self.head = head
+        self.checkpointedVersion = checkpointedVersion
     }
 }

@@ -14,8 +14,8 @@ public struct CaseHead: Sendable, Equatable {
     public static func digest(_ heads: [CaseHead]) -> ChainHash {
         var w = ByteWriter(capacity: heads.count * 48)
         for head in heads.sorted(by: { $0.caseID < $1.caseID }) {
-            w.u64(UInt64(head.caseID))
-            w.u64(UInt64(head.version))
+            w.u64(UInt64(bitPattern: Int64(head.caseID)))
+            w.u64(UInt64(bitPattern: Int64(head.version)))
             head.hash.write(to: &w)
         }
         return .sha256(w.bytes)

@@ -8,7 +8,6 @@ public struct ChainVerifier {
     public private(set) var problems: [AuditProblem] = []
     public private(set) var events = 0
     public private(set) var cases = 0
-    public private(set) var erased = 0
     public private(set) var accessEntries = 0
 
     /// Event hashes by commit sequence, for the Merkle root of every prefix a checkpoint signed.
@@ -31,8 +30,9 @@ public struct ChainVerifier {
     struct HeadKey: Hashable { var caseID: Int; var version: Int }
 
     /// - Parameters:
-    ///   - expectedEvents: the event count the store states, to size the commit-order table;
-    ///     nil when only one case is checked.
+    ///   - expectedEvents: the number of event rows the store holds (counted, never the
+    ///     count its audit state claims, which may be forged), to size the commit-order
+    ///     table; nil when only one case is checked.
     ///   - checkpoints: the stored checkpoints, whose head lists are checked while events stream by.
     public init(expectedEvents: Int?, checkpoints: [StoredCheckpoint]) {
         checksSequence = expectedEvents != nil
@@ -61,14 +61,19 @@ public struct ChainVerifier {
         }
         if event.version != state.version + 1 { report(.versionGap(expected: state.version + 1)) }
 
+        let format = UInt8(exactly: event.format).flatMap { EventEnvelope.readableFormats.contains($0) ? $0 : nil }
+        if format == nil { report(.unreadable(column: "format")) }
         if let salt = event.salt, let payload = event.payload {
-            if let commitment = event.commitment, PayloadCommitment.of(salt: salt, payload: payload) != commitment {
+            if salt.count != PayloadCommitment.saltLength {
+                report(.unreadable(column: "salt"))
+            } else if let commitment = event.commitment, let format,
+                      PayloadCommitment.of(salt: salt, payload: payload, format: format) != commitment {
                 report(.payloadMismatch)
             }
-        } else if event.salt == nil && event.payload == nil {
-            erased += 1
         } else {
-            report(.halfErased)
+            // Regie has no erasure yet: an erasure will be an event of its own that says who,
+            // when, why and which rows. Until then a missing payload or salt is damage.
+            report(.payloadMissing)
         }
         if event.rules != lastRules.text {
             let digests = event.rules.map { ChainHash(ruleHash: $0) }
@@ -77,7 +82,7 @@ public struct ChainVerifier {
         if let commitment = event.commitment, let previous = event.previous, let hash = event.hash, let rules = lastRules.digests {
             if previous != state.hash { report(.brokenLink) }
             let envelope = EventEnvelope(
-                caseID: event.caseID, version: event.version, previous: previous, type: event.type, actor: event.actor,
+                format: format ?? 0, caseID: event.caseID, version: event.version, previous: previous, type: event.type, actor: event.actor,
                 recordedAt: event.recordedAt, rules: rules, commitment: commitment)
             if envelope.hash != hash { report(.hashMismatch) }
             state.hash = hash
@@ -142,9 +147,27 @@ public struct ChainVerifier {
     ///   - listed: the case list's versions and heads.
     ///   - exported: a checkpoint kept outside the database, if one is given.
     ///   - trustedKey: the workspace's public key; checkpoints signed by another key are reported.
+    ///   - policy: the checkpoint policy the log was written under, to check that every checkpoint
+    ///     it demanded exists; nil not to check.
     public mutating func finish(listed: [ListedCase], state: AuditState, checkpoints: [StoredCheckpoint],
-                                exported: SignedCheckpoint?, trustedKey: [UInt8]?) -> [AuditProblem] {
+                                exported: SignedCheckpoint?, trustedKey: [UInt8]?,
+                                policy: CheckpointDemand? = nil) -> [AuditProblem] {
         closeCurrent()
+        if let policy { problems += policy.missing(in: checkpoints, events: min(events, bySequence.count)) }
+        // Checkpoints are numbered 1, 2, 3… and each marks the cases it listed: a gap, or a case
+        // marked as listed by a checkpoint that is gone, means checkpoints were deleted.
+        for (expected, stored) in checkpoints.enumerated() where stored.id != expected + 1 {
+            problems.append(AuditProblem(.checkpointMissing(afterEvents: stored.signed.checkpoint.events,
+                                                            reason: "checkpoint \(expected + 1) is gone")))
+            break
+        }
+        if policy != nil {
+            for listedCase in listed where listedCase.checkpointedVersion > 0
+                && signedHeads[HeadKey(caseID: listedCase.caseID, version: listedCase.checkpointedVersion)] == nil {
+                problems.append(AuditProblem(.checkpointMissing(afterEvents: 0, reason: "the one that listed version \(listedCase.checkpointedVersion)"),
+                                             caseID: listedCase.caseID))
+            }
+        }
         for listedCase in listed {
             guard let last = lastOfCase.removeValue(forKey: listedCase.caseID) else {
                 problems.append(AuditProblem(.caseWithoutEvents, caseID: listedCase.caseID))

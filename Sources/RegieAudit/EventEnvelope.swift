@@ -1,5 +1,6 @@
 /// What is hashed for each case event: everything about the event except the payload itself,
-/// which is represented by its commitment. The byte layout (format 1) is in docs/audit.md:
+/// which is represented by its commitment. The byte layout is in docs/audit.md; formats 1 and
+/// 2 share it and differ in the payload commitment (``PayloadCommitment``):
 ///
 ///     u8 format · u64 case · u64 version · 32 previous hash · str type · str actor ·
 ///     i64 recorded_at (ms) · u32 rule count · 32 rule digest… · 32 payload commitment
@@ -7,7 +8,11 @@
 /// Integers are big-endian; `str` is a u32 byte length followed by UTF-8. The event's hash is
 /// SHA-256(0x00 ‖ envelope): the RFC 6962 leaf hash, so the Merkle log takes it as it is.
 public struct EventEnvelope: Sendable, Equatable {
-    public static let format: UInt8 = 1
+    /// The format Regie writes; format 1 (before the length-prefixed commitment) is still read.
+    public static let format: UInt8 = 2
+    public static let readableFormats: ClosedRange<UInt8> = 1...2
+
+    public var format: UInt8
 
     public var caseID: Int
     public var version: Int
@@ -20,8 +25,9 @@ public struct EventEnvelope: Sendable, Equatable {
     public var rules: [ChainHash]
     public var commitment: ChainHash
 
-    public init(caseID: Int, version: Int, previous: ChainHash, type: String, actor: String, recordedAt: Int64,
-                rules: [ChainHash], commitment: ChainHash) {
+    public init(format: UInt8 = EventEnvelope.format, caseID: Int, version: Int, previous: ChainHash, type: String,
+                actor: String, recordedAt: Int64, rules: [ChainHash], commitment: ChainHash) {
+        self.format = format
         self.caseID = caseID
         self.version = version
         self.previous = previous
@@ -34,9 +40,9 @@ public struct EventEnvelope: Sendable, Equatable {
 
     public var bytes: [UInt8] {
         var w = ByteWriter(capacity: 128 + type.utf8.count + actor.utf8.count + rules.count * 32)
-        w.u8(Self.format)
-        w.u64(UInt64(caseID))
-        w.u64(UInt64(version))
+        w.u8(format)
+        w.u64(UInt64(bitPattern: Int64(caseID)))
+        w.u64(UInt64(bitPattern: Int64(version)))
         previous.write(to: &w)
         w.string(type)
         w.string(actor)
@@ -51,9 +57,9 @@ public struct EventEnvelope: Sendable, Equatable {
     public var hash: ChainHash {
         var h = SHA256Hasher()
         h.update(byte: 0)
-        h.update(byte: Self.format)
-        h.update(u64: UInt64(caseID))
-        h.update(u64: UInt64(version))
+        h.update(byte: format)
+        h.update(u64: UInt64(bitPattern: Int64(caseID)))
+        h.update(u64: UInt64(bitPattern: Int64(version)))
         h.update(previous)
         h.update(string: type)
         h.update(string: actor)

@@ -48,7 +48,7 @@ public struct MerkleLog: Sendable, Equatable {
     /// u64 count, then the subtree roots from the lowest level up (one per set bit of count).
     public var serialized: [UInt8] {
         var w = ByteWriter(capacity: 8 + levels.count * 32)
-        w.u64(UInt64(count))
+        w.u64(UInt64(bitPattern: Int64(count)))
         for subtree in levels { if let subtree { subtree.write(to: &w) } }
         return w.bytes
     }

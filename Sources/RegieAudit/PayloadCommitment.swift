@@ -1,14 +1,39 @@
-/// The envelope holds a commitment to the payload instead of the payload itself:
-/// SHA-256(salt ‖ payload). Erasing a payload and its salt later leaves the chain intact,
-/// and the random salt stops anyone from confirming a guess of an erased payload.
+/// The envelope holds a commitment to the payload instead of the payload itself. Erasing a
+/// payload and its salt later leaves the chain intact, and the random salt stops anyone from
+/// confirming a guess of an erased payload.
+///
+/// Format 2 (written since envelope format 2) is domain-separated and length-prefixed, so no
+/// byte can move between salt and payload without changing the commitment:
+///
+///     SHA-256("regie payload commitment v2" ‖ 0x00 ‖ u32 salt length ‖ salt ‖ u64 payload length ‖ payload)
+///
+/// Format 1 (events written before) is SHA-256(salt ‖ payload); it is still read, and its
+/// salt must be exactly ``saltLength`` bytes, which fixes the boundary there too.
 public enum PayloadCommitment {
-    /// Bytes of random salt per event.
+    /// Bytes of random salt per event, in every format: a salt of any other length is damage.
     public static let saltLength = 16
+    /// The domain tag of format 2.
+    public static let domain = Array("regie payload commitment v2".utf8)
 
-    public static func of(salt: [UInt8], payload: [UInt8]) -> ChainHash {
+    /// The commitment of an envelope of the given format; nil for a format Regie never wrote
+    /// or a salt of the wrong length.
+    public static func of(salt: [UInt8], payload: [UInt8], format: UInt8 = EventEnvelope.format) -> ChainHash? {
+        guard salt.count == saltLength else { return nil }
         var hasher = SHA256Hasher()
-        hasher.update(salt)
-        hasher.update(payload)
+        switch format {
+        case 1:
+            hasher.update(salt)
+            hasher.update(payload)
+        case 2:
+            hasher.update(domain)
+            hasher.update(byte: 0)
+            hasher.update(u32: UInt32(salt.count))
+            hasher.update(salt)
+            hasher.update(u64: UInt64(payload.count))
+            hasher.update(payload)
+        default:
+            return nil
+        }
         return hasher.finalize()
     }
 

@@ -24,8 +24,9 @@ enum AuditProblemText {
         case .payloadMismatch:
             l("its content does not match its commitment (the payload was changed)",
               "de inhoud past niet bij de vastlegging (de inhoud is gewijzigd)")
-        case .halfErased:
-            l("only one of payload and salt was erased", "slechts één van inhoud en zout is gewist")
+        case .payloadMissing:
+            l("its content or salt is missing (Regie never erases without an erasure event)",
+              "de inhoud of het zout ontbreekt (Regie wist nooit zonder een wisgebeurtenis)")
         case .unreadable(let column):
             l("its \(column) column cannot be read", "de kolom \(column) kan niet worden gelezen")
         case .listDisagrees(let listVersion, let logVersion):
@@ -75,6 +76,15 @@ enum AuditProblemText {
             l("the transition was not legal under its recorded rules: \(why)", "de overgang was niet geldig onder de vastgelegde regels: \(why)")
         case .unreadablePayload:
             l("its content cannot be read back", "de inhoud kan niet worden teruggelezen")
+        case .ruleSourceAltered(let hash):
+            l("the stored rules \(hash.prefix(19))… no longer match their content hash (a workflow or plugin was rewritten)",
+              "de opgeslagen regels \(hash.prefix(19))… passen niet meer bij hun inhoudshash (een workflow of plugin is herschreven)")
+        case .listFieldDisagrees(let field):
+            l("the case list's \(field) is not what the case's events give", "de \(field) in de casuslijst klopt niet met de gebeurtenissen")
+        case .checkpointMissing(0, let reason):
+            l("a checkpoint is missing (\(reason))", "er ontbreekt een controlepunt (\(reason))")
+        case .checkpointMissing(let events, let reason):
+            l("the checkpoint due after event \(events) (\(reason)) is missing", "het controlepunt dat na gebeurtenis \(events) hoorde (\(reason)) ontbreekt")
         case .reportFactsDisagree:
             l("the figures stored for the team report are not what its events give",
               "de opgeslagen cijfers voor het teamrapport kloppen niet met de gebeurtenissen")

@@ -26,7 +26,6 @@ struct AuditVerifyCommand: ParsableCommand {
         var intact: Bool
         var events: Int
         var cases: Int
-        var erasedPayloads: Int
         var accessEntries: Int
         var checkpoints: Int
         var transitionsReplayed: Int
@@ -48,9 +47,10 @@ struct AuditVerifyCommand: ParsableCommand {
         let trustedKey = try SigningKeyFile.load(at: session.workspace.signingKeyPath).map { Array($0.publicKey.rawRepresentation) }
         let rules = session.rules
         try rules.preloadStoredPlugins(from: session.store)
-        let storedFacts: [Int: CaseFacts]
+        let storedFacts: [Int: CaseFacts], altered: [String]
         do {
-            storedFacts = chainOnly ? [:] : Dictionary(uniqueKeysWithValues: try session.store.caseFacts(teams: nil).facts.map { ($0.caseID, $0) })
+            storedFacts = chainOnly ? [:] : Dictionary(try session.store.caseFacts(teams: nil).facts.map { ($0.caseID, $0) }) { a, _ in a }
+            altered = try session.store.alteredRuleSources()
         } catch {
             throw RegieError.from(error)
         }
@@ -58,19 +58,21 @@ struct AuditVerifyCommand: ParsableCommand {
                                               storedFacts: storedFacts) { state, workflow in
             try? rules.plugins(for: state, workflow: workflow)
         }
+        let every = session.workspace.audit.checkpointEvery
         let verifier: ChainVerifier, checkpointCount: Int, replayed: Int, problems: [AuditProblem]
         do {
             (verifier, checkpointCount, replayed, problems) = try session.store.readAuditTrail { reader in
                 let state = try reader.state()
                 let checkpoints = caseID == nil ? try reader.checkpoints() : []
-                var chain = ChainVerifier(expectedEvents: caseID == nil ? state.merkle.count : nil, checkpoints: checkpoints)
+                var chain = ChainVerifier(expectedEvents: caseID == nil ? try reader.eventRows() : nil, checkpoints: checkpoints)
                 var replay = replayer
+                if !chainOnly { replay.listedRows = try reader.caseListRows().filter { caseID == nil || $0.key == caseID } }
                 try reader.forEachEvent(caseID: caseID) { event in
                     chain.check(event)
                     if !chainOnly { replay.add(event) }
                 }
                 replay.finish()
-                let found: [AuditProblem]
+                var found: [AuditProblem]
                 if let caseID {
                     // One case: its own chain and its row in the case list; the whole-log checks need every event.
                     let listed = try reader.listedCases().filter { $0.caseID == caseID }
@@ -80,15 +82,17 @@ struct AuditVerifyCommand: ParsableCommand {
                 } else {
                     try reader.forEachAccess { chain.checkAccess($0) }
                     found = chain.finish(listed: try reader.listedCases(), state: state, checkpoints: checkpoints,
-                                         exported: exported, trustedKey: trustedKey)
+                                         exported: exported, trustedKey: trustedKey,
+                                         policy: chainOnly ? nil : CheckpointDemand(every: every, closedAt: replay.closedAt))
                 }
+                found += altered.map { AuditProblem(.ruleSourceAltered(hash: $0)) }
                 return (chain, checkpoints.count, replay.transitions, (found + replay.problems).sorted(by: ChainVerifier.logOrder))
             }
         } catch {
             throw RegieError.from(error)
         }
         let report = Report(
-            intact: problems.isEmpty, events: verifier.events, cases: verifier.cases, erasedPayloads: verifier.erased,
+            intact: problems.isEmpty, events: verifier.events, cases: verifier.cases,
             accessEntries: verifier.accessEntries, checkpoints: checkpointCount + (exported == nil ? 0 : 1),
             transitionsReplayed: replayed,
             problems: problems.map { ProblemJSON(caseID: $0.caseID, version: $0.version, accessSequence: $0.accessSequence,
@@ -108,10 +112,6 @@ struct AuditVerifyCommand: ParsableCommand {
                                    + "\(report.checkpoints) checkpoints hold, \(report.transitionsReplayed) transitions replayed legal.",
                                    "Intact (\(scope)): \(report.events) gebeurtenissen in \(report.cases) casussen, \(report.accessEntries) inzages gelogd, "
                                    + "\(report.checkpoints) controlepunten kloppen, \(report.transitionsReplayed) overgangen opnieuw toegepast en geldig."))
-            if report.erasedPayloads > 0 {
-                Console.current.line(l("\(report.erasedPayloads) payloads were erased; their commitments stay in the chain.",
-                                       "\(report.erasedPayloads) inhouden zijn gewist; hun vastleggingen blijven in de keten."))
-            }
             if caseID != nil {
                 Console.current.line(l("Checkpoints and the access log are checked only without --case.",
                                        "Controlepunten en het inzagelog worden alleen zonder --case gecontroleerd."))

@@ -168,6 +168,16 @@ extension RegieError {
             return RegieError(.storage, en: "Case \(caseID) cannot be read back at version \(version): \(problem).",
                               nl: "Casus \(caseID) kan bij versie \(version) niet worden teruggelezen: \(problem).",
                               hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
+        case .ruleAltered(let hash):
+            return RegieError(.storage, en: "The stored rules \(hash.prefix(19))… were changed behind Regie's back; nothing was decided.",
+                              nl: "De opgeslagen regels \(hash.prefix(19))… zijn buiten Regie om veranderd; er is niets besloten.",
+                              hintEN: "Run `regie audit verify` and restore the database from a backup.",
+                              hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+        case .unreadableValue(let column):
+            return RegieError(.storage, en: "The database holds a value Regie did not write (column \(column)); it was changed behind Regie's back.",
+                              nl: "De database bevat een waarde die Regie niet schreef (kolom \(column)); hij is buiten Regie om veranderd.",
+                              hintEN: "Run `regie audit verify` and restore the database from a backup.",
+                              hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
         case .database(let code, let message):
             return RegieError(.storage, en: "The database failed (SQLite \(code): \(message)).",
                               nl: "De database gaf een fout (SQLite \(code): \(message)).",

@@ -13,6 +13,10 @@ final class RuleBook {
     private var pinned: [String: Workflow] = [:]
     /// Loaded plugins by content hash: each has its own Lua state.
     private var loadedPlugins: [String: LuaPlugin] = [:]
+    /// Set once every stored plugin is loaded (``preloadStoredPlugins(from:)``): from then on
+    /// nothing is read from the store, as `audit verify` reads the log in one access that
+    /// another read must not enter.
+    private var storeClosed = false
 
     init(workspace: Workspace, store: any EventStore) throws(RegieError) {
         self.workspace = workspace
@@ -111,6 +115,11 @@ final class RuleBook {
             let plugin: LuaPlugin
             if let loaded = loadedPlugins[pin.hash] {
                 plugin = loaded
+            } else if storeClosed {
+                throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is not among the intact stored rules.",
+                                 nl: "De plugin `\(pin.name)` waar deze casus aan vastzit staat niet tussen de intacte opgeslagen regels.",
+                                 hintEN: "Run `regie audit verify` and restore the database from a backup.",
+                                 hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
             } else {
                 let source: String?
                 do {
@@ -130,15 +139,17 @@ final class RuleBook {
         return LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale)
     }
 
-    /// Loads every plugin stored in the database, so that later lookups by pin need no read.
+    /// Loads every intact plugin stored in the database, so that later lookups by pin need no
+    /// read; after this the rule book reads nothing more from the store.
     func preloadStoredPlugins(from store: SQLiteEventStore) throws(RegieError) {
+        defer { storeClosed = true }
         let stored: [(hash: String, name: String, source: String)]
         do {
             stored = try store.ruleSources(kind: "plugin")
         } catch {
             throw RegieError.from(error)
         }
-        for plugin in stored where RuleHash.of(plugin.source) == plugin.hash {
+        for plugin in stored {
             _ = try? load(plugin.source, file: Self.pinnedFileName(plugin.name, hash: plugin.hash), hash: plugin.hash)
         }
     }

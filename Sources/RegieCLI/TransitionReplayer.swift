@@ -1,11 +1,13 @@
 import Foundation
 import RegieAudit
 import RegieCore
+import RegieStore
 
 /// Replays each case's events during `audit verify`, one case at a time, and checks every
 /// transition against the workflow and plugins recorded with it (``TransitionCheck``), with
-/// the guards asked again at the recorded time. A case whose payloads were erased or cannot be
-/// read is not replayed past that point.
+/// the guards asked again at the recorded time, and each case's derived rows (its row in the
+/// case list, its report facts) against what its events give. A case whose payload is missing
+/// or cannot be read is not replayed past that point; what its opening fixed is still checked.
 struct TransitionReplayer {
     /// Every pinned workflow, by content hash, loaded before the log is read.
     private let workflows: [String: Workflow]
@@ -14,10 +16,18 @@ struct TransitionReplayer {
     private let pluginsFor: (CaseState, Workflow) -> (any CasePlugins)?
     /// The report facts stored per case (`case_facts`), loaded before the log is read.
     private let storedFacts: [Int: CaseFacts]
+    /// The case list's rows, set inside the same read as the events.
+    var listedRows: [Int: CaseListRow?] = [:]
+    /// The commit positions of events that closed a case: each demands a checkpoint.
+    private(set) var closedAt: [Int] = []
     private(set) var problems: [AuditProblem] = []
     private(set) var transitions = 0
     private var caseID: Int?
     private var state: CaseState?
+    /// The case list's row as the events so far give it.
+    private var summary: CaseSummary?
+    /// The report facts right after the opening: what they must keep whatever follows.
+    private var openingFacts: CaseFacts?
     private var stopped = false
 
     init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator, storedFacts: [Int: CaseFacts] = [:],
@@ -30,15 +40,16 @@ struct TransitionReplayer {
 
     /// Call after the last event: checks the last case's report facts.
     mutating func finish() {
-        checkFacts()
+        checkDerivedRows()
         state = nil
     }
 
     mutating func add(_ event: AuditedEvent) {
         if event.caseID != caseID {
-            checkFacts()
+            checkDerivedRows()
             caseID = event.caseID
             state = nil
+            summary = nil
             stopped = false
         }
         guard !stopped else { return }
@@ -53,6 +64,8 @@ struct TransitionReplayer {
         guard var current = state else {
             guard case .opened(let opened) = decoded, event.version == 1 else { return stop() }
             state = CaseState(id: event.caseID, opened: opened, at: date, by: event.actor)
+            summary = CaseSummary(id: event.caseID, opened: opened, at: date)
+            openingFacts = CaseFacts(state!)
             return
         }
         if case .transitioned(let transition) = decoded {
@@ -65,25 +78,48 @@ struct TransitionReplayer {
                 return stop(AuditProblem(.illegalTransition("the plugins recorded with it are not the case's, or are not in the store"),
                                          caseID: event.caseID, version: event.version))
             }
+            if case .closed = transition.to { closedAt.append(event.sequence) }
             if let problem = TransitionCheck.problem(with: transition, before: current, workflow: workflow, evaluator: evaluator,
                                                      plugins: plugins, at: date) {
                 problems.append(AuditProblem(.illegalTransition(problem.description), caseID: event.caseID, version: event.version))
             }
         }
         do {
-            try current.apply(RecordedEvent(caseID: event.caseID, version: event.version, actor: event.actor, recordedAt: date,
-                                            event: decoded))
+            let recorded = RecordedEvent(caseID: event.caseID, version: event.version, actor: event.actor, recordedAt: date,
+                                         event: decoded)
+            try current.apply(recorded)
+            summary?.apply(recorded)
             state = current
         } catch {
             stop()  // The chain check reports the gap.
         }
     }
 
-    /// A case replayed to its end must have the report facts its events give; a case without
-    /// stored facts is worked out by the report itself and is not a problem.
-    private mutating func checkFacts() {
-        guard let state, !stopped, let stored = storedFacts[state.id] else { return }
-        if stored != CaseFacts(state) {
+    /// A case's derived rows against its events. Replayed to its end, its row in the case list
+    /// must be exactly the one its events give, and its report facts too (a case without stored
+    /// facts is worked out by the report itself and is not a problem). Stopped early, what the
+    /// opening fixed (team, label, complexity, opening time) is still checked.
+    private mutating func checkDerivedRows() {
+        guard let state, let summary else { return }
+        if let listed = listedRows[state.id] {
+            let expected = CaseListRow(summary, pluginHashes: state.plugins.map(\.hash))
+            if let listed {
+                let differences = stopped ? expected.openingDifferences(from: listed) : expected.differences(from: listed)
+                // The version is the chain check's: it names the version the list claims.
+                for field in differences where field != "version" {
+                    problems.append(AuditProblem(.listFieldDisagrees(field: field), caseID: state.id))
+                }
+            } else {
+                problems.append(AuditProblem(.listFieldDisagrees(field: "row"), caseID: state.id))
+            }
+        }
+        guard let stored = storedFacts[state.id] else { return }
+        if stopped {
+            guard let opening = openingFacts else { return }
+            if stored.team != opening.team || stored.complex != opening.complex || stored.openedOn != opening.openedOn {
+                problems.append(AuditProblem(.reportFactsDisagree, caseID: state.id))
+            }
+        } else if stored != CaseFacts(state) {
             problems.append(AuditProblem(.reportFactsDisagree, caseID: state.id, version: state.version))
         }
     }

@@ -15,10 +15,10 @@ struct AuditLedger {
     /// The one row of `audit_state`.
     static func readState(_ db: Database) throws -> AuditState {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM audit_state WHERE id = 1")),
-              let merkle = MerkleLog(serialized: Array(row["merkle"] as Data)),
-              let accessHead = ChainHash(row["access_head"] as Data)
+              let merkle = MerkleLog(serialized: Array(try row.decode(Data.self, forColumn: "merkle"))),
+              let accessHead = ChainHash(try row.decode(Data.self, forColumn: "access_head"))
         else { throw StoreError.database(code: 0, message: "the audit state is missing or unreadable") }
-        return AuditState(logID: row["log_id"], merkle: merkle, accessEntries: row["access_count"], accessHead: accessHead)
+        return AuditState(logID: try row.decode(forColumn: "log_id"), merkle: merkle, accessEntries: try row.decode(forColumn: "access_count"), accessHead: accessHead)
     }
 
     /// Chains one event and stores it.
@@ -28,7 +28,7 @@ struct AuditLedger {
         let link = AuditLink.make(caseID: caseID, version: version, previous: previous, type: type, actor: actor,
                                   recordedAt: millis, rules: rules, payload: payload)
         state.merkle.append(link.hash)
-        try db.cachedStatement(sql: AuditLink.insertSQL).execute(arguments: link.arguments(sequence: state.merkle.count))
+        try db.cachedStatement(sql: AuditLink.insertSQL).execute(arguments: link.insertArguments(sequence: state.merkle.count))
         return link.hash
     }
 
@@ -58,8 +58,8 @@ struct AuditLedger {
         let heads = try Row.fetchAll(
             db, sql: "SELECT id, version, head_hash FROM cases WHERE version > checkpointed_version ORDER BY id"
         ).compactMap { row -> CaseHead? in
-            guard let hash = (row["head_hash"] as Data?).flatMap({ ChainHash($0) }) else { return nil }
-            return CaseHead(caseID: row["id"], version: row["version"], hash: hash)
+            guard let hash = (try row.decode(Data?.self, forColumn: "head_hash")).flatMap({ ChainHash($0) }) else { return nil }
+            return CaseHead(caseID: try row.decode(forColumn: "id"), version: try row.decode(forColumn: "version"), hash: hash)
         }
         let signed = try state.checkpoint(at: date, heads: heads).signed(with: key)
         try db.execute(sql: "INSERT INTO checkpoints (trigger, statement, public_key, signature) VALUES (?, ?, ?, ?)",

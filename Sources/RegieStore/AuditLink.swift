@@ -10,11 +10,12 @@ struct AuditLink {
     var payload: String
     var hash: ChainHash
 
-    static func make(caseID: Int, version: Int, previous: ChainHash, type: String, actor: String, recordedAt: Int64,
+    static func make(format: UInt8 = EventEnvelope.format, caseID: Int, version: Int, previous: ChainHash, type: String, actor: String, recordedAt: Int64,
                      rules: [String], payload: String) -> AuditLink {
         let salt = PayloadCommitment.newSalt()
-        let commitment = PayloadCommitment.of(salt: salt, payload: Array(payload.utf8))
-        let envelope = EventEnvelope(caseID: caseID, version: version, previous: previous, type: type, actor: actor,
+        // The salt is always the right length, so there is always a commitment.
+        let commitment = PayloadCommitment.of(salt: salt, payload: Array(payload.utf8), format: format) ?? .zero
+        let envelope = EventEnvelope(format: format, caseID: caseID, version: version, previous: previous, type: type, actor: actor,
                                      recordedAt: recordedAt, rules: rules.compactMap { ChainHash(ruleHash: $0) },
                                      commitment: commitment)
         return AuditLink(envelope: envelope, salt: salt, payload: payload, hash: envelope.hash)
@@ -28,8 +29,15 @@ struct AuditLink {
                 Data(salt), payload, Data(e.commitment.bytes), Data(e.previous.bytes), Data(hash.bytes)]
     }
 
+    /// Arguments for ``insertSQL``: the columns above and the envelope's format.
+    func insertArguments(sequence: Int) -> StatementArguments {
+        var arguments = self.arguments(sequence: sequence)
+        arguments += [Int(envelope.format)]
+        return arguments
+    }
+
     static let insertSQL = """
-        INSERT INTO events (case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO events (case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash, format)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 }

@@ -11,33 +11,48 @@ public struct AuditTrailReader {
 
     public func state() throws -> AuditState { try AuditLedger.readState(db) }
 
+    /// How many event rows the log holds, counted (not the count the audit state claims).
+    public func eventRows() throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
+
     /// Every checkpoint in the order made. A stored statement that cannot be read comes back
     /// with an empty signature, so that verification reports it instead of stopping.
     public func checkpoints() throws -> [StoredCheckpoint] {
         var heads: [Int: [CaseHead]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM checkpoint_heads ORDER BY checkpoint_id, case_id") {
-            let hash = ChainHash(row["hash"] as Data) ?? .zero
-            heads[row["checkpoint_id"], default: []].append(CaseHead(caseID: row["case_id"], version: row["version"], hash: hash))
+            let hash = ChainHash(try row.decode(Data.self, forColumn: "hash")) ?? .zero
+            heads[try row.decode(forColumn: "checkpoint_id"), default: []].append(CaseHead(caseID: try row.decode(forColumn: "case_id"), version: try row.decode(forColumn: "version"), hash: hash))
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM checkpoints ORDER BY id").map { row in
-            let id: Int = row["id"]
-            let statement: String = row["statement"]
-            let key: Data = row["public_key"]
-            let signature: Data = row["signature"]
+            let id: Int = try row.decode(forColumn: "id")
+            let statement: String = try row.decode(forColumn: "statement")
+            let key: Data = try row.decode(forColumn: "public_key")
+            let signature: Data = try row.decode(forColumn: "signature")
             let text = statement + "key \(SignedCheckpoint.keyText(Array(key)))\nsignature \(signature.base64EncodedString())\n"
             let signed = (try? SignedCheckpoint(exported: text))
                 ?? SignedCheckpoint(checkpoint: Checkpoint(logID: "", time: Date(timeIntervalSince1970: 0), events: -1,
                                                            root: .zero, heads: [], accessEntries: -1, accessHead: .zero),
                                     publicKey: Array(key), signature: [])
-            return StoredCheckpoint(id: id, trigger: row["trigger"], signed: signed, heads: heads[id] ?? [])
+            return StoredCheckpoint(id: id, trigger: try row.decode(forColumn: "trigger"), signed: signed, heads: heads[id] ?? [])
         }
     }
 
     /// The case list's version and head of every case.
     public func listedCases() throws -> [ListedCase] {
-        try Row.fetchAll(db, sql: "SELECT id, version, head_hash FROM cases ORDER BY id").map { row in
-            ListedCase(caseID: row["id"], version: row["version"], head: (row["head_hash"] as Data?).flatMap { ChainHash($0) })
+        try Row.fetchAll(db, sql: "SELECT id, version, head_hash, checkpointed_version FROM cases ORDER BY id").map { row in
+            ListedCase(caseID: try row.decode(forColumn: "id"), version: try row.decode(forColumn: "version"),
+                       head: Self.hash(row, 2), checkpointedVersion: try row.decode(forColumn: "checkpointed_version"))
         }
+    }
+
+    /// Every row of the case list by case id; nil for a row whose values Regie could not have
+    /// written (reported by `audit verify`, not thrown).
+    public func caseListRows() throws -> [Int: CaseListRow?] {
+        var rows: [Int: CaseListRow?] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM cases") {
+            let id: Int = try row.decode(forColumn: "id")
+            rows[id] = try? CaseListRow(row: row)
+        }
+        return rows
     }
 
     /// Streams events in (case, version) order, optionally of one case or of one type.
@@ -47,7 +62,7 @@ public struct AuditTrailReader {
         var arguments: [any DatabaseValueConvertible] = []
         if let caseID { conditions.append("case_id = ?"); arguments.append(caseID) }
         if let type { conditions.append("type = ?"); arguments.append(type) }
-        let sql = "SELECT case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash FROM events"
+        let sql = "SELECT case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash, format FROM events"
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY case_id, version"
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(arguments))
@@ -67,7 +82,7 @@ public struct AuditTrailReader {
                 lastRules = text.isEmpty ? [] : text.split(separator: " ").map(String.init)
             }
             try body(AuditedEvent(
-                caseID: Int(sqlite3_column_int64(raw, 0)), version: Int(sqlite3_column_int64(raw, 1)),
+                format: Int(sqlite3_column_int64(raw, 12)), caseID: Int(sqlite3_column_int64(raw, 0)), version: Int(sqlite3_column_int64(raw, 1)),
                 sequence: Int(sqlite3_column_int64(raw, 2)), type: Self.text(raw, 3), actor: Self.text(raw, 4),
                 recordedAt: sqlite3_column_int64(raw, 5), rules: lastRules, salt: Self.bytes(raw, 7), payload: Self.bytes(raw, 8),
                 commitment: Self.hash(raw, 9), previous: Self.hash(raw, 10), hash: Self.hash(raw, 11)))
@@ -100,14 +115,15 @@ public struct AuditTrailReader {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(caseID.map { [$0] } ?? []))
         while let row = try rows.next() {
             let envelope = AccessEnvelope(
-                sequence: row[0], previous: Self.hash(row, 7) ?? .zero, actor: row[1], role: row[2], at: row[3], caseID: row[4],
-                action: row[5], purpose: row[6])
+                sequence: try row.decode(atIndex: 0), previous: Self.hash(row, 7) ?? .zero, actor: try row.decode(atIndex: 1), role: try row.decode(atIndex: 2), at: try row.decode(atIndex: 3), caseID: try row.decode(atIndex: 4),
+                action: try row.decode(atIndex: 5), purpose: try row.decode(atIndex: 6))
             try body(AuditedAccess(envelope: envelope, hash: Self.hash(row, 8)))
         }
     }
 
     private static func hash(_ row: Row, _ index: Int) -> ChainHash? {
-        (row[index] as Data?).flatMap { ChainHash($0) }
+        // Anything but a 32-byte blob is reported as an unreadable hash, not thrown.
+        Data.fromDatabaseValue(row[index] as DatabaseValue).flatMap { ChainHash($0) }
     }
 }
 

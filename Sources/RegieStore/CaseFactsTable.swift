@@ -69,24 +69,24 @@ enum CaseFactsTable {
     }
 
     private static func decode(_ row: Row) throws -> CaseFacts {
-        let caseID: Int = row[0]
+        let caseID: Int = try row.decode(atIndex: 0)
         func bad(_ what: String) -> StoreError { .corrupt(caseID: caseID, version: 0, problem: "its report facts hold \(what)") }
-        guard let phase = Phase.numbered(row[4]), let state = CaseFacts.State(rawValue: row[5]),
-              let furthest = Phase.numbered(row[11])
+        guard let phase = Phase.numbered(try row.decode(atIndex: 4)), let state = CaseFacts.State(rawValue: try row.decode(atIndex: 5)),
+              let furthest = Phase.numbered(try row.decode(atIndex: 11))
         else { throw bad("an unknown phase or state") }
-        var facts = CaseFacts(caseID: caseID, team: row[1], complex: row[2], openedOn: LocalDate(daysSinceEpoch: row[3]),
-                              phase: phase, state: state, networkInvolved: row[7], groupFormed: row[8],
-                              networkPickedUpQuestion: row[9], minutesToGroup: row[10])
-        if let closed: String = row[6] {
+        var facts = CaseFacts(caseID: caseID, team: try row.decode(atIndex: 1), complex: try row.decode(atIndex: 2), openedOn: LocalDate(daysSinceEpoch: try row.decode(atIndex: 3)),
+                              phase: phase, state: state, networkInvolved: try row.decode(atIndex: 7), groupFormed: try row.decode(atIndex: 8),
+                              networkPickedUpQuestion: try row.decode(atIndex: 9), minutesToGroup: try row.decode(atIndex: 10))
+        if let closed: String = try row.decode(atIndex: 6) {
             guard let outcome = CloseOutcome(rawValue: closed) else { throw bad("an unknown outcome") }
             facts.closedAs = outcome
         }
         facts.furthestPhase = furthest
-        facts.goals = row[12]
-        facts.goalsAchieved = row[13]
-        facts.members = row[14]
-        facts.membersWithCanAndCannot = row[15]
-        let stays: String = row[16], pauses: String = row[17]
+        facts.goals = try row.decode(atIndex: 12)
+        facts.goalsAchieved = try row.decode(atIndex: 13)
+        facts.members = try row.decode(atIndex: 14)
+        facts.membersWithCanAndCannot = try row.decode(atIndex: 15)
+        let stays: String = try row.decode(atIndex: 16), pauses: String = try row.decode(atIndex: 17)
         guard let parsed = parseStays(stays) else { throw bad("an unreadable stay") }
         facts.phaseStays = parsed
         for pair in pauses.split(separator: " ") {

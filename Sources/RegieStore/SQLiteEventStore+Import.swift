@@ -69,7 +69,7 @@ extension SQLiteEventStore {
                 }
                 ids.append(id)
             }
-            try finishAppend(db, ledger, countBefore: before, closesCase: false, at: Date())
+            try finishAppend(db, ledger, countBefore: before, closesCase: false, bulk: true, at: Date())
             return ids
         }
     }

@@ -133,16 +133,16 @@ public final class SQLiteEventStore: EventStore {
                 db.cachedStatement(sql: "SELECT version, round, workflow_hash, plugin_hashes, head_hash FROM cases WHERE id = ?"),
                 arguments: [caseID])
             guard let current else { throw StoreError.caseNotFound(caseID) }
-            let version: Int = current["version"]
-            let round: Int = current["round"]
+            let version: Int = try current.decode(forColumn: "version")
+            let round: Int = try current.decode(forColumn: "round")
             guard version == expectedVersion else {
                 throw StoreError.conflict(caseID: caseID, expected: expectedVersion, actual: version)
             }
-            guard var head = (current["head_hash"] as Data?).flatMap({ ChainHash($0) }) else {
+            guard var head = (try current.decode(Data?.self, forColumn: "head_hash")).flatMap({ ChainHash($0) }) else {
                 throw StoreError.corrupt(caseID: caseID, version: version, problem: "the case list holds no readable head hash")
             }
-            let pluginHashes: String = current["plugin_hashes"]
-            var rules: [String] = [current["workflow_hash"]] + pluginHashes.split(separator: " ").map(String.init)
+            let pluginHashes: String = try current.decode(forColumn: "plugin_hashes")
+            var rules: [String] = [try current.decode(forColumn: "workflow_hash")] + pluginHashes.split(separator: " ").map(String.init)
             var ledger = try AuditLedger.load(db)
             let before = ledger.state.merkle.count
             var recorded: [RecordedEvent] = []
@@ -203,16 +203,16 @@ public final class SQLiteEventStore: EventStore {
             db, sql: "SELECT version, type, actor, recorded_at, payload FROM events WHERE case_id = ? ORDER BY version",
             arguments: [caseID])
         return try rows.map { row in
-            let version: Int = row["version"]
-            let type: String = row["type"]
+            let version: Int = try row.decode(forColumn: "version")
+            let type: String = try row.decode(forColumn: "type")
             // An erased payload is NULL: an error, not a crash.
-            guard let payload: String = row["payload"] else {
+            guard let payload: String = try row.decode(forColumn: "payload") else {
                 throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload was erased")
             }
             do {
                 let event = try CaseEvent(typeName: type, payload: Data(payload.utf8))
-                return RecordedEvent(caseID: caseID, version: version, actor: row["actor"],
-                                     recordedAt: date(millis: row["recorded_at"]), event: event)
+                return RecordedEvent(caseID: caseID, version: version, actor: try row.decode(forColumn: "actor"),
+                                     recordedAt: date(millis: try row.decode(forColumn: "recorded_at")), event: event)
             } catch {
                 throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload cannot be read")
             }
@@ -251,27 +251,47 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// Every stored source of one kind (`workflow` or `plugin`), by content hash: `audit verify`
-    /// loads them before it reads the log, as it cannot read the database again while it does.
+    /// Every stored source of one kind (`workflow` or `plugin`) whose content still matches the
+    /// hash it is stored under: `audit verify` loads them before it reads the log, as it cannot
+    /// read the database again while it does. ``alteredRuleSources()`` names the others.
     public func ruleSources(kind: String) throws(StoreError) -> [(hash: String, name: String, source: String)] {
+        try allRuleSources().filter { $0.kind == kind && RuleHash.of($0.source) == $0.hash }
+            .map { (hash: $0.hash, name: $0.name, source: $0.source) }
+    }
+
+    /// The hashes of stored rule sources whose content no longer matches them: rewritten behind
+    /// Regie's back. Every load of a stored rule refuses these.
+    public func alteredRuleSources() throws(StoreError) -> [String] {
+        try allRuleSources().filter { RuleHash.of($0.source) != $0.hash }.map(\.hash)
+    }
+
+    private func allRuleSources() throws(StoreError) -> [(hash: String, kind: String, name: String, source: String)] {
         do {
             return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT hash, name, source FROM rule_sources WHERE kind = ? ORDER BY hash", arguments: [kind])
-                    .map { (hash: $0["hash"], name: $0["name"], source: $0["source"]) }
+                try Row.fetchAll(db, sql: "SELECT hash, kind, name, source FROM rule_sources ORDER BY hash").map {
+                    (hash: try $0.decode(forColumn: "hash"), kind: try $0.decode(forColumn: "kind"),
+                     name: try $0.decode(forColumn: "name"), source: try $0.decode(forColumn: "source"))
+                }
             }
         } catch {
             throw Self.storeError(error, path: path)
         }
     }
 
+    /// The stored source with this content hash, checked against it: a source that no longer
+    /// matches its hash is refused (``StoreError/ruleAltered(hash:)``), so no case is ever
+    /// decided by rules other than the ones it is pinned to.
     public func ruleSource(hash: String) throws(StoreError) -> String? {
+        let source: String?
         do {
-            return try queue.read { db in
+            source = try queue.read { db in
                 try String.fetchOne(db, sql: "SELECT source FROM rule_sources WHERE hash = ?", arguments: [hash])
             }
         } catch {
             throw Self.storeError(error, path: path)
         }
+        if let source, RuleHash.of(source) != hash { throw .ruleAltered(hash: hash) }
+        return source
     }
 
     /// Counts of rows, for tests and checks that a failed command changed nothing.
@@ -290,10 +310,15 @@ public final class SQLiteEventStore: EventStore {
     // MARK: - Helpers
 
     /// Saves the audit state and, under the checkpoint policy, signs a checkpoint.
-    func finishAppend(_ db: Database, _ ledger: AuditLedger, countBefore: Int, closesCase: Bool, at date: Date) throws {
+    /// A bulk import (`bulk`) always ends with a checkpoint: it may pass several multiples of
+    /// the policy's count at once.
+    func finishAppend(_ db: Database, _ ledger: AuditLedger, countBefore: Int, closesCase: Bool, bulk: Bool = false,
+                      at date: Date) throws {
         try ledger.save(db)
         guard let policy = checkpointPolicy else { return }
-        if closesCase {
+        if bulk {
+            _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: CheckpointDemand.importTrigger)
+        } else if closesCase {
             _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: "case closed")
         } else if countBefore / policy.every != ledger.state.merkle.count / policy.every {
             _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: "every \(policy.every) events")
@@ -328,19 +353,19 @@ public final class SQLiteEventStore: EventStore {
 
     private static func summary(from row: Row) throws -> CaseSummary {
         // Most cases are active: their status is just the phase, with nothing to decode.
-        let state: String = row["state"]
-        let phase = Phase(rawValue: row["phase"])
+        let state: String = try row.decode(forColumn: "state")
+        let phase = Phase(rawValue: try row.decode(forColumn: "phase"))
         let status: CaseStatus
         if state == "active", let phase {
             status = .active(phase)
         } else {
-            let statusJSON: String = row["status_json"]
+            let statusJSON: String = try row.decode(forColumn: "status_json")
             status = try JSONDecoder().decode(CaseStatus.self, from: Data(statusJSON.utf8))
         }
         return CaseSummary(
-            id: row["id"], team: row["team"], clientLabel: row["client_label"], status: status, round: row["round"],
-            version: row["version"], complex: row["complex"], workflowHash: row["workflow_hash"],
-            openedAt: date(millis: row["opened_at"]), updatedAt: date(millis: row["updated_at"]))
+            id: try row.decode(forColumn: "id"), team: try row.decode(forColumn: "team"), clientLabel: try row.decode(forColumn: "client_label"), status: status, round: try row.decode(forColumn: "round"),
+            version: try row.decode(forColumn: "version"), complex: try row.decode(forColumn: "complex"), workflowHash: try row.decode(forColumn: "workflow_hash"),
+            openedAt: date(millis: try row.decode(forColumn: "opened_at")), updatedAt: date(millis: try row.decode(forColumn: "updated_at")))
     }
 
     /// Adds a row to the case list; the database assigns the case id.
@@ -358,15 +383,31 @@ public final class SQLiteEventStore: EventStore {
     }
 
     static func statusJSON(_ status: CaseStatus) -> String {
-        (try? JSONEncoder().encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
 
+    /// The column a decoding error is about, from GRDB's context (never the value itself).
+    private static func column(of error: RowDecodingError) -> String {
+        let text = String(describing: error)
+        guard let range = text.range(of: "column: \""), let end = text[range.upperBound...].firstIndex(of: "\"") else {
+            return "?"
+        }
+        return String(text[range.upperBound..<end])
+    }
+
     static func storeError(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
+        if let error = error as? RowDecodingError {
+            // A value Regie did not write (text in a number column, a blob for a text, NULL):
+            // reported, never a crash. GRDB's description names the column, not the value.
+            return .unreadableValue(column: Self.column(of: error))
+        }
         guard let error = error as? DatabaseError else {
             return .database(code: 0, message: "unexpected storage failure")
         }

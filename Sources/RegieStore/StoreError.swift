@@ -13,6 +13,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case readOnly(path: String)
     /// A stored event cannot be read back.
     case corrupt(caseID: Int, version: Int, problem: String)
+    /// A stored value is not of the kind Regie writes there (text in a number column, a blob
+    /// for a text, NULL, a number out of range): the database was changed behind Regie's back.
+    case unreadableValue(column: String)
+    /// A stored workflow or plugin source does not match the content hash it is stored under.
+    case ruleAltered(hash: String)
     /// Any other SQLite failure; `code` is SQLite's result code.
     case database(code: Int32, message: String)
 }

@@ -59,6 +59,11 @@ enum StoreSchema {
             try db.execute(sql: CaseFactsTable.create)
             try CaseFactsTable.fill(db)
         }
+        migrator.registerMigration("v5: envelope format") { db in
+            // Events before this version are envelope format 1; new ones are format 2, with a
+            // domain-separated, length-prefixed payload commitment (docs/audit.md).
+            try db.execute(sql: "ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 
@@ -122,7 +127,7 @@ enum StoreSchema {
             CREATE INDEX access_by_case ON access_log (case_id, seq);
             """)
         let rules = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, workflow_hash FROM cases")
-            .map { row -> (Int, String) in (row["id"], row["workflow_hash"]) })
+            .map { row -> (Int, String) in (try row.decode(forColumn: "id"), try row.decode(forColumn: "workflow_hash")) })
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY recorded_at, case_id, version")
         var merkle = MerkleLog()
         var heads: [Int: ChainHash] = [:]
@@ -132,11 +137,12 @@ enum StoreSchema {
             """)
         // Within a case, recorded_at never goes down, so this order keeps each case's versions in order.
         for row in rows {
-            let caseID: Int = row["case_id"]
-            let payload: String = row["payload"]
+            let caseID: Int = try row.decode(forColumn: "case_id")
+            let payload: String = try row.decode(forColumn: "payload")
+            // Format 1: the format column (and format 2) came with migration v5.
             let link = AuditLink.make(
-                caseID: caseID, version: row["version"], previous: heads[caseID] ?? .zero, type: row["type"],
-                actor: row["actor"], recordedAt: row["recorded_at"], rules: rules[caseID].map { [$0] } ?? [], payload: payload)
+                format: 1, caseID: caseID, version: try row.decode(forColumn: "version"), previous: heads[caseID] ?? .zero, type: try row.decode(forColumn: "type"),
+                actor: try row.decode(forColumn: "actor"), recordedAt: try row.decode(forColumn: "recorded_at"), rules: rules[caseID].map { [$0] } ?? [], payload: payload)
             merkle.append(link.hash)
             heads[caseID] = link.hash
             try insert.execute(arguments: link.arguments(sequence: merkle.count))

@@ -11,7 +11,7 @@ struct EnvelopeTests {
         let rule = ChainHash.sha256([1])
         let envelope = EventEnvelope(caseID: 7, version: 2, previous: .zero, type: "goal_added", actor: "anna",
                                      recordedAt: 1_000, rules: [rule], commitment: commitment)
-        var expected: [UInt8] = [1]
+        var expected: [UInt8] = [2]
         expected += [0, 0, 0, 0, 0, 0, 0, 7] + [0, 0, 0, 0, 0, 0, 0, 2]
         expected += [UInt8](repeating: 0, count: 32)
         expected += [0, 0, 0, 10] + Array("goal_added".utf8)
@@ -21,6 +21,10 @@ struct EnvelopeTests {
         expected += commitment.bytes
         #expect(envelope.bytes == expected)
         #expect(envelope.hash == ChainHash(Array(SHA256.hash(data: [0] + expected))), "the RFC 6962 leaf hash")
+        var old = envelope
+        old.format = 1
+        #expect(old.bytes == [1] + expected.dropFirst(), "format 1 has the same layout")
+        #expect(old.hash != envelope.hash, "the format takes part in the hash")
         #expect(ChainHash(ruleHash: rule.ruleHash) == rule)
         #expect(ChainHash(ruleHash: "md5:00") == nil)
     }
@@ -54,11 +58,28 @@ struct EnvelopeTests {
         #expect(PayloadCommitment.newSalt() != salt)
         let payload = Array(#"{"text":"x"}"#.utf8)
         let c = PayloadCommitment.of(salt: salt, payload: payload)
-        #expect(c == ChainHash(Array(SHA256.hash(data: salt + payload))))
+        let framed: [UInt8] = Array("regie payload commitment v2".utf8) + [0, 0, 0, 0, 16] + salt
+            + [0, 0, 0, 0, 0, 0, 0, UInt8(payload.count)] + payload
+        #expect(c == ChainHash(Array(SHA256.hash(data: framed))), "format 2: domain-separated and length-prefixed")
+        #expect(PayloadCommitment.of(salt: salt, payload: payload, format: 1) == ChainHash(Array(SHA256.hash(data: salt + payload))),
+                "format 1 is still read")
         #expect(PayloadCommitment.of(salt: PayloadCommitment.newSalt(), payload: payload) != c)
         var changed = payload
         changed[3] ^= 1
         #expect(PayloadCommitment.of(salt: salt, payload: changed) != c)
+        #expect(PayloadCommitment.of(salt: salt, payload: payload, format: 3) == nil, "a format Regie never wrote")
+    }
+
+    @Test("no byte can move between salt and payload, in either format")
+    func boundary() {
+        let salt = PayloadCommitment.newSalt()
+        let payload = Array(#"{"text":"x"}"#.utf8)
+        // Moving the salt's last byte into the payload, or the payload's first byte into the salt.
+        let shorter = Array(salt.dropLast()), longer = salt + [payload[0]]
+        for format: UInt8 in [1, 2] {
+            #expect(PayloadCommitment.of(salt: shorter, payload: [salt.last!] + payload, format: format) == nil)
+            #expect(PayloadCommitment.of(salt: longer, payload: Array(payload.dropFirst()), format: format) == nil)
+        }
     }
 
     @Test("hex reads back, and malformed hex is refused")

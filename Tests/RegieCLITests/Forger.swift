@@ -21,8 +21,9 @@ enum Forger {
             let salt = Array(row["salt"] as Data)
             let payload: String = row["payload"]
             let rules: String = row["rules"]
-            let commitment = PayloadCommitment.of(salt: salt, payload: Array(payload.utf8))
-            let envelope = EventEnvelope(caseID: caseID, version: v, previous: previous, type: row["type"], actor: row["actor"],
+            let format = UInt8(row["format"] as Int)
+            let commitment = PayloadCommitment.of(salt: salt, payload: Array(payload.utf8), format: format)!
+            let envelope = EventEnvelope(format: format, caseID: caseID, version: v, previous: previous, type: row["type"], actor: row["actor"],
                                          recordedAt: row["recorded_at"], rules: rules.split(separator: " ").compactMap { ChainHash(ruleHash: $0) },
                                          commitment: commitment)
             try db.execute(sql: "UPDATE events SET commitment = ?, prev_hash = ?, hash = ? WHERE case_id = ? AND version = ?",
@@ -52,9 +53,9 @@ enum Forger {
         let next: Int = last["version"] + 1
         let seq = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM events") ?? 0) + 1
         try db.execute(sql: """
-            INSERT INTO events (case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, zeroblob(32), zeroblob(32), zeroblob(32))
-            """, arguments: [caseID, next, seq, type, last["actor"], last["recorded_at"], last["rules"],
+            INSERT INTO events (format, case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, zeroblob(32), zeroblob(32), zeroblob(32))
+            """, arguments: [last["format"], caseID, next, seq, type, last["actor"], last["recorded_at"], last["rules"],
                              Data(PayloadCommitment.newSalt()), payload])
         try rechain(db, caseID: caseID, from: next)
         try rebuildLog(db)

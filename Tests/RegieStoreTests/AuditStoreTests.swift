@@ -13,7 +13,7 @@ struct AuditStoreTests {
         try store.readAuditTrail { reader in
             let state = try reader.state()
             let checkpoints = try reader.checkpoints()
-            var verifier = ChainVerifier(expectedEvents: state.merkle.count, checkpoints: checkpoints)
+            var verifier = ChainVerifier(expectedEvents: try reader.eventRows(), checkpoints: checkpoints)
             try reader.forEachEvent { verifier.check($0) }
             try reader.forEachAccess { verifier.checkAccess($0) }
             return verifier.finish(listed: try reader.listedCases(), state: state, checkpoints: checkpoints, exported: exported,

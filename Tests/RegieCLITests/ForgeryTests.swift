@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RegieCLI
+
+/// The forgery classes of "The record proves itself": each must give exit 9 from `audit
+/// verify`, naming what is broken, and ordinary commands must refuse rather than decide on
+/// forged rules.
+@Suite("Forgeries: rules, payloads, framing, derived rows and checkpoints")
+struct ForgeryTests {
+    func bench() throws -> Workbench { try AuditTests().workspace() }
+
+    func verify(_ bench: Workbench) -> Workbench.Result { bench.run(["audit", "verify"], as: "karim") }
+
+    @Test("rewritten stored rules are refused by every command and reported by verify, without a crash")
+    func rewrittenRules() throws {
+        let bench = try bench()
+        let db = try Forger.open(bench.database)
+        try db.write { db in
+            // Every derived item made to hold: the next advance would record a checklist that never held.
+            try db.execute(sql: "UPDATE rule_sources SET source = replace(source, 'derived:', 'derived: \"true\" #')")
+        }
+        let before = try bench.snapshot()
+        let advance = bench.run(["case", "advance", "1"])
+        #expect(advance.status == .storage, "\(advance.err)")
+        #expect(advance.err.contains("changed behind Regie's back"), "\(advance.err)")
+        #expect(try bench.snapshot() == before, "a refused command changes nothing")
+        let result = verify(bench)
+        #expect(result.status == .auditFailed, "\(result.out) \(result.err)")
+        #expect(result.out.contains("no longer match their content hash"), "\(result.out)")
+    }
+
+    @Test("a rewritten plugin source is reported by verify, which does not crash on it")
+    func rewrittenPlugin() throws {
+        let bench = try Workbench(yaml: Workbench.yaml.replacingOccurrences(
+            of: "  - id: oost\n    workflow: resourcegroep\n", with: "  - id: oost\n    workflow: resourcegroep\n    plugins: [strict]\n"))
+        try bench.write("""
+            return { api = 1, name = "strict", version = "1",
+              guard = function(move, case, ctx) local allow = true; return allow end }
+            """, to: "plugins/strict.lua")
+        #expect(bench.run(["case", "open", "--team", "oost", "--client", "J."], as: "bob").status == .success)
+        #expect(bench.run(["goal", "add", "1", "Koken", "--term", "long", "--by", "client"], as: "bob").status == .success)
+        #expect(bench.run(["goal", "add", "1", "Buiten", "--term", "short", "--by", "client"], as: "bob").status == .success)
+        #expect(bench.run(["check", "tick", "1", "goals.own_story"], as: "bob").status == .success)
+        let advance = bench.run(["case", "advance", "1"], as: "bob")
+        #expect(advance.status == .success, "\(advance.err)")
+        let db = try Forger.open(bench.database)
+        try db.write { db in
+            try db.execute(sql: "UPDATE rule_sources SET source = replace(source, 'allow = true', 'allow = false') WHERE kind = 'plugin'")
+        }
+        let result = verify(bench)
+        #expect(result.status == .auditFailed, "\(result.out) \(result.err)")
+        #expect(result.out.contains("no longer match their content hash"), "\(result.out)")
+        #expect(bench.run(["case", "show", "1"], as: "bob").status == .storage)
+    }
+
+    @Test("emptied payloads are a break, not an erasure; the case list is still checked")
+    func emptiedPayloads() throws {
+        let bench = try bench()
+        let db = try Forger.open(bench.database)
+        try db.write { db in
+            try db.execute(sql: "UPDATE events SET salt = NULL, payload = NULL WHERE case_id = 1 AND version >= 3")
+            try db.execute(sql: "UPDATE cases SET client_label = 'X.' WHERE id = 1")
+        }
+        let result = verify(bench)
+        #expect(result.status == .auditFailed)
+        #expect(result.out.contains("case 1, version 3: its content or salt is missing"), "\(result.out)")
+        #expect(result.out.contains("case list's client_label"), "the opening's fields are checked past the stop: \(result.out)")
+    }
+
+    @Test("moving bytes between salt and payload breaks the commitment")
+    func movedBoundary() throws {
+        let bench = try bench()
+        let db = try Forger.open(bench.database)
+        try db.write { db in
+            try db.execute(sql: """
+                UPDATE events SET salt = substr(salt, 1, 15), payload = CAST(substr(salt, 16, 1) AS TEXT) || payload
+                WHERE case_id = 1 AND version = 2
+                """)
+        }
+        let result = verify(bench)
+        #expect(result.status == .auditFailed)
+        #expect(result.out.contains("case 1, version 2"), "\(result.out)")
+    }
+
+    @Test("an edited case list is found, field by field", arguments: [
+        ("client_label = 'Q.'", "client_label"), ("team = 'oost'", "team"), ("round = 3", "round"),
+        ("state = 'paused'", "status"), ("phase = 'meeting'", "status"), ("complex = 1", "complex"),
+        ("updated_at = updated_at + 1", "updated_at"), ("plugin_hashes = 'sha256:00'", "plugin_hashes"),
+    ])
+    func editedCaseList(_ change: String, _ field: String) throws {
+        let bench = try bench()
+        let db = try Forger.open(bench.database)
+        try db.write { db in try db.execute(sql: "UPDATE cases SET \(change) WHERE id = 1") }
+        let result = verify(bench)
+        #expect(result.status == .auditFailed, "\(change)")
+        #expect(result.out.contains("the case list's \(field) is not what"), "\(result.out)")
+    }
+
+    @Test("deleted checkpoints are found: after a close, after the policy's count, and by their numbering")
+    func deletedCheckpoints() throws {
+        let bench = try bench()
+        #expect(bench.run(["case", "close", "2", "--outcome", "other", "--reason", "Verhuisd"], as: "bob").status == .success)
+        #expect(bench.run(["audit", "checkpoint"], as: "karim").status == .success)
+        #expect(verify(bench).status == .success)
+        let db = try Forger.open(bench.database)
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM checkpoints; DELETE FROM checkpoint_heads; UPDATE cases SET checkpointed_version = 0")
+        }
+        let result = verify(bench)
+        #expect(result.status == .auditFailed)
+        #expect(result.out.contains("(a case closed) is missing"), "\(result.out)")
+
+        let many = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 5\n")
+        #expect(many.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        for text in ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"] {
+            #expect(many.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
+        }
+        #expect(verify(many).status == .success)
+        try Forger.open(many.database).write { db in
+            try db.execute(sql: "DELETE FROM checkpoints; DELETE FROM checkpoint_heads; UPDATE cases SET checkpointed_version = 0")
+        }
+        let counted = verify(many)
+        #expect(counted.out.contains("the checkpoint due after event 5 (every 5 events) is missing"), "\(counted.out)")
+    }
+}
