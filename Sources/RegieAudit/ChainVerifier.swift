@@ -242,7 +242,8 @@ public struct ChainVerifier {
                                                               found: min(events, bySequence.count))))
         }
         let accessHead = checkpoint.accessEntries == 0 ? ChainHash.zero
-            : checkpoint.accessEntries <= accessHashes.count ? accessHashes[checkpoint.accessEntries - 1] : nil
+            : (1...max(1, accessHashes.count)).contains(checkpoint.accessEntries) && !accessHashes.isEmpty
+                ? accessHashes[checkpoint.accessEntries - 1] : nil
         if accessHead != checkpoint.accessHead { problems.append(AuditProblem(.checkpointAccess(checkpoint: id))) }
     }
 

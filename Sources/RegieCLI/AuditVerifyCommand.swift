@@ -67,7 +67,7 @@ struct AuditVerifyCommand: ParsableCommand {
                 var chain = ChainVerifier(expectedEvents: caseID == nil ? try reader.eventRows() : nil, checkpoints: checkpoints)
                 var replay = replayer
                 if !chainOnly { replay.listedRows = try reader.caseListRows().filter { caseID == nil || $0.key == caseID } }
-                try reader.forEachEvent(caseID: caseID) { event in
+                try reader.forEachEvent(caseID: caseID, anyTime: true) { event in
                     chain.check(event)
                     if !chainOnly { replay.add(event) }
                 }
@@ -80,7 +80,7 @@ struct AuditVerifyCommand: ParsableCommand {
                     found = chain.finish(listed: listed, state: state, checkpoints: [], exported: nil, trustedKey: nil)
                         .filter { $0.caseID == caseID }
                 } else {
-                    try reader.forEachAccess { chain.checkAccess($0) }
+                    try reader.forEachAccess(anyTime: true) { chain.checkAccess($0) }
                     found = chain.finish(listed: try reader.listedCases(), state: state, checkpoints: checkpoints,
                                          exported: exported, trustedKey: trustedKey,
                                          policy: chainOnly ? nil : CheckpointDemand(every: every, closedAt: replay.closedAt))

@@ -24,27 +24,58 @@ final class CaseSession {
         actorID = options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? ""
         // Whole milliseconds, as the store records times: what a plugin saw when deciding (the
         // day, the second) is then exactly what `audit verify` shows it again.
-        now = Date(timeIntervalSince1970: (try Self.clock(environment).timeIntervalSince1970 * 1000).rounded() / 1000)
+        let (clock, fixed) = try Self.clock(environment)
+        now = Date(timeIntervalSince1970: (clock.timeIntervalSince1970 * 1000).rounded() / 1000)
         purpose = try Self.purpose(options.purpose ?? workspace.audit.purpose)
+        let busyTimeout = try Self.busyTimeout(environment)
         do {
-            // REGIE_BUSY_TIMEOUT (seconds) sets how long to wait for another process's lock.
-            let timeout = environment["REGIE_BUSY_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 5
-            store = try SQLiteEventStore(path: workspace.databasePath, busyTimeout: timeout)
+            store = try SQLiteEventStore(path: workspace.databasePath, busyTimeout: busyTimeout)
         } catch {
             throw RegieError.from(error)
         }
+        if fixed && !store.allowsFixedClock {
+            throw RegieError(.usage, en: "REGIE_NOW may fix the clock only on a demo or test database, and this one is real.",
+                             nl: "REGIE_NOW mag de klok alleen vastzetten op een demo- of testdatabase, en deze is echt.",
+                             hintEN: "Unset REGIE_NOW; for tests, create a database with `regie init --fixed-clock`.",
+                             hintNL: "Verwijder REGIE_NOW; maak voor tests een database met `regie init --fixed-clock`.")
+        }
+        try Self.checkRecordable(now, l: l)
         rules = try RuleBook(workspace: workspace, store: store)
     }
 
+    /// `REGIE_BUSY_TIMEOUT`: how many seconds to wait for another process's lock (default 5),
+    /// a number from 0 to 3600; anything else is refused rather than trusted.
+    static func busyTimeout(_ environment: [String: String]) throws(RegieError) -> TimeInterval {
+        guard let text = environment["REGIE_BUSY_TIMEOUT"] else { return 5 }
+        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, (0...3600).contains(seconds) else {
+            throw RegieError(.usage, en: "REGIE_BUSY_TIMEOUT must be a number of seconds from 0 to 3600.",
+                             nl: "REGIE_BUSY_TIMEOUT moet een aantal seconden van 0 tot 3600 zijn.",
+                             hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
+        }
+        return seconds
+    }
+
     /// `REGIE_NOW` (ISO 8601) fixes the clock for reproducible demos and tests.
-    private static func clock(_ environment: [String: String]) throws(RegieError) -> Date {
-        guard let text = environment["REGIE_NOW"], !text.isEmpty else { return Date() }
+    /// Only on a database made as a demo or test store (`regie init --fixed-clock`).
+    /// - Returns: the time, and whether it was fixed.
+    private static func clock(_ environment: [String: String]) throws(RegieError) -> (Date, fixed: Bool) {
+        guard let text = environment["REGIE_NOW"], !text.isEmpty else { return (Date(), false) }
         guard let date = ISO8601DateFormatter().date(from: text) else {
             throw RegieError(.usage, en: "REGIE_NOW is not an ISO 8601 time such as 2026-11-23T09:00:00Z.",
                              nl: "REGIE_NOW is geen ISO 8601-tijd zoals 2026-11-23T09:00:00Z.",
                              hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
         }
-        return date
+        return (date, true)
+    }
+
+    /// A clock outside ``RecordedTime/writable`` is wrong, and nothing is written with it.
+    private static func checkRecordable(_ now: Date, l: L10n) throws(RegieError) {
+        guard !RecordedTime.writable.contains(now) else { return }
+        let shown = ISO8601DateFormatter().string(from: now)
+        throw RegieError(.configuration, en: "The clock says \(shown), outside the years Regie records (2000 to 8999).",
+                         nl: "De klok zegt \(shown), buiten de jaren die Regie vastlegt (2000 tot 8999).",
+                         hintEN: "Correct the computer's clock (or REGIE_NOW) and try again.",
+                         hintNL: "Zet de klok van de computer (of REGIE_NOW) goed en probeer het opnieuw.")
     }
 
     private static func purpose(_ text: String) throws(RegieError) -> String {
@@ -142,6 +173,15 @@ final class CaseSession {
         throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
     {
         let (before, workflow, actor) = try load(caseID)
+        // Within a case, time never runs backwards: stays and durations are worked out from
+        // it, and audit order must agree with it. A clock set back is refused, not recorded.
+        guard now >= before.lastChangedAt else {
+            let last = ISO8601DateFormatter().string(from: before.lastChangedAt)
+            throw RegieError(.refused, en: "The clock says \(ISO8601DateFormatter().string(from: now)), before case \(caseID)'s last change at \(last); nothing was saved.",
+                             nl: "De klok zegt \(ISO8601DateFormatter().string(from: now)), vóór de laatste wijziging van casus \(caseID) om \(last); er is niets opgeslagen.",
+                             hintEN: "Check the computer's clock, or wait a moment and repeat the command.",
+                             hintNL: "Controleer de klok van de computer, of wacht even en herhaal de opdracht.")
+        }
         let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
                                       plugins: try rules.plugins(for: before, workflow: workflow))
         let events: [CaseEvent]

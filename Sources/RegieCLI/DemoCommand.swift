@@ -16,7 +16,7 @@ struct DemoCommand: ParsableCommand {
         let l = L10n(language: lang)
         let root = URL(fileURLWithPath: dir).standardizedFileURL
         try prepare(root, l)
-        try InitCommand.create(at: root, yaml: Self.yaml(lang))
+        try InitCommand.create(at: root, yaml: Self.yaml(lang), fixedClock: true)
         _ = FileManager.default.createFile(atPath: root.appendingPathComponent(Self.marker).path, contents: Data())
         let out = Console.current
         out.line(l("Demo workspace: \(root.path) (teams buurtteam-west and fact-oost, each with its own plugins; sanne is a support worker, karim a coordinator).",

@@ -12,12 +12,15 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The first team's id.") var team: String = "buurtteam"
     @Option(help: "Your id as the first person, a coordinator (default: REGIE_USER, else the OS user).") var person: String?
     @Option(help: "The workspace language: nl or en.") var lang: Language = .nl
+    @Flag(help: "Make a demo or test database, on which REGIE_NOW may fix the clock (never on a real one).")
+    var fixedClock = false
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let id = person ?? environment["REGIE_USER"] ?? environment["USER"] ?? "coordinator"
         let root = URL(fileURLWithPath: folder).standardizedFileURL
-        try Self.create(at: root, yaml: Self.yaml(organisation: organisation, team: team, person: id, lang: lang))
+        try Self.create(at: root, yaml: Self.yaml(organisation: organisation, team: team, person: id, lang: lang),
+                        fixedClock: fixedClock)
         let l = L10n(language: lang)
         Console.current.line(l("Created a workspace in \(root.path) with team \(team) and \(id) as coordinator.",
                                "Werkomgeving gemaakt in \(root.path) met team \(team) en \(id) als coördinator."))
@@ -26,7 +29,8 @@ struct InitCommand: ParsableCommand {
 
     /// Writes regie.yaml, workflows/resourcegroep.yaml, plugins/ and the database; on any failure it
     /// removes what it wrote, so a failed init leaves the folder as it was.
-    static func create(at root: URL, yaml: String) throws(RegieError) {
+    /// - Parameter fixedClock: marks the database as a demo or test store (REGIE_NOW allowed).
+    static func create(at root: URL, yaml: String, fixedClock: Bool = false) throws(RegieError) {
         let fm = FileManager.default
         let config = root.appendingPathComponent(Workspace.fileName)
         if fm.fileExists(atPath: config.path) {
@@ -70,7 +74,7 @@ struct InitCommand: ParsableCommand {
                 created.append(URL(fileURLWithPath: workspace.databasePath))
             }
             do {
-                _ = try SQLiteEventStore(path: workspace.databasePath, create: true)
+                _ = try SQLiteEventStore(path: workspace.databasePath, create: true, fixedClock: fixedClock)
             } catch {
                 throw RegieError.from(error)
             }

@@ -60,6 +60,9 @@ struct TransitionReplayer {
         } catch {
             return stop(AuditProblem(.unreadablePayload, caseID: event.caseID, version: event.version))
         }
+        guard RecordedTime.readableMillis.contains(event.recordedAt) else {
+            return stop(AuditProblem(.unreadable(column: "recorded_at"), caseID: event.caseID, version: event.version))
+        }
         let date = Date(timeIntervalSince1970: Double(event.recordedAt) / 1000)
         guard var current = state else {
             guard case .opened(let opened) = decoded, event.version == 1 else { return stop() }

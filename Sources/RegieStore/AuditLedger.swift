@@ -18,7 +18,12 @@ struct AuditLedger {
               let merkle = MerkleLog(serialized: Array(try row.decode(Data.self, forColumn: "merkle"))),
               let accessHead = ChainHash(try row.decode(Data.self, forColumn: "access_head"))
         else { throw StoreError.database(code: 0, message: "the audit state is missing or unreadable") }
-        return AuditState(logID: try row.decode(forColumn: "log_id"), merkle: merkle, accessEntries: try row.decode(forColumn: "access_count"), accessHead: accessHead)
+        // Counts beyond any real log (2^53) are damage, and would overflow when one more is added.
+        let accessEntries: Int = try row.decode(forColumn: "access_count")
+        guard (0..<(1 << 53)).contains(accessEntries), merkle.count < 1 << 53 else {
+            throw StoreError.unreadableValue(column: accessEntries < 0 || accessEntries >= 1 << 53 ? "access_count" : "merkle")
+        }
+        return AuditState(logID: try row.decode(forColumn: "log_id"), merkle: merkle, accessEntries: accessEntries, accessHead: accessHead)
     }
 
     /// Chains one event and stores it.

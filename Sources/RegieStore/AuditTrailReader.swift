@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import RegieAudit
+import RegieCore
 
 /// Reads the audit trail inside one read transaction, so that everything it returns belongs
 /// to the same moment of the log. Only valid inside ``SQLiteEventStore/readAuditTrail(_:)``.
@@ -57,7 +58,10 @@ public struct AuditTrailReader {
 
     /// Streams events in (case, version) order, optionally of one case or of one type.
     /// Columns are read straight from SQLite: `audit verify` reads a million rows.
-    public func forEachEvent(caseID: Int? = nil, type: String? = nil, _ body: (AuditedEvent) throws -> Void) throws {
+    /// - Parameter anyTime: hand on times Regie could not have written (for `audit verify`,
+    ///   which reports them); otherwise such a time is thrown as an unreadable value.
+    public func forEachEvent(caseID: Int? = nil, type: String? = nil, anyTime: Bool = false,
+                             _ body: (AuditedEvent) throws -> Void) throws {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let caseID { conditions.append("case_id = ?"); arguments.append(caseID) }
@@ -80,6 +84,9 @@ public struct AuditTrailReader {
                 lastRulesText = rulesBytes
                 let text = String(decoding: rulesBytes, as: UTF8.self)
                 lastRules = text.isEmpty ? [] : text.split(separator: " ").map(String.init)
+            }
+            if !anyTime, !RecordedTime.readableMillis.contains(sqlite3_column_int64(raw, 5)) {
+                throw StoreError.unreadableValue(column: "recorded_at")
             }
             try body(AuditedEvent(
                 format: Int(sqlite3_column_int64(raw, 12)), caseID: Int(sqlite3_column_int64(raw, 0)), version: Int(sqlite3_column_int64(raw, 1)),
@@ -109,11 +116,14 @@ public struct AuditTrailReader {
     }
 
     /// Streams the access log in order, optionally the entries about one case.
-    public func forEachAccess(caseID: Int? = nil, _ body: (AuditedAccess) throws -> Void) throws {
+    /// - Parameter anyTime: as for ``forEachEvent(caseID:type:anyTime:_:)``.
+    public func forEachAccess(caseID: Int? = nil, anyTime: Bool = false, _ body: (AuditedAccess) throws -> Void) throws {
         let sql = "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log"
             + (caseID == nil ? "" : " WHERE case_id = ?") + " ORDER BY seq"
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(caseID.map { [$0] } ?? []))
         while let row = try rows.next() {
+            let at: Int64 = try row.decode(atIndex: 3)
+            if !anyTime, !RecordedTime.readableMillis.contains(at) { throw StoreError.unreadableValue(column: "at") }
             let envelope = AccessEnvelope(
                 sequence: try row.decode(atIndex: 0), previous: Self.hash(row, 7) ?? .zero, actor: try row.decode(atIndex: 1), role: try row.decode(atIndex: 2), at: try row.decode(atIndex: 3), caseID: try row.decode(atIndex: 4),
                 action: try row.decode(atIndex: 5), purpose: try row.decode(atIndex: 6))

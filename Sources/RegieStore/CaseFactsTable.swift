@@ -74,7 +74,15 @@ enum CaseFactsTable {
         guard let phase = Phase.numbered(try row.decode(atIndex: 4)), let state = CaseFacts.State(rawValue: try row.decode(atIndex: 5)),
               let furthest = Phase.numbered(try row.decode(atIndex: 11))
         else { throw bad("an unknown phase or state") }
-        var facts = CaseFacts(caseID: caseID, team: try row.decode(atIndex: 1), complex: try row.decode(atIndex: 2), openedOn: LocalDate(daysSinceEpoch: try row.decode(atIndex: 3)),
+        // Days and counts Regie could not have written (a day outside 1900–9999, a negative
+        // count) are refused here, before any arithmetic on them can overflow.
+        let openedOn: Int = try row.decode(atIndex: 3)
+        guard (-25_567...2_932_896).contains(openedOn) else { throw bad("an impossible day") }
+        for index in [10, 12, 13, 14, 15] {
+            let count: Int? = try row.decode(atIndex: index)
+            guard (0...(1 << 40)).contains(count ?? 0) else { throw bad("an impossible count") }
+        }
+        var facts = CaseFacts(caseID: caseID, team: try row.decode(atIndex: 1), complex: try row.decode(atIndex: 2), openedOn: LocalDate(daysSinceEpoch: openedOn),
                               phase: phase, state: state, networkInvolved: try row.decode(atIndex: 7), groupFormed: try row.decode(atIndex: 8),
                               networkPickedUpQuestion: try row.decode(atIndex: 9), minutesToGroup: try row.decode(atIndex: 10))
         if let closed: String = try row.decode(atIndex: 6) {

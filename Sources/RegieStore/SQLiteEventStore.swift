@@ -15,12 +15,16 @@ public final class SQLiteEventStore: EventStore {
     /// When set, the store signs a checkpoint every so many events and whenever a case closes,
     /// in the same transaction as the events.
     public var checkpointPolicy: CheckpointPolicy?
+    /// True for a database created as a demo or test store (`fixedClock` at creation): only
+    /// there may a fixed clock (REGIE_NOW) be used.
+    public private(set) var allowsFixedClock = false
 
     /// Opens (or with `create`, creates) the database at `path` and brings its schema up to date.
     /// - Parameters:
     ///   - busyTimeout: how long to wait for another process's lock before reporting it.
     /// - Throws: ``StoreError`` when the file is missing, not a Regie database, newer, locked or unreadable.
-    public init(path: String, create: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
+    ///   - fixedClock: with `create`, marks a new database as a demo or test store.
+    public init(path: String, create: Bool = false, fixedClock: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw .missingDatabase(path: path) }
@@ -32,7 +36,7 @@ public final class SQLiteEventStore: EventStore {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             let needsMigration = try queue.writeWithoutTransaction { db in
-                try Self.checkIdentity(db, path: path)
+                try Self.checkIdentity(db, path: path, create: create)
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
@@ -40,16 +44,25 @@ public final class SQLiteEventStore: EventStore {
                 return try !StoreSchema.migrator.hasCompletedMigrations(db)
             }
             if needsMigration { try StoreSchema.migrator.migrate(queue) }
+            if create && fixedClock {
+                try queue.write { db in try db.execute(sql: "INSERT OR IGNORE INTO store_marks (name) VALUES ('fixed_clock')") }
+            }
+            allowsFixedClock = try queue.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM store_marks WHERE name = 'fixed_clock'") ?? 0 > 0
+            }
         } catch {
             throw Self.storeError(error, path: path)
         }
     }
 
-    private static func checkIdentity(_ db: Database, path: String) throws {
+    /// A Regie database carries Regie's application id. Only `create` (what `init` does) may
+    /// make an empty file into one: an empty or foreign file found later is refused, never
+    /// silently turned into a new, empty store.
+    private static func checkIdentity(_ db: Database, path: String, create: Bool) throws {
         let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if id == applicationID { return }
         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-        guard id == 0, tables == 0 else { throw StoreError.notARegieDatabase(path: path) }
+        guard create, id == 0, tables == 0 else { throw StoreError.notARegieDatabase(path: path) }
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }
 
@@ -209,10 +222,14 @@ public final class SQLiteEventStore: EventStore {
             guard let payload: String = try row.decode(forColumn: "payload") else {
                 throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload was erased")
             }
+            let millis: Int64 = try row.decode(forColumn: "recorded_at")
+            guard RecordedTime.readableMillis.contains(millis) else {
+                throw StoreError.corrupt(caseID: caseID, version: version, problem: "its time is not one Regie records")
+            }
             do {
                 let event = try CaseEvent(typeName: type, payload: Data(payload.utf8))
                 return RecordedEvent(caseID: caseID, version: version, actor: try row.decode(forColumn: "actor"),
-                                     recordedAt: date(millis: try row.decode(forColumn: "recorded_at")), event: event)
+                                     recordedAt: date(millis: millis), event: event)
             } catch {
                 throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload cannot be read")
             }
@@ -365,7 +382,7 @@ public final class SQLiteEventStore: EventStore {
         return CaseSummary(
             id: try row.decode(forColumn: "id"), team: try row.decode(forColumn: "team"), clientLabel: try row.decode(forColumn: "client_label"), status: status, round: try row.decode(forColumn: "round"),
             version: try row.decode(forColumn: "version"), complex: try row.decode(forColumn: "complex"), workflowHash: try row.decode(forColumn: "workflow_hash"),
-            openedAt: date(millis: try row.decode(forColumn: "opened_at")), updatedAt: date(millis: try row.decode(forColumn: "updated_at")))
+            openedAt: try readableDate(row, "opened_at"), updatedAt: try readableDate(row, "updated_at"))
     }
 
     /// Adds a row to the case list; the database assigns the case id.
@@ -389,6 +406,13 @@ public final class SQLiteEventStore: EventStore {
     }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// A stored time, refused unless it is one Regie could have written.
+    static func readableDate(_ row: Row, _ column: String) throws -> Date {
+        let millis: Int64 = try row.decode(forColumn: column)
+        guard RecordedTime.readableMillis.contains(millis) else { throw StoreError.unreadableValue(column: column) }
+        return date(millis: millis)
+    }
 
     static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
 

@@ -59,10 +59,13 @@ enum StoreSchema {
             try db.execute(sql: CaseFactsTable.create)
             try CaseFactsTable.fill(db)
         }
-        migrator.registerMigration("v5: envelope format") { db in
+        migrator.registerMigration("v5: envelope format, store marks") { db in
             // Events before this version are envelope format 1; new ones are format 2, with a
             // domain-separated, length-prefixed payload commitment (docs/audit.md).
             try db.execute(sql: "ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")
+            // Facts about the database itself, set when it is created: `fixed_clock` marks a
+            // demo or test store, the only kind on which REGIE_NOW may fix the clock.
+            try db.execute(sql: "CREATE TABLE store_marks (name TEXT PRIMARY KEY)")
         }
         return migrator
     }

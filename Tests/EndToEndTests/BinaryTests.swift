@@ -19,6 +19,8 @@ struct Regie {
         var status: Int32
         var out: String
         var err: String
+        /// Whether the process exited or was killed by a signal (then `status` is the signal).
+        var reason: Process.TerminationReason = .exit
     }
 
     let folder: URL
@@ -33,7 +35,7 @@ struct Regie {
     static func workspace(person: String = "anna") throws -> Regie {
         let folder = try temporaryFolder()
         let regie = Regie(folder: folder)
-        let result = try regie.run(["init", ".", "--team", "west", "--person", person, "--lang", "en"])
+        let result = try regie.run(["init", ".", "--team", "west", "--person", person, "--lang", "en", "--fixed-clock"])
         guard result.status == 0 else { throw CocoaError(.fileWriteUnknown) }
         return regie
     }
@@ -56,7 +58,7 @@ struct Regie {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData, as: UTF8.self))
+                      err: String(decoding: errData, as: UTF8.self), reason: process.terminationReason)
     }
 
     func run(_ arguments: [String], environment extra: [String: String] = ["REGIE_USER": "anna"], prefix: [String] = []) throws -> Result {
