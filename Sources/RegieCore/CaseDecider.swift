@@ -56,6 +56,7 @@ public enum CaseDecider {
         case .mapResource(let label, let relation, let kind):
             let label = try checkedText(label, field: "label", limit: shortText)
             let relation = try checkedText(relation, field: "relation", limit: shortText)
+            try checkTogether([label, relation], field: "label")
             return [.resourceMapped(ResourceMapped(resourceID: state.lastResourceID + 1, label: label, relation: relation, kind: kind))]
         case .changeResource(var change):
             guard state.resource(change.resourceID) != nil else { throw .notFound(.resource, String(change.resourceID)) }
@@ -64,6 +65,7 @@ public enum CaseDecider {
             if let v = change.relation { change.relation = try checkedText(v, field: "relation", limit: shortText) }
             if let v = change.canDo { change.canDo = try checkedText(v, field: "can", limit: longText) }
             if let v = change.cannotDo { change.cannotDo = try checkedText(v, field: "cannot", limit: longText) }
+            try checkTogether([change.label, change.relation, change.canDo, change.cannotDo].compactMap { $0 }, field: "label")
             return [.resourceChanged(change)]
         case .chooseMember(let id, let clientChose, let note):
             guard let resource = state.resource(id) else { throw .notFound(.resource, String(id)) }
@@ -129,6 +131,7 @@ public enum CaseDecider {
         let reference = try open.externalReference.map { ref throws(CaseError) in
             try checkedText(ref, field: "external reference", limit: 64)
         }
+        try checkTogether([label] + (reference.map { [$0] } ?? []), field: "client label")
         return CaseOpened(team: open.team, clientLabel: label, externalReference: reference, complex: open.complex,
                           workflow: open.workflow, workflowHash: open.workflowHash, plugins: open.plugins.isEmpty ? nil : open.plugins)
     }
@@ -179,6 +182,11 @@ public enum CaseDecider {
             unmet: unmet.map(\.item.id), overridden: overridden,
             checklist: checklist.map { ChecklistSnapshot(item: $0.item.id, required: $0.item.required, holds: $0.holds) },
             guards: context.plugins.isEmpty ? nil : verdicts)
+    }
+
+    /// Checks the texts of one command together, so that a number split over two fields is found too.
+    static func checkTogether(_ texts: [String], field: String) throws(CaseError) {
+        guard !NationalIdentifier.appears(inAny: texts) else { throw .invalid(.nationalIdentifier(field: field)) }
     }
 
     /// Trims a text and checks that it is not empty, not too long, and holds no national id number.

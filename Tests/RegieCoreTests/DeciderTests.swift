@@ -183,5 +183,11 @@ struct DeciderTests {
         }
         var c = try Fixture.Driver()
         #expect(throws: CaseError.self) { try c.run(.addGoal(text: "BSN 1112.22.333", term: .short, wordedBy: .worker)) }
+        open.clientLabel = "J. 1112"
+        open.externalReference = "22333"
+        #expect(throws: CaseError.invalid(.nationalIdentifier(field: "client label")), "split between label and reference") {
+            try CaseDecider.decide(nil, .open(open), Fixture.context())
+        }
+        #expect(throws: CaseError.self) { try c.run(.mapResource(label: "Zus 11122", relation: "2333", kind: .informal)) }
     }
 }

@@ -81,4 +81,22 @@ struct ValueTests {
         #expect(!NationalIdentifier.appears(in: "J.B."))
         #expect(!NationalIdentifier.appears(in: "dossier 2024-0017"))
     }
+
+    /// 111222333 passes the eleven test; every way of writing it below must still be found.
+    @Test("BSN detection sees through Unicode digits and every kind of separator", arguments: [
+        "111\u{00A0}222\u{00A0}333", "111\u{202F}222\u{202F}333", "111\u{200B}222\u{200B}333", "111\t222\t333",
+        "111\u{2013}222\u{2014}333", "111/222/333", "111,222,333", "１１１２２２３３３", "١١١٢٢٢٣٣٣", "१११२२२३३३",
+        "111\u{2060}222\u{FEFF}333", "111\u{00AD}222_333", "1\u{0301}11222333", "111 · 222 · 333", "111\u{2212}222\u{2010}333",
+    ])
+    func bsnDisguised(_ text: String) {
+        #expect(NationalIdentifier.appears(in: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        #expect(!NationalIdentifier.appears(in: text.replacingOccurrences(of: "3", with: "4").replacingOccurrences(of: "٣", with: "٤")
+            .replacingOccurrences(of: "３", with: "４").replacingOccurrences(of: "३", with: "४")), "one digit off fails the eleven test")
+    }
+
+    @Test("a BSN split over two fields of one command is found")
+    func bsnAcrossFields() {
+        #expect(NationalIdentifier.appears(inAny: ["J. 1112", "22333"]))
+        #expect(!NationalIdentifier.appears(inAny: ["J.", "2024-0017"]))
+    }
 }
