@@ -174,6 +174,7 @@ final class RuleBook {
     /// The text of a plugin by name: the workspace's `plugins/NAME.lua`, else the one shipped
     /// with Regie.
     static func pluginSource(named name: String, in root: URL) throws(RegieError) -> (text: String, file: String) {
+        try checkFileName(name, kind: "plugin")
         let file = root.appendingPathComponent("plugins").appendingPathComponent(name + ".lua")
         if FileManager.default.fileExists(atPath: file.path) {
             do {
@@ -191,6 +192,7 @@ final class RuleBook {
     /// The text of a workflow by name: the workspace's `workflows/NAME.yaml`, else the default
     /// embedded in Regie.
     static func source(named name: String, in root: URL) throws(RegieError) -> (text: String, file: String) {
+        try checkFileName(name, kind: "workflow")
         let file = root.appendingPathComponent("workflows").appendingPathComponent(name + ".yaml")
         if FileManager.default.fileExists(atPath: file.path) {
             do {
@@ -203,5 +205,14 @@ final class RuleBook {
         throw RegieError(.configuration, en: "There is no workflow called \(name).", nl: "Er is geen workflow met de naam \(name).",
                          hintEN: "Add workflows/\(name).yaml to the workspace or correct the team in regie.yaml.",
                          hintNL: "Zet workflows/\(name).yaml in de werkomgeving of verbeter het team in regie.yaml.")
+    }
+
+    /// A name is checked before any path is made of it, so that nothing outside the
+    /// workspace's folders is read.
+    private static func checkFileName(_ name: String, kind: String) throws(RegieError) {
+        guard !Identifier.isFileName(name) else { return }
+        throw RegieError(.configuration, en: "`\(name)` cannot be the name of a \(kind): use letters, digits, `_`, `-` and `.` only.",
+                         nl: "`\(name)` kan geen naam van een \(kind) zijn: gebruik alleen letters, cijfers, `_`, `-` en `.`.",
+                         hintEN: "Correct the name in regie.yaml.", hintNL: "Verbeter de naam in regie.yaml.")
     }
 }

@@ -53,6 +53,14 @@ struct Workspace: Sendable {
         audit.signingKey.hasPrefix("/") ? audit.signingKey : root.appendingPathComponent(audit.signingKey).path
     }
 
-    func team(_ id: String) -> Team? { teams.first { $0.id == id } }
-    func person(_ id: String) -> Person? { people.first { $0.id == id } }
+    /// Ids are compared in one normal form (``Identifier/normalised(_:)``), as typed or as listed.
+    func team(_ id: String) -> Team? {
+        let id = Identifier.normalised(id)
+        return teams.first { $0.id == id }
+    }
+
+    func person(_ id: String) -> Person? {
+        let id = Identifier.normalised(id)
+        return people.first { $0.id == id }
+    }
 }

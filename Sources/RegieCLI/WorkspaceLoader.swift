@@ -59,12 +59,18 @@ enum WorkspaceLoader {
         for node in try doc.sequence("teams") {
             let team = try YAMLNodeReader(node, file: file, what: "a team")
             try team.allowOnly(["id", "name", "workflow", "plugins"])
-            let id = try team.string("id")
+            let id = Identifier.normalised(try team.string("id"))
+            guard !id.isEmpty else { throw FileFormatError(file: file, line: team.line, problem: "a team has an empty `id`") }
             guard !teams.contains(where: { $0.id == id }) else {
                 throw FileFormatError(file: file, line: team.line, problem: "team `\(id)` is listed twice")
             }
+            let workflow = try team.optionalString("workflow") ?? DefaultWorkflow.name
+            guard Identifier.isFileName(workflow) else {
+                throw FileFormatError(file: file, line: team.line(of: "workflow"),
+                                      problem: "team `\(id)` names workflow `\(workflow)`: a workflow is named by its file in workflows/, letters, digits, `_`, `-` and `.` only")
+            }
             teams.append(.init(id: id, name: try team.optionalString("name") ?? id,
-                               workflow: try team.optionalString("workflow") ?? DefaultWorkflow.name,
+                               workflow: workflow,
                                plugins: try pluginUses(team.sequence("plugins"), team: id, file: file)))
         }
         guard !teams.isEmpty else { throw FileFormatError(file: file, line: doc.line, problem: "expected at least one team under `teams`") }
@@ -72,14 +78,15 @@ enum WorkspaceLoader {
         for node in try doc.sequence("people") {
             let person = try YAMLNodeReader(node, file: file, what: "a person")
             try person.allowOnly(["id", "name", "role", "teams"])
-            let id = try person.string("id")
+            let id = Identifier.normalised(try person.string("id"))
+            guard !id.isEmpty else { throw FileFormatError(file: file, line: person.line, problem: "a person has an empty `id`") }
             let roleText = try person.optionalString("role") ?? "worker"
             guard let role = Role(rawValue: roleText) else {
                 throw FileFormatError(file: file, line: person.line, problem: "role must be `worker` or `coordinator`, not `\(roleText)`")
             }
             var memberOf: [String] = []
             for teamNode in try person.sequence("teams") {
-                guard let teamID = teamNode.string, teams.contains(where: { $0.id == teamID }) else {
+                guard let teamID = teamNode.string.map(Identifier.normalised), teams.contains(where: { $0.id == teamID }) else {
                     throw FileFormatError(file: file, line: teamNode.mark?.line ?? person.line,
                                           problem: "person `\(id)` names team `\(teamNode.string ?? "?")`, which is not under `teams`")
                 }
@@ -126,6 +133,10 @@ enum WorkspaceLoader {
                 }
             }
             guard !use.name.isEmpty else { throw FileFormatError(file: file, line: line, problem: "a plugin of team `\(team)` has no name") }
+            guard Identifier.isFileName(use.name) else {
+                throw FileFormatError(file: file, line: line,
+                                      problem: "plugin `\(use.name)` of team `\(team)`: a plugin is named by its file in plugins/, letters, digits, `_`, `-` and `.` only")
+            }
             guard !uses.contains(where: { $0.name == use.name }) else {
                 throw FileFormatError(file: file, line: line, problem: "plugin `\(use.name)` is listed twice for team `\(team)`")
             }

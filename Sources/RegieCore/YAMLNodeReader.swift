@@ -7,8 +7,18 @@ package struct YAMLNodeReader {
     package let node: Node
     package let mapping: Node.Mapping
 
+    /// Bounds on every YAML file Regie reads. Aliases (`*name`) are shared, not copied, when
+    /// parsed, but each one is a whole copy to whoever walks the tree, so a small file of
+    /// aliases of aliases can stand for gigabytes: it is refused before anything walks it.
+    package static let maximumBytes = 4 << 20
+    package static let maximumNodes = 100_000
+    package static let maximumDepth = 64
+
     /// Parses a whole document whose root must be a mapping.
     package static func document(_ text: String, file: String) throws(FileFormatError) -> YAMLNodeReader {
+        guard text.utf8.count <= maximumBytes else {
+            throw FileFormatError(file: file, line: 0, problem: "the file is larger than \(maximumBytes >> 20) MiB")
+        }
         let root: Node?
         do {
             // The basic resolver skips the regular expressions Yams uses to guess scalar types;
@@ -20,7 +30,31 @@ package struct YAMLNodeReader {
             throw FileFormatError(file: file, line: 0, problem: "the file is not valid YAML")
         }
         guard let root else { throw FileFormatError(file: file, line: 0, problem: "the file is empty") }
+        var budget = maximumNodes
+        try checkSize(root, depth: 0, budget: &budget, file: file)
         return try YAMLNodeReader(root, file: file, what: "the document")
+    }
+
+    /// Counts the nodes as a reader would meet them (each alias in full) and stops at the bounds.
+    private static func checkSize(_ node: Node, depth: Int, budget: inout Int, file: String) throws(FileFormatError) {
+        budget -= 1
+        guard budget >= 0 else {
+            throw FileFormatError(file: file, line: node.mark?.line ?? 0,
+                                  problem: "the file holds more than \(maximumNodes) values once its aliases are expanded")
+        }
+        guard depth <= maximumDepth else {
+            throw FileFormatError(file: file, line: node.mark?.line ?? 0, problem: "values are nested more than \(maximumDepth) deep")
+        }
+        switch node {
+        case .scalar, .alias: return
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                try checkSize(key, depth: depth + 1, budget: &budget, file: file)
+                try checkSize(value, depth: depth + 1, budget: &budget, file: file)
+            }
+        case .sequence(let sequence):
+            for value in sequence { try checkSize(value, depth: depth + 1, budget: &budget, file: file) }
+        }
     }
 
     package init(_ node: Node, file: String, what: String) throws(FileFormatError) {
@@ -33,6 +67,9 @@ package struct YAMLNodeReader {
     }
 
     package var line: Int { node.mark?.line ?? 0 }
+
+    /// The line of a key's value, or of the mapping when the key is absent.
+    package func line(of key: String) -> Int { mapping[key]?.mark?.line ?? line }
 
     /// Refuses keys that are not in `allowed`.
     package func allowOnly(_ allowed: [String]) throws(FileFormatError) {
