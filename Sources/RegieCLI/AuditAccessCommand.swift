@@ -9,7 +9,7 @@ struct AuditAccessCommand: ParsableCommand {
         commandName: "access",
         abstract: "Show who read case data, when, with which command and why.",
         discussion: "With --case: the reads of that case, for anyone in its team. Without: "
-            + "the whole access log, for coordinators. --for-client words it plainly for the client whose record it is.")
+            + "the access log of your teams for coordinators, all of it for auditors. --for-client words it plainly for the client whose record it is.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
@@ -34,19 +34,20 @@ struct AuditAccessCommand: ParsableCommand {
 
     func run() throws {
         let session = try CaseSession(global)
-        let person = try session.person()
+        // One case: anyone in its team. Across cases: coordinators their teams', auditors all.
+        let scope: AuditScope?
         if let caseID {
             _ = try session.load(caseID)
-        } else if person.role != .coordinator {
-            throw RegieError(.notPermitted, en: "Only a coordinator may see the whole access log.",
-                             nl: "Alleen een coördinator mag het hele inzagelog zien.",
-                             hintEN: "Ask for one case with --case ID.", hintNL: "Vraag één casus op met --case ID.")
+            scope = nil
+        } else {
+            scope = try AuditScope(session, command: "audit access")
         }
         var entries: [Entry] = []
         do {
             try session.store.readAuditTrail { reader in
                 try reader.forEachAccess(caseID: caseID) { access in
                     let e = access.envelope
+                    if let scope, !scope.includes(e) { return }
                     entries.append(Entry(sequence: e.sequence, at: Date(timeIntervalSince1970: Double(e.at) / 1000), actor: e.actor,
                                          role: e.role, caseID: e.caseID, action: e.action, purpose: e.purpose))
                 }
@@ -76,7 +77,11 @@ struct AuditAccessCommand: ParsableCommand {
         for e in entries {
             let person = session.workspace.person(e.actor)
             let name = person?.name ?? e.actor
-            let role = e.role == Role.coordinator.rawValue ? l("coordinator", "coördinator") : l("support worker", "hulpverlener")
+            let role = switch Role(rawValue: e.role) {
+            case .coordinator: l("coordinator", "coördinator")
+            case .auditor: l("auditor", "auditor")
+            default: l("support worker", "hulpverlener")
+            }
             Console.current.line("- \(format.string(from: e.at)): \(name) (\(role)) " + Self.what(e.action, l: l)
                                  + " " + l("(purpose: \(e.purpose)).", "(doel: \(e.purpose))."))
         }

@@ -9,7 +9,7 @@ struct AuditExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the audit trail as NEN 7513 records: one per logged event and per read.",
         discussion: "Fields and their meaning: docs/audit.md. The records hold the facts (who, what, when, which case), "
-            + "never the content of a case. For coordinators.")
+            + "never the content of a case. For coordinators (their own teams) and auditors (everything).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case jsonl, csv
@@ -51,20 +51,17 @@ struct AuditExportCommand: ParsableCommand {
 
     func run() throws {
         let session = try CaseSession(global)
-        let person = try session.person()
-        guard person.role == .coordinator else {
-            throw RegieError(.notPermitted, en: "Only a coordinator may export the audit trail.",
-                             nl: "Alleen een coördinator mag het auditspoor exporteren.",
-                             hintEN: "Ask a coordinator of your organisation.", hintNL: "Vraag het een coördinator van je organisatie.")
+        let scope = try AuditScope(session, command: "audit export")
+        if let caseID {
+            if !scope.includes(caseID: caseID) { _ = try session.load(caseID) }  // refuses a case outside one's teams
         }
-        if let caseID { _ = try session.load(caseID) }
         let sinceMillis = since?.startMillisUTC ?? .min
         var records: [(at: Int64, record: Record)] = []
         do {
             try session.store.readAuditTrail { reader in
                 let source = "regie \(RegieCommand.configuration.version) log \(try reader.state().logID)"
                 try reader.forEachEvent(caseID: caseID) { event in
-                    guard event.recordedAt >= sinceMillis else { return }
+                    guard event.recordedAt >= sinceMillis, scope.includes(caseID: event.caseID) else { return }
                     let role = session.workspace.person(event.actor)?.role.rawValue ?? "unknown"
                     records.append((event.recordedAt, Record(
                         eventID: "case-\(event.caseID)-v\(event.version)", eventType: "case_event", action: event.type,
@@ -75,7 +72,7 @@ struct AuditExportCommand: ParsableCommand {
                 }
                 try reader.forEachAccess(caseID: caseID) { access in
                     let e = access.envelope
-                    guard e.at >= sinceMillis else { return }
+                    guard e.at >= sinceMillis, scope.includes(e) else { return }
                     records.append((e.at, Record(
                         eventID: "access-\(e.sequence)", eventType: "access", action: e.action, actionCode: "R",
                         dateTime: Self.time(e.at), outcome: "success", userID: e.actor, userRole: e.role, onBehalfOf: e.actor,
@@ -107,8 +104,11 @@ struct AuditExportCommand: ParsableCommand {
         return format.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
     }
 
-    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-    static func csvField(_ text: String) -> String {
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. A value that
+    /// a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) gets a leading `'`, as OWASP's advice on CSV injection says.
+    static func csvField(_ raw: String) -> String {
+        let text = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

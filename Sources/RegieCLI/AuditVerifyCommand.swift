@@ -30,6 +30,8 @@ struct AuditVerifyCommand: ParsableCommand {
         var checkpoints: Int
         var transitionsReplayed: Int
         var problems: [ProblemJSON]
+        /// True when the database could not be written, so this check is not in its access log.
+        var readOnly: Bool
     }
 
     struct ProblemJSON: Encodable {
@@ -40,7 +42,7 @@ struct AuditVerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try CaseSession(global)
+        let session = try CaseSession(global, readOnlyFallback: true)
         _ = try session.person()
         let l = session.l
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
@@ -96,11 +98,18 @@ struct AuditVerifyCommand: ParsableCommand {
             accessEntries: verifier.accessEntries, checkpoints: checkpointCount + (exported == nil ? 0 : 1),
             transitionsReplayed: replayed,
             problems: problems.map { ProblemJSON(caseID: $0.caseID, version: $0.version, accessSequence: $0.accessSequence,
-                                                 problem: AuditProblemText.describe($0.kind, l: L10n(language: .en))) })
+                                                 problem: AuditProblemText.describe($0.kind, l: L10n(language: .en))) },
+            readOnly: session.store.isReadOnly)
+        // Verifying reads every case: it is logged like any read, where the file can be written.
+        if !session.store.isReadOnly { try session.recordRead(caseID: caseID, action: "audit verify") }
         if output.json {
             try JSONOutput.print(report)
         } else {
             render(report, problems: problems, l: l)
+            if session.store.isReadOnly {
+                Console.current.line(l("This copy of the database is read-only, so this check could not be recorded in its access log.",
+                                       "Deze kopie van de database is alleen-lezen; deze controle kon daarom niet in het inzagelog worden vastgelegd."))
+            }
         }
         if !problems.isEmpty { throw ExitCode(ExitStatus.auditFailed.rawValue) }
     }

@@ -16,7 +16,10 @@ final class CaseSession {
     /// Recorded with every read of case data.
     let purpose: String
 
-    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(RegieError) {
+    /// - Parameter readOnlyFallback: for commands that can do their work without writing
+    ///   (`audit verify`): a database that cannot be written is opened read-only instead of refused.
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+         readOnlyFallback: Bool = false) throws(RegieError) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = try WorkspaceLoader.locate(explicit: options.workspace, environment: environment, currentDirectory: cwd)
         workspace = try WorkspaceLoader.load(from: root)
@@ -29,7 +32,11 @@ final class CaseSession {
         purpose = try Self.purpose(options.purpose ?? workspace.audit.purpose)
         let busyTimeout = try Self.busyTimeout(environment)
         do {
-            store = try SQLiteEventStore(path: workspace.databasePath, busyTimeout: busyTimeout)
+            do {
+                store = try SQLiteEventStore(path: workspace.databasePath, busyTimeout: busyTimeout)
+            } catch .readOnly where readOnlyFallback {
+                store = try SQLiteEventStore(path: workspace.databasePath, readOnly: true, busyTimeout: busyTimeout)
+            }
         } catch {
             throw RegieError.from(error)
         }

@@ -31,6 +31,10 @@ public enum RegieMain {
     @discardableResult
     public static func execute(_ arguments: [String], errors: ((String) -> Void)? = nil) -> ExitStatus {
         let report = errors ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        if let negative = ArgumentErrorText.negativeValue(in: arguments) {
+            report("regie: " + negative.text(in: languageHint(arguments)))
+            return negative.status
+        }
         do {
             var command = try RegieCommand.parseAsRoot(arguments)
             try command.run()
@@ -47,9 +51,9 @@ public enum RegieMain {
                 Console.current.line(RegieCommand.fullMessage(for: error))
                 return .success
             }
-            let message = RegieCommand.fullMessage(for: error)
-            report(message.hasPrefix("Error:") || message.hasPrefix("Usage:") ? message : "regie: " + message)
-            // Every argument error (unknown option, bad value, failed validation) is a usage error.
+            // Every argument error (unknown option, bad value, failed validation) is a usage error,
+            // said in one line like Regie's own.
+            report(ArgumentErrorText.line(for: error, language: languageHint(arguments)))
             return .usage
         }
     }

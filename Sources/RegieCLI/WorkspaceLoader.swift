@@ -82,7 +82,7 @@ enum WorkspaceLoader {
             guard !id.isEmpty else { throw FileFormatError(file: file, line: person.line, problem: "a person has an empty `id`") }
             let roleText = try person.optionalString("role") ?? "worker"
             guard let role = Role(rawValue: roleText) else {
-                throw FileFormatError(file: file, line: person.line, problem: "role must be `worker` or `coordinator`, not `\(roleText)`")
+                throw FileFormatError(file: file, line: person.line, problem: "role must be `worker`, `coordinator` or `auditor`, not `\(roleText)`")
             }
             var memberOf: [String] = []
             for teamNode in try person.sequence("teams") {

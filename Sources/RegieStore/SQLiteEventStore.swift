@@ -18,16 +18,30 @@ public final class SQLiteEventStore: EventStore {
     /// True for a database created as a demo or test store (`fixedClock` at creation): only
     /// there may a fixed clock (REGIE_NOW) be used.
     public private(set) var allowsFixedClock = false
+    /// Opened with `readOnly`: nothing can be written, reads included.
+    public let isReadOnly: Bool
 
     /// Opens (or with `create`, creates) the database at `path` and brings its schema up to date.
     /// - Parameters:
     ///   - busyTimeout: how long to wait for another process's lock before reporting it.
     /// - Throws: ``StoreError`` when the file is missing, not a Regie database, newer, locked or unreadable.
     ///   - fixedClock: with `create`, marks a new database as a demo or test store.
-    public init(path: String, create: Bool = false, fixedClock: Bool = false, busyTimeout: TimeInterval = 5) throws(StoreError) {
+    ///   - readOnly: open without writing anything, for checking a copy that cannot be written;
+    ///     every write then fails with ``StoreError/readOnly(path:)``.
+    public init(path: String, create: Bool = false, fixedClock: Bool = false, readOnly: Bool = false,
+                busyTimeout: TimeInterval = 5) throws(StoreError) {
         self.path = path
+        self.isReadOnly = readOnly
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw .missingDatabase(path: path) }
+        if readOnly {
+            queue = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
+            return
+        }
+        if !exists {
+            // Private from the start: SQLite gives the WAL and shared-memory files the same mode.
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
@@ -52,6 +66,36 @@ public final class SQLiteEventStore: EventStore {
             }
         } catch {
             throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Opens an existing database without writing to it: the schema must already be current.
+    private static func openReadOnly(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let queue: DatabaseQueue
+            do {
+                let plain = try DatabaseQueue(path: path, configuration: config)
+                try plain.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                queue = plain
+            } catch {
+                // In WAL mode even a reader needs the shared-memory file; where the folder cannot
+                // be written either, the copy is opened as immutable: nobody can change it here.
+                queue = try DatabaseQueue(path: "file:" + path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!
+                                          + "?immutable=1", configuration: config)
+            }
+            try queue.read { db in
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else {
+                    throw StoreError.notARegieDatabase(path: path)
+                }
+                if try StoreSchema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+                guard try StoreSchema.migrator.hasCompletedMigrations(db) else { throw StoreError.readOnly(path: path) }
+            }
+            return queue
+        } catch {
+            throw storeError(error, path: path)
         }
     }
 

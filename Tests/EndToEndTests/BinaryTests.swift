@@ -121,6 +121,33 @@ struct BinaryTests {
         #expect(broken.out.contains("case 1, version 7"), "\(broken.out)")
     }
 
+    @Test("an auditor can verify a read-only copy, told that the check could not be logged there")
+    func readOnlyCopy() throws {
+        let folder = try Regie.temporaryFolder()
+        defer {
+            _ = try? Regie.tool(["chmod", "-R", "u+w", folder.path])
+            try? FileManager.default.removeItem(at: folder)
+        }
+        #expect(try Regie(folder: folder).run(["demo", "--dir", "demo"]).status == 0)
+        let demo = folder.appendingPathComponent("demo")
+        // Another user, who may read the copy but not write it or its folder (the tests run as root).
+        #expect(try Regie.tool(["chmod", "-R", "a+rX", folder.path]).status == 0)
+        #expect(try Regie.tool(["chmod", "a-w", demo.path, demo.appendingPathComponent("regie.sqlite").path]).status == 0)
+        // A copy of the binary that the other user can run wherever the build folder is.
+        let binary = folder.appendingPathComponent("regie-copy")
+        try FileManager.default.copyItem(at: Regie.binary, to: binary)
+        #expect(try Regie.tool(["chmod", "a+rx", folder.path, binary.path]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "audit", "verify"]
+        process.currentDirectoryURL = demo
+        process.environment = ["REGIE_USER": "sanne", "HOME": "/tmp", "PATH": "/usr/bin:/bin"]
+        let result = try Regie.finish(process)
+        #expect(result.status == 0, "\(result.out) \(result.err)")
+        #expect(result.out.contains("Intact"), "\(result.out)")
+        #expect(result.out.contains("could not be recorded in its access log"), "\(result.out)")
+    }
+
     @Test("init, open, goals, show --json: data on stdout, nothing on stderr")
     func basics() throws {
         let regie = try Regie.workspace()
