@@ -148,6 +148,25 @@ struct BinaryTests {
         #expect(result.out.contains("could not be recorded in its access log"), "\(result.out)")
     }
 
+    @Test("argument errors read like Regie's own: one line, a hint, exit 2, in the workspace language", arguments: [
+        (["case", "show", "C-4711"], "`C-4711` is not a case number"), (["time", "log", "1", "-1h"], "cannot be negative"),
+        (["case", "show"], "<case-id> is missing"), (["case", "list", "--bogus"], "There is no option --bogus"),
+        (["goal", "add", "1", "x", "--term", "forever", "--by", "client"], "`forever` is not a valid value for --term"),
+        (["case", "shw", "1"], "Unexpected here: `shw`"), (["time", "log", "1", "-90m"], "cannot be negative"),
+    ])
+    func argumentErrors(_ arguments: [String], _ expected: String) throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        let result = try regie.run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result.err)")
+        #expect(result.out.isEmpty, "no help text on stdout")
+        #expect(result.err.hasPrefix("regie: ") && result.err.contains(expected), "\(result.err)")
+        #expect(result.err.split(separator: "\n").count == 1, "one line: \(result.err)")
+        let dutch = try regie.run(arguments + ["--lang", "nl"])
+        #expect(dutch.status == 2)
+        #expect(dutch.err.contains("Zie `") || dutch.err.contains("kan niet"), "\(dutch.err)")
+    }
+
     @Test("init, open, goals, show --json: data on stdout, nothing on stderr")
     func basics() throws {
         let regie = try Regie.workspace()
