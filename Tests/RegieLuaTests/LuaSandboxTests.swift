@@ -31,6 +31,29 @@ struct LuaSandboxTests {
         #expect(try run("return case", argument: value) == value)
     }
 
+    @Test("table.sort is deterministic: equal elements keep their order, also on large arrays")
+    func deterministicSort() throws {
+        // 300 records with only 3 distinct keys: Lua's own quicksort randomises its pivot
+        // from the clock above 100 elements, so the order of equals varied from run to run.
+        let source = """
+            local t = {}
+            for i = 1, 300 do t[i] = { key = (i * 7) % 3, id = i } end
+            table.sort(t, function(a, b) return a.key < b.key end)
+            local ids = {}
+            for i = 1, #t do ids[i] = t[i].key * 1000 + t[i].id end
+            return table.concat(ids, ",")
+            """
+        let first = try run(source, budget: 1_000_000)
+        guard case .string(let text) = first else { Issue.record("not a text: \(first)"); return }
+        let values = text.split(separator: ",").compactMap { Int($0) }
+        #expect(values.count == 300)
+        #expect(values == values.sorted(), "sorted by key, equals in their original order (stable)")
+        for _ in 0..<5 { #expect(try run(source, budget: 1_000_000) == first) }
+        #expect(try run("local t = {5, 3, 9, 1, 1, 7} table.sort(t) return table.concat(t, ' ')") == .string("1 1 3 5 7 9"))
+        #expect(try run("local t = {'b', 'a'} table.sort(t, function(x, y) return x > y end) return t[1]") == .string("b"))
+        #expect(failure("local t = {1, 'a', 2} table.sort(t)")?.kind == .runtime, "incomparable values are an error")
+    }
+
     @Test("helpers any, all and count are there")
     func helpers() throws {
         let list = LuaValue.array([.integer(1), .integer(2), .integer(3)])
