@@ -158,6 +158,7 @@ final class CaseSession {
     /// across cases when `caseID` is nil) with the given command.
     func recordRead(caseID: Int?, action: String) throws(RegieError) {
         let person = try person()
+        try enableCheckpoints()
         do {
             try store.recordAccess(actor: person.id, role: person.role.rawValue, at: now, caseID: caseID, action: action,
                                    purpose: purpose)

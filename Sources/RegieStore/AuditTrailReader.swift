@@ -153,9 +153,14 @@ extension SQLiteEventStore {
                              purpose: String) throws(StoreError) {
         try write { db in
             var ledger = try AuditLedger.load(db)
+            let before = ledger.state.accessEntries
             try ledger.recordAccess(db, actor: actor, role: role, at: Self.millis(date), caseID: caseID, action: action,
                                     purpose: purpose)
             try ledger.save(db)
+            // Reads count too: a period with nothing but reads is sealed every so many reads.
+            if let policy = checkpointPolicy, before / policy.every != ledger.state.accessEntries / policy.every {
+                _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: "every \(policy.every) reads")
+            }
         }
     }
 

@@ -123,4 +123,17 @@ struct ForgeryTests {
         let counted = verify(many)
         #expect(counted.out.contains("the checkpoint due after event 5 (every 5 events) is missing"), "\(counted.out)")
     }
+
+    @Test("a period of nothing but reads is sealed by checkpoints too")
+    func readsAreSealed() throws {
+        let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 3\n")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        func triggers() throws -> [String] {
+            try Forger.open(bench.database).read { db in try String.fetchAll(db, sql: "SELECT trigger FROM checkpoints ORDER BY id") }
+        }
+        let before = try triggers()
+        for _ in 0..<4 { #expect(bench.run(["case", "show", "1"]).status == .success) }
+        #expect(try triggers() == before + ["every 3 reads"])
+        #expect(verify(bench).status == .success)
+    }
 }
