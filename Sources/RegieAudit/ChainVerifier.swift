@@ -21,6 +21,8 @@ public struct ChainVerifier {
     /// What checkpoints signed about (case, version), for naming where a log departs from them.
     private var signedHeads: [HeadKey: [(checkpoint: Int, hash: ChainHash)]] = [:]
     private var seenHeads: Set<HeadKey> = []
+    /// Per case, the highest version whose signed head still matches the log.
+    private var confirmed: [Int: Int] = [:]
     private var accessHashes: [ChainHash] = []
     /// Rules change rarely: the last stored text and its digests, parsed once.
     private var lastRules: (text: [String], digests: [ChainHash]?) = ([], [])
@@ -96,11 +98,15 @@ public struct ChainVerifier {
         let key = HeadKey(caseID: event.caseID, version: event.version)
         if let signed = signedHeads[key] {
             seenHeads.insert(key)
-            for (checkpoint, hash) in signed where hash != event.hash {
+            let differing = signed.filter { $0.hash != event.hash }
+            for (checkpoint, _) in differing {
                 problems.append(AuditProblem(.checkpointHead(checkpoint: checkpoint, signedVersion: event.version,
-                                                             confirmed: confirmedVersion(before: event.version, of: event.caseID)),
+                                                             confirmed: confirmed[event.caseID] ?? 0),
                                              caseID: event.caseID, version: event.version))
             }
+            // A signed head that still matches confirms everything up to it: a change found
+            // later lies after it. With heads at consecutive versions the event is named exactly.
+            if differing.isEmpty, !state.broken { confirmed[event.caseID] = event.version }
         }
         if !checksSequence {
             // One case only: the commit order is checked with the whole log.
@@ -116,11 +122,6 @@ public struct ChainVerifier {
     private mutating func closeCurrent() {
         guard let current else { return }
         lastOfCase[current.caseID] = (current.version, current.hash)
-    }
-
-    /// The highest version below `version` of a case that a checkpoint signed (0 if none).
-    private func confirmedVersion(before version: Int, of caseID: Int) -> Int {
-        signedHeads.keys.filter { $0.caseID == caseID && $0.version < version }.map(\.version).max() ?? 0
     }
 
     // MARK: - Access log
@@ -215,7 +216,7 @@ public struct ChainVerifier {
         for (key, signed) in signedHeads where !seenHeads.contains(key) {
             for (checkpoint, _) in signed {
                 problems.append(AuditProblem(.checkpointHead(checkpoint: checkpoint, signedVersion: key.version,
-                                                             confirmed: confirmedVersion(before: key.version, of: key.caseID)),
+                                                             confirmed: min(confirmed[key.caseID] ?? 0, key.version - 1)),
                                              caseID: key.caseID, version: key.version))
             }
         }

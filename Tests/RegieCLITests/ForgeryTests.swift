@@ -136,4 +136,21 @@ struct ForgeryTests {
         #expect(try triggers() == before + ["every 3 reads"])
         #expect(verify(bench).status == .success)
     }
+
+    @Test("a rewrite behind a checkpoint is located at the first event that differs, where the stored heads allow it")
+    func rewriteLocated() throws {
+        let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 1\n")
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        for text in ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"] {
+            #expect(bench.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
+        }
+        try Forger.open(bench.database).write { db in
+            try db.execute(sql: "UPDATE events SET payload = replace(payload, 'Vier', 'Veer') WHERE case_id = 1 AND version = 5")
+            try Forger.rechain(db, caseID: 1, from: 5)
+            try Forger.rebuildLog(db)
+        }
+        let result = verify(bench)
+        #expect(result.status == .auditFailed)
+        #expect(result.out.contains("First: case 1, version 5: is the first event that differs from what checkpoint"), "\(result.out)")
+    }
 }
