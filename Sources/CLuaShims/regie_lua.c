@@ -193,8 +193,23 @@ static int guarded_pcall(lua_State *L) {
     return lua_gettop(L);
 }
 
+/// The metatable of every table used as a metatable: adding `__gc` or `__mode` to it later is
+/// refused, and it cannot be swapped for another (`__metatable`).
+static int metatable_newindex(lua_State *L) {
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    if (key && strcmp(key, "__gc") == 0) return luaL_error(L, "finalizers (__gc) are not allowed in the sandbox");
+    if (key && strcmp(key, "__mode") == 0) return luaL_error(L, "weak tables (__mode) are not allowed in the sandbox");
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 0;
+}
+
+static const char METATABLE_GUARD[] = "regie.metatable_guard";
+
 /// setmetatable without finalizers (they would run at a time no budget covers) and without
 /// weak tables (what they keep depends on when the collector runs, so runs could disagree).
+/// The check holds afterwards too: the metatable itself gets a guard that refuses `__gc` and
+/// `__mode` when they are added later.
 static int guarded_setmetatable(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     int t = lua_type(L, 2);
@@ -205,6 +220,22 @@ static int guarded_setmetatable(lua_State *L) {
         lua_pop(L, 1);
         lua_pushliteral(L, "__mode");
         if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "weak tables (__mode) are not allowed in the sandbox");
+        lua_pop(L, 1);
+        if (luaL_newmetatable(L, METATABLE_GUARD)) {
+            lua_pushcfunction(L, metatable_newindex);
+            lua_setfield(L, -2, "__newindex");
+            lua_pushboolean(L, 0);
+            lua_setfield(L, -2, "__metatable");
+        }
+        int guard = lua_gettop(L);
+        if (lua_getmetatable(L, 2)) {
+            int same = lua_rawequal(L, -1, guard);
+            lua_pop(L, 1);
+            if (!same) return luaL_error(L, "a table that has a metatable of its own cannot be a metatable in the sandbox");
+        } else {
+            lua_pushvalue(L, guard);
+            lua_setmetatable(L, 2);
+        }
         lua_pop(L, 1);
     }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");

@@ -164,6 +164,9 @@ package enum LuaStringPatterns {
           local l = digit - 48
           if l < 1 or l > ms.level or ms.clen[l] == UNFINISHED then fail("invalid capture index %" .. (l > 0 and l or 0)) end
           local n = ms.clen[l]
+          -- A position capture has no text: Lua compares its length as a huge unsigned size,
+          -- so a back-reference to one never matches.
+          if n == POSITION then return nil end
           if ms.slen - si + 1 >= n and sub(ms.s, ms.cstart[l], ms.cstart[l] + n - 1) == sub(ms.s, si, si + n - 1) then
             return si + n
           end

@@ -65,8 +65,8 @@ struct PatternTests {
         """
     }
 
-    static func reference(_ source: String) -> String? {
-        var out = [UInt8](repeating: 0, count: 1 << 16)
+    static func reference(_ source: String, capacity: Int = 1 << 16) -> String? {
+        var out = [UInt8](repeating: 0, count: capacity)
         var message = [CChar](repeating: 0, count: 256)
         let n = source.withCString { regie_lua_reference_eval($0, source.utf8.count, &out, out.count, &message, message.count) }
         guard n >= 0, let value = LuaValueCoding.decode(out.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[..<n]) }),
