@@ -61,7 +61,8 @@ public struct ChainVerifier {
             if !state.broken { problems.append(AuditProblem(kind, caseID: event.caseID, version: event.version)) }
             state.broken = true
         }
-        if event.version != state.version + 1 { report(.versionGap(expected: state.version + 1)) }
+        // Versions come from the file: wrapping arithmetic, so a crafted Int.max cannot trap.
+        if event.version != state.version &+ 1 { report(.versionGap(expected: state.version &+ 1)) }
 
         let format = UInt8(exactly: event.format).flatMap { EventEnvelope.readableFormats.contains($0) ? $0 : nil }
         if format == nil { report(.unreadable(column: "format")) }
@@ -216,7 +217,7 @@ public struct ChainVerifier {
         for (key, signed) in signedHeads where !seenHeads.contains(key) {
             for (checkpoint, _) in signed {
                 problems.append(AuditProblem(.checkpointHead(checkpoint: checkpoint, signedVersion: key.version,
-                                                             confirmed: min(confirmed[key.caseID] ?? 0, key.version - 1)),
+                                                             confirmed: min(confirmed[key.caseID] ?? 0, key.version &- 1)),
                                              caseID: key.caseID, version: key.version))
             }
         }

@@ -93,6 +93,8 @@ struct AuditAccessCommand: ParsableCommand {
         case "time list": l("looked at the time spent on your support", "bekeek de tijd die aan uw ondersteuning is besteed")
         case "audit log", "audit access": l("looked at the history of your record", "bekeek de geschiedenis van uw dossier")
         case "check list": l("looked at the checklist of your plan", "bekeek de checklijst van uw plan")
+        case "case migrate": l("looked at your plan to move it to new rules", "bekeek uw plan om het naar nieuwe regels over te zetten")
+        case "audit export": l("exported the log of your record", "exporteerde het logboek van uw dossier")
         default: l("looked at your record", "bekeek uw dossier")
         }
     }

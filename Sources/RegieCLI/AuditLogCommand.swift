@@ -47,7 +47,8 @@ struct AuditLogCommand: ParsableCommand {
                 }
             }
         } catch { throw RegieError.from(error) }
-        try session.recordRead(caseID: wanted, action: "audit log")
+        // Every case whose history was shown is a read of that case.
+        try session.recordReads(caseIDs: wanted.map { [$0] } ?? Set(entries.map(\.caseID)).sorted(), action: "audit log")
         if output.json { return try JSONOutput.print(entries) }
         render(entries, l: session.l, wanted: wanted)
     }

@@ -56,7 +56,7 @@ enum AuditProblemText {
             l("the events \(name(id, l)) signed were changed since", "de gebeurtenissen die \(name(id, l)) ondertekende zijn sindsdien gewijzigd")
         case .checkpointHeadsList(let id):
             l("the list of case heads kept with \(name(id, l)) was changed", "de lijst met casuskoppen bij \(name(id, l)) is gewijzigd")
-        case .checkpointHead(let id, let signedVersion, let confirmed) where confirmed + 1 == signedVersion:
+        case .checkpointHead(let id, let signedVersion, let confirmed) where confirmed < signedVersion && confirmed == signedVersion &- 1:
             l("is the first event that differs from what \(name(id, l)) signed, or is gone (version \(confirmed) still matches)",
               "is de eerste gebeurtenis die afwijkt van wat \(name(id, l)) ondertekende, of is verdwenen (versie \(confirmed) klopt nog)")
         case .checkpointHead(let id, let signedVersion, let confirmed):

@@ -40,12 +40,13 @@ struct CaseListCommand: ParsableCommand {
     func run() throws {
         let session = try CaseSession(global)
         let person = try session.person()
-        if let team { _ = try session.actor(inTeam: session.team(team).id) }
+        let teamID = try team.map { name throws(RegieError) in try session.team(name).id }
+        if let teamID { _ = try session.actor(inTeam: teamID) }
         let summaries: [CaseSummary]
-        do { summaries = try session.store.summaries(team: team) } catch { throw RegieError.from(error) }
-        // A person sees the cases of their own teams only.
+        do { summaries = try session.store.summaries(team: teamID) } catch { throw RegieError.from(error) }
+        // A person sees the cases of their own teams only; each case shown is a read of it.
         let visible = summaries.filter { person.teams.contains($0.team) }
-        try session.recordRead(caseID: nil, action: "case list")
+        try session.recordReads(caseIDs: visible.map(\.id), action: "case list")
         if output.json { return try JSONOutput.print(visible.map(CaseSummaryJSON.init)) }
         let l = session.l
         if visible.isEmpty { return Console.current.line(l("No cases.", "Geen casussen.")) }

@@ -57,6 +57,8 @@ struct CaseMigrateCommand: ParsableCommand {
                                 ruleSources: sources)
             plan.migrated = true
         }
+        // The plan shows the case's checklist: a read, with or without --yes.
+        try session.recordRead(caseID: caseID, action: "case migrate")
         if output.json { return try JSONOutput.print(plan) }
         let out = Console.current
         if unchanged {

@@ -157,11 +157,17 @@ final class CaseSession {
     /// Records in the access log that the acting person read case data (of one case, or
     /// across cases when `caseID` is nil) with the given command.
     func recordRead(caseID: Int?, action: String) throws(RegieError) {
+        try recordReads(caseIDs: [caseID], action: action)
+    }
+
+    /// Records a read that showed these cases (a list, a log): one access entry per case, so
+    /// that each client sees it; a list that showed no case is recorded as a read across cases.
+    func recordReads(caseIDs: [Int?], action: String) throws(RegieError) {
         let person = try person()
         try enableCheckpoints()
         do {
-            try store.recordAccess(actor: person.id, role: person.role.rawValue, at: now, caseID: caseID, action: action,
-                                   purpose: purpose)
+            try store.recordAccess(actor: person.id, role: person.role.rawValue, at: now,
+                                   caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action, purpose: purpose)
         } catch {
             throw RegieError.from(error)
         }

@@ -151,11 +151,20 @@ extension SQLiteEventStore {
     /// which case (nil for a read across cases), with which command and for what purpose.
     public func recordAccess(actor: String, role: String, at date: Date, caseID: Int?, action: String,
                              purpose: String) throws(StoreError) {
+        try recordAccess(actor: actor, role: role, at: date, caseIDs: [caseID], action: action, purpose: purpose)
+    }
+
+    /// Records one read that showed several cases (a list): one entry per case, in one
+    /// transaction, so that each client's own view of who looked includes it.
+    public func recordAccess(actor: String, role: String, at date: Date, caseIDs: [Int?], action: String,
+                             purpose: String) throws(StoreError) {
         try write { db in
             var ledger = try AuditLedger.load(db)
             let before = ledger.state.accessEntries
-            try ledger.recordAccess(db, actor: actor, role: role, at: Self.millis(date), caseID: caseID, action: action,
-                                    purpose: purpose)
+            for caseID in caseIDs {
+                try ledger.recordAccess(db, actor: actor, role: role, at: Self.millis(date), caseID: caseID, action: action,
+                                        purpose: purpose)
+            }
             try ledger.save(db)
             // Reads count too: a period with nothing but reads is sealed every so many reads.
             if let policy = checkpointPolicy, before / policy.every != ledger.state.accessEntries / policy.every {

@@ -24,6 +24,19 @@ struct CraftedStoreTests {
     static let tables = ["events", "cases", "case_facts", "audit_state", "checkpoints", "checkpoint_heads", "access_log", "rule_sources"]
 
     /// A store with a case in every kind of row: events of several types, a checkpoint with heads, reads.
+    /// The columns of each table of the original store, read once before the tests run in parallel.
+    static let columns: [String: [String]] = {
+        guard let regie = try? original.get(),
+              let queue = try? DatabaseQueue(path: regie.folder.appendingPathComponent("regie.sqlite").path) else { return [:] }
+        var columns: [String: [String]] = [:]
+        for table in tables {
+            columns[table] = (try? queue.read { db in
+                try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
+            }) ?? []
+        }
+        return columns
+    }()
+
     static let original: Result<Regie, ReportSample.SampleError> = {
         do {
             let regie = try Regie.workspace()
@@ -48,9 +61,7 @@ struct CraftedStoreTests {
     func craftedColumns(_ table: String) throws {
         let source = try Self.original.get()
         let database = source.folder.appendingPathComponent("regie.sqlite")
-        let columns = try DatabaseQueue(path: database.path).read { db in
-            try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
-        }
+        let columns = Self.columns[table] ?? []
         #expect(!columns.isEmpty)
         // A copy of the workspace per table, its database put back before each change.
         let copy = try Regie.temporaryFolder()

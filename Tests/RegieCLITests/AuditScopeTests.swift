@@ -76,3 +76,22 @@ struct AuditScopeTests {
         }
     }
 }
+
+@Suite("Every read that showed a case is in the client's view")
+struct ClientViewTests {
+    @Test("a list, a log and a migration plan that showed the case are logged per case and shown to the client")
+    func listsAreReads() throws {
+        let bench = try Workbench()
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        #expect(bench.run(["case", "open", "--team", "oost", "--client", "P."], as: "bob").status == .success)
+        #expect(bench.run(["case", "list"], as: "karim").status == .success)
+        #expect(bench.run(["audit", "log"], as: "karim").status == .success)
+        #expect(bench.run(["case", "migrate", "1"], as: "karim").status == .success, "a dry run")
+        let view = bench.run(["audit", "access", "--case", "1", "--for-client"], as: "anna")
+        #expect(view.status == .success)
+        #expect(view.out.contains("saw your name in a list of cases"), "\(view.out)")
+        #expect(view.out.contains("looked at your plan to move it to new rules"), "\(view.out)")
+        let json = bench.run(["audit", "access", "--case", "2", "--json"], as: "bob").out
+        #expect(json.contains("\"case list\""), "karim's list showed case 2 too: \(json)")
+    }
+}
