@@ -2,7 +2,8 @@
 # Makes sure the system packages Regie needs are present, and installs missing ones with apt-get.
 #   scripts/install-deps.sh          building: Lua 5.4's development files (found through pkg-config)
 #   scripts/install-deps.sh --test   testing too: chromium (the HTML reports are checked in a
-#                                    headless browser) and python3 (reads its screenshots)
+#                                    headless browser), python3 (reads its screenshots) and its
+#                                    `cryptography` package (checks checkpoints as signed notes)
 set -euo pipefail
 
 missing=()
@@ -13,7 +14,19 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
 fi
-[ ${#missing[@]} -eq 0 ] && exit 0
+
+# Python's `cryptography` package, from PyPI, for the independent checkpoint verifier.
+python_packages() {
+  [ "${1:-}" = "--test" ] || return 0
+  python3 -c "import cryptography" >/dev/null 2>&1 && return 0
+  echo "regie: installing Python's cryptography package with pip..." >&2
+  python3 -m pip install -q cryptography >&2 || {
+    echo "regie: pip could not install cryptography. Run: python3 -m pip install cryptography, then try again." >&2
+    exit 1
+  }
+}
+
+if [ ${#missing[@]} -eq 0 ]; then python_packages "${1:-}"; exit 0; fi
 
 echo "regie: missing system packages: ${missing[*]}; installing them with apt-get..." >&2
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -33,3 +46,4 @@ if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd 
 fi
 pkg-config --exists lua5.4 || { echo "regie: liblua5.4-dev was installed but pkg-config still cannot find lua5.4." >&2; exit 1; }
 echo "regie: installed ${missing[*]}." >&2
+python_packages "${1:-}"

@@ -8,6 +8,7 @@ order, the access log's chain, and each checkpoint's root and heads. It does not
 Ed25519 signatures (Python's standard library has no Ed25519); `regie audit verify` does.
 Exits 0 when everything holds, 1 with the first problem otherwise.
 """
+import base64
 import hashlib
 import sqlite3
 import struct
@@ -44,15 +45,20 @@ def fail(message):
 
 
 def parse_statement(text):
+    """Format 1 (`regie checkpoint 1` and named lines) or format 2 (a C2SP tlog-checkpoint body:
+    origin, tree size, base64 root, then Regie's extension lines)."""
     lines = text.split("\n")
-    if lines[0] != "regie checkpoint 1":
+    if lines[0] == "regie checkpoint 1":
+        fields = {}
+        for line in lines[1:]:
+            if line:
+                name, _, value = line.partition(" ")
+                fields[name] = value
+        return fields
+    if len(lines) != 7 or lines[6] != "" or not lines[0].startswith("regie/"):
         fail("not a checkpoint statement")
-    fields = {}
-    for line in lines[1:]:
-        if line:
-            name, _, value = line.partition(" ")
-            fields[name] = value
-    return fields
+    access = lines[5].split(" ")
+    return {"events": lines[1], "root": base64.b64decode(lines[2]).hex(), "access": access[1], "access-head": access[2]}
 
 
 def main():
@@ -107,7 +113,10 @@ def main():
 
     statements = [row[0] for row in db.execute("SELECT statement FROM checkpoints ORDER BY id")]
     if len(sys.argv) > 2:
-        statements.append(open(sys.argv[2], encoding="utf-8").read())
+        exported = open(sys.argv[2], encoding="utf-8").read()
+        if not exported.startswith("regie checkpoint 1"):
+            exported = exported[:exported.rstrip("\n").rfind("\n\n") + 1]  # the note text, without its signatures
+        statements.append(exported)
     for number, statement in enumerate(statements, 1):
         fields = parse_statement(statement)
         size = int(fields["events"])

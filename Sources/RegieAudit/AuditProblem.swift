@@ -29,6 +29,10 @@ public struct AuditProblem: Sendable, Equatable {
         case checkpointHead(checkpoint: Int, signedVersion: Int, confirmed: Int)
         case checkpointAccess(checkpoint: Int)
         case exportedNotInDatabase
+        /// The latest checkpoint lacks a cosignature that `--witness` demands.
+        case cosignatureMissing(checkpoint: Int, witness: String)
+        /// A witness's cosignature does not hold over the checkpoint it is stored with.
+        case cosignatureBroken(checkpoint: Int, witness: String)
         // The access log.
         case accessGap(expected: Int)
         case accessLink

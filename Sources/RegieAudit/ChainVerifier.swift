@@ -28,6 +28,8 @@ public struct ChainVerifier {
     private var lastRules: (text: [String], digests: [ChainHash]?) = ([], [])
     private var accessPrevious = ChainHash.zero
     private var accessBroken = false
+    /// Keys retired by a recorded rotation: checkpoints they signed are still the log's.
+    private var retiredKeys: [[UInt8]] = []
 
     struct HeadKey: Hashable { var caseID: Int; var version: Int }
 
@@ -151,9 +153,28 @@ public struct ChainVerifier {
     ///   - trustedKey: the workspace's public key; checkpoints signed by another key are reported.
     ///   - policy: the checkpoint policy the log was written under, to check that every checkpoint
     ///     it demanded exists; nil not to check.
+    ///   - witnesses: keys whose cosignature the latest checkpoint must carry; any cosignature by
+    ///     one of them, on any checkpoint, must hold. Cosignatures by other keys are ignored, as
+    ///     the signed-note spec says.
     public mutating func finish(listed: [ListedCase], state: AuditState, checkpoints: [StoredCheckpoint],
-                                exported: SignedCheckpoint?, trustedKey: [UInt8]?,
-                                policy: CheckpointDemand? = nil) -> [AuditProblem] {
+                                exported: SignedCheckpoint?, trustedKey: [UInt8]?, retiredKeys: [[UInt8]] = [],
+                                policy: CheckpointDemand? = nil, witnesses: [NoteKey] = []) -> [AuditProblem] {
+        self.retiredKeys = retiredKeys
+        for stored in checkpoints {
+            for cosignature in stored.signed.cosignatures {
+                guard let witness = witnesses.first(where: { $0.name == cosignature.keyName && $0.keyID == cosignature.keyID }) else { continue }
+                if !cosignature.holds(by: witness, over: stored.signed.checkpoint.statement) {
+                    problems.append(AuditProblem(.cosignatureBroken(checkpoint: stored.id, witness: witness.name)))
+                }
+            }
+        }
+        if let latest = checkpoints.last {
+            for witness in witnesses where !latest.signed.cosignatures.contains(where: { $0.holds(by: witness, over: latest.signed.checkpoint.statement) }) {
+                problems.append(AuditProblem(.cosignatureMissing(checkpoint: latest.id, witness: witness.name)))
+            }
+        } else {
+            for witness in witnesses { problems.append(AuditProblem(.cosignatureMissing(checkpoint: 0, witness: witness.name))) }
+        }
         closeCurrent()
         if let policy { problems += policy.missing(in: checkpoints, events: min(events, bySequence.count)) }
         // Checkpoints are numbered 1, 2, 3… and each marks the cases it listed: a gap, or a case
@@ -223,7 +244,7 @@ public struct ChainVerifier {
         }
         if let exported {
             checkCheckpoint(exported, id: 0, roots: roots, state: state, trustedKey: trustedKey)
-            if !checkpoints.contains(where: { $0.signed == exported }) {
+            if !checkpoints.contains(where: { $0.signed.sameStatement(as: exported) }) {
                 problems.append(AuditProblem(.exportedNotInDatabase))
             }
         }
@@ -234,8 +255,15 @@ public struct ChainVerifier {
     private mutating func checkCheckpoint(_ signed: SignedCheckpoint, id: Int, roots: [Int: ChainHash], state: AuditState,
                                           trustedKey: [UInt8]?) {
         let checkpoint = signed.checkpoint
-        if !signed.signatureHolds { problems.append(AuditProblem(.checkpointSignature(checkpoint: id))) }
-        if let trustedKey, trustedKey != signed.publicKey { problems.append(AuditProblem(.checkpointForeignKey(checkpoint: id))) }
+        // An exported note names the log's key but does not carry it: it is checked under the
+        // trusted keys (the current one, then those retired on record).
+        let candidates = signed.publicKey.isEmpty ? (trustedKey.map { [$0] } ?? []) + retiredKeys : [signed.publicKey]
+        if !candidates.contains(where: { signed.signatureHolds(under: $0) }) {
+            problems.append(AuditProblem(.checkpointSignature(checkpoint: id)))
+        }
+        if let trustedKey, !signed.publicKey.isEmpty, trustedKey != signed.publicKey, !retiredKeys.contains(signed.publicKey) {
+            problems.append(AuditProblem(.checkpointForeignKey(checkpoint: id)))
+        }
         if checkpoint.logID != state.logID { problems.append(AuditProblem(.checkpointOtherLog(checkpoint: id))) }
         if let root = roots[checkpoint.events] {
             if root != checkpoint.root { problems.append(AuditProblem(.checkpointRoot(checkpoint: id))) }

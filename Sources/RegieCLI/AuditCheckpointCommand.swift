@@ -21,6 +21,8 @@ struct AuditCheckpointCommand: ParsableCommand {
         var root: String
         var accessEntries: Int
         var key: String
+        /// The log's key as a C2SP note verifier key, for tools that check the exported note.
+        var verifierKey: String?
         var exportedTo: String?
     }
 
@@ -28,7 +30,7 @@ struct AuditCheckpointCommand: ParsableCommand {
         let session = try CaseSession(global)
         _ = try session.person()
         let target = try export.map { path throws(RegieError) in try Self.checkedTarget(path, l: session.l) }
-        let key = try SigningKeyFile.loadOrCreate(at: session.workspace.signingKeyPath)
+        let key = try SigningKeyFile.required(at: session.workspace.signingKeyPath)
         let stored: StoredCheckpoint
         do {
             stored = try session.store.makeCheckpoint(key: key, at: session.now, trigger: "on demand")
@@ -44,7 +46,8 @@ struct AuditCheckpointCommand: ParsableCommand {
         let c = signed.checkpoint
         if output.json {
             return try JSONOutput.print(Made(checkpoint: stored.id, events: c.events, root: c.root.hex,
-                                             accessEntries: c.accessEntries, key: signed.keyText, exportedTo: target))
+                                             accessEntries: c.accessEntries, key: signed.keyText,
+                                             verifierKey: signed.noteKey?.verifierKey, exportedTo: target))
         }
         let l = session.l
         Console.current.line(l("Checkpoint \(stored.id) signed: \(c.events) events, root \(c.root.hex.prefix(16))…, \(c.accessEntries) reads logged.",

@@ -6,6 +6,6 @@ struct AuditGroup: ParsableCommand {
         abstract: "The tamper-evident record: transitions, who read what, checkpoints and verification.",
         subcommands: [
             AuditLogCommand.self, AuditAccessCommand.self, AuditCheckpointCommand.self, AuditVerifyCommand.self,
-            AuditExportCommand.self,
+            AuditExportCommand.self, AuditWitnessCommand.self, AuditWitnessKeyCommand.self, AuditRotateKeyCommand.self,
         ])
 }

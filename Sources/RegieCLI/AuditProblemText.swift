@@ -66,6 +66,12 @@ enum AuditProblemText {
             l("the access log differs from what \(name(id, l)) signed", "het inzagelog wijkt af van wat \(name(id, l)) ondertekende")
         case .exportedNotInDatabase:
             l("the exported checkpoint is not among the database's checkpoints", "het geëxporteerde controlepunt staat niet tussen de controlepunten in de database")
+        case .cosignatureMissing(let id, let witness):
+            l("\(id == 0 ? l("no checkpoint", "geen controlepunt") : name(id, l)) is not cosigned by witness \(witness)",
+              "\(id == 0 ? "geen controlepunt" : name(id, l)) is niet medeondertekend door getuige \(witness)")
+        case .cosignatureBroken(let id, let witness):
+            l("the cosignature of witness \(witness) on \(name(id, l)) does not hold",
+              "de medeondertekening van getuige \(witness) op \(name(id, l)) klopt niet")
         case .accessGap(let expected):
             l("access log entry \(expected) is missing or out of place", "inzagelog-regel \(expected) ontbreekt of staat niet op zijn plaats")
         case .accessLink:

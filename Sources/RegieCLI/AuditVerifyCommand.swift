@@ -21,6 +21,8 @@ struct AuditVerifyCommand: ParsableCommand {
     @Option(name: .customLong("case"), help: "Check only this case's chain and transitions.") var caseID: Int?
     @Option(help: "Also check against a checkpoint exported earlier (`regie audit checkpoint --export`).") var checkpoint: String?
     @Flag(help: "Skip replaying the transitions; check hashes, links and checkpoints only.") var chainOnly = false
+    @Option(help: "Demand that the latest checkpoint is cosigned by this witness (its verifier key); repeatable.")
+    var witness: [String] = []
 
     struct Report: Encodable {
         var intact: Bool
@@ -46,7 +48,18 @@ struct AuditVerifyCommand: ParsableCommand {
         _ = try session.person()
         let l = session.l
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
-        let trustedKey = try SigningKeyFile.load(at: session.workspace.signingKeyPath).map { Array($0.publicKey.rawRepresentation) }
+        // Only the public key is needed: an auditor verifies without the private key.
+        let trustedKey = try SigningKeyFile.publicKey(session.workspace)
+        let retiredKeys = SigningKeyFile.retiredKeys(session.workspace)
+        let witnesses = try witness.map { text throws(RegieError) in
+            guard let key = NoteKey(verifierKey: text) else {
+                throw RegieError(.usage, en: "`\(text)` is not a witness verifier key (NAME+KEYID+BASE64).",
+                                 nl: "`\(text)` is geen verificatiesleutel van een getuige (NAAM+SLEUTELID+BASE64).",
+                                 hintEN: "Give the line `regie audit witness-key` printed.",
+                                 hintNL: "Geef de regel die `regie audit witness-key` toonde.")
+            }
+            return key
+        }
         let rules = session.rules
         try rules.preloadStoredPlugins(from: session.store)
         let storedFacts: [Int: CaseFacts], altered: [String]
@@ -84,8 +97,9 @@ struct AuditVerifyCommand: ParsableCommand {
                 } else {
                     try reader.forEachAccess(anyTime: true) { chain.checkAccess($0) }
                     found = chain.finish(listed: try reader.listedCases(), state: state, checkpoints: checkpoints,
-                                         exported: exported, trustedKey: trustedKey,
-                                         policy: chainOnly ? nil : CheckpointDemand(every: every, closedAt: replay.closedAt))
+                                         exported: exported, trustedKey: trustedKey, retiredKeys: retiredKeys,
+                                         policy: chainOnly ? nil : CheckpointDemand(every: every, closedAt: replay.closedAt),
+                                         witnesses: witnesses)
                 }
                 found += altered.map { AuditProblem(.ruleSourceAltered(hash: $0)) }
                 return (chain, checkpoints.count, replay.transitions, (found + replay.problems).sorted(by: ChainVerifier.logOrder))

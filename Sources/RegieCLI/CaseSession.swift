@@ -164,7 +164,7 @@ final class CaseSession {
     /// that each client sees it; a list that showed no case is recorded as a read across cases.
     func recordReads(caseIDs: [Int?], action: String) throws(RegieError) {
         let person = try person()
-        try enableCheckpoints()
+        try enableCheckpoints(keyRequired: false)
         do {
             try store.recordAccess(actor: person.id, role: person.role.rawValue, at: now,
                                    caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action, purpose: purpose)
@@ -173,10 +173,14 @@ final class CaseSession {
         }
     }
 
-    /// Turns on automatic checkpoints before a write, creating the workspace's key if needed.
-    private func enableCheckpoints() throws(RegieError) {
+    /// Turns on automatic checkpoints before a write. A change to a case needs the key (a
+    /// missing key is an error, never a new key); a read is recorded without one, and then
+    /// seals nothing: the next write or `regie audit checkpoint` does.
+    private func enableCheckpoints(keyRequired: Bool = true) throws(RegieError) {
         guard store.checkpointPolicy == nil else { return }
-        let key = try SigningKeyFile.loadOrCreate(at: workspace.signingKeyPath)
+        let key = keyRequired ? try SigningKeyFile.required(at: workspace.signingKeyPath)
+            : try? SigningKeyFile.load(at: workspace.signingKeyPath)
+        guard let key else { return }
         store.checkpointPolicy = CheckpointPolicy(key: key, every: workspace.audit.checkpointEvery)
     }
 

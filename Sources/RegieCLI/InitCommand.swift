@@ -81,6 +81,9 @@ struct InitCommand: ParsableCommand {
             let keyFolder = URL(fileURLWithPath: workspace.signingKeyPath).deletingLastPathComponent()
             if !fm.fileExists(atPath: keyFolder.path) { created.append(keyFolder) }
             if !fm.fileExists(atPath: workspace.signingKeyPath) { created.append(URL(fileURLWithPath: workspace.signingKeyPath)) }
+            if !fm.fileExists(atPath: workspace.signingKeyPath + ".pub") {
+                created.append(URL(fileURLWithPath: workspace.signingKeyPath + ".pub"))
+            }
             _ = try SigningKeyFile.loadOrCreate(at: workspace.signingKeyPath)
         } catch {
             for url in created.reversed() {

@@ -15,25 +15,35 @@ public struct AuditTrailReader {
     /// How many event rows the log holds, counted (not the count the audit state claims).
     public func eventRows() throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
 
-    /// Every checkpoint in the order made. A stored statement that cannot be read comes back
-    /// with an empty signature, so that verification reports it instead of stopping.
+    /// Every checkpoint in the order made, with its witnesses' cosignatures. A stored statement
+    /// that cannot be read comes back with an empty signature, so that verification reports it
+    /// instead of stopping.
     public func checkpoints() throws -> [StoredCheckpoint] {
         var heads: [Int: [CaseHead]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM checkpoint_heads ORDER BY checkpoint_id, case_id") {
-            let hash = ChainHash(try row.decode(Data.self, forColumn: "hash")) ?? .zero
-            heads[try row.decode(forColumn: "checkpoint_id"), default: []].append(CaseHead(caseID: try row.decode(forColumn: "case_id"), version: try row.decode(forColumn: "version"), hash: hash))
+            let hash = Self.hash(row, "hash") ?? .zero
+            heads[try row.decode(forColumn: "checkpoint_id"), default: []].append(
+                CaseHead(caseID: try row.decode(forColumn: "case_id"), version: try row.decode(forColumn: "version"), hash: hash))
+        }
+        var cosignatures: [Int: [NoteSignature]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM checkpoint_cosignatures ORDER BY checkpoint_id, key_name, key_id") {
+            let id: Int64 = try row.decode(forColumn: "key_id")
+            cosignatures[try row.decode(forColumn: "checkpoint_id"), default: []].append(NoteSignature(
+                keyName: try row.decode(forColumn: "key_name"), keyID: UInt32(truncatingIfNeeded: id),
+                signature: Array(Data.fromDatabaseValue(row["signature"] as DatabaseValue) ?? Data())))
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM checkpoints ORDER BY id").map { row in
             let id: Int = try row.decode(forColumn: "id")
-            let statement: String = try row.decode(forColumn: "statement")
-            let key: Data = try row.decode(forColumn: "public_key")
-            let signature: Data = try row.decode(forColumn: "signature")
-            let text = statement + "key \(SignedCheckpoint.keyText(Array(key)))\nsignature \(signature.base64EncodedString())\n"
-            let signed = (try? SignedCheckpoint(exported: text))
-                ?? SignedCheckpoint(checkpoint: Checkpoint(logID: "", time: Date(timeIntervalSince1970: 0), events: -1,
-                                                           root: .zero, heads: [], accessEntries: -1, accessHead: .zero),
-                                    publicKey: Array(key), signature: [])
-            return StoredCheckpoint(id: id, trigger: try row.decode(forColumn: "trigger"), signed: signed, heads: heads[id] ?? [])
+            let statement = String.fromDatabaseValue(row["statement"] as DatabaseValue) ?? ""
+            let key = Array(Data.fromDatabaseValue(row["public_key"] as DatabaseValue) ?? Data())
+            let signature = Array(Data.fromDatabaseValue(row["signature"] as DatabaseValue) ?? Data())
+            let signed = (try? Checkpoint(statement: statement)).map {
+                SignedCheckpoint(checkpoint: $0, publicKey: key, signature: signature, cosignatures: cosignatures[id] ?? [])
+            } ?? SignedCheckpoint(checkpoint: Checkpoint(logID: "", time: Date(timeIntervalSince1970: 0), events: -1,
+                                                         root: .zero, heads: [], accessEntries: -1, accessHead: .zero),
+                                  publicKey: key, signature: [])
+            let trigger = String.fromDatabaseValue(row["trigger"] as DatabaseValue) ?? ""
+            return StoredCheckpoint(id: id, trigger: trigger, signed: signed, heads: heads[id] ?? [])
         }
     }
 
@@ -131,6 +141,10 @@ public struct AuditTrailReader {
         }
     }
 
+    private static func hash(_ row: Row, _ column: String) -> ChainHash? {
+        Data.fromDatabaseValue(row[column] as DatabaseValue).flatMap { ChainHash($0) }
+    }
+
     private static func hash(_ row: Row, _ index: Int) -> ChainHash? {
         // Anything but a 32-byte blob is reported as an unreadable hash, not thrown.
         Data.fromDatabaseValue(row[index] as DatabaseValue).flatMap { ChainHash($0) }
@@ -170,6 +184,28 @@ extension SQLiteEventStore {
             if let policy = checkpointPolicy, before / policy.every != ledger.state.accessEntries / policy.every {
                 _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: "every \(policy.every) reads")
             }
+        }
+    }
+
+    /// Stores a witness's cosignature of a checkpoint (after the witness checked it).
+    public func addCosignature(_ signature: NoteSignature, to checkpointID: Int) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO checkpoint_cosignatures (checkpoint_id, key_name, key_id, signature) VALUES (?, ?, ?, ?)
+                """, arguments: [checkpointID, signature.keyName, Int64(signature.keyID), Data(signature.signature)])
+        }
+    }
+
+    /// The hash of every event in commit order up to `count`, for a witness's consistency proof.
+    public func eventHashes(upTo count: Int) throws(StoreError) -> [ChainHash] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT hash FROM events WHERE seq <= ? ORDER BY seq", arguments: [count]).map {
+                    Data.fromDatabaseValue($0["hash"] as DatabaseValue).flatMap { ChainHash($0) } ?? .zero
+                }
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
         }
     }
 

@@ -59,13 +59,23 @@ enum StoreSchema {
             try db.execute(sql: CaseFactsTable.create)
             try CaseFactsTable.fill(db)
         }
-        migrator.registerMigration("v5: envelope format, store marks") { db in
+        migrator.registerMigration("v5: envelope format, store marks, cosignatures") { db in
             // Events before this version are envelope format 1; new ones are format 2, with a
             // domain-separated, length-prefixed payload commitment (docs/audit.md).
             try db.execute(sql: "ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")
             // Facts about the database itself, set when it is created: `fixed_clock` marks a
             // demo or test store, the only kind on which REGIE_NOW may fix the clock.
             try db.execute(sql: "CREATE TABLE store_marks (name TEXT PRIMARY KEY)")
+            // Witnesses' cosignatures of checkpoints (signature lines of the checkpoint's note).
+            try db.execute(sql: """
+                CREATE TABLE checkpoint_cosignatures (
+                    checkpoint_id INTEGER NOT NULL,
+                    key_name TEXT NOT NULL,
+                    key_id INTEGER NOT NULL,
+                    signature BLOB NOT NULL,
+                    PRIMARY KEY (checkpoint_id, key_name, key_id)
+                ) WITHOUT ROWID
+                """)
         }
         return migrator
     }

@@ -167,6 +167,72 @@ struct BinaryTests {
         #expect(dutch.err.contains("Zie `") || dutch.err.contains("kan niet"), "\(dutch.err)")
     }
 
+    @Test("a checkpoint is a C2SP signed note that an independent verifier accepts; a witness cosigns it, and verify demands it")
+    func witnessedNote() throws {
+        let folder = try Regie.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Regie(folder: folder).run(["demo", "--dir", "demo"]).status == 0)
+        let demo = Regie(folder: folder.appendingPathComponent("demo"))
+        let env = ["REGIE_USER": "karim"]
+        let witnessKey = folder.appendingPathComponent("witness.key").path, state = folder.appendingPathComponent("witness.state").path
+        let made = try demo.run(["audit", "witness-key", "--name", "fg.example.nl/regie", "--out", witnessKey], environment: env)
+        #expect(made.status == 0, "\(made.err)")
+        let verifierKey = made.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(verifierKey.hasPrefix("fg.example.nl/regie+"))
+        #expect(try demo.run(["audit", "witness", "--key", witnessKey, "--state", state], environment: env).status == 0)
+        #expect(try demo.run(["audit", "verify", "--witness", verifierKey], environment: env).status == 0)
+
+        // More events, a new checkpoint that is not cosigned yet: verify demands the witness.
+        #expect(try demo.run(["goal", "add", "1", "Samen koken", "--term", "short", "--by", "client"], environment: env).status == 0)
+        let checkpoint = try demo.run(["audit", "checkpoint", "--json", "--export", folder.appendingPathComponent("kept.note").path], environment: env)
+        #expect(checkpoint.status == 0, "\(checkpoint.err)")
+        let missing = try demo.run(["audit", "verify", "--witness", verifierKey], environment: env)
+        #expect(missing.status == 9 && missing.out.contains("is not cosigned by witness fg.example.nl/regie"), "\(missing.out)")
+        let second = try demo.run(["audit", "witness", "--key", witnessKey, "--state", state], environment: env)
+        #expect(second.status == 0 && second.out.contains("consistent with the"), "\(second.out) \(second.err)")
+        #expect(try demo.run(["audit", "verify", "--witness", verifierKey], environment: env).status == 0)
+
+        // An independent verifier of the signed-note format, with Python's cryptography package.
+        let logKey = try #require((try JSONSerialization.jsonObject(with: Data(checkpoint.out.utf8)) as? [String: Any])?["verifier_key"] as? String)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/verify-checkpoint-note.py").path
+        let note = folder.appendingPathComponent("kept.note").path
+        let checked = try Regie.tool(["python3", script, note, logKey])
+        #expect(checked.status == 0 && checked.out.hasPrefix("verified: regie/"), "\(checked.out) \(checked.err)")
+        let text = try String(contentsOfFile: note, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let forged = ([lines[0], Substring(String(Int(lines[1])! + 1))] + lines.dropFirst(2)).joined(separator: "\n")
+        try forged.write(toFile: note + ".forged", atomically: true, encoding: .utf8)
+        let refused = try Regie.tool(["python3", script, note + ".forged", logKey])
+        #expect(refused.status == 1 && refused.out.contains("does not verify"), "\(refused.out) \(refused.err)")
+
+        // A rollback: the log cut back and rebuilt is not cosigned.
+        let database = folder.appendingPathComponent("demo/regie.sqlite").path
+        let cut = try Regie.tool(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE events SET hash = zeroblob(32) WHERE seq = 3'); c.commit()", database])
+        #expect(cut.status == 0)
+        #expect(try demo.run(["audit", "checkpoint"], environment: env).status == 0)
+        let rolled = try demo.run(["audit", "witness", "--key", witnessKey, "--state", state], environment: env)
+        #expect(rolled.status == 9 && rolled.err.contains("does not extend the one you cosigned"), "\(rolled.out) \(rolled.err)")
+    }
+
+    @Test("a missing signing key is a loud error, never a new key; verifying needs only the public key")
+    func missingKey() throws {
+        let regie = try Regie.workspace()
+        defer { try? FileManager.default.removeItem(at: regie.folder) }
+        #expect(try regie.run(["case", "open", "--team", "west", "--client", "J."]).status == 0)
+        let key = regie.folder.appendingPathComponent(".regie/audit-signing-key")
+        try FileManager.default.removeItem(at: key)
+        let write = try regie.run(["goal", "add", "1", "Koken", "--term", "long", "--by", "client"])
+        #expect(write.status == 7 && write.err.contains("is missing") && write.err.contains("never makes a new one"), "\(write.err)")
+        #expect(!FileManager.default.fileExists(atPath: key.path), "no new key was made")
+        #expect(try regie.run(["audit", "verify"]).status == 0, "the public key is enough to verify")
+        let rotated = try regie.run(["audit", "rotate-key", "--reason", "Sleutel kwijt"])
+        #expect(rotated.status == 0, "\(rotated.err)")
+        #expect(try regie.run(["goal", "add", "1", "Koken", "--term", "long", "--by", "client"]).status == 0)
+        let verified = try regie.run(["audit", "verify"])
+        #expect(verified.status == 0, "checkpoints of the retired key still verify: \(verified.out)")
+    }
+
     @Test("init, open, goals, show --json: data on stdout, nothing on stderr")
     func basics() throws {
         let regie = try Regie.workspace()
