@@ -31,6 +31,8 @@ struct AuditVerifyCommand: ParsableCommand {
         var accessEntries: Int
         var checkpoints: Int
         var transitionsReplayed: Int
+        /// Transitions whose checklist or verdicts the wall-clock deadline decided, not compared.
+        var notReproducible: Int
         var problems: [ProblemJSON]
         /// True when the database could not be written, so this check is not in its access log.
         var readOnly: Bool
@@ -70,13 +72,13 @@ struct AuditVerifyCommand: ParsableCommand {
             throw RegieError.from(error)
         }
         let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: rules.evaluator,
-                                              storedFacts: storedFacts) { state, workflow in
+                                              storedFacts: storedFacts, deadlineStops: { rules.deadlineStops }) { state, workflow in
             try? rules.plugins(for: state, workflow: workflow)
         }
         let every = session.workspace.audit.checkpointEvery
-        let verifier: ChainVerifier, checkpointCount: Int, replayed: Int, problems: [AuditProblem]
+        let verifier: ChainVerifier, checkpointCount: Int, replayed: Int, notReproducible: Int, problems: [AuditProblem]
         do {
-            (verifier, checkpointCount, replayed, problems) = try session.store.readAuditTrail { reader in
+            (verifier, checkpointCount, replayed, notReproducible, problems) = try session.store.readAuditTrail { reader in
                 let state = try reader.state()
                 let checkpoints = caseID == nil ? try reader.checkpoints() : []
                 var chain = ChainVerifier(expectedEvents: caseID == nil ? try reader.eventRows() : nil, checkpoints: checkpoints)
@@ -102,7 +104,8 @@ struct AuditVerifyCommand: ParsableCommand {
                                          witnesses: witnesses)
                 }
                 found += altered.map { AuditProblem(.ruleSourceAltered(hash: $0)) }
-                return (chain, checkpoints.count, replay.transitions, (found + replay.problems).sorted(by: ChainVerifier.logOrder))
+                return (chain, checkpoints.count, replay.transitions, replay.notReproducible,
+                        (found + replay.problems).sorted(by: ChainVerifier.logOrder))
             }
         } catch {
             throw RegieError.from(error)
@@ -110,7 +113,7 @@ struct AuditVerifyCommand: ParsableCommand {
         let report = Report(
             intact: problems.isEmpty, events: verifier.events, cases: verifier.cases,
             accessEntries: verifier.accessEntries, checkpoints: checkpointCount + (exported == nil ? 0 : 1),
-            transitionsReplayed: replayed,
+            transitionsReplayed: replayed, notReproducible: notReproducible,
             problems: problems.map { ProblemJSON(caseID: $0.caseID, version: $0.version, accessSequence: $0.accessSequence,
                                                  problem: AuditProblemText.describe($0.kind, l: L10n(language: .en))) },
             readOnly: session.store.isReadOnly)
@@ -135,6 +138,10 @@ struct AuditVerifyCommand: ParsableCommand {
                                    + "\(report.checkpoints) checkpoints hold, \(report.transitionsReplayed) transitions replayed legal.",
                                    "Intact (\(scope)): \(report.events) gebeurtenissen in \(report.cases) casussen, \(report.accessEntries) inzages gelogd, "
                                    + "\(report.checkpoints) controlepunten kloppen, \(report.transitionsReplayed) overgangen opnieuw toegepast en geldig."))
+            if report.notReproducible > 0 {
+                Console.current.line(l("\(report.notReproducible) transitions were decided or replayed at the plugins' time limit; their checklists and verdicts were not compared.",
+                                       "\(report.notReproducible) overgangen zijn bij de tijdslimiet van de plugins besloten of opnieuw toegepast; hun checklijsten en oordelen zijn niet vergeleken."))
+            }
             if caseID != nil {
                 Console.current.line(l("Checkpoints and the access log are checked only without --case.",
                                        "Controlepunten en het inzagelog worden alleen zonder --case gecontroleerd."))

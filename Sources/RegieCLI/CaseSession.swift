@@ -202,11 +202,22 @@ final class CaseSession {
         }
         let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
                                       plugins: try rules.plugins(for: before, workflow: workflow))
-        let events: [CaseEvent]
+        let deadlineStops = rules.deadlineStops
+        var events: [CaseEvent]
         do {
             events = try CaseDecider.decide(before, command, context)
         } catch {
             throw RegieError.from(error, caseID: caseID)
+        }
+        // A move decided while a plugin or derived item ran into the wall-clock deadline is
+        // recorded as such: what the deadline decided is not reproducible, so replay will not
+        // compare it as if it were.
+        if rules.deadlineStops != deadlineStops {
+            events = events.map { event in
+                guard case .transitioned(var transition) = event else { return event }
+                transition.timeLimited = true
+                return .transitioned(transition)
+            }
         }
         // The case after the command, worked out before it is recorded so that its report
         // facts are stored in the same transaction as its events.

@@ -29,6 +29,10 @@ final class RuleBook {
         }
     }
 
+    /// How many Lua calls of these rules (derived items and every loaded plugin) the wall-clock
+    /// deadline has stopped so far: compared before and after a decision or its replay.
+    var deadlineStops: Int { evaluator.deadlineStops + loadedPlugins.values.reduce(0) { $0 + $1.deadlineStops } }
+
     /// The workflow a team uses now, with its source and hash.
     func current(for team: Workspace.Team) throws(RegieError) -> (workflow: Workflow, source: String, hash: String) {
         let (source, file) = try Self.source(named: team.workflow, in: workspace.root)

@@ -16,12 +16,17 @@ struct TransitionReplayer {
     private let pluginsFor: (CaseState, Workflow) -> (any CasePlugins)?
     /// The report facts stored per case (`case_facts`), loaded before the log is read.
     private let storedFacts: [Int: CaseFacts]
+    /// How many Lua calls of the rules the wall-clock deadline has stopped so far.
+    private let deadlineStops: () -> Int
     /// The case list's rows, set inside the same read as the events.
     var listedRows: [Int: CaseListRow?] = [:]
     /// The commit positions of events that closed a case: each demands a checkpoint.
     private(set) var closedAt: [Int] = []
     private(set) var problems: [AuditProblem] = []
     private(set) var transitions = 0
+    /// Transitions whose checklist or verdicts a wall-clock deadline decided (when recorded or
+    /// now), which are therefore not compared.
+    private(set) var notReproducible = 0
     private var caseID: Int?
     private var state: CaseState?
     /// The case list's row as the events so far give it.
@@ -31,7 +36,9 @@ struct TransitionReplayer {
     private var stopped = false
 
     init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator, storedFacts: [Int: CaseFacts] = [:],
+         deadlineStops: @escaping () -> Int = { 0 },
          plugins: @escaping (CaseState, Workflow) -> (any CasePlugins)? = { _, _ in NoPlugins() }) {
+        self.deadlineStops = deadlineStops
         self.workflows = workflows
         self.evaluator = evaluator
         self.storedFacts = storedFacts
@@ -82,9 +89,22 @@ struct TransitionReplayer {
                                          caseID: event.caseID, version: event.version))
             }
             if case .closed = transition.to { closedAt.append(event.sequence) }
-            if let problem = TransitionCheck.problem(with: transition, before: current, workflow: workflow, evaluator: evaluator,
-                                                     plugins: plugins, at: date) {
-                problems.append(AuditProblem(.illegalTransition(problem.description), caseID: event.caseID, version: event.version))
+            let stopsBefore = deadlineStops()
+            let problem = TransitionCheck.problem(with: transition, before: current, workflow: workflow, evaluator: evaluator,
+                                                  plugins: plugins, at: date)
+            if let problem {
+                // Decided, or replayed now, at the wall-clock deadline: what the plugins and
+                // derived items gave is not reproducible, so it is not compared.
+                let timeLimited = transition.timeLimited == true || deadlineStops() != stopsBefore
+                let decidedByRules = switch problem {
+                case .checklistDiffers, .guardsDiffer: true
+                default: false
+                }
+                if timeLimited && decidedByRules {
+                    notReproducible += 1
+                } else {
+                    problems.append(AuditProblem(.illegalTransition(problem.description), caseID: event.caseID, version: event.version))
+                }
             }
         }
         do {

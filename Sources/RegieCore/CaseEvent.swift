@@ -250,9 +250,14 @@ public struct Transitioned: Codable, Sendable, Equatable {
     public var checklist: [ChecklistSnapshot]
     /// Each plugin guard's verdict; absent when the case has no plugins.
     public var guards: [GuardVerdict]?
+    /// True when a plugin or derived item ran into the wall-clock deadline while this move was
+    /// decided: its checklist and verdicts then depend on how busy the machine was, and replay
+    /// does not compare them. Absent otherwise.
+    public var timeLimited: Bool?
 
     enum CodingKeys: String, CodingKey {
         case move, from, to, reason, unmet, overridden, checklist, guards
+        case timeLimited = "time_limited"
     }
 }
 

@@ -4,6 +4,9 @@ import RegieCore
 /// and kept; the case snapshot is built once per evaluation.
 public final class LuaDerivedItemEvaluator: DerivedItemEvaluator {
     private let sandbox: LuaSandbox
+
+    /// How many evaluations the wall-clock deadline has stopped (see ``LuaSandbox/deadlineStops``).
+    public var deadlineStops: Int { sandbox.deadlineStops }
     private var chunks: [String: LuaSandbox.Chunk] = [:]
 
     /// - Throws: ``LuaError`` when the sandbox cannot start.

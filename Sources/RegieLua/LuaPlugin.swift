@@ -38,6 +38,9 @@ public final class LuaPlugin {
     package let defaults: [String: LuaValue]
 
     let sandbox: LuaSandbox
+
+    /// How many of this plugin's calls the wall-clock deadline has stopped.
+    public var deadlineStops: Int { sandbox.deadlineStops }
     let chunk: LuaSandbox.Chunk
 
     /// Loads and checks a plugin.

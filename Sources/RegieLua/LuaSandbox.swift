@@ -71,7 +71,7 @@ package final class LuaSandbox {
                 regie_lua_compile(state, name, chars.baseAddress, chars.count, &status, &message, message.count)
             }
         }
-        guard reference >= 0 else { throw Self.error(status, message) }
+        guard reference >= 0 else { throw error(status, message) }
         return Chunk(reference: reference)
     }
 
@@ -92,7 +92,7 @@ package final class LuaSandbox {
             regie_lua_call(state, chunk.reference, name, bytes.baseAddress, bytes.count, budget,
                            &result, &length, &message, message.count)
         }
-        guard status == REGIE_LUA_OK else { throw Self.error(status, message) }
+        guard status == REGIE_LUA_OK else { throw error(status, message) }
         return try Self.value(result, length)
     }
 
@@ -103,7 +103,7 @@ package final class LuaSandbox {
         var result: UnsafePointer<UInt8>?
         var length = 0
         let status = regie_lua_describe(state, chunk.reference, budget, &result, &length, &message, message.count)
-        guard status == REGIE_LUA_OK else { throw Self.error(status, message) }
+        guard status == REGIE_LUA_OK else { throw error(status, message) }
         let value = try Self.value(result, length)
         let functions: [String] = if case .array(let names)? = value["functions"] {
             names.compactMap { if case .string(let name) = $0 { name } else { nil } }
@@ -124,7 +124,7 @@ package final class LuaSandbox {
         let status = regie_lua_call_hook(state, chunk.reference, hook, arguments.baseAddress, arguments.count, budget,
                                          &result, &length, &message, message.count)
         if status == REGIE_LUA_NO_HOOK { return nil }
-        guard status == REGIE_LUA_OK else { throw Self.error(status, message) }
+        guard status == REGIE_LUA_OK else { throw error(status, message) }
         return try Self.value(result, length)
     }
 
@@ -139,7 +139,7 @@ package final class LuaSandbox {
                                       milliseconds: Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
         let status = regie_lua_run_tests(state, plugin.reference, library.reference, tests.reference, budget,
                                          &result, &length, &message, message.count)
-        guard status == REGIE_LUA_OK else { throw Self.error(status, message) }
+        guard status == REGIE_LUA_OK else { throw error(status, message) }
         return try Self.value(result, length)
     }
 
@@ -159,14 +159,22 @@ package final class LuaSandbox {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func error(_ status: regie_lua_status, _ message: [CChar]) -> LuaError {
+    /// Calls this state's wall-clock deadline stopped (not its instruction budget). A verdict a
+    /// deadline decided depends on how busy the machine was: whoever records or replays a
+    /// decision compares this count before and after, and marks the decision as not
+    /// reproducible when it moved. One state belongs to one thread at a time, as the state does.
+    package private(set) var deadlineStops = 0
+
+    private func error(_ status: regie_lua_status, _ message: [CChar]) -> LuaError {
         let text = Self.text(message)
         switch status {
         case REGIE_LUA_SYNTAX: return LuaError(kind: .syntax, message: text)
         case REGIE_LUA_MEMORY: return LuaError(kind: .memory, message: text)
         case REGIE_LUA_BUDGET: return LuaError(kind: .budget, message: text)
         case REGIE_LUA_VALUE: return LuaError(kind: .value, message: text)
-        case REGIE_LUA_DEADLINE: return LuaError(kind: .deadline, message: text)
+        case REGIE_LUA_DEADLINE:
+            deadlineStops += 1
+            return LuaError(kind: .deadline, message: text)
         default: return LuaError(kind: .runtime, message: text)
         }
     }

@@ -153,4 +153,34 @@ struct ForgeryTests {
         #expect(result.status == .auditFailed)
         #expect(result.out.contains("First: case 1, version 5: is the first event that differs from what checkpoint"), "\(result.out)")
     }
+
+    @Test("a move recorded as decided at the time limit is not compared on replay; without the mark it would be a break")
+    func timeLimitedNotCompared() throws {
+        let bench = try Workbench()
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        #expect(bench.run(["case", "advance", "1", "--override", "--reason", "Crisis"], as: "karim").status == .success)
+        #expect(verify(bench).status == .success)
+        // What a slower machine would have recorded: a checklist that a deadline decided otherwise.
+        func rewrite(marked: Bool) throws {
+            try Forger.open(bench.database).write { db in
+                let payload = try String.fetchOne(db, sql: "SELECT payload FROM events WHERE case_id = 1 AND version = 2")!
+                var object = try JSONSerialization.jsonObject(with: Data(payload.utf8)) as! [String: Any]
+                object["unmet"] = [String]()
+                if marked { object["time_limited"] = true } else { object.removeValue(forKey: "time_limited") }
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                try db.execute(sql: "UPDATE events SET payload = ? WHERE case_id = 1 AND version = 2",
+                               arguments: [String(decoding: data, as: UTF8.self)])
+                try Forger.rechain(db, caseID: 1, from: 2)
+                try Forger.rebuildLog(db)
+                try db.execute(sql: "DELETE FROM checkpoints; DELETE FROM checkpoint_heads; UPDATE cases SET checkpointed_version = 0")
+            }
+        }
+        try rewrite(marked: false)
+        let unmarked = verify(bench)
+        #expect(unmarked.status == .auditFailed, "an unmarked differing checklist is a break: \(unmarked.out)")
+        try rewrite(marked: true)
+        let marked = bench.run(["audit", "verify", "--json"], as: "karim")
+        #expect(marked.status == .success, "\(marked.out)")
+        #expect(marked.out.contains("\"not_reproducible\" : 1"), "\(marked.out)")
+    }
 }

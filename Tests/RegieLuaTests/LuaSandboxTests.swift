@@ -54,6 +54,18 @@ struct LuaSandboxTests {
         #expect(failure("local t = {1, 'a', 2} table.sort(t)")?.kind == .runtime, "incomparable values are an error")
     }
 
+    @Test("a call stopped by the wall-clock deadline is counted, one stopped by the budget is not")
+    func deadlineCounted() throws {
+        let sandbox = try LuaSandbox(memoryLimit: 4 << 20, instructionBudget: 1_000_000_000, deadline: .milliseconds(5))
+        let loop = try sandbox.compile("while true do end", name: "=t")
+        let error = try #require(throws: LuaError.self) { try sandbox.call(loop, binding: "c", to: .nil) }
+        #expect(error.kind == .deadline)
+        #expect(sandbox.deadlineStops == 1)
+        let budgeted = try LuaSandbox(memoryLimit: 4 << 20, instructionBudget: 10_000, deadline: .seconds(10))
+        #expect(throws: LuaError.self) { try budgeted.call(try budgeted.compile("while true do end", name: "=t"), binding: "c", to: .nil) }
+        #expect(budgeted.deadlineStops == 0, "the budget is reproducible and not counted")
+    }
+
     @Test("helpers any, all and count are there")
     func helpers() throws {
         let list = LuaValue.array([.integer(1), .integer(2), .integer(3)])

@@ -6,7 +6,8 @@ import RegieCore
 /// of `perCase` events with realistic payload sizes, committed case after case.
 public enum AuditWorkload {
     /// The rows and the running state the store would keep beside them.
-    public static func rows(cases: Int, perCase: Int) -> (rows: [AuditedEvent], state: AuditState) {
+    /// - Parameter format: the envelope format to write (2 now; 1 as events written before it).
+    public static func rows(cases: Int, perCase: Int, format: UInt8 = EventEnvelope.format) -> (rows: [AuditedEvent], state: AuditState) {
         let payload = Array(#"{"goal_id":1,"term":"short","text":"Weer zelf boodschappen doen","worded_by":"client"}"#.utf8)
         let rules = ["sha256:08982f4c60bf1ee2f4c5c71d53353eb69f266aea86d5c1758afabef5d92e711f"]
         let ruleDigests = rules.compactMap { ChainHash(ruleHash: $0) }
@@ -19,12 +20,12 @@ public enum AuditWorkload {
             for version in 1...perCase {
                 sequence += 1
                 let salt = PayloadCommitment.newSalt()
-                let commitment = PayloadCommitment.of(salt: salt, payload: payload)
-                let envelope = EventEnvelope(caseID: caseID, version: version, previous: previous, type: "goal_added",
+                let commitment = PayloadCommitment.of(salt: salt, payload: payload, format: format) ?? .zero
+                let envelope = EventEnvelope(format: format, caseID: caseID, version: version, previous: previous, type: "goal_added",
                                              actor: "sanne", recordedAt: 1_790_000_000_000 + Int64(sequence), rules: ruleDigests,
                                              commitment: commitment)
                 let hash = envelope.hash
-                rows.append(AuditedEvent(caseID: caseID, version: version, sequence: sequence, type: "goal_added", actor: "sanne",
+                rows.append(AuditedEvent(format: Int(format), caseID: caseID, version: version, sequence: sequence, type: "goal_added", actor: "sanne",
                                          recordedAt: envelope.recordedAt, rules: rules, salt: salt, payload: payload,
                                          commitment: commitment, previous: previous, hash: hash))
                 previous = hash
