@@ -83,8 +83,7 @@ def main():
         if form == 1:
             expected = sha(salt, data)
         elif form == 2:
-            expected = sha(b"regie payload commitment v2\x00", struct.pack(">I", len(salt)), salt,
-                           struct.pack(">Q", len(data)), data)
+            expected = sha(b"\x02", salt, struct.pack(">Q", len(data)), data)
         else:
             fail(f"{where}: unknown envelope format {form}")
         if expected != commitment:

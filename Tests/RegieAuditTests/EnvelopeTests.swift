@@ -58,8 +58,7 @@ struct EnvelopeTests {
         #expect(PayloadCommitment.newSalt() != salt)
         let payload = Array(#"{"text":"x"}"#.utf8)
         let c = PayloadCommitment.of(salt: salt, payload: payload)
-        let framed: [UInt8] = Array("regie payload commitment v2".utf8) + [0, 0, 0, 0, 16] + salt
-            + [0, 0, 0, 0, 0, 0, 0, UInt8(payload.count)] + payload
+        let framed: [UInt8] = [2] + salt + [0, 0, 0, 0, 0, 0, 0, UInt8(payload.count)] + payload
         #expect(c == ChainHash(Array(SHA256.hash(data: framed))), "format 2: domain-separated and length-prefixed")
         #expect(PayloadCommitment.of(salt: salt, payload: payload, format: 1) == ChainHash(Array(SHA256.hash(data: salt + payload))),
                 "format 1 is still read")
