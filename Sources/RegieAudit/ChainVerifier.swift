@@ -9,6 +9,8 @@ public struct ChainVerifier {
     public private(set) var events = 0
     public private(set) var cases = 0
     public private(set) var accessEntries = 0
+    /// Checkpoints after the last signed one that are stored unsigned, waiting for the key holder.
+    public private(set) var pendingCheckpoints = 0
 
     /// Event hashes by commit sequence, for the Merkle root of every prefix a checkpoint signed.
     private var bySequence: [ChainHash?]
@@ -168,7 +170,7 @@ public struct ChainVerifier {
                 }
             }
         }
-        if let latest = checkpoints.last {
+        if let latest = checkpoints.last(where: { !$0.signed.signature.isEmpty }) {
             for witness in witnesses where !latest.signed.cosignatures.contains(where: { $0.holds(by: witness, over: latest.signed.checkpoint.statement) }) {
                 problems.append(AuditProblem(.cosignatureMissing(checkpoint: latest.id, witness: witness.name)))
             }
@@ -227,8 +229,17 @@ public struct ChainVerifier {
             problems.append(AuditProblem(.accessCountDisagrees(stated: state.accessEntries, found: accessHashes.count)))
         }
 
+        // Unsigned checkpoints may only come after the last signed one: a writer without the key
+        // made them, and the key holder has not signed them yet. An unsigned one before a signed
+        // one lost its signature.
+        let lastSigned = checkpoints.last(where: { !$0.signed.signature.isEmpty })?.id ?? 0
         for stored in checkpoints {
-            checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, trustedKey: trustedKey)
+            if stored.signed.signature.isEmpty && stored.signed.publicKey.isEmpty && stored.id > lastSigned {
+                pendingCheckpoints += 1
+                checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, trustedKey: nil, unsigned: true)
+            } else {
+                checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, trustedKey: trustedKey)
+            }
             if CaseHead.digest(stored.heads) != stored.signed.checkpoint.headsDigest
                 || stored.heads.count != stored.signed.checkpoint.headsCount {
                 problems.append(AuditProblem(.checkpointHeadsList(checkpoint: stored.id)))
@@ -253,15 +264,16 @@ public struct ChainVerifier {
     }
 
     private mutating func checkCheckpoint(_ signed: SignedCheckpoint, id: Int, roots: [Int: ChainHash], state: AuditState,
-                                          trustedKey: [UInt8]?) {
+                                          trustedKey: [UInt8]?, unsigned: Bool = false) {
         let checkpoint = signed.checkpoint
         // An exported note names the log's key but does not carry it: it is checked under the
-        // trusted keys (the current one, then those retired on record).
+        // trusted keys (the current one, then those retired on record). A pending checkpoint has
+        // no signature yet; everything else about it is checked.
         let candidates = signed.publicKey.isEmpty ? (trustedKey.map { [$0] } ?? []) + retiredKeys : [signed.publicKey]
-        if !candidates.contains(where: { signed.signatureHolds(under: $0) }) {
+        if !unsigned, !candidates.contains(where: { signed.signatureHolds(under: $0) }) {
             problems.append(AuditProblem(.checkpointSignature(checkpoint: id)))
         }
-        if let trustedKey, !signed.publicKey.isEmpty, trustedKey != signed.publicKey, !retiredKeys.contains(signed.publicKey) {
+        if !unsigned, let trustedKey, !signed.publicKey.isEmpty, trustedKey != signed.publicKey, !retiredKeys.contains(signed.publicKey) {
             problems.append(AuditProblem(.checkpointForeignKey(checkpoint: id)))
         }
         if checkpoint.logID != state.logID { problems.append(AuditProblem(.checkpointOtherLog(checkpoint: id))) }

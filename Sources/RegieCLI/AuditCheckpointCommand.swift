@@ -7,7 +7,8 @@ struct AuditCheckpointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoint",
         abstract: "Sign a checkpoint of the whole record now, optionally exporting it to keep elsewhere.",
-        discussion: "Regie also signs one every `audit: checkpoint_every` events and whenever a case closes. Keep exported "
+        discussion: "Regie also makes one every `audit: checkpoint_every` events or reads and whenever a case closes; with "
+            + "`audit: signing: separate` those wait unsigned until this command, run by the key holder, signs them. Keep exported "
             + "checkpoints outside this workspace (another system, a git repository): `regie audit verify --checkpoint FILE` "
             + "later shows whether the record still holds exactly what was signed.")
 
@@ -24,6 +25,8 @@ struct AuditCheckpointCommand: ParsableCommand {
         /// The log's key as a C2SP note verifier key, for tools that check the exported note.
         var verifierKey: String?
         var exportedTo: String?
+        /// Checkpoints that writers without the key had stored unsigned, signed now.
+        var signedPending: Int
     }
 
     func run() throws {
@@ -31,9 +34,9 @@ struct AuditCheckpointCommand: ParsableCommand {
         _ = try session.person()
         let target = try export.map { path throws(RegieError) in try Self.checkedTarget(path, l: session.l) }
         let key = try SigningKeyFile.required(at: session.workspace.signingKeyPath)
-        let stored: StoredCheckpoint
+        let stored: StoredCheckpoint, signedPending: Int
         do {
-            stored = try session.store.makeCheckpoint(key: key, at: session.now, trigger: "on demand")
+            (stored, signedPending) = try session.store.signAndMakeCheckpoint(key: key, at: session.now, trigger: "on demand")
         } catch { throw RegieError.from(error) }
         let signed = stored.signed
         if let target {
@@ -47,11 +50,15 @@ struct AuditCheckpointCommand: ParsableCommand {
         if output.json {
             return try JSONOutput.print(Made(checkpoint: stored.id, events: c.events, root: c.root.hex,
                                              accessEntries: c.accessEntries, key: signed.keyText,
-                                             verifierKey: signed.noteKey?.verifierKey, exportedTo: target))
+                                             verifierKey: signed.noteKey?.verifierKey, exportedTo: target, signedPending: signedPending))
         }
         let l = session.l
         Console.current.line(l("Checkpoint \(stored.id) signed: \(c.events) events, root \(c.root.hex.prefix(16))…, \(c.accessEntries) reads logged.",
                                "Controlepunt \(stored.id) ondertekend: \(c.events) gebeurtenissen, wortel \(c.root.hex.prefix(16))…, \(c.accessEntries) inzages gelogd."))
+        if signedPending > 0 {
+            Console.current.line(l("Also signed \(signedPending) checkpoints that were waiting for the key.",
+                                   "Ook \(signedPending) controlepunten ondertekend die op de sleutel wachtten."))
+        }
         if let target {
             Console.current.line(l("Exported to \(target). Keep it outside this workspace.",
                                    "Geëxporteerd naar \(target). Bewaar het buiten deze werkomgeving."))

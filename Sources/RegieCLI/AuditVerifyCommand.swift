@@ -30,6 +30,8 @@ struct AuditVerifyCommand: ParsableCommand {
         var cases: Int
         var accessEntries: Int
         var checkpoints: Int
+        /// Checkpoints stored unsigned by writers without the key, waiting for `regie audit checkpoint`.
+        var checkpointsPending: Int
         var transitionsReplayed: Int
         /// Transitions whose checklist or verdicts the wall-clock deadline decided, not compared.
         var notReproducible: Int
@@ -51,7 +53,13 @@ struct AuditVerifyCommand: ParsableCommand {
         let l = session.l
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
         // Only the public key is needed: an auditor verifies without the private key.
-        let trustedKey = try SigningKeyFile.publicKey(session.workspace)
+        guard let trustedKey = try SigningKeyFile.publicKey(session.workspace) else {
+            throw RegieError(.configuration,
+                             en: "The workspace's public key (\(session.workspace.signingKeyPath).pub) is missing, so the log's signatures cannot be told from anyone else's.",
+                             nl: "De publieke sleutel van de werkomgeving (\(session.workspace.signingKeyPath).pub) ontbreekt, dus de handtekeningen van het logboek zijn niet van andere te onderscheiden.",
+                             hintEN: "Restore it from a backup, or ask the key holder for it.",
+                             hintNL: "Zet hem terug uit een back-up, of vraag hem aan de sleutelhouder.")
+        }
         let retiredKeys = SigningKeyFile.retiredKeys(session.workspace)
         let witnesses = try witness.map { text throws(RegieError) in
             guard let key = NoteKey(verifierKey: text) else {
@@ -113,6 +121,7 @@ struct AuditVerifyCommand: ParsableCommand {
         let report = Report(
             intact: problems.isEmpty, events: verifier.events, cases: verifier.cases,
             accessEntries: verifier.accessEntries, checkpoints: checkpointCount + (exported == nil ? 0 : 1),
+            checkpointsPending: verifier.pendingCheckpoints,
             transitionsReplayed: replayed, notReproducible: notReproducible,
             problems: problems.map { ProblemJSON(caseID: $0.caseID, version: $0.version, accessSequence: $0.accessSequence,
                                                  problem: AuditProblemText.describe($0.kind, l: L10n(language: .en))) },
@@ -138,6 +147,10 @@ struct AuditVerifyCommand: ParsableCommand {
                                    + "\(report.checkpoints) checkpoints hold, \(report.transitionsReplayed) transitions replayed legal.",
                                    "Intact (\(scope)): \(report.events) gebeurtenissen in \(report.cases) casussen, \(report.accessEntries) inzages gelogd, "
                                    + "\(report.checkpoints) controlepunten kloppen, \(report.transitionsReplayed) overgangen opnieuw toegepast en geldig."))
+            if report.checkpointsPending > 0 {
+                Console.current.line(l("\(report.checkpointsPending) checkpoints wait to be signed by the key holder (`regie audit checkpoint`).",
+                                       "\(report.checkpointsPending) controlepunten wachten op ondertekening door de sleutelhouder (`regie audit checkpoint`)."))
+            }
             if report.notReproducible > 0 {
                 Console.current.line(l("\(report.notReproducible) transitions were decided or replayed at the plugins' time limit; their checklists and verdicts were not compared.",
                                        "\(report.notReproducible) overgangen zijn bij de tijdslimiet van de plugins besloten of opnieuw toegepast; hun checklijsten en oordelen zijn niet vergeleken."))

@@ -43,8 +43,8 @@ struct AuditWitnessCommand: ParsableCommand {
         do {
             checkpoints = try session.store.readAuditTrail { try $0.checkpoints() }
         } catch { throw RegieError.from(error) }
-        guard let latest = checkpoints.last else {
-            throw RegieError(.notFound, en: "There is no checkpoint to cosign yet.", nl: "Er is nog geen controlepunt om mede te ondertekenen.",
+        guard let latest = checkpoints.last(where: { !$0.signed.signature.isEmpty }) else {
+            throw RegieError(.notFound, en: "There is no signed checkpoint to cosign yet.", nl: "Er is nog geen ondertekend controlepunt om mede te ondertekenen.",
                              hintEN: "Ask for one with `regie audit checkpoint`.", hintNL: "Vraag er een met `regie audit checkpoint`.")
         }
         let checkpoint = latest.signed.checkpoint

@@ -173,14 +173,14 @@ final class CaseSession {
         }
     }
 
-    /// Turns on automatic checkpoints before a write. A change to a case needs the key (a
-    /// missing key is an error, never a new key); a read is recorded without one, and then
-    /// seals nothing: the next write or `regie audit checkpoint` does.
+    /// Turns on automatic checkpoints before a write. With `audit: signing: separate` writers
+    /// hold no key: their checkpoints are stored unsigned (pending) for the key holder to sign.
+    /// Otherwise a change to a case needs the key (a missing key is an error, never a new key);
+    /// a read is recorded without one, and its checkpoint then waits to be signed as well.
     private func enableCheckpoints(keyRequired: Bool = true) throws(RegieError) {
         guard store.checkpointPolicy == nil else { return }
-        let key = keyRequired ? try SigningKeyFile.required(at: workspace.signingKeyPath)
+        let key = keyRequired && workspace.audit.signsInline ? try SigningKeyFile.required(at: workspace.signingKeyPath)
             : try? SigningKeyFile.load(at: workspace.signingKeyPath)
-        guard let key else { return }
         store.checkpointPolicy = CheckpointPolicy(key: key, every: workspace.audit.checkpointEvery)
     }
 

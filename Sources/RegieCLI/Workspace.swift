@@ -22,6 +22,10 @@ struct Workspace: Sendable {
         var purpose = "care"
         /// The Ed25519 signing key, relative to the workspace folder.
         var signingKey = ".regie/audit-signing-key"
+        /// False (`signing: separate`) when the people who write cases do not hold the key: their
+        /// automatic checkpoints are stored unsigned until the key holder's `regie audit checkpoint`
+        /// signs them. True (`inline`, the default): every write signs, and needs the key.
+        var signsInline = true
     }
 
     struct Team: Sendable, Equatable {

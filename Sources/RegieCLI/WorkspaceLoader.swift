@@ -100,7 +100,12 @@ enum WorkspaceLoader {
         var workspace = Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
                                   database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)
         if let audit = try doc.child("audit") {
-            try audit.allowOnly(["checkpoint_every", "purpose", "signing_key"])
+            try audit.allowOnly(["checkpoint_every", "purpose", "signing_key", "signing"])
+            switch try audit.optionalString("signing") ?? "inline" {
+            case "inline": workspace.audit.signsInline = true
+            case "separate": workspace.audit.signsInline = false
+            default: throw FileFormatError(file: file, line: audit.line(of: "signing"), problem: "`signing` must be `inline` or `separate`")
+            }
             if let every = try audit.optionalString("checkpoint_every") {
                 guard let value = Int(every), value >= 1 else {
                     throw FileFormatError(file: file, line: audit.line, problem: "`checkpoint_every` must be a whole number of at least 1")

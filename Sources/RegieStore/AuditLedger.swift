@@ -58,15 +58,18 @@ struct AuditLedger {
     }
 
     /// Signs the log's state as it stands in this transaction and stores the checkpoint with
-    /// the heads of the cases that changed since the previous one.
-    func checkpoint(_ db: Database, key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws -> StoredCheckpoint {
+    /// the heads of the cases that changed since the previous one. Without a key (a writer that
+    /// does not hold it, `audit: signing: separate`) the statement is stored unsigned, waiting
+    /// for the key holder's `regie audit checkpoint` to sign it.
+    func checkpoint(_ db: Database, key: Curve25519.Signing.PrivateKey?, at date: Date, trigger: String) throws -> StoredCheckpoint {
         let heads = try Row.fetchAll(
             db, sql: "SELECT id, version, head_hash FROM cases WHERE version > checkpointed_version ORDER BY id"
         ).compactMap { row -> CaseHead? in
             guard let hash = (try row.decode(Data?.self, forColumn: "head_hash")).flatMap({ ChainHash($0) }) else { return nil }
             return CaseHead(caseID: try row.decode(forColumn: "id"), version: try row.decode(forColumn: "version"), hash: hash)
         }
-        let signed = try state.checkpoint(at: date, heads: heads).signed(with: key)
+        let statement = state.checkpoint(at: date, heads: heads)
+        let signed = try key.map { try statement.signed(with: $0) } ?? SignedCheckpoint(checkpoint: statement, publicKey: [], signature: [])
         try db.execute(sql: "INSERT INTO checkpoints (trigger, statement, public_key, signature) VALUES (?, ?, ?, ?)",
                        arguments: [trigger, signed.checkpoint.statement, Data(signed.publicKey), Data(signed.signature)])
         let id = Int(db.lastInsertedRowID)
@@ -80,12 +83,13 @@ struct AuditLedger {
     }
 }
 
-/// When the store signs checkpoints by itself: every `every` events and whenever a case closes.
+/// When the store makes checkpoints by itself: every `every` events or reads and whenever a
+/// case closes; signed with `key`, or stored unsigned (pending) when the writer has none.
 public struct CheckpointPolicy {
-    public var key: Curve25519.Signing.PrivateKey
+    public var key: Curve25519.Signing.PrivateKey?
     public var every: Int
 
-    public init(key: Curve25519.Signing.PrivateKey, every: Int) {
+    public init(key: Curve25519.Signing.PrivateKey?, every: Int) {
         self.key = key
         self.every = max(1, every)
     }

@@ -209,10 +209,29 @@ extension SQLiteEventStore {
         }
     }
 
-    /// Signs a checkpoint of the log as it is now.
-    public func makeCheckpoint(key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws(StoreError) -> StoredCheckpoint {
+    /// Signs a checkpoint of the log as it is now, and every pending one (stored unsigned by a
+    /// writer without the key), in one transaction.
+    /// - Returns: the new checkpoint and how many pending ones were signed.
+    public func makeCheckpoint(key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws(StoreError)
+        -> StoredCheckpoint
+    {
+        try signAndMakeCheckpoint(key: key, at: date, trigger: trigger).made
+    }
+
+    public func signAndMakeCheckpoint(key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws(StoreError)
+        -> (made: StoredCheckpoint, signedPending: Int)
+    {
         try write { db in
-            try AuditLedger.load(db).checkpoint(db, key: key, at: date, trigger: trigger)
+            var signedPending = 0
+            for row in try Row.fetchAll(db, sql: "SELECT id, statement FROM checkpoints WHERE length(signature) = 0 ORDER BY id") {
+                let id: Int = try row.decode(forColumn: "id")
+                let statement: String = try row.decode(forColumn: "statement")
+                let signature = try key.signature(for: Data(statement.utf8))
+                try db.execute(sql: "UPDATE checkpoints SET public_key = ?, signature = ? WHERE id = ?",
+                               arguments: [key.publicKey.rawRepresentation, Data(signature), id])
+                signedPending += 1
+            }
+            return (try AuditLedger.load(db).checkpoint(db, key: key, at: date, trigger: trigger), signedPending)
         }
     }
 }

@@ -183,4 +183,30 @@ struct ForgeryTests {
         #expect(marked.status == .success, "\(marked.out)")
         #expect(marked.out.contains("\"not_reproducible\" : 1"), "\(marked.out)")
     }
+
+    @Test("writers without the key: their checkpoints wait unsigned for the key holder, and a stripped signature is still caught")
+    func separateSigning() throws {
+        let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  signing: separate\n  checkpoint_every: 3\n")
+        let keyFile = bench.folder.appendingPathComponent(".regie/audit-signing-key")
+        let kept = try Data(contentsOf: keyFile)
+        try FileManager.default.removeItem(at: keyFile)  // the key holder keeps it elsewhere
+        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        for text in ["Een", "Twee", "Drie"] {
+            #expect(bench.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success, "no key needed to write")
+        }
+        let pending = bench.run(["audit", "verify", "--json"], as: "karim")
+        #expect(pending.status == .success, "\(pending.out)")
+        #expect(pending.out.contains("\"checkpoints_pending\" : 1"), "\(pending.out)")
+        #expect(!FileManager.default.fileExists(atPath: keyFile.path), "no key was made")
+        try kept.write(to: keyFile)
+        let signed = bench.run(["audit", "checkpoint", "--json"], as: "karim")
+        #expect(signed.status == .success && signed.out.contains("\"signed_pending\" : 1"), "\(signed.out)")
+        let after = bench.run(["audit", "verify", "--json"], as: "karim")
+        #expect(after.status == .success && after.out.contains("\"checkpoints_pending\" : 0"), "\(after.out)")
+        try Forger.open(bench.database).write { db in
+            try db.execute(sql: "UPDATE checkpoints SET signature = X'', public_key = X'' WHERE id = 1")
+        }
+        let stripped = verify(bench)
+        #expect(stripped.status == .auditFailed, "an unsigned checkpoint before a signed one lost its signature: \(stripped.out)")
+    }
 }
