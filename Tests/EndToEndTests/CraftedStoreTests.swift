@@ -19,9 +19,11 @@ struct CraftedStoreTests {
     static let commands: [[String]] = [
         ["case", "list"], ["case", "show", "1"], ["audit", "verify"], ["audit", "log"], ["audit", "access", "--case", "1"],
         ["report", "team"], ["report", "case", "1"], ["audit", "export", "--format", "csv"],
+        ["audit", "witness", "--key", "witness.key", "--state", "witness.state"],
     ]
 
-    static let tables = ["events", "cases", "case_facts", "audit_state", "checkpoints", "checkpoint_heads", "access_log", "rule_sources"]
+    static let tables = ["events", "cases", "case_facts", "audit_state", "checkpoints", "checkpoint_heads", "checkpoint_cosignatures",
+                         "access_log", "rule_sources", "store_marks"]
 
     /// A store with a case in every kind of row: events of several types, a checkpoint with heads, reads.
     /// The columns of each table of the original store, read once before the tests run in parallel.
@@ -47,6 +49,8 @@ struct CraftedStoreTests {
                 ["check", "tick", "1", "goals.own_story"], ["case", "advance", "1"],
                 ["resource", "add", "1", "Zus", "--relation", "sister", "--kind", "informal"],
                 ["case", "show", "1"], ["audit", "checkpoint"],
+                ["audit", "witness-key", "--name", "fg.example/regie", "--out", "witness.key"],
+                ["audit", "witness", "--key", "witness.key", "--state", "witness.state"],
             ] {
                 let result = try regie.run(step)
                 guard result.status == 0 else { return .failure(ReportSample.SampleError(description: "\(step): \(result.err)")) }
