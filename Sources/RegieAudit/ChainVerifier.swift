@@ -30,8 +30,6 @@ public struct ChainVerifier {
     private var lastRules: (text: [String], digests: [ChainHash]?) = ([], [])
     private var accessPrevious = ChainHash.zero
     private var accessBroken = false
-    /// Keys retired by a recorded rotation: checkpoints they signed are still the log's.
-    private var retiredKeys: [[UInt8]] = []
 
     struct HeadKey: Hashable { var caseID: Int; var version: Int }
 
@@ -161,7 +159,6 @@ public struct ChainVerifier {
     public mutating func finish(listed: [ListedCase], state: AuditState, checkpoints: [StoredCheckpoint],
                                 exported: SignedCheckpoint?, trustedKey: [UInt8]?, retiredKeys: [[UInt8]] = [],
                                 policy: CheckpointDemand? = nil, witnesses: [NoteKey] = []) -> [AuditProblem] {
-        self.retiredKeys = retiredKeys
         for stored in checkpoints {
             for cosignature in stored.signed.cosignatures {
                 guard let witness = witnesses.first(where: { $0.name == cosignature.keyName && $0.keyID == cosignature.keyID }) else { continue }
@@ -236,9 +233,9 @@ public struct ChainVerifier {
         for stored in checkpoints {
             if stored.signed.signature.isEmpty && stored.signed.publicKey.isEmpty && stored.id > lastSigned {
                 pendingCheckpoints += 1
-                checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, trustedKey: nil, unsigned: true)
+                checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, keys: nil)
             } else {
-                checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, trustedKey: trustedKey)
+                checkCheckpoint(stored.signed, id: stored.id, roots: roots, state: state, keys: (trustedKey, retiredKeys))
             }
             if CaseHead.digest(stored.heads) != stored.signed.checkpoint.headsDigest
                 || stored.heads.count != stored.signed.checkpoint.headsCount {
@@ -254,7 +251,7 @@ public struct ChainVerifier {
             }
         }
         if let exported {
-            checkCheckpoint(exported, id: 0, roots: roots, state: state, trustedKey: trustedKey)
+            checkCheckpoint(exported, id: 0, roots: roots, state: state, keys: (trustedKey, retiredKeys))
             if !checkpoints.contains(where: { $0.signed.sameStatement(as: exported) }) {
                 problems.append(AuditProblem(.exportedNotInDatabase))
             }
@@ -263,18 +260,22 @@ public struct ChainVerifier {
         return problems
     }
 
+    /// - Parameter keys: the workspace's key and those retired on record; nil for a pending
+    ///   checkpoint, which has no signature yet (everything else about it is checked).
     private mutating func checkCheckpoint(_ signed: SignedCheckpoint, id: Int, roots: [Int: ChainHash], state: AuditState,
-                                          trustedKey: [UInt8]?, unsigned: Bool = false) {
+                                          keys: (trusted: [UInt8]?, retired: [[UInt8]])?) {
         let checkpoint = signed.checkpoint
-        // An exported note names the log's key but does not carry it: it is checked under the
-        // trusted keys (the current one, then those retired on record). A pending checkpoint has
-        // no signature yet; everything else about it is checked.
-        let candidates = signed.publicKey.isEmpty ? (trustedKey.map { [$0] } ?? []) + retiredKeys : [signed.publicKey]
-        if !unsigned, !candidates.contains(where: { signed.signatureHolds(under: $0) }) {
-            problems.append(AuditProblem(.checkpointSignature(checkpoint: id)))
-        }
-        if !unsigned, let trustedKey, !signed.publicKey.isEmpty, trustedKey != signed.publicKey, !retiredKeys.contains(signed.publicKey) {
-            problems.append(AuditProblem(.checkpointForeignKey(checkpoint: id)))
+        if let keys {
+            // An exported note names the log's key but does not carry it: it is checked under the
+            // trusted keys, the current one and then those retired on record.
+            let candidates = signed.publicKey.isEmpty ? (keys.trusted.map { [$0] } ?? []) + keys.retired : [signed.publicKey]
+            if !candidates.contains(where: { signed.signatureHolds(under: $0) }) {
+                problems.append(AuditProblem(.checkpointSignature(checkpoint: id)))
+            }
+            if let trusted = keys.trusted, !signed.publicKey.isEmpty, trusted != signed.publicKey,
+               !keys.retired.contains(signed.publicKey) {
+                problems.append(AuditProblem(.checkpointForeignKey(checkpoint: id)))
+            }
         }
         if checkpoint.logID != state.logID { problems.append(AuditProblem(.checkpointOtherLog(checkpoint: id))) }
         if let root = roots[checkpoint.events] {
@@ -283,9 +284,9 @@ public struct ChainVerifier {
             problems.append(AuditProblem(.checkpointBeyondLog(checkpoint: id, signed: checkpoint.events,
                                                               found: min(events, bySequence.count))))
         }
+        // The signed count comes from the file: wrapping arithmetic, checked against the indices.
         let accessHead = checkpoint.accessEntries == 0 ? ChainHash.zero
-            : (1...max(1, accessHashes.count)).contains(checkpoint.accessEntries) && !accessHashes.isEmpty
-                ? accessHashes[checkpoint.accessEntries - 1] : nil
+            : accessHashes.indices.contains(checkpoint.accessEntries &- 1) ? accessHashes[checkpoint.accessEntries &- 1] : nil
         if accessHead != checkpoint.accessHead { problems.append(AuditProblem(.checkpointAccess(checkpoint: id))) }
     }
 

@@ -149,6 +149,8 @@ public struct SignedCheckpoint: Sendable, Equatable {
     public var signature: [UInt8]
     /// Other signature lines of the note: witnesses' cosignatures (format 2 only).
     public var cosignatures: [NoteSignature]
+    /// The key ID on the log's signature line, for a checkpoint read from a note.
+    public var logKeyID: UInt32?
 
     public init(checkpoint: Checkpoint, publicKey: [UInt8], signature: [UInt8], cosignatures: [NoteSignature] = []) {
         self.checkpoint = checkpoint
@@ -171,9 +173,6 @@ public struct SignedCheckpoint: Sendable, Equatable {
         return verifier.isValidSignature(signature, for: Data(checkpoint.statement.utf8))
     }
 
-    /// The key ID on the log's signature line, for a checkpoint read from a note.
-    public var logKeyID: UInt32?
-
     /// The log's key as a note key, when the public key is known.
     public var noteKey: NoteKey? { NoteKey(name: checkpoint.origin, publicKey: publicKey) }
 
@@ -188,13 +187,7 @@ public struct SignedCheckpoint: Sendable, Equatable {
         if checkpoint.format == 1 {
             return checkpoint.statement + "key \(keyText)\nsignature \(Data(signature).base64EncodedString())\n"
         }
-        var lines: [String] = []
-        if let noteKey { lines.append(noteKey.signatureLine(signature)) }
-        for cosignature in cosignatures {
-            let id = cosignature.keyID
-            let prefix: [UInt8] = [UInt8(id >> 24), UInt8(id >> 16 & 0xff), UInt8(id >> 8 & 0xff), UInt8(id & 0xff)]
-            lines.append("\u{2014} \(cosignature.keyName) " + Data(prefix + cosignature.signature).base64EncodedString())
-        }
+        let lines = (noteKey.map { [$0.signatureLine(signature)] } ?? []) + cosignatures.map(\.line)
         return checkpoint.statement + "\n" + lines.map { $0 + "\n" }.joined()
     }
 

@@ -19,9 +19,16 @@ public struct CheckpointDemand: Sendable {
     public func missing(in checkpoints: [StoredCheckpoint], events: Int) -> [AuditProblem] {
         let sizes = checkpoints.map { (size: $0.signed.checkpoint.events, bulk: $0.trigger == Self.importTrigger) }
             .sorted { $0.size < $1.size }
+        /// The first checkpoint at or after `position` (found by halving: a log of a million
+        /// events with `every: 1` has a million demands and as many checkpoints).
         func met(_ position: Int) -> Bool {
-            guard let first = sizes.first(where: { $0.size >= position }) else { return false }
-            return first.size < position + every || first.bulk
+            var low = 0, high = sizes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sizes[middle].size < position { low = middle + 1 } else { high = middle }
+            }
+            guard low < sizes.count else { return false }
+            return sizes[low].size < position + every || sizes[low].bulk
         }
         var problems: [AuditProblem] = []
         var position = every

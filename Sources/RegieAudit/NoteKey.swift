@@ -56,9 +56,7 @@ public struct NoteKey: Sendable, Equatable {
 
     /// The signature line of a signed note: `— <name> base64(key ID ‖ signature)`.
     public func signatureLine(_ signature: [UInt8]) -> String {
-        let id = keyID
-        let prefix: [UInt8] = [UInt8(id >> 24), UInt8(id >> 16 & 0xff), UInt8(id >> 8 & 0xff), UInt8(id & 0xff)]
-        return "\u{2014} \(name) " + Data(prefix + signature).base64EncodedString()
+        NoteSignature(keyName: name, keyID: keyID, signature: signature).line
     }
 }
 
@@ -111,6 +109,12 @@ public struct NoteSignature: Sendable, Equatable {
         guard parts.count == 2, NoteKey.isValidName(String(parts[0])), let raw = Data(base64Encoded: String(parts[1])), raw.count == 68
         else { return nil }
         self.init(keyName: String(parts[0]), keyID: raw.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }, signature: Array(raw.dropFirst(4)))
+    }
+
+    /// `— <name> base64(key ID ‖ signature)`.
+    public var line: String {
+        let id: [UInt8] = [UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xff), UInt8(keyID >> 8 & 0xff), UInt8(keyID & 0xff)]
+        return "\u{2014} \(keyName) " + Data(id + signature).base64EncodedString()
     }
 
     /// True when this is a signature by `key` (same name and key ID) that holds over `text`.

@@ -91,7 +91,7 @@ struct AuditVerifyCommand: ParsableCommand {
                 let checkpoints = caseID == nil ? try reader.checkpoints() : []
                 var chain = ChainVerifier(expectedEvents: caseID == nil ? try reader.eventRows() : nil, checkpoints: checkpoints)
                 var replay = replayer
-                if !chainOnly { replay.listedRows = try reader.caseListRows().filter { caseID == nil || $0.key == caseID } }
+                if !chainOnly { replay.listedRows = try reader.caseListRows(caseID: caseID) }
                 try reader.forEachEvent(caseID: caseID, anyTime: true) { event in
                     chain.check(event)
                     if !chainOnly { replay.add(event) }

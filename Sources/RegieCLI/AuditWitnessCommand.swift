@@ -36,9 +36,9 @@ struct AuditWitnessCommand: ParsableCommand {
         let session = try CaseSession(global)
         _ = try session.person()
         let l = session.l
-        let signer = try Self.signer(at: key, l: l)
-        guard let witnessKey = signer.key else { throw Self.badKey(key, l: l) }
-        let remembered = try WitnessState.read(state, l: l)
+        let signer = try Self.signer(at: key)
+        guard let witnessKey = signer.key else { throw Self.badKey(key) }
+        let remembered = try WitnessState.read(state)
         let checkpoints: [StoredCheckpoint]
         do {
             checkpoints = try session.store.readAuditTrail { try $0.checkpoints() }
@@ -76,7 +76,7 @@ struct AuditWitnessCommand: ParsableCommand {
         }
         let line = NoteSignature(keyName: witnessKey.name, keyID: witnessKey.keyID, signature: signature)
         do { try session.store.addCosignature(line, to: latest.id) } catch { throw RegieError.from(error) }
-        try WitnessState.write(WitnessState(size: checkpoint.events, root: checkpoint.root), to: state, l: l)
+        try WitnessState.write(WitnessState(size: checkpoint.events, root: checkpoint.root), to: state)
         if output.json {
             return try JSONOutput.print(Cosigned(checkpoint: latest.id, events: checkpoint.events, root: checkpoint.root.hex,
                                                  witness: witnessKey.name, extendedFrom: remembered?.size))
@@ -87,14 +87,14 @@ struct AuditWitnessCommand: ParsableCommand {
                                                    ", in lijn met de \($0.size) gebeurtenissen die u eerder medeondertekende.") } ?? "."))
     }
 
-    static func signer(at path: String, l: L10n) throws(RegieError) -> NoteSigner {
+    static func signer(at path: String) throws(RegieError) -> NoteSigner {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let signer = NoteSigner(signerKey: text) else {
-            throw badKey(path, l: l)
+            throw badKey(path)
         }
         return signer
     }
 
-    static func badKey(_ path: String, l: L10n) -> RegieError {
+    static func badKey(_ path: String) -> RegieError {
         RegieError(.usage, en: "\(path) is not a witness signer key.", nl: "\(path) is geen ondertekensleutel van een getuige.",
                    hintEN: "Make one with `regie audit witness-key --name NAME --out FILE`.",
                    hintNL: "Maak er een met `regie audit witness-key --name NAAM --out BESTAND`.")

@@ -46,7 +46,7 @@ final class CaseSession {
                              hintEN: "Unset REGIE_NOW; for tests, create a database with `regie init --fixed-clock`.",
                              hintNL: "Verwijder REGIE_NOW; maak voor tests een database met `regie init --fixed-clock`.")
         }
-        try Self.checkRecordable(now, l: l)
+        try Self.checkRecordable(now)
         rules = try RuleBook(workspace: workspace, store: store)
     }
 
@@ -76,7 +76,7 @@ final class CaseSession {
     }
 
     /// A clock outside ``RecordedTime/writable`` is wrong, and nothing is written with it.
-    private static func checkRecordable(_ now: Date, l: L10n) throws(RegieError) {
+    private static func checkRecordable(_ now: Date) throws(RegieError) {
         guard !RecordedTime.writable.contains(now) else { return }
         let shown = ISO8601DateFormatter().string(from: now)
         throw RegieError(.configuration, en: "The clock says \(shown), outside the years Regie records (2000 to 8999).",

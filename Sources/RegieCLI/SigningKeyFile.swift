@@ -84,14 +84,12 @@ enum SigningKeyFile {
         if let old = try publicKey(workspace) {
             let line = Data(old).base64EncodedString() + " " + ISO8601DateFormatter().string(from: date) + " "
                 + reason.replacingOccurrences(of: "\n", with: " ") + "\n"
-            guard let handle = FileHandle(forWritingAtPath: path + ".retired") ?? {
-                FileManager.default.createFile(atPath: path + ".retired", contents: nil, attributes: [.posixPermissions: 0o644])
-                return FileHandle(forWritingAtPath: path + ".retired")
-            }() else { throw unwritable(path + ".retired") }
-            handle.seekToEndOfFile()
-            handle.write(Data(line.utf8))
-            try? handle.synchronize()
-            try? handle.close()
+            let retired = (try? String(contentsOfFile: path + ".retired", encoding: .utf8)) ?? ""
+            do {
+                try Data((retired + line).utf8).write(to: URL(fileURLWithPath: path + ".retired"), options: .atomic)
+            } catch {
+                throw unwritable(path + ".retired")
+            }
         }
         unlink(path)
         unlink(path + ".pub")

@@ -29,10 +29,6 @@ struct TransitionReplayer {
     private(set) var notReproducible = 0
     private var caseID: Int?
     private var state: CaseState?
-    /// The case list's row as the events so far give it.
-    private var summary: CaseSummary?
-    /// The report facts right after the opening: what they must keep whatever follows.
-    private var openingFacts: CaseFacts?
     private var stopped = false
 
     init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator, storedFacts: [Int: CaseFacts] = [:],
@@ -56,7 +52,6 @@ struct TransitionReplayer {
             checkDerivedRows()
             caseID = event.caseID
             state = nil
-            summary = nil
             stopped = false
         }
         guard !stopped else { return }
@@ -74,8 +69,6 @@ struct TransitionReplayer {
         guard var current = state else {
             guard case .opened(let opened) = decoded, event.version == 1 else { return stop() }
             state = CaseState(id: event.caseID, opened: opened, at: date, by: event.actor)
-            summary = CaseSummary(id: event.caseID, opened: opened, at: date)
-            openingFacts = CaseFacts(state!)
             return
         }
         if case .transitioned(let transition) = decoded {
@@ -108,10 +101,8 @@ struct TransitionReplayer {
             }
         }
         do {
-            let recorded = RecordedEvent(caseID: event.caseID, version: event.version, actor: event.actor, recordedAt: date,
-                                         event: decoded)
-            try current.apply(recorded)
-            summary?.apply(recorded)
+            try current.apply(RecordedEvent(caseID: event.caseID, version: event.version, actor: event.actor, recordedAt: date,
+                                            event: decoded))
             state = current
         } catch {
             stop()  // The chain check reports the gap.
@@ -123,9 +114,9 @@ struct TransitionReplayer {
     /// facts is worked out by the report itself and is not a problem). Stopped early, what the
     /// opening fixed (team, label, complexity, opening time) is still checked.
     private mutating func checkDerivedRows() {
-        guard let state, let summary else { return }
+        guard let state else { return }
         if let listed = listedRows[state.id] {
-            let expected = CaseListRow(summary, pluginHashes: state.plugins.map(\.hash))
+            let expected = CaseListRow(CaseSummary(state), pluginHashes: state.plugins.map(\.hash))
             if let listed {
                 let differences = stopped ? expected.openingDifferences(from: listed) : expected.differences(from: listed)
                 // The version is the chain check's: it names the version the list claims.
@@ -137,12 +128,13 @@ struct TransitionReplayer {
             }
         }
         guard let stored = storedFacts[state.id] else { return }
+        let facts = CaseFacts(state)
         if stopped {
-            guard let opening = openingFacts else { return }
-            if stored.team != opening.team || stored.complex != opening.complex || stored.openedOn != opening.openedOn {
+            // Only what the opening fixed: the case as far as it could be replayed has those right.
+            if stored.team != facts.team || stored.complex != facts.complex || stored.openedOn != facts.openedOn {
                 problems.append(AuditProblem(.reportFactsDisagree, caseID: state.id))
             }
-        } else if stored != CaseFacts(state) {
+        } else if stored != facts {
             problems.append(AuditProblem(.reportFactsDisagree, caseID: state.id, version: state.version))
         }
     }

@@ -7,7 +7,7 @@ struct WitnessState {
     var root: ChainHash
 
     /// - Returns: nil when the file does not exist yet (the first cosignature).
-    static func read(_ path: String, l: L10n) throws(RegieError) -> WitnessState? {
+    static func read(_ path: String) throws(RegieError) -> WitnessState? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw unreadable(path) }
         let lines = text.split(separator: "\n")
@@ -17,7 +17,7 @@ struct WitnessState {
         return WitnessState(size: size, root: root)
     }
 
-    static func write(_ state: WitnessState, to path: String, l: L10n) throws(RegieError) {
+    static func write(_ state: WitnessState, to path: String) throws(RegieError) {
         do {
             try Data("size \(state.size)\nroot \(state.root.hex)\n".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -34,6 +34,13 @@ public struct CaseSummary: Sendable, Equatable {
                   version: 1, complex: opened.complex, workflowHash: opened.workflowHash, openedAt: date, updatedAt: date)
     }
 
+    /// The case-list row of a case as its events have made it.
+    public init(_ state: CaseState) {
+        self.init(id: state.id, team: state.team, clientLabel: state.clientLabel, status: state.status, round: state.round,
+                  version: state.version, complex: state.complex, workflowHash: state.workflowHash, openedAt: state.openedAt,
+                  updatedAt: state.lastChangedAt)
+    }
+
     /// The summary after one more event.
     public mutating func apply(_ recorded: RecordedEvent) {
         version = recorded.version

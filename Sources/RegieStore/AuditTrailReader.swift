@@ -30,13 +30,13 @@ public struct AuditTrailReader {
             let id: Int64 = try row.decode(forColumn: "key_id")
             cosignatures[try row.decode(forColumn: "checkpoint_id"), default: []].append(NoteSignature(
                 keyName: try row.decode(forColumn: "key_name"), keyID: UInt32(truncatingIfNeeded: id),
-                signature: Array(Data.fromDatabaseValue(row["signature"] as DatabaseValue) ?? Data())))
+                signature: Array(Self.blob(row, "signature") ?? Data())))
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM checkpoints ORDER BY id").map { row in
             let id: Int = try row.decode(forColumn: "id")
             let statement = String.fromDatabaseValue(row["statement"] as DatabaseValue) ?? ""
-            let key = Array(Data.fromDatabaseValue(row["public_key"] as DatabaseValue) ?? Data())
-            let signature = Array(Data.fromDatabaseValue(row["signature"] as DatabaseValue) ?? Data())
+            let key = Array(Self.blob(row, "public_key") ?? Data())
+            let signature = Array(Self.blob(row, "signature") ?? Data())
             let signed = (try? Checkpoint(statement: statement)).map {
                 SignedCheckpoint(checkpoint: $0, publicKey: key, signature: signature, cosignatures: cosignatures[id] ?? [])
             } ?? SignedCheckpoint(checkpoint: Checkpoint(logID: "", time: Date(timeIntervalSince1970: 0), events: -1,
@@ -55,11 +55,12 @@ public struct AuditTrailReader {
         }
     }
 
-    /// Every row of the case list by case id; nil for a row whose values Regie could not have
-    /// written (reported by `audit verify`, not thrown).
-    public func caseListRows() throws -> [Int: CaseListRow?] {
+    /// Every row of the case list (or one case's) by case id; nil for a row whose values Regie
+    /// could not have written (reported by `audit verify`, not thrown).
+    public func caseListRows(caseID: Int? = nil) throws -> [Int: CaseListRow?] {
         var rows: [Int: CaseListRow?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM cases") {
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM cases" + (caseID == nil ? "" : " WHERE id = ?"),
+                                    arguments: StatementArguments(caseID.map { [$0] } ?? [])) {
             let id: Int = try row.decode(forColumn: "id")
             rows[id] = try? CaseListRow(row: row)
         }
@@ -135,18 +136,21 @@ public struct AuditTrailReader {
             let at: Int64 = try row.decode(atIndex: 3)
             if !anyTime, !RecordedTime.readableMillis.contains(at) { throw StoreError.unreadableValue(column: "at") }
             let envelope = AccessEnvelope(
-                sequence: try row.decode(atIndex: 0), previous: Self.hash(row, 7) ?? .zero, actor: try row.decode(atIndex: 1), role: try row.decode(atIndex: 2), at: try row.decode(atIndex: 3), caseID: try row.decode(atIndex: 4),
-                action: try row.decode(atIndex: 5), purpose: try row.decode(atIndex: 6))
+                sequence: try row.decode(atIndex: 0), previous: Self.hash(row, 7) ?? .zero, actor: try row.decode(atIndex: 1),
+                role: try row.decode(atIndex: 2), at: at, caseID: try row.decode(atIndex: 4), action: try row.decode(atIndex: 5),
+                purpose: try row.decode(atIndex: 6))
             try body(AuditedAccess(envelope: envelope, hash: Self.hash(row, 8)))
         }
     }
 
-    private static func hash(_ row: Row, _ column: String) -> ChainHash? {
-        Data.fromDatabaseValue(row[column] as DatabaseValue).flatMap { ChainHash($0) }
-    }
+    /// A blob column, or nil for anything else: verification reports what is missing rather
+    /// than stopping at it.
+    private static func blob(_ row: Row, _ column: String) -> Data? { Data.fromDatabaseValue(row[column] as DatabaseValue) }
+
+    /// Anything but a 32-byte blob is reported as an unreadable hash, not thrown.
+    private static func hash(_ row: Row, _ column: String) -> ChainHash? { blob(row, column).flatMap { ChainHash($0) } }
 
     private static func hash(_ row: Row, _ index: Int) -> ChainHash? {
-        // Anything but a 32-byte blob is reported as an unreadable hash, not thrown.
         Data.fromDatabaseValue(row[index] as DatabaseValue).flatMap { ChainHash($0) }
     }
 }
@@ -209,15 +213,16 @@ extension SQLiteEventStore {
         }
     }
 
-    /// Signs a checkpoint of the log as it is now, and every pending one (stored unsigned by a
-    /// writer without the key), in one transaction.
-    /// - Returns: the new checkpoint and how many pending ones were signed.
+    /// Signs a checkpoint of the log as it is now, and every pending one.
     public func makeCheckpoint(key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws(StoreError)
         -> StoredCheckpoint
     {
         try signAndMakeCheckpoint(key: key, at: date, trigger: trigger).made
     }
 
+    /// Signs every pending checkpoint (stored unsigned by a writer without the key) and a new
+    /// one of the log as it is now, in one transaction.
+    /// - Returns: the new checkpoint and how many pending ones were signed.
     public func signAndMakeCheckpoint(key: Curve25519.Signing.PrivateKey, at date: Date, trigger: String) throws(StoreError)
         -> (made: StoredCheckpoint, signedPending: Int)
     {

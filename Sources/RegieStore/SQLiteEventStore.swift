@@ -83,8 +83,8 @@ public final class SQLiteEventStore: EventStore {
             } catch {
                 // In WAL mode even a reader needs the shared-memory file; where the folder cannot
                 // be written either, the copy is opened as immutable: nobody can change it here.
-                queue = try DatabaseQueue(path: "file:" + path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!
-                                          + "?immutable=1", configuration: config)
+                let uriPath = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+                queue = try DatabaseQueue(path: "file:" + uriPath + "?immutable=1", configuration: config)
             }
             try queue.read { db in
                 guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else {
