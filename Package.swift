@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "RegieStore", targets: ["RegieStore"]),
         .library(name: "RegieLua", targets: ["RegieLua"]),
         .library(name: "RegieAudit", targets: ["RegieAudit"]),
+        .library(name: "RegieReports", targets: ["RegieReports"]),
+        .library(name: "RegieApp", targets: ["RegieApp"]),
         .library(name: "RegieCLI", targets: ["RegieCLI"]),
     ],
     dependencies: [
@@ -46,13 +48,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Markdown, HTML, SVG and dot renderings of the core's report data, and the wording of values.
+        .target(name: "RegieReports", dependencies: ["RegieCore", "RegieAudit"]),
+        // The application every front end calls: workspace, who acts, the authorisation policy,
+        // case commands and reads, rules pinned by hash, replay and verification. No front end in it.
+        .target(
+            name: "RegieApp",
+            dependencies: [
+                "RegieCore", "RegieLua", "RegieStore", "RegieAudit", "RegieReports",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command line: parse, call RegieApp, print.
         .target(
             name: "RegieCLI",
             dependencies: [
-                "RegieCore", "RegieLua", "RegieStore", "RegieAudit",
+                "RegieApp", "RegieCore", "RegieReports", "RegieAudit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "regie", dependencies: ["RegieCLI"]),
@@ -68,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegieCLITests",
-            dependencies: ["RegieCLI", "RegieStore", "RegieCore", "RegieLua", "RegieAudit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RegieCLI", "RegieApp", "RegieReports", "RegieStore", "RegieCore", "RegieLua", "RegieAudit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import RegieApp
 import RegieCore
+import RegieReports
 
 /// Argument errors worded like Regie's own: one line in the workspace language, a hint, exit 2.
 /// swift-argument-parser's own text (English, with the whole usage) is reduced to its first

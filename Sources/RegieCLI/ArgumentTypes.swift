@@ -1,5 +1,7 @@
 import ArgumentParser
+import RegieApp
 import RegieCore
+import RegieReports
 
 // Values typed on the command line. Multi-word values accept `-` as well as `_`.
 

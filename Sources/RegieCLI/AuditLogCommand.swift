@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import RegieAudit
+import RegieApp
 import RegieCore
+import RegieReports
 import RegieStore
 
 struct AuditLogCommand: ParsableCommand {

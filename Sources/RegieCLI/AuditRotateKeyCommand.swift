@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import RegieAudit
+import RegieApp
 import RegieCore
+import RegieReports
 import RegieStore
 
 /// `regie audit rotate-key`: the one way besides `regie init` to get a new signing key. The

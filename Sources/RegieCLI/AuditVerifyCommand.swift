@@ -2,7 +2,9 @@ import ArgumentParser
 import Crypto
 import Foundation
 import RegieAudit
+import RegieApp
 import RegieCore
+import RegieReports
 import RegieStore
 
 struct AuditVerifyCommand: ParsableCommand {

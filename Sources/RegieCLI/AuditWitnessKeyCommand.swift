@@ -1,3 +1,5 @@
+import RegieApp
+import RegieCore
 import ArgumentParser
 import Crypto
 import Foundation

@@ -1,5 +1,7 @@
 import ArgumentParser
+import RegieApp
 import RegieCore
+import RegieReports
 import RegieLua
 
 /// Performs a move and reports where the case went, with the prompts of a newly entered phase.

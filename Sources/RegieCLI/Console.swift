@@ -1,3 +1,5 @@
+import RegieApp
+import RegieCore
 import Foundation
 
 /// Where commands write. Standard output by default; tests and the demo swap it with

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import RegieApp
 import RegieCore
+import RegieReports
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

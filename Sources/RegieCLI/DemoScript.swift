@@ -1,4 +1,6 @@
+import RegieApp
 import RegieCore
+import RegieReports
 
 /// The sample case the demo walks through: R., a client of a neighbourhood team, with their
 /// mother, a neighbour, an experience expert and a district nurse. The neighbourhood team uses

@@ -1,5 +1,7 @@
 import ArgumentParser
+import RegieApp
 import RegieCore
+import RegieReports
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {

@@ -1,5 +1,7 @@
 import ArgumentParser
+import RegieApp
 import RegieCore
+import RegieReports
 
 struct GoalGroup: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,5 @@
+import RegieApp
+import RegieCore
 import Foundation
 
 /// Writes JSON the same way everywhere: sorted keys, snake_case, ISO 8601 times in UTC.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import RegieApp
 import RegieCore
+import RegieReports
 
 struct TimeGroup: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 
 @Suite("Who may read the audit trail, and what an export can do")
 struct AuditScopeTests {

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 
 @Suite("Audit trail: tampering behind Regie's back is caught")
 struct AuditTests {

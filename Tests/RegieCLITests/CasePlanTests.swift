@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 import RegieCore
 
 /// `regie report case`: the client's plan goes through the access rules of `case show`,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 
 @Suite("Commands in process")
 struct CommandTests {

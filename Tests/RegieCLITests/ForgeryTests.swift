@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 
 /// The forgery classes of "The record proves itself": each must give exit 9 from `audit
 /// verify`, naming what is broken, and ordinary commands must refuse rather than decide on

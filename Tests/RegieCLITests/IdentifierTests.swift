@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 import RegieCore
 
 @Suite("Identifiers: names stay inside the workspace, ids in one normal form")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 import RegieCore
 import RegieLua
 import RegieStore

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 import RegieCore
 
 /// The pure pieces of the report drawings: layout, scales, ticks and escaping.

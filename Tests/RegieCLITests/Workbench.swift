@@ -1,10 +1,12 @@
 import Foundation
+@testable import RegieApp
 @testable import RegieCLI
+import RegieReports
 import RegieCore
 import RegieStore
 
 // Swift Testing has an ExitStatus of its own.
-typealias Exit = RegieCLI.ExitStatus
+typealias Exit = RegieApp.ExitStatus
 
 /// A workspace in a temporary folder, and a way to run `regie` in process against it.
 final class Workbench {

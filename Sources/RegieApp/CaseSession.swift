@@ -1,0 +1,273 @@
+import RegieReports
+import Foundation
+import RegieCore
+import RegieLua
+import RegieStore
+
+/// One command's view of the workspace: the store, the rules, who acts, the language and the time.
+/// Each change is decided against the case as read and appended in one transaction that
+/// checks the version, so a refused or failed command writes nothing.
+package final class CaseSession {
+    package let workspace: Workspace
+    package let store: SQLiteEventStore
+    package let rules: RuleBook
+    package let l: L10n
+    package let actorID: String
+    package let now: Date
+    /// Recorded with every read of case data.
+    package let purpose: String
+
+    /// - Parameters:
+    ///   - request: who asks, when, why and in which language, as the front end established it.
+    ///   - readOnlyFallback: for commands that can do their work without writing
+    ///     (`audit verify`): a database that cannot be written is opened read-only instead of refused.
+    package init(workspace: Workspace, request: Request, readOnlyFallback: Bool = false) throws(RegieError) {
+        self.workspace = workspace
+        l = L10n(language: request.language ?? workspace.locale)
+        actorID = request.actorID
+        // Whole milliseconds, as the store records times: what a plugin saw when deciding (the
+        // day, the second) is then exactly what `audit verify` shows it again.
+        now = Date(timeIntervalSince1970: (request.now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        purpose = try Self.purpose(request.purpose ?? workspace.audit.purpose)
+        do {
+            do {
+                store = try SQLiteEventStore(path: workspace.databasePath, busyTimeout: request.busyTimeout)
+            } catch .readOnly where readOnlyFallback {
+                store = try SQLiteEventStore(path: workspace.databasePath, readOnly: true, busyTimeout: request.busyTimeout)
+            }
+        } catch {
+            throw RegieError.from(error)
+        }
+        if request.clockIsFixed && !store.allowsFixedClock {
+            throw RegieError(.usage, en: "REGIE_NOW may fix the clock only on a demo or test database, and this one is real.",
+                             nl: "REGIE_NOW mag de klok alleen vastzetten op een demo- of testdatabase, en deze is echt.",
+                             hintEN: "Unset REGIE_NOW; for tests, create a database with `regie init --fixed-clock`.",
+                             hintNL: "Verwijder REGIE_NOW; maak voor tests een database met `regie init --fixed-clock`.")
+        }
+        try Self.checkRecordable(now)
+        rules = try RuleBook(workspace: workspace, store: store)
+    }
+
+    /// A clock outside ``RecordedTime/writable`` is wrong, and nothing is written with it.
+    private static func checkRecordable(_ now: Date) throws(RegieError) {
+        guard !RecordedTime.writable.contains(now) else { return }
+        let shown = ISO8601DateFormatter().string(from: now)
+        throw RegieError(.configuration, en: "The clock says \(shown), outside the years Regie records (2000 to 8999).",
+                         nl: "De klok zegt \(shown), buiten de jaren die Regie vastlegt (2000 tot 8999).",
+                         hintEN: "Correct the computer's clock (or REGIE_NOW) and try again.",
+                         hintNL: "Zet de klok van de computer (of REGIE_NOW) goed en probeer het opnieuw.")
+    }
+
+    private static func purpose(_ text: String) throws(RegieError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 200, !NationalIdentifier.appears(in: trimmed) else {
+            throw RegieError(.usage, en: "A purpose must be a short text of at most 200 characters, without personal numbers.",
+                             nl: "Een doel is een korte tekst van hoogstens 200 tekens, zonder persoonsnummers.",
+                             hintEN: "For example --purpose \"care\" or --purpose \"supervision\".",
+                             hintNL: "Bijvoorbeeld --purpose \"zorg\" of --purpose \"intervisie\".")
+        }
+        return trimmed
+    }
+
+    /// The acting person, who must belong to the team.
+    package func actor(inTeam team: String) throws(RegieError) -> Actor {
+        let person = try person()
+        guard person.teams.contains(team) else {
+            throw RegieError(.notPermitted, en: "\(person.id) is not a member of team \(team).",
+                             nl: "\(person.id) is geen lid van team \(team).",
+                             hintEN: "Act as a member of that team, or add the team to this person in regie.yaml.",
+                             hintNL: "Handel als lid van dat team, of voeg het team toe bij deze persoon in regie.yaml.")
+        }
+        return Actor(id: person.id, role: person.role)
+    }
+
+    /// The acting person, who must be listed in the workspace.
+    package func person() throws(RegieError) -> Workspace.Person {
+        guard let person = workspace.person(actorID) else {
+            throw RegieError(.notPermitted, en: "\(actorID.isEmpty ? "The acting person" : "“\(actorID)”") is not a person of this workspace.",
+                             nl: "\(actorID.isEmpty ? "De handelende persoon" : "‘\(actorID)’") is geen persoon in deze werkomgeving.",
+                             hintEN: "Say who you are with --as or REGIE_USER, using an id under `people` in regie.yaml.",
+                             hintNL: "Zeg wie je bent met --as of REGIE_USER, met een id onder `people` in regie.yaml.")
+        }
+        return person
+    }
+
+    package func team(_ id: String) throws(RegieError) -> Workspace.Team {
+        guard let team = workspace.team(id) else {
+            let known = workspace.teams.map(\.id).joined(separator: ", ")
+            throw RegieError(.notFound, en: "There is no team \(id).", nl: "Er is geen team \(id).",
+                             hintEN: "Known teams: \(known).", hintNL: "Bekende teams: \(known).")
+        }
+        return team
+    }
+
+    /// A case and its pinned workflow. Reading requires the actor to be in the case's team.
+    package func load(_ caseID: Int) throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
+        let events: [RecordedEvent]
+        do {
+            events = try store.events(of: caseID)
+        } catch {
+            throw RegieError.from(error)
+        }
+        let state: CaseState
+        do {
+            state = try CaseState.replay(events)
+        } catch {
+            throw RegieError.from(error)
+        }
+        let actor = try actor(inTeam: state.team)
+        return (state, try rules.pinned(state.workflowHash), actor)
+    }
+
+    /// A case read to be shown: loaded, then the read is recorded in the access log before
+    /// anything is shown. If the read cannot be recorded, nothing is shown.
+    package func read(_ caseID: Int, action: String) throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
+        let loaded = try load(caseID)
+        try recordRead(caseID: caseID, action: action)
+        return loaded
+    }
+
+    /// Records in the access log that the acting person read case data (of one case, or
+    /// across cases when `caseID` is nil) with the given command.
+    package func recordRead(caseID: Int?, action: String) throws(RegieError) {
+        try recordReads(caseIDs: [caseID], action: action)
+    }
+
+    /// Records a read that showed these cases (a list, a log): one access entry per case, so
+    /// that each client sees it; a list that showed no case is recorded as a read across cases.
+    package func recordReads(caseIDs: [Int?], action: String) throws(RegieError) {
+        let person = try person()
+        try enableCheckpoints(keyRequired: false)
+        do {
+            try store.recordAccess(actor: person.id, role: person.role.rawValue, at: now,
+                                   caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action, purpose: purpose)
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+
+    /// Turns on automatic checkpoints before a write. With `audit: signing: separate` writers
+    /// hold no key: their checkpoints are stored unsigned (pending) for the key holder to sign.
+    /// Otherwise a change to a case needs the key (a missing key is an error, never a new key);
+    /// a read is recorded without one, and its checkpoint then waits to be signed as well.
+    private func enableCheckpoints(keyRequired: Bool = true) throws(RegieError) {
+        guard store.checkpointPolicy == nil else { return }
+        let key = keyRequired && workspace.audit.signsInline ? try SigningKeyFile.required(at: workspace.signingKeyPath)
+            : try? SigningKeyFile.load(at: workspace.signingKeyPath)
+        store.checkpointPolicy = CheckpointPolicy(key: key, every: workspace.audit.checkpointEvery)
+    }
+
+    /// Decides and records a command on a case.
+    /// - Returns: the case after the command and the recorded events (none if nothing changed).
+    @discardableResult
+    package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [SQLiteEventStore.RuleSource] = [])
+        throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
+    {
+        let (before, workflow, actor) = try load(caseID)
+        // Within a case, time never runs backwards: stays and durations are worked out from
+        // it, and audit order must agree with it. A clock set back is refused, not recorded.
+        guard now >= before.lastChangedAt else {
+            let last = ISO8601DateFormatter().string(from: before.lastChangedAt)
+            throw RegieError(.refused, en: "The clock says \(ISO8601DateFormatter().string(from: now)), before case \(caseID)'s last change at \(last); nothing was saved.",
+                             nl: "De klok zegt \(ISO8601DateFormatter().string(from: now)), vóór de laatste wijziging van casus \(caseID) om \(last); er is niets opgeslagen.",
+                             hintEN: "Check the computer's clock, or wait a moment and repeat the command.",
+                             hintNL: "Controleer de klok van de computer, of wacht even en herhaal de opdracht.")
+        }
+        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
+                                      plugins: try rules.plugins(for: before, workflow: workflow))
+        let deadlineStops = rules.deadlineStops
+        var events: [CaseEvent]
+        do {
+            events = try CaseDecider.decide(before, command, context)
+        } catch {
+            throw RegieError.from(error, caseID: caseID)
+        }
+        // A move decided while a plugin or derived item ran into the wall-clock deadline is
+        // recorded as such: what the deadline decided is not reproducible, so replay will not
+        // compare it as if it were.
+        if rules.deadlineStops != deadlineStops {
+            events = events.map { event in
+                guard case .transitioned(var transition) = event else { return event }
+                transition.timeLimited = true
+                return .transitioned(transition)
+            }
+        }
+        // The case after the command, worked out before it is recorded so that its report
+        // facts are stored in the same transaction as its events.
+        var after = before
+        do {
+            for (offset, event) in events.enumerated() {
+                try after.apply(RecordedEvent(caseID: caseID, version: before.version + offset + 1, actor: actor.id, recordedAt: now,
+                                              event: event))
+            }
+        } catch {
+            throw RegieError(.internalError, en: "A decided event could not be applied.",
+                             nl: "Een besloten gebeurtenis kon niet worden verwerkt.")
+        }
+        try enableCheckpoints()
+        let recorded: [RecordedEvent]
+        do {
+            recorded = try store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now,
+                                        ruleSources: ruleSources, facts: events.isEmpty ? nil : CaseFacts(after))
+        } catch {
+            throw RegieError.from(error)
+        }
+        return (after, recorded)
+    }
+
+    /// Opens a case for a team, pinned to the team's workflow and plugins as they are now.
+    package func openCase(team teamID: String, clientLabel: String, reference: String?, complex: Bool) throws(RegieError) -> CaseState {
+        let team = try team(teamID)
+        let actor = try actor(inTeam: team.id)
+        let (workflow, source, hash) = try rules.current(for: team)
+        let plugins = try rules.currentPlugins(for: team, workflow: workflow)
+        let open = OpenCase(team: team.id, clientLabel: clientLabel, externalReference: reference, complex: complex,
+                            workflow: workflow.name, workflowHash: hash, plugins: plugins.pins)
+        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator)
+        let events: [CaseEvent]
+        do {
+            events = try CaseDecider.decide(nil, .open(open), context)
+        } catch {
+            throw RegieError.from(error, caseID: 0)
+        }
+        guard case .opened(let opened) = events.first else {
+            throw RegieError(.internalError, en: "Opening a case gave no opening event.", nl: "Het openen gaf geen openingsgebeurtenis.")
+        }
+        try enableCheckpoints()
+        do {
+            let recorded = try store.openCase(opened, workflowSource: source, pluginSources: plugins.sources, actor: actor.id, at: now)
+            return CaseState(id: recorded.caseID, opened: opened, at: now, by: actor.id)
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+
+    /// The checklist of a phase for a case: the workflow's items, then its plugins'.
+    package func checklist(_ phase: Phase, of state: CaseState, workflow: Workflow) throws(RegieError) -> [ChecklistItemState] {
+        Checklist.evaluate(phase, of: state, workflow: workflow, evaluator: rules.evaluator,
+                           plugins: try rules.plugins(for: state, workflow: workflow), at: now)
+    }
+
+    /// The prompts of a phase for a case: the workflow's, then its plugins'. A plugin that
+    /// fails to give its prompts is named in a last prompt rather than hiding the case.
+    package func prompts(_ phase: Phase, of state: CaseState, workflow: Workflow) throws(RegieError) -> [LocalizedText] {
+        let plugins = try rules.plugins(for: state, workflow: workflow)
+        do {
+            return workflow.definition(of: phase).prompts + (try plugins.prompts(phase, of: state, at: now)).map(\.text)
+        } catch {
+            let failure = RegieError.from(error).message
+            return workflow.definition(of: phase).prompts
+                + [LocalizedText(nl: "(De vragen van de plugins ontbreken. \(failure.nl))", en: "(The plugins' prompts are missing. \(failure.en))")]
+        }
+    }
+
+    /// What the case's plugins suggest on entering a phase.
+    package func suggestions(entering phase: Phase, of state: CaseState, workflow: Workflow) throws(RegieError) -> [PluginSuggestion] {
+        let plugins = try rules.plugins(for: state, workflow: workflow)
+        do {
+            return try plugins.suggestions(on: phase, of: state, at: now)
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+}

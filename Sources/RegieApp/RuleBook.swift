@@ -1,0 +1,223 @@
+import RegieReports
+import Foundation
+import RegieCore
+import RegieLua
+import RegieStore
+
+/// Finds the workflow and plugins in force for a team (to open a case) and the exact workflow
+/// and plugins a case is pinned to (by content hash, from the store), and checks that every
+/// derived item compiles and every plugin loads.
+package final class RuleBook {
+    package let workspace: Workspace
+    package let store: any EventStore
+    package let evaluator: LuaDerivedItemEvaluator
+    private var pinned: [String: Workflow] = [:]
+    /// Loaded plugins by content hash: each has its own Lua state.
+    private var loadedPlugins: [String: LuaPlugin] = [:]
+    /// Set once every stored plugin is loaded (``preloadStoredPlugins(from:)``): from then on
+    /// nothing is read from the store, as `audit verify` reads the log in one access that
+    /// another read must not enter.
+    private var storeClosed = false
+
+    package init(workspace: Workspace, store: any EventStore) throws(RegieError) {
+        self.workspace = workspace
+        self.store = store
+        do {
+            evaluator = try LuaDerivedItemEvaluator()
+        } catch {
+            throw RegieError(.internalError, en: "The Lua sandbox could not start (\(error)).",
+                             nl: "De Lua-sandbox kon niet starten (\(error)).")
+        }
+    }
+
+    /// How many Lua calls of these rules (derived items and every loaded plugin) the wall-clock
+    /// deadline has stopped so far: compared before and after a decision or its replay.
+    package var deadlineStops: Int { evaluator.deadlineStops + loadedPlugins.values.reduce(0) { $0 + $1.deadlineStops } }
+
+    /// The workflow a team uses now, with its source and hash.
+    package func current(for team: Workspace.Team) throws(RegieError) -> (workflow: Workflow, source: String, hash: String) {
+        let (source, file) = try Self.source(named: team.workflow, in: workspace.root)
+        let workflow = try parse(source, file: file)
+        return (workflow, source, RuleHash.of(source))
+    }
+
+    /// The workflow a case is pinned to.
+    package func pinned(_ hash: String) throws(RegieError) -> Workflow {
+        if let workflow = pinned[hash] { return workflow }
+        let source: String?
+        do {
+            source = try store.ruleSource(hash: hash)
+        } catch {
+            throw RegieError.from(error)
+        }
+        guard let source else {
+            throw RegieError(.storage, en: "The workflow this case is pinned to is missing from the database.",
+                             nl: "De workflow waar deze casus aan vastzit ontbreekt in de database.",
+                             hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
+        }
+        let workflow = try parse(source, file: "workflow \(hash.prefix(19))")
+        pinned[hash] = workflow
+        return workflow
+    }
+
+    /// Parses a workflow and compiles its derived items.
+    package func parse(_ source: String, file: String) throws(RegieError) -> Workflow {
+        let workflow: Workflow
+        do {
+            workflow = try WorkflowParser.parse(source, file: file)
+        } catch {
+            throw RegieError(.configuration, en: "The workflow file is wrong: \(error).",
+                             nl: "Het workflowbestand klopt niet: \(error).",
+                             hintEN: "Correct the file; `regie workflow check FILE` shows every problem.",
+                             hintNL: "Verbeter het bestand; `regie workflow check BESTAND` toont elk probleem.")
+        }
+        for item in workflow.derivedItems {
+            do {
+                try evaluator.prepare(item)
+            } catch {
+                throw RegieError(.configuration,
+                                 en: "The workflow file is wrong: \(item.source): the expression of `\(item.id)` does not compile (\(error.message)).",
+                                 nl: "Het workflowbestand klopt niet: \(item.source): de expressie van `\(item.id)` compileert niet (\(error.message)).",
+                                 hintEN: "Correct the `derived:` expression.", hintNL: "Verbeter de `derived:`-expressie.")
+            }
+        }
+        return workflow
+    }
+
+    // MARK: - Plugins
+
+    /// The team's plugins as they are now: what to pin a new case to, their sources, and the
+    /// loaded plugins.
+    package func currentPlugins(for team: Workspace.Team, workflow: Workflow) throws(RegieError)
+        -> (pins: [PluginPin], sources: [String], plugins: LuaCasePlugins)
+    {
+        var pins: [PluginPin] = []
+        var sources: [String] = []
+        var entries: [LuaCasePlugins.Entry] = []
+        for use in team.plugins {
+            let (source, file) = try Self.pluginSource(named: use.name, in: workspace.root)
+            let hash = RuleHash.of(source)
+            let plugin = try load(source, file: file, hash: hash)
+            guard plugin.name == use.name else {
+                throw RegieError(.configuration,
+                                 en: "\(file) calls itself `\(plugin.name)`, but team \(team.id) lists it as `\(use.name)`.",
+                                 nl: "\(file) noemt zichzelf `\(plugin.name)`, maar team \(team.id) noemt hem `\(use.name)`.",
+                                 hintEN: "Make the plugin's name and the name in regie.yaml the same.",
+                                 hintNL: "Maak de naam in de plugin en in regie.yaml gelijk.")
+            }
+            pins.append(PluginPin(name: use.name, hash: hash, settings: use.settings))
+            sources.append(source)
+            entries.append(.init(plugin: plugin, settings: use.settings))
+        }
+        return (pins, sources, LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale))
+    }
+
+    /// The plugins a case is pinned to, with the settings it is pinned to, loaded from the
+    /// sources stored in the database.
+    package func plugins(for state: CaseState, workflow: Workflow) throws(RegieError) -> LuaCasePlugins {
+        var entries: [LuaCasePlugins.Entry] = []
+        for pin in state.plugins {
+            let plugin: LuaPlugin
+            if let loaded = loadedPlugins[pin.hash] {
+                plugin = loaded
+            } else if storeClosed {
+                throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is not among the intact stored rules.",
+                                 nl: "De plugin `\(pin.name)` waar deze casus aan vastzit staat niet tussen de intacte opgeslagen regels.",
+                                 hintEN: "Run `regie audit verify` and restore the database from a backup.",
+                                 hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+            } else {
+                let source: String?
+                do {
+                    source = try store.ruleSource(hash: pin.hash)
+                } catch {
+                    throw RegieError.from(error)
+                }
+                guard let source else {
+                    throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is missing from the database.",
+                                     nl: "De plugin `\(pin.name)` waar deze casus aan vastzit ontbreekt in de database.",
+                                     hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
+                }
+                plugin = try load(source, file: Self.pinnedFileName(pin.name, hash: pin.hash), hash: pin.hash)
+            }
+            entries.append(.init(plugin: plugin, settings: pin.settings))
+        }
+        return LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale)
+    }
+
+    /// Loads every intact plugin stored in the database, so that later lookups by pin need no
+    /// read; after this the rule book reads nothing more from the store.
+    package func preloadStoredPlugins(from store: SQLiteEventStore) throws(RegieError) {
+        defer { storeClosed = true }
+        let stored: [(hash: String, name: String, source: String)]
+        do {
+            stored = try store.ruleSources(kind: "plugin")
+        } catch {
+            throw RegieError.from(error)
+        }
+        for plugin in stored {
+            _ = try? load(plugin.source, file: Self.pinnedFileName(plugin.name, hash: plugin.hash), hash: plugin.hash)
+        }
+    }
+
+    /// How a plugin a case is pinned to is named in messages: its file and the start of its
+    /// hash, such as `plugins/fact.lua@ff40eed6`.
+    package static func pinnedFileName(_ name: String, hash: String) -> String {
+        "plugins/\(name).lua@" + hash.replacingOccurrences(of: "sha256:", with: "").prefix(8)
+    }
+
+    private func load(_ source: String, file: String, hash: String) throws(RegieError) -> LuaPlugin {
+        if let plugin = loadedPlugins[hash] { return plugin }
+        do {
+            let plugin = try LuaPlugin(source: source, file: file)
+            loadedPlugins[hash] = plugin
+            return plugin
+        } catch {
+            throw RegieError.from(error)
+        }
+    }
+
+    /// The text of a plugin by name: the workspace's `plugins/NAME.lua`, else the one shipped
+    /// with Regie.
+    package static func pluginSource(named name: String, in root: URL) throws(RegieError) -> (text: String, file: String) {
+        try checkFileName(name, kind: "plugin")
+        let file = root.appendingPathComponent("plugins").appendingPathComponent(name + ".lua")
+        if FileManager.default.fileExists(atPath: file.path) {
+            do {
+                return (try String(contentsOf: file, encoding: .utf8), "plugins/\(name).lua")
+            } catch {
+                throw RegieError(.configuration, en: "plugins/\(name).lua cannot be read.", nl: "plugins/\(name).lua kan niet gelezen worden.")
+            }
+        }
+        if let source = ShippedPlugins.sources[name] { return (source, "(built-in) plugins/\(name).lua") }
+        throw RegieError(.configuration, en: "There is no plugin called \(name).", nl: "Er is geen plugin met de naam \(name).",
+                         hintEN: "Add plugins/\(name).lua to the workspace or correct the team in regie.yaml; `regie plugin list` shows what there is.",
+                         hintNL: "Zet plugins/\(name).lua in de werkomgeving of verbeter het team in regie.yaml; `regie plugin list` toont wat er is.")
+    }
+
+    /// The text of a workflow by name: the workspace's `workflows/NAME.yaml`, else the default
+    /// embedded in Regie.
+    package static func source(named name: String, in root: URL) throws(RegieError) -> (text: String, file: String) {
+        try checkFileName(name, kind: "workflow")
+        let file = root.appendingPathComponent("workflows").appendingPathComponent(name + ".yaml")
+        if FileManager.default.fileExists(atPath: file.path) {
+            do {
+                return (try String(contentsOf: file, encoding: .utf8), "workflows/\(name).yaml")
+            } catch {
+                throw RegieError(.configuration, en: "workflows/\(name).yaml cannot be read.", nl: "workflows/\(name).yaml kan niet gelezen worden.")
+            }
+        }
+        if name == DefaultWorkflow.name { return (DefaultWorkflow.source, "(built-in) \(DefaultWorkflow.fileName)") }
+        throw RegieError(.configuration, en: "There is no workflow called \(name).", nl: "Er is geen workflow met de naam \(name).",
+                         hintEN: "Add workflows/\(name).yaml to the workspace or correct the team in regie.yaml.",
+                         hintNL: "Zet workflows/\(name).yaml in de werkomgeving of verbeter het team in regie.yaml.")
+    }
+
+    /// A name is checked before any path is made of it, so that nothing outside the
+    /// workspace's folders is read.
+    private static func checkFileName(_ name: String, kind: String) throws(RegieError) {
+        guard !Identifier.isFileName(name) else { return }
+        throw RegieError(.configuration, en: "`\(name)` cannot be the name of a \(kind): use letters, digits, `_`, `-` and `.` only.",
+                         nl: "`\(name)` kan geen naam van een \(kind) zijn: gebruik alleen letters, cijfers, `_`, `-` en `.`.",
+                         hintEN: "Correct the name in regie.yaml.", hintNL: "Verbeter de naam in regie.yaml.")
+    }
+}

@@ -1,0 +1,41 @@
+import RegieReports
+import Foundation
+import RegieAudit
+
+/// What a witness last cosigned: `size N` and `root HEX`, one per line.
+package struct WitnessState {
+    package var size: Int
+    package var root: ChainHash
+
+    package init(size: Int, root: ChainHash) {
+        self.size = size
+        self.root = root
+    }
+
+    /// - Returns: nil when the file does not exist yet (the first cosignature).
+    package static func read(_ path: String) throws(RegieError) -> WitnessState? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw unreadable(path) }
+        let lines = text.split(separator: "\n")
+        guard lines.count == 2, lines[0].hasPrefix("size "), let size = Int(lines[0].dropFirst(5)), size >= 0,
+              lines[1].hasPrefix("root "), let root = ChainHash(hex: lines[1].dropFirst(5))
+        else { throw unreadable(path) }
+        return WitnessState(size: size, root: root)
+    }
+
+    package static func write(_ state: WitnessState, to path: String) throws(RegieError) {
+        do {
+            try Data("size \(state.size)\nroot \(state.root.hex)\n".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw RegieError(.storage, en: "The cosignature was stored, but \(path) could not be written.",
+                             nl: "De medeondertekening is bewaard, maar \(path) kon niet worden geschreven.",
+                             hintEN: "Check the file; write `size N` and `root HEX` of the checkpoint you cosigned into it.",
+                             hintNL: "Controleer het bestand; zet er `size N` en `root HEX` van het medeondertekende controlepunt in.")
+        }
+    }
+
+    private static func unreadable(_ path: String) -> RegieError {
+        RegieError(.usage, en: "\(path) is not a witness state file.", nl: "\(path) is geen statusbestand van een getuige.",
+                   hintEN: "Give the file this command wrote the last time.", hintNL: "Geef het bestand dat deze opdracht de vorige keer schreef.")
+    }
+}

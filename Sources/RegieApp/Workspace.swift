@@ -1,0 +1,80 @@
+import RegieReports
+import Foundation
+import RegieCore
+
+/// A folder with `regie.yaml`: the organisation, its teams and people, the locale and the database.
+package struct Workspace: Sendable {
+    package static let fileName = "regie.yaml"
+
+    package var root: URL
+    package var organisation: String
+    package var locale: Language
+    /// As written in the file; relative paths are relative to `root`.
+    package var database: String
+    package var teams: [Team]
+    package var people: [Person]
+    /// `audit:` in regie.yaml.
+    package var audit = AuditSettings()
+
+    package init(root: URL, organisation: String, locale: Language, database: String, teams: [Team], people: [Person]) {
+        self.root = root
+        self.organisation = organisation
+        self.locale = locale
+        self.database = database
+        self.teams = teams
+        self.people = people
+    }
+
+    package struct AuditSettings: Sendable, Equatable {
+        /// A checkpoint is signed every so many events (and whenever a case closes).
+        package var checkpointEvery = 1000
+        /// The purpose recorded with a read when no `--purpose` is given.
+        package var purpose = "care"
+        /// The Ed25519 signing key, relative to the workspace folder.
+        package var signingKey = ".regie/audit-signing-key"
+        /// False (`signing: separate`) when the people who write cases do not hold the key: their
+        /// automatic checkpoints are stored unsigned until the key holder's `regie audit checkpoint`
+        /// signs them. True (`inline`, the default): every write signs, and needs the key.
+        package var signsInline = true
+    }
+
+    package struct Team: Sendable, Equatable {
+        package var id: String
+        package var name: String
+        package var workflow: String
+        /// The team's plugins, in the order their items and prompts are shown.
+        package var plugins: [PluginUse] = []
+    }
+
+    /// A plugin a team uses, with the team's settings for it.
+    package struct PluginUse: Sendable, Equatable {
+        package var name: String
+        package var settings: [String: PluginSetting]
+    }
+
+    package struct Person: Sendable, Equatable {
+        package var id: String
+        package var name: String
+        package var role: Role
+        package var teams: [String]
+    }
+
+    package var databasePath: String {
+        database.hasPrefix("/") ? database : root.appendingPathComponent(database).path
+    }
+
+    package var signingKeyPath: String {
+        audit.signingKey.hasPrefix("/") ? audit.signingKey : root.appendingPathComponent(audit.signingKey).path
+    }
+
+    /// Ids are compared in one normal form (``Identifier/normalised(_:)``), as typed or as listed.
+    package func team(_ id: String) -> Team? {
+        let id = Identifier.normalised(id)
+        return teams.first { $0.id == id }
+    }
+
+    package func person(_ id: String) -> Person? {
+        let id = Identifier.normalised(id)
+        return people.first { $0.id == id }
+    }
+}

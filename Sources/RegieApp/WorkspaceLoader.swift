@@ -1,0 +1,177 @@
+import RegieReports
+import Foundation
+import RegieCore
+import Yams
+
+/// Finds and reads a workspace: `--workspace`, else `REGIE_WORKSPACE`, else the nearest folder
+/// with a `regie.yaml` from the current folder upward.
+package enum WorkspaceLoader {
+    package static func locate(explicit: String?, environment: [String: String], currentDirectory: URL) throws(RegieError) -> URL {
+        if let given = explicit ?? environment["REGIE_WORKSPACE"], !given.isEmpty {
+            let url = URL(fileURLWithPath: given, relativeTo: currentDirectory).standardizedFileURL
+            let file = url.lastPathComponent == Workspace.fileName ? url : url.appendingPathComponent(Workspace.fileName)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw RegieError(.configuration, en: "There is no \(Workspace.fileName) in \(given).",
+                                 nl: "Er staat geen \(Workspace.fileName) in \(given).",
+                                 hintEN: "Create a workspace there with `regie init`.",
+                                 hintNL: "Maak daar een werkomgeving met `regie init`.")
+            }
+            return file.deletingLastPathComponent()
+        }
+        var folder = currentDirectory.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Workspace.fileName).path) { return folder }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        throw RegieError(.configuration, en: "No workspace found: there is no \(Workspace.fileName) here or in any folder above.",
+                         nl: "Geen werkomgeving gevonden: hier en erboven staat geen \(Workspace.fileName).",
+                         hintEN: "Run `regie init` to create one, or pass --workspace.",
+                         hintNL: "Maak er een met `regie init`, of geef --workspace mee.")
+    }
+
+    package static func load(from root: URL) throws(RegieError) -> Workspace {
+        let url = root.appendingPathComponent(Workspace.fileName)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw RegieError(.configuration, en: "\(url.path) cannot be read.", nl: "\(url.path) kan niet gelezen worden.",
+                             hintEN: "Check that the file exists and is readable.", hintNL: "Controleer of het bestand bestaat en leesbaar is.")
+        }
+        do {
+            return try parse(text, file: url.path, root: root)
+        } catch {
+            throw RegieError(.configuration, en: "The workspace file is wrong: \(error).",
+                             nl: "Het werkomgevingsbestand klopt niet: \(error).",
+                             hintEN: "Correct \(Workspace.fileName) and try again.", hintNL: "Verbeter \(Workspace.fileName) en probeer het opnieuw.")
+        }
+    }
+
+    package static func parse(_ text: String, file: String, root: URL) throws(FileFormatError) -> Workspace {
+        let doc = try YAMLNodeReader.document(text, file: file)
+        try doc.allowOnly(["organisation", "locale", "database", "teams", "people", "audit"])
+        let localeText = try doc.optionalString("locale") ?? "nl"
+        guard let locale = Language(rawValue: localeText) else {
+            throw FileFormatError(file: file, line: doc.line, problem: "`locale` must be `nl` or `en`")
+        }
+        var teams: [Workspace.Team] = []
+        for node in try doc.sequence("teams") {
+            let team = try YAMLNodeReader(node, file: file, what: "a team")
+            try team.allowOnly(["id", "name", "workflow", "plugins"])
+            let id = Identifier.normalised(try team.string("id"))
+            guard !id.isEmpty else { throw FileFormatError(file: file, line: team.line, problem: "a team has an empty `id`") }
+            guard !teams.contains(where: { $0.id == id }) else {
+                throw FileFormatError(file: file, line: team.line, problem: "team `\(id)` is listed twice")
+            }
+            let workflow = try team.optionalString("workflow") ?? DefaultWorkflow.name
+            guard Identifier.isFileName(workflow) else {
+                throw FileFormatError(file: file, line: team.line(of: "workflow"),
+                                      problem: "team `\(id)` names workflow `\(workflow)`: a workflow is named by its file in workflows/, letters, digits, `_`, `-` and `.` only")
+            }
+            teams.append(.init(id: id, name: try team.optionalString("name") ?? id,
+                               workflow: workflow,
+                               plugins: try pluginUses(team.sequence("plugins"), team: id, file: file)))
+        }
+        guard !teams.isEmpty else { throw FileFormatError(file: file, line: doc.line, problem: "expected at least one team under `teams`") }
+        var people: [Workspace.Person] = []
+        for node in try doc.sequence("people") {
+            let person = try YAMLNodeReader(node, file: file, what: "a person")
+            try person.allowOnly(["id", "name", "role", "teams"])
+            let id = Identifier.normalised(try person.string("id"))
+            guard !id.isEmpty else { throw FileFormatError(file: file, line: person.line, problem: "a person has an empty `id`") }
+            let roleText = try person.optionalString("role") ?? "worker"
+            guard let role = Role(rawValue: roleText) else {
+                throw FileFormatError(file: file, line: person.line, problem: "role must be `worker`, `coordinator` or `auditor`, not `\(roleText)`")
+            }
+            var memberOf: [String] = []
+            for teamNode in try person.sequence("teams") {
+                guard let teamID = teamNode.string.map(Identifier.normalised), teams.contains(where: { $0.id == teamID }) else {
+                    throw FileFormatError(file: file, line: teamNode.mark?.line ?? person.line,
+                                          problem: "person `\(id)` names team `\(teamNode.string ?? "?")`, which is not under `teams`")
+                }
+                memberOf.append(teamID)
+            }
+            guard !people.contains(where: { $0.id == id }) else {
+                throw FileFormatError(file: file, line: person.line, problem: "person `\(id)` is listed twice")
+            }
+            people.append(.init(id: id, name: try person.optionalString("name") ?? id, role: role, teams: memberOf))
+        }
+        var workspace = Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
+                                  database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)
+        if let audit = try doc.child("audit") {
+            try audit.allowOnly(["checkpoint_every", "purpose", "signing_key", "signing"])
+            switch try audit.optionalString("signing") ?? "inline" {
+            case "inline": workspace.audit.signsInline = true
+            case "separate": workspace.audit.signsInline = false
+            default: throw FileFormatError(file: file, line: audit.line(of: "signing"), problem: "`signing` must be `inline` or `separate`")
+            }
+            if let every = try audit.optionalString("checkpoint_every") {
+                guard let value = Int(every), value >= 1 else {
+                    throw FileFormatError(file: file, line: audit.line, problem: "`checkpoint_every` must be a whole number of at least 1")
+                }
+                workspace.audit.checkpointEvery = value
+            }
+            workspace.audit.purpose = try audit.optionalString("purpose") ?? workspace.audit.purpose
+            workspace.audit.signingKey = try audit.optionalString("signing_key") ?? workspace.audit.signingKey
+        }
+        return workspace
+    }
+
+    /// A team's plugins: each a name, or a mapping with `name` and `settings` (plain values:
+    /// text, whole numbers, true/false, or a list of texts).
+    private static func pluginUses(_ nodes: [Node], team: String, file: String) throws(FileFormatError) -> [Workspace.PluginUse] {
+        var uses: [Workspace.PluginUse] = []
+        for node in nodes {
+            let line = node.mark?.line ?? 0
+            var use: Workspace.PluginUse
+            if case .scalar(let scalar) = node {
+                use = .init(name: scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), settings: [:])
+            } else {
+                let entry = try YAMLNodeReader(node, file: file, what: "a plugin of team `\(team)`")
+                try entry.allowOnly(["name", "settings"])
+                use = .init(name: try entry.string("name"), settings: [:])
+                if let settings = try entry.child("settings") {
+                    for (key, keyLine, value) in settings.entries {
+                        use.settings[key] = try setting(value, key: key, line: keyLine, file: file)
+                    }
+                }
+            }
+            guard !use.name.isEmpty else { throw FileFormatError(file: file, line: line, problem: "a plugin of team `\(team)` has no name") }
+            guard Identifier.isFileName(use.name) else {
+                throw FileFormatError(file: file, line: line,
+                                      problem: "plugin `\(use.name)` of team `\(team)`: a plugin is named by its file in plugins/, letters, digits, `_`, `-` and `.` only")
+            }
+            guard !uses.contains(where: { $0.name == use.name }) else {
+                throw FileFormatError(file: file, line: line, problem: "plugin `\(use.name)` is listed twice for team `\(team)`")
+            }
+            uses.append(use)
+        }
+        return uses
+    }
+
+    private static func setting(_ node: Node, key: String, line: Int, file: String) throws(FileFormatError) -> PluginSetting {
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if scalar.style == .plain {
+                if text == "true" { return .bool(true) }
+                if text == "false" { return .bool(false) }
+                if let number = Int(text) { return .integer(number) }
+            }
+            return .string(text)
+        case .sequence(let items):
+            var texts: [String] = []
+            for item in items {
+                guard case .scalar(let scalar) = item else {
+                    throw FileFormatError(file: file, line: line, problem: "setting `\(key)` must be a list of texts")
+                }
+                texts.append(scalar.string)
+            }
+            return .list(texts)
+        default:
+            throw FileFormatError(file: file, line: line, problem: "setting `\(key)` must be a text, a number, true/false or a list of texts")
+        }
+    }
+}

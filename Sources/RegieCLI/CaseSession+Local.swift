@@ -1,0 +1,45 @@
+import Foundation
+import RegieApp
+import RegieCore
+
+/// How the local command line says who asks: `--as`, else `REGIE_USER`, else the OS user; the
+/// computer's clock, or `REGIE_NOW` on a demo or test store; `REGIE_BUSY_TIMEOUT`. On one
+/// machine this is a trusted operator's claim: whoever can open the database can act as anyone.
+extension CaseSession {
+    convenience init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+                     readOnlyFallback: Bool = false) throws(RegieError) {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = try WorkspaceLoader.locate(explicit: options.workspace, environment: environment, currentDirectory: cwd)
+        let workspace = try WorkspaceLoader.load(from: root)
+        let (clock, fixed) = try Self.clock(environment)
+        let request = Request(actorID: options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "",
+                              now: clock, clockIsFixed: fixed, language: options.lang, purpose: options.purpose,
+                              busyTimeout: try Self.busyTimeout(environment))
+        try self.init(workspace: workspace, request: request, readOnlyFallback: readOnlyFallback)
+    }
+
+    /// `REGIE_BUSY_TIMEOUT`: how many seconds to wait for another process's lock (default 5),
+    /// a number from 0 to 3600; anything else is refused rather than trusted.
+    static func busyTimeout(_ environment: [String: String]) throws(RegieError) -> TimeInterval {
+        guard let text = environment["REGIE_BUSY_TIMEOUT"] else { return 5 }
+        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, (0...3600).contains(seconds) else {
+            throw RegieError(.usage, en: "REGIE_BUSY_TIMEOUT must be a number of seconds from 0 to 3600.",
+                             nl: "REGIE_BUSY_TIMEOUT moet een aantal seconden van 0 tot 3600 zijn.",
+                             hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
+        }
+        return seconds
+    }
+
+    /// `REGIE_NOW` (ISO 8601) fixes the clock for reproducible demos and tests.
+    /// Only on a database made as a demo or test store (`regie init --fixed-clock`).
+    /// - Returns: the time, and whether it was fixed.
+    private static func clock(_ environment: [String: String]) throws(RegieError) -> (Date, fixed: Bool) {
+        guard let text = environment["REGIE_NOW"], !text.isEmpty else { return (Date(), false) }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw RegieError(.usage, en: "REGIE_NOW is not an ISO 8601 time such as 2026-11-23T09:00:00Z.",
+                             nl: "REGIE_NOW is geen ISO 8601-tijd zoals 2026-11-23T09:00:00Z.",
+                             hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
+        }
+        return (date, true)
+    }
+}

@@ -1,7 +1,0 @@
-/// The plugins Regie ships (`plugins/*.lua` with their tests in `plugins/tests/`), embedded in
-/// the binary: `regie init` copies them into a new workspace, and a team can use one by name
-/// even when its workspace has no copy.
-enum ShippedPlugins {
-    /// The shipped plugins' names, sorted.
-    static var names: [String] { sources.keys.sorted() }
-}

@@ -1,0 +1,179 @@
+import Foundation
+import RegieCore
+
+// The JSON shapes of `case show`, `case list`, `check list`, `time list` and `audit log`.
+// Documented in docs/json.md; add fields, never rename or remove one.
+
+package struct StatusJSON: Encodable {
+    package var state: String
+    package var phase: Phase
+    package var pauseKind: PauseKind?
+    package var closeOutcome: CloseOutcome?
+    package var reason: String?
+
+    package init(_ status: CaseStatus) {
+        state = status.state
+        phase = status.phase
+        switch status {
+        case .active: break
+        case .paused(_, let info):
+            pauseKind = info.kind
+            reason = info.reason
+        case .closed(_, let info):
+            closeOutcome = info.outcome
+            reason = info.reason
+        }
+    }
+}
+
+package struct CaseSummaryJSON: Encodable {
+    package var caseId: Int
+    package var team: String
+    package var clientLabel: String
+    package var status: StatusJSON
+    package var round: Int
+    package var version: Int
+    package var complex: Bool
+    package var openedAt: Date
+    package var updatedAt: Date
+
+    package init(_ s: CaseSummary) {
+        caseId = s.id
+        team = s.team
+        clientLabel = s.clientLabel
+        status = StatusJSON(s.status)
+        round = s.round
+        version = s.version
+        complex = s.complex
+        openedAt = s.openedAt
+        updatedAt = s.updatedAt
+    }
+}
+
+package struct ChecklistItemJSON: Encodable {
+    package var id: String
+    package var text: String
+    package var required: Bool
+    package var derived: Bool
+    package var holds: Bool
+    package var failure: String?
+
+    package init(_ s: ChecklistItemState, _ l: L10n) {
+        id = s.item.id
+        text = l(s.item.text)
+        required = s.item.required
+        derived = !s.item.isManual
+        holds = s.holds
+        failure = s.failure
+    }
+}
+
+package struct CaseDetailJSON: Encodable {
+    package struct GoalJSON: Encodable {
+        package var id: Int, text: String, term: GoalTerm, wordedBy: Author, status: GoalStatus
+    }
+    package struct ResourceJSON: Encodable {
+        package var id: Int, label: String, relation: String, kind: ResourceKind, contact: ContactStatus
+        package var oneToOneHeld: Bool, canDo: String?, cannotDo: String?, tension: TensionState, member: Bool
+    }
+    package struct QuestionJSON: Encodable {
+        package var id: Int, text: String, owner: Int?, due: LocalDate?, status: QuestionStatus
+    }
+    package struct MeetingJSON: Encodable {
+        package var id: Int, round: Int, plannedOn: LocalDate, heldOn: LocalDate?, attendees: [Int], ledBy: MeetingLead?
+    }
+
+    package var caseId: Int
+    package var team: String
+    package var clientLabel: String
+    package var externalReference: String?
+    package var complex: Bool
+    package var status: StatusJSON
+    package var round: Int
+    package var version: Int
+    package var workflow: String
+    package var workflowHash: String
+    package var openedAt: Date
+    package var checklist: [ChecklistItemJSON]
+    package var openRequiredItems: [String]
+    package var prompts: [String]
+    package var goals: [GoalJSON]
+    package var resources: [ResourceJSON]
+    package var questions: [QuestionJSON]
+    package var meetings: [MeetingJSON]
+    package var minutesLogged: Int
+
+    package init(_ c: CaseState, checklist items: [ChecklistItemState], prompts: [LocalizedText], l: L10n) {
+        caseId = c.id
+        team = c.team
+        clientLabel = c.clientLabel
+        externalReference = c.externalReference
+        complex = c.complex
+        status = StatusJSON(c.status)
+        round = c.round
+        version = c.version
+        workflow = c.workflow
+        workflowHash = c.workflowHash
+        openedAt = c.openedAt
+        checklist = items.map { ChecklistItemJSON($0, l) }
+        openRequiredItems = items.filter { $0.item.required && !$0.holds }.map(\.item.id)
+        self.prompts = prompts.map { l($0) }
+        goals = c.goals.map { GoalJSON(id: $0.id, text: $0.text, term: $0.term, wordedBy: $0.wordedBy, status: $0.status) }
+        resources = c.resources.map {
+            ResourceJSON(id: $0.id, label: $0.label, relation: $0.relation, kind: $0.kind, contact: $0.contact,
+                         oneToOneHeld: $0.oneToOneHeld, canDo: $0.canDo, cannotDo: $0.cannotDo, tension: $0.tension,
+                         member: $0.isMember)
+        }
+        questions = c.questions.map { QuestionJSON(id: $0.id, text: $0.text, owner: $0.owner, due: $0.due, status: $0.status) }
+        meetings = c.meetings.map {
+            MeetingJSON(id: $0.id, round: $0.round, plannedOn: $0.plannedOn, heldOn: $0.heldOn, attendees: $0.attendees, ledBy: $0.ledBy)
+        }
+        minutesLogged = c.minutesLogged
+    }
+}
+
+/// A transition as `audit log` shows it.
+package struct TransitionJSON: Encodable {
+    package var caseID: Int
+    package var version: Int
+    package var actor: String
+    package var at: Date
+    package var move: MoveKind
+    package var from: StatusJSON
+    package var to: StatusJSON
+    package var reason: String?
+    package var overridden: Bool
+    package var unmet: [String]
+    package var checklist: [ChecklistSnapshot]
+    /// Each plugin guard's verdict; empty for a case without plugins.
+    package var guards: [GuardVerdict]
+    /// Content hashes of the rules in force, workflow first.
+    package var rules: [String]
+    /// The event's hash in the chain.
+    package var hash: String
+    /// The statuses in words, for the text output only.
+    package var fromText = "", toText = ""
+
+    package enum CodingKeys: String, CodingKey {
+        case caseID, version, actor, at, move, from, to, reason, overridden, unmet, checklist, guards, rules, hash
+    }
+
+    package init(caseID: Int, version: Int, actor: String, at: Date, transition t: Transitioned, rules: [String], hash: String, l: L10n) {
+        self.caseID = caseID
+        self.version = version
+        self.actor = actor
+        self.at = at
+        move = t.move
+        from = StatusJSON(t.from)
+        to = StatusJSON(t.to)
+        reason = t.reason
+        overridden = t.overridden
+        unmet = t.unmet
+        checklist = t.checklist
+        guards = t.guards ?? []
+        self.rules = rules
+        self.hash = hash
+        fromText = t.from.title(l)
+        toText = t.to.title(l)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import RegieCore
+
+/// The text form of a case for `case show`.
+package struct CaseText {
+    package let l: L10n
+
+    package init(l: L10n) { self.l = l }
+
+    package func render(_ c: CaseState, checklist: [ChecklistItemState], prompts: [LocalizedText]) -> [String] {
+        var lines: [String] = []
+        lines.append(l("Case \(c.id) · client \(c.clientLabel) · team \(c.team)\(c.complex ? " · complex" : "")",
+                       "Casus \(c.id) · cliënt \(c.clientLabel) · team \(c.team)\(c.complex ? " · complex" : "")"))
+        lines.append(l("Status: \(c.status.title(l)) · round \(c.round) · version \(c.version)",
+                       "Status: \(c.status.title(l)) · ronde \(c.round) · versie \(c.version)"))
+        if case .paused(_, let info) = c.status { lines.append(l("Paused because: \(info.reason)", "Gepauzeerd omdat: \(info.reason)")) }
+        if case .closed(_, let info) = c.status { lines.append(l("Closed because: \(info.reason)", "Afgesloten omdat: \(info.reason)")) }
+        lines.append("")
+        lines.append(l("Checklist · \(c.status.phase.title(l))", "Checklist · \(c.status.phase.title(l))"))
+        lines += checklistLines(checklist)
+        let open = checklist.filter { $0.item.required && !$0.holds }
+        lines.append(open.isEmpty
+            ? l("  All required items hold.", "  Alle verplichte punten zijn in orde.")
+            : l("  Still open: \(open.count) required item(s).", "  Nog open: \(open.count) verplicht(e) punt(en)."))
+        if !prompts.isEmpty {
+            lines.append("")
+            lines.append(l("Prompts", "Vragen en aandachtspunten"))
+            lines += prompts.map { "  - " + l($0) }
+        }
+        lines.append("")
+        lines.append(l("Goals", "Doelen"))
+        if c.goals.isEmpty { lines.append(l("  (none yet)", "  (nog geen)")) }
+        for g in c.goals {
+            lines.append("  \(g.id). “\(g.text)” · \(g.term == .long ? l("long term", "lange termijn") : l("short term", "korte termijn"))"
+                + " · \(l("worded by", "verwoord door")) \(g.wordedBy == .client ? l("the client", "de cliënt") : l("the worker", "de hulpverlener"))"
+                + " · \(g.status.rawValue)")
+        }
+        lines.append("")
+        lines.append(l("Resources", "Resources"))
+        if c.resources.isEmpty { lines.append(l("  (none yet)", "  (nog geen)")) }
+        for r in c.resources {
+            var parts = ["\(r.label) (\(r.relation))", r.kind.title(l), r.contact.title(l)]
+            if r.isMember { parts.append(l("member", "groepslid")) }
+            if r.oneToOneHeld { parts.append(l("one-to-one held", "persoonlijk gesprek gehad")) }
+            if r.tension != .none { parts.append(r.tension.title(l)) }
+            lines.append("  \(r.id). " + parts.joined(separator: " · "))
+            if let can = r.canDo { lines.append("       " + l("can: ", "kan: ") + can) }
+            if let cannot = r.cannotDo { lines.append("       " + l("cannot: ", "kan niet: ") + cannot) }
+        }
+        lines.append("")
+        lines.append(l("Questions", "Vragen"))
+        if c.questions.isEmpty { lines.append(l("  (none yet)", "  (nog geen)")) }
+        for q in c.questions {
+            let owner = q.owner.flatMap { c.resource($0) }.map { "\(l("picked up by", "opgepakt door")) \($0.label)" }
+                ?? l("no one picks it up yet", "nog niemand pakt hem op")
+            let due = q.due.map { " · \(l("by", "uiterlijk")) \($0)" } ?? ""
+            lines.append("  \(q.id). \(q.text) · \(owner)\(due) · \(q.status.title(l))")
+        }
+        if !c.meetings.isEmpty {
+            lines.append("")
+            lines.append(l("Meetings", "Bijeenkomsten"))
+            for m in c.meetings {
+                let held = m.heldOn.map { l("held \($0)", "gehouden \($0)") } ?? l("not held yet", "nog niet gehouden")
+                let lead = m.ledBy.map { " · \(l("led by", "geleid door")) \($0.rawValue)" } ?? ""
+                let who = m.attendees.isEmpty ? "" : " · \(l("attended", "aanwezig")): " + m.attendees.map(String.init).joined(separator: ", ")
+                lines.append("  \(m.id). \(l("round", "ronde")) \(m.round) · \(l("planned", "gepland")) \(m.plannedOn) · \(held)\(lead)\(who)")
+            }
+        }
+        lines.append("")
+        lines.append(l("Time logged: ", "Geregistreerde tijd: ") + Duration.text(minutes: c.minutesLogged))
+        return lines
+    }
+
+    package func checklistLines(_ checklist: [ChecklistItemState]) -> [String] {
+        if checklist.isEmpty { return [l("  (no items in this phase)", "  (geen punten in deze fase)")] }
+        return checklist.map { s in
+            let box = s.holds ? "[x]" : "[ ]"
+            var tags: [String] = []
+            if !s.item.required { tags.append(l("optional", "optioneel")) }
+            if !s.item.isManual { tags.append(l("from the record", "volgt uit dossier")) }
+            if let failure = s.failure { tags.append(l("failed: ", "mislukt: ") + failure) }
+            let suffix = tags.isEmpty ? "" : " (" + tags.joined(separator: "; ") + ")"
+            return "  \(box) \(s.item.id): \(l(s.item.text))\(suffix)"
+        }
+    }
+}
