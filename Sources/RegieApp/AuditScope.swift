@@ -12,7 +12,7 @@ package struct AuditScope {
     private let people: Set<String>
 
     /// - Throws: not permitted, for a person who is neither coordinator nor auditor.
-    package init(_ session: CaseSession, command: String) throws(RegieError) {
+    package init(_ session: CaseSession, command: String) async throws(RegieError) {
         let person = try session.person()
         switch person.role {
         case .auditor:
@@ -22,7 +22,7 @@ package struct AuditScope {
             let teams = Set(person.teams)
             let summaries: [CaseSummary]
             do {
-                summaries = try session.store.summaries(team: nil)
+                summaries = try await session.store.summaries(team: nil)
             } catch {
                 throw RegieError.from(error)
             }

@@ -9,7 +9,7 @@ import RegieStore
 /// checks the version, so a refused or failed command writes nothing.
 package final class CaseSession {
     package let workspace: Workspace
-    package let store: SQLiteEventStore
+    package let store: any EventStore
     package let rules: RuleBook
     package let l: L10n
     package let actorID: String
@@ -21,7 +21,7 @@ package final class CaseSession {
     ///   - request: who asks, when, why and in which language, as the front end established it.
     ///   - readOnlyFallback: for commands that can do their work without writing
     ///     (`audit verify`): a database that cannot be written is opened read-only instead of refused.
-    package init(workspace: Workspace, request: Request, readOnlyFallback: Bool = false) throws(RegieError) {
+    package init(workspace: Workspace, request: Request, readOnlyFallback: Bool = false) async throws(RegieError) {
         self.workspace = workspace
         l = L10n(language: request.language ?? workspace.locale)
         actorID = request.actorID
@@ -29,15 +29,7 @@ package final class CaseSession {
         // day, the second) is then exactly what `audit verify` shows it again.
         now = Date(timeIntervalSince1970: (request.now.timeIntervalSince1970 * 1000).rounded() / 1000)
         purpose = try Self.purpose(request.purpose ?? workspace.audit.purpose)
-        do {
-            do {
-                store = try SQLiteEventStore(path: workspace.databasePath, busyTimeout: request.busyTimeout)
-            } catch .readOnly where readOnlyFallback {
-                store = try SQLiteEventStore(path: workspace.databasePath, readOnly: true, busyTimeout: request.busyTimeout)
-            }
-        } catch {
-            throw RegieError.from(error)
-        }
+        store = try await StoreOpener.open(workspace, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
         if request.clockIsFixed && !store.allowsFixedClock {
             throw RegieError(.usage, en: "REGIE_NOW may fix the clock only on a demo or test database, and this one is real.",
                              nl: "REGIE_NOW mag de klok alleen vastzetten op een demo- of testdatabase, en deze is echt.",
@@ -47,6 +39,9 @@ package final class CaseSession {
         try Self.checkRecordable(now)
         rules = try RuleBook(workspace: workspace, store: store)
     }
+
+    /// Closes the store; the session cannot be used afterwards.
+    package func close() async { await store.close() }
 
     /// A clock outside ``RecordedTime/writable`` is wrong, and nothing is written with it.
     private static func checkRecordable(_ now: Date) throws(RegieError) {
@@ -102,10 +97,10 @@ package final class CaseSession {
     }
 
     /// A case and its pinned workflow. Reading requires the actor to be in the case's team.
-    package func load(_ caseID: Int) throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
+    package func load(_ caseID: Int) async throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
         let events: [RecordedEvent]
         do {
-            events = try store.events(of: caseID)
+            events = try await store.events(of: caseID)
         } catch {
             throw RegieError.from(error)
         }
@@ -116,30 +111,32 @@ package final class CaseSession {
             throw RegieError.from(error)
         }
         let actor = try actor(inTeam: state.team)
-        return (state, try rules.pinned(state.workflowHash), actor)
+        let workflow = try await rules.pinned(state.workflowHash)
+        try await rules.loadPlugins(of: state)
+        return (state, workflow, actor)
     }
 
     /// A case read to be shown: loaded, then the read is recorded in the access log before
     /// anything is shown. If the read cannot be recorded, nothing is shown.
-    package func read(_ caseID: Int, action: String) throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
-        let loaded = try load(caseID)
-        try recordRead(caseID: caseID, action: action)
+    package func read(_ caseID: Int, action: String) async throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
+        let loaded = try await load(caseID)
+        try await recordRead(caseID: caseID, action: action)
         return loaded
     }
 
     /// Records in the access log that the acting person read case data (of one case, or
     /// across cases when `caseID` is nil) with the given command.
-    package func recordRead(caseID: Int?, action: String) throws(RegieError) {
-        try recordReads(caseIDs: [caseID], action: action)
+    package func recordRead(caseID: Int?, action: String) async throws(RegieError) {
+        try await recordReads(caseIDs: [caseID], action: action)
     }
 
     /// Records a read that showed these cases (a list, a log): one access entry per case, so
     /// that each client sees it; a list that showed no case is recorded as a read across cases.
-    package func recordReads(caseIDs: [Int?], action: String) throws(RegieError) {
+    package func recordReads(caseIDs: [Int?], action: String) async throws(RegieError) {
         let person = try person()
         try enableCheckpoints(keyRequired: false)
         do {
-            try store.recordAccess(actor: person.id, role: person.role.rawValue, at: now,
+            try await store.recordAccess(actor: person.id, role: person.role.rawValue, at: now,
                                    caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action, purpose: purpose)
         } catch {
             throw RegieError.from(error)
@@ -160,10 +157,10 @@ package final class CaseSession {
     /// Decides and records a command on a case.
     /// - Returns: the case after the command and the recorded events (none if nothing changed).
     @discardableResult
-    package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [SQLiteEventStore.RuleSource] = [])
-        throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
+    package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [RuleSource] = [])
+        async throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
     {
-        let (before, workflow, actor) = try load(caseID)
+        let (before, workflow, actor) = try await load(caseID)
         // Within a case, time never runs backwards: stays and durations are worked out from
         // it, and audit order must agree with it. A clock set back is refused, not recorded.
         guard now >= before.lastChangedAt else {
@@ -207,7 +204,7 @@ package final class CaseSession {
         try enableCheckpoints()
         let recorded: [RecordedEvent]
         do {
-            recorded = try store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now,
+            recorded = try await store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now,
                                         ruleSources: ruleSources, facts: events.isEmpty ? nil : CaseFacts(after))
         } catch {
             throw RegieError.from(error)
@@ -216,7 +213,7 @@ package final class CaseSession {
     }
 
     /// Opens a case for a team, pinned to the team's workflow and plugins as they are now.
-    package func openCase(team teamID: String, clientLabel: String, reference: String?, complex: Bool) throws(RegieError) -> CaseState {
+    package func openCase(team teamID: String, clientLabel: String, reference: String?, complex: Bool) async throws(RegieError) -> CaseState {
         let team = try team(teamID)
         let actor = try actor(inTeam: team.id)
         let (workflow, source, hash) = try rules.current(for: team)
@@ -235,7 +232,7 @@ package final class CaseSession {
         }
         try enableCheckpoints()
         do {
-            let recorded = try store.openCase(opened, workflowSource: source, pluginSources: plugins.sources, actor: actor.id, at: now)
+            let recorded = try await store.openCase(opened, workflowSource: source, pluginSources: plugins.sources, actor: actor.id, at: now)
             return CaseState(id: recorded.caseID, opened: opened, at: now, by: actor.id)
         } catch {
             throw RegieError.from(error)

@@ -9,7 +9,8 @@ import RegieStore
 /// derived item compiles and every plugin loads.
 package final class RuleBook {
     package let workspace: Workspace
-    package let store: any EventStore
+    /// nil when checking files without a workspace: nothing pinned can then be found.
+    package let store: (any EventStore)?
     package let evaluator: LuaDerivedItemEvaluator
     private var pinned: [String: Workflow] = [:]
     /// Loaded plugins by content hash: each has its own Lua state.
@@ -19,7 +20,7 @@ package final class RuleBook {
     /// another read must not enter.
     private var storeClosed = false
 
-    package init(workspace: Workspace, store: any EventStore) throws(RegieError) {
+    package init(workspace: Workspace, store: (any EventStore)?) throws(RegieError) {
         self.workspace = workspace
         self.store = store
         do {
@@ -42,11 +43,11 @@ package final class RuleBook {
     }
 
     /// The workflow a case is pinned to.
-    package func pinned(_ hash: String) throws(RegieError) -> Workflow {
+    package func pinned(_ hash: String) async throws(RegieError) -> Workflow {
         if let workflow = pinned[hash] { return workflow }
         let source: String?
         do {
-            source = try store.ruleSource(hash: hash)
+            source = try await store?.ruleSource(hash: hash)
         } catch {
             throw RegieError.from(error)
         }
@@ -112,32 +113,35 @@ package final class RuleBook {
         return (pins, sources, LuaCasePlugins(entries, reservedIDs: workflow.itemIDs, locale: workspace.locale))
     }
 
-    /// The plugins a case is pinned to, with the settings it is pinned to, loaded from the
-    /// sources stored in the database.
+    /// Loads the plugins a case is pinned to from the sources stored in the database, where
+    /// they are not loaded yet, so that ``plugins(for:workflow:)`` can give them.
+    package func loadPlugins(of state: CaseState) async throws(RegieError) {
+        for pin in state.plugins where loadedPlugins[pin.hash] == nil && !storeClosed {
+            let source: String?
+            do {
+                source = try await store?.ruleSource(hash: pin.hash)
+            } catch {
+                throw RegieError.from(error)
+            }
+            guard let source else {
+                throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is missing from the database.",
+                                 nl: "De plugin `\(pin.name)` waar deze casus aan vastzit ontbreekt in de database.",
+                                 hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
+            }
+            _ = try load(source, file: Self.pinnedFileName(pin.name, hash: pin.hash), hash: pin.hash)
+        }
+    }
+
+    /// The plugins a case is pinned to, with the settings it is pinned to, as loaded by
+    /// ``loadPlugins(of:)`` or ``preloadStoredPlugins()``.
     package func plugins(for state: CaseState, workflow: Workflow) throws(RegieError) -> LuaCasePlugins {
         var entries: [LuaCasePlugins.Entry] = []
         for pin in state.plugins {
-            let plugin: LuaPlugin
-            if let loaded = loadedPlugins[pin.hash] {
-                plugin = loaded
-            } else if storeClosed {
+            guard let plugin = loadedPlugins[pin.hash] else {
                 throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is not among the intact stored rules.",
                                  nl: "De plugin `\(pin.name)` waar deze casus aan vastzit staat niet tussen de intacte opgeslagen regels.",
                                  hintEN: "Run `regie audit verify` and restore the database from a backup.",
                                  hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
-            } else {
-                let source: String?
-                do {
-                    source = try store.ruleSource(hash: pin.hash)
-                } catch {
-                    throw RegieError.from(error)
-                }
-                guard let source else {
-                    throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is missing from the database.",
-                                     nl: "De plugin `\(pin.name)` waar deze casus aan vastzit ontbreekt in de database.",
-                                     hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
-                }
-                plugin = try load(source, file: Self.pinnedFileName(pin.name, hash: pin.hash), hash: pin.hash)
             }
             entries.append(.init(plugin: plugin, settings: pin.settings))
         }
@@ -145,12 +149,13 @@ package final class RuleBook {
     }
 
     /// Loads every intact plugin stored in the database, so that later lookups by pin need no
-    /// read; after this the rule book reads nothing more from the store.
-    package func preloadStoredPlugins(from store: SQLiteEventStore) throws(RegieError) {
+    /// read; after this the rule book reads nothing more from the store, as `audit verify`
+    /// replays inside one read of the log.
+    package func preloadStoredPlugins() async throws(RegieError) {
         defer { storeClosed = true }
-        let stored: [(hash: String, name: String, source: String)]
+        let stored: [StoredRule]
         do {
-            stored = try store.ruleSources(kind: "plugin")
+            stored = try await store?.ruleSources(kind: "plugin") ?? []
         } catch {
             throw RegieError.from(error)
         }

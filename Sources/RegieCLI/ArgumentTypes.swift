@@ -43,7 +43,3 @@ extension String {
     var snakeCased: String { lowercased().split(separator: "-", omittingEmptySubsequences: false).joined(separator: "_") }
 }
 
-extension LocalDate {
-    /// The first millisecond of the day in UTC, as event times are stored (`--since`).
-    var startMillisUTC: Int64 { Int64(daysSinceEpoch) * 86_400_000 }
-}

@@ -6,7 +6,7 @@ import RegieCore
 import RegieReports
 import RegieStore
 
-struct AuditAccessCommand: ParsableCommand {
+struct AuditAccessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access",
         abstract: "Show who read case data, when, with which command and why.",
@@ -34,28 +34,13 @@ struct AuditAccessCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let session = try CaseSession(global)
+    func run() async throws {
+        let session = try await CaseSession(global)
         // One case: anyone in its team. Across cases: coordinators their teams', auditors all.
-        let scope: AuditScope?
-        if let caseID {
-            _ = try session.load(caseID)
-            scope = nil
-        } else {
-            scope = try AuditScope(session, command: "audit access")
+        let entries = try await session.accessEntries(of: caseID).map { e in
+            Entry(sequence: e.sequence, at: Date(timeIntervalSince1970: Double(e.at) / 1000), actor: e.actor,
+                  role: e.role, caseID: e.caseID, action: e.action, purpose: e.purpose)
         }
-        var entries: [Entry] = []
-        do {
-            try session.store.readAuditTrail { reader in
-                try reader.forEachAccess(caseID: caseID) { access in
-                    let e = access.envelope
-                    if let scope, !scope.includes(e) { return }
-                    entries.append(Entry(sequence: e.sequence, at: Date(timeIntervalSince1970: Double(e.at) / 1000), actor: e.actor,
-                                         role: e.role, caseID: e.caseID, action: e.action, purpose: e.purpose))
-                }
-            }
-        } catch { throw RegieError.from(error) }
-        try session.recordRead(caseID: caseID, action: "audit access")
         if output.json { return try JSONOutput.print(entries) }
         let l = session.l
         if forClient { return renderForClient(entries, session: session) }

@@ -5,7 +5,7 @@ import Foundation
 import RegieAudit
 import RegieStore
 
-struct AuditCheckpointCommand: ParsableCommand {
+struct AuditCheckpointCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkpoint",
         abstract: "Sign a checkpoint of the whole record now, optionally exporting it to keep elsewhere.",
@@ -31,15 +31,10 @@ struct AuditCheckpointCommand: ParsableCommand {
         var signedPending: Int
     }
 
-    func run() throws {
-        let session = try CaseSession(global)
-        _ = try session.person()
+    func run() async throws {
+        let session = try await CaseSession(global)
         let target = try export.map { path throws(RegieError) in try Self.checkedTarget(path, l: session.l) }
-        let key = try SigningKeyFile.required(at: session.workspace.signingKeyPath)
-        let stored: StoredCheckpoint, signedPending: Int
-        do {
-            (stored, signedPending) = try session.store.signAndMakeCheckpoint(key: key, at: session.now, trigger: "on demand")
-        } catch { throw RegieError.from(error) }
+        let (stored, signedPending) = try await session.signCheckpoint()
         let signed = stored.signed
         if let target {
             if target == "-" {

@@ -6,7 +6,7 @@ import RegieCore
 import RegieReports
 import RegieStore
 
-struct AuditExportCommand: ParsableCommand {
+struct AuditExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the audit trail as NEN 7513 records: one per logged event and per read.",
@@ -51,39 +51,28 @@ struct AuditExportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let scope = try AuditScope(session, command: "audit export")
-        if let caseID {
-            if !scope.includes(caseID: caseID) { _ = try session.load(caseID) }  // refuses a case outside one's teams
-        }
-        let sinceMillis = since?.startMillisUTC ?? .min
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let trail = try await session.trailForExport(of: caseID, since: since)
+        let source = "regie \(RegieCommand.configuration.version) log \(trail.logID)"
         var records: [(at: Int64, record: Record)] = []
-        do {
-            try session.store.readAuditTrail { reader in
-                let source = "regie \(RegieCommand.configuration.version) log \(try reader.state().logID)"
-                try reader.forEachEvent(caseID: caseID) { event in
-                    guard event.recordedAt >= sinceMillis, scope.includes(caseID: event.caseID) else { return }
-                    let role = session.workspace.person(event.actor)?.role.rawValue ?? "unknown"
-                    records.append((event.recordedAt, Record(
-                        eventID: "case-\(event.caseID)-v\(event.version)", eventType: "case_event", action: event.type,
-                        actionCode: event.version == 1 ? "C" : "U", dateTime: Self.time(event.recordedAt), outcome: "success",
-                        userID: event.actor, userRole: role, onBehalfOf: event.actor, sourceSystem: source,
-                        participantObjectType: "case", participantObjectID: String(event.caseID), purpose: "",
-                        hash: event.hash?.hex ?? "")))
-                }
-                try reader.forEachAccess(caseID: caseID) { access in
-                    let e = access.envelope
-                    guard e.at >= sinceMillis, scope.includes(e) else { return }
-                    records.append((e.at, Record(
-                        eventID: "access-\(e.sequence)", eventType: "access", action: e.action, actionCode: "R",
-                        dateTime: Self.time(e.at), outcome: "success", userID: e.actor, userRole: e.role, onBehalfOf: e.actor,
-                        sourceSystem: source, participantObjectType: e.caseID == nil ? "case_list" : "case",
-                        participantObjectID: e.caseID.map(String.init) ?? "", purpose: e.purpose, hash: access.hash?.hex ?? "")))
-                }
-            }
-        } catch { throw RegieError.from(error) }
-        try session.recordRead(caseID: caseID, action: "audit export")
+        for event in trail.events {
+            let role = session.workspace.person(event.actor)?.role.rawValue ?? "unknown"
+            records.append((event.recordedAt, Record(
+                eventID: "case-\(event.caseID)-v\(event.version)", eventType: "case_event", action: event.type,
+                actionCode: event.version == 1 ? "C" : "U", dateTime: Self.time(event.recordedAt), outcome: "success",
+                userID: event.actor, userRole: role, onBehalfOf: event.actor, sourceSystem: source,
+                participantObjectType: "case", participantObjectID: String(event.caseID), purpose: "",
+                hash: event.hash?.hex ?? "")))
+        }
+        for access in trail.accesses {
+            let e = access.envelope
+            records.append((e.at, Record(
+                eventID: "access-\(e.sequence)", eventType: "access", action: e.action, actionCode: "R",
+                dateTime: Self.time(e.at), outcome: "success", userID: e.actor, userRole: e.role, onBehalfOf: e.actor,
+                sourceSystem: source, participantObjectType: e.caseID == nil ? "case_list" : "case",
+                participantObjectID: e.caseID.map(String.init) ?? "", purpose: e.purpose, hash: access.hash?.hex ?? "")))
+        }
         let ordered = records.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.record)
         switch format {
         case .jsonl:

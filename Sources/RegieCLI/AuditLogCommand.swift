@@ -6,7 +6,7 @@ import RegieCore
 import RegieReports
 import RegieStore
 
-struct AuditLogCommand: ParsableCommand {
+struct AuditLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "List transitions: who moved which case from where to where, when, why, and under which rules.",
@@ -21,36 +21,15 @@ struct AuditLogCommand: ParsableCommand {
     /// Positional form kept from the first release: `regie audit log 3`.
     @Argument(help: ArgumentHelp("The case number (the same as --case).", visibility: .hidden)) var positionalCase: Int?
 
-    func run() throws {
-        let session = try CaseSession(global)
+    func run() async throws {
+        let session = try await CaseSession(global)
         let wanted = caseID ?? positionalCase
-        let person = try session.person()
-        if let wanted { _ = try session.load(wanted) }
-        let teamOfCase: [Int: String]
-        do {
-            teamOfCase = Dictionary(uniqueKeysWithValues: try session.store.summaries(team: nil).map { ($0.id, $0.team) })
-        } catch { throw RegieError.from(error) }
         let l = session.l
-        let sinceMillis = since.map(\.startMillisUTC)
-        var entries: [TransitionJSON] = []
-        do {
-            try session.store.readAuditTrail { reader in
-                try reader.forEachEvent(caseID: wanted, type: "transitioned") { event in
-                    guard let team = teamOfCase[event.caseID], person.teams.contains(team) else { return }
-                    if let actor, event.actor != actor { return }
-                    if let sinceMillis, event.recordedAt < sinceMillis { return }
-                    guard let payload = event.payload,
-                          case .transitioned(let t) = try? CaseEvent(typeName: event.type, payload: Data(payload))
-                    else { return }
-                    entries.append(TransitionJSON(
-                        caseID: event.caseID, version: event.version, actor: event.actor,
-                        at: Date(timeIntervalSince1970: Double(event.recordedAt) / 1000), transition: t, rules: event.rules,
-                        hash: event.hash?.hex ?? "", l: l))
-                }
-            }
-        } catch { throw RegieError.from(error) }
-        // Every case whose history was shown is a read of that case.
-        try session.recordReads(caseIDs: wanted.map { [$0] } ?? Set(entries.map(\.caseID)).sorted(), action: "audit log")
+        let entries = try await session.transitions(of: wanted, by: actor, since: since).map { event, transition in
+            TransitionJSON(caseID: event.caseID, version: event.version, actor: event.actor,
+                           at: Date(timeIntervalSince1970: Double(event.recordedAt) / 1000), transition: transition, rules: event.rules,
+                           hash: event.hash?.hex ?? "", l: l)
+        }
         if output.json { return try JSONOutput.print(entries) }
         render(entries, l: session.l, wanted: wanted)
     }

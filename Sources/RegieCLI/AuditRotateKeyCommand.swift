@@ -9,7 +9,7 @@ import RegieStore
 /// `regie audit rotate-key`: the one way besides `regie init` to get a new signing key. The
 /// old public key is retired on record (so what it signed still verifies), and a checkpoint
 /// signed with the new key says why the key changed.
-struct AuditRotateKeyCommand: ParsableCommand {
+struct AuditRotateKeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate-key", abstract: "Replace the audit signing key, on record (coordinators and auditors).",
         discussion: "Use it when the key leaked or was lost. The old public key is kept in the workspace so that the "
@@ -18,23 +18,9 @@ struct AuditRotateKeyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Why the key is replaced (recorded).") var reason: String
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let person = try session.person()
-        guard person.role == .coordinator || person.role == .auditor else {
-            throw RegieError(.notPermitted, en: "Only a coordinator or an auditor may replace the audit signing key.",
-                             nl: "Alleen een coördinator of een auditor mag de ondertekensleutel vervangen.",
-                             hintEN: "Ask one of them.", hintNL: "Vraag het een van hen.")
-        }
-        let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 200 else {
-            throw RegieError(.usage, en: "Give a short reason of at most 200 characters.", nl: "Geef een korte reden van hoogstens 200 tekens.")
-        }
-        let key = try SigningKeyFile.rotate(session.workspace, at: session.now, reason: text)
-        let stored: StoredCheckpoint
-        do {
-            stored = try session.store.makeCheckpoint(key: key, at: session.now, trigger: "key rotated by \(person.id): \(text)")
-        } catch { throw RegieError.from(error) }
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let stored = try await session.rotateSigningKey(reason: reason)
         let l = session.l
         Console.current.line(l("A new signing key is in place; checkpoint \(stored.id), signed with it, records why. "
                                + "Give witnesses and auditors the new public key: \(SignedCheckpoint.keyText(stored.signed.publicKey)).",

@@ -7,7 +7,7 @@ import RegieCore
 import RegieReports
 import RegieStore
 
-struct AuditVerifyCommand: ParsableCommand {
+struct AuditVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check that the record was not changed, cut short, reordered or added to behind Regie's back.",
@@ -49,20 +49,10 @@ struct AuditVerifyCommand: ParsableCommand {
         var problem: String
     }
 
-    func run() throws {
-        let session = try CaseSession(global, readOnlyFallback: true)
-        _ = try session.person()
+    func run() async throws {
+        let session = try await CaseSession(global, readOnlyFallback: true)
         let l = session.l
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
-        // Only the public key is needed: an auditor verifies without the private key.
-        guard let trustedKey = try SigningKeyFile.publicKey(session.workspace) else {
-            throw RegieError(.configuration,
-                             en: "The workspace's public key (\(session.workspace.signingKeyPath).pub) is missing, so the log's signatures cannot be told from anyone else's.",
-                             nl: "De publieke sleutel van de werkomgeving (\(session.workspace.signingKeyPath).pub) ontbreekt, dus de handtekeningen van het logboek zijn niet van andere te onderscheiden.",
-                             hintEN: "Restore it from a backup, or ask the key holder for it.",
-                             hintNL: "Zet hem terug uit een back-up, of vraag hem aan de sleutelhouder.")
-        }
-        let retiredKeys = SigningKeyFile.retiredKeys(session.workspace)
         let witnesses = try witness.map { text throws(RegieError) in
             guard let key = NoteKey(verifierKey: text) else {
                 throw RegieError(.usage, en: "`\(text)` is not a witness verifier key (NAME+KEYID+BASE64).",
@@ -72,69 +62,21 @@ struct AuditVerifyCommand: ParsableCommand {
             }
             return key
         }
-        let rules = session.rules
-        try rules.preloadStoredPlugins(from: session.store)
-        let storedFacts: [Int: CaseFacts], altered: [String]
-        do {
-            storedFacts = chainOnly ? [:] : Dictionary(try session.store.caseFacts(teams: nil).facts.map { ($0.caseID, $0) }) { a, _ in a }
-            altered = try session.store.alteredRuleSources()
-        } catch {
-            throw RegieError.from(error)
-        }
-        let replayer = try TransitionReplayer(workflows: Self.pinnedWorkflows(session), evaluator: rules.evaluator,
-                                              storedFacts: storedFacts, deadlineStops: { rules.deadlineStops }) { state, workflow in
-            try? rules.plugins(for: state, workflow: workflow)
-        }
-        let every = session.workspace.audit.checkpointEvery
-        let verifier: ChainVerifier, checkpointCount: Int, replayed: Int, notReproducible: Int, problems: [AuditProblem]
-        do {
-            (verifier, checkpointCount, replayed, notReproducible, problems) = try session.store.readAuditTrail { reader in
-                let state = try reader.state()
-                let checkpoints = caseID == nil ? try reader.checkpoints() : []
-                var chain = ChainVerifier(expectedEvents: caseID == nil ? try reader.eventRows() : nil, checkpoints: checkpoints)
-                var replay = replayer
-                if !chainOnly { replay.listedRows = try reader.caseListRows(caseID: caseID) }
-                try reader.forEachEvent(caseID: caseID, anyTime: true) { event in
-                    chain.check(event)
-                    if !chainOnly { replay.add(event) }
-                }
-                replay.finish()
-                var found: [AuditProblem]
-                if let caseID {
-                    // One case: its own chain and its row in the case list; the whole-log checks need every event.
-                    let listed = try reader.listedCases().filter { $0.caseID == caseID }
-                    if listed.isEmpty && chain.events == 0 { throw StoreError.caseNotFound(caseID) }
-                    found = chain.finish(listed: listed, state: state, checkpoints: [], exported: nil, trustedKey: nil)
-                        .filter { $0.caseID == caseID }
-                } else {
-                    try reader.forEachAccess(anyTime: true) { chain.checkAccess($0) }
-                    found = chain.finish(listed: try reader.listedCases(), state: state, checkpoints: checkpoints,
-                                         exported: exported, trustedKey: trustedKey, retiredKeys: retiredKeys,
-                                         policy: chainOnly ? nil : CheckpointDemand(every: every, closedAt: replay.closedAt),
-                                         witnesses: witnesses)
-                }
-                found += altered.map { AuditProblem(.ruleSourceAltered(hash: $0)) }
-                return (chain, checkpoints.count, replay.transitions, replay.notReproducible,
-                        (found + replay.problems).sorted(by: ChainVerifier.logOrder))
-            }
-        } catch {
-            throw RegieError.from(error)
-        }
+        let result = try await session.verify(caseID: caseID, chainOnly: chainOnly, exported: exported, witnesses: witnesses)
+        let problems = result.problems
         let report = Report(
-            intact: problems.isEmpty, events: verifier.events, cases: verifier.cases,
-            accessEntries: verifier.accessEntries, checkpoints: checkpointCount + (exported == nil ? 0 : 1),
-            checkpointsPending: verifier.pendingCheckpoints,
-            transitionsReplayed: replayed, notReproducible: notReproducible,
+            intact: problems.isEmpty, events: result.events, cases: result.cases,
+            accessEntries: result.accessEntries, checkpoints: result.checkpoints,
+            checkpointsPending: result.checkpointsPending,
+            transitionsReplayed: result.transitionsReplayed, notReproducible: result.notReproducible,
             problems: problems.map { ProblemJSON(caseID: $0.caseID, version: $0.version, accessSequence: $0.accessSequence,
                                                  problem: AuditProblemText.describe($0.kind, l: L10n(language: .en))) },
-            readOnly: session.store.isReadOnly)
-        // Verifying reads every case: it is logged like any read, where the file can be written.
-        if !session.store.isReadOnly { try session.recordRead(caseID: caseID, action: "audit verify") }
+            readOnly: result.readOnly)
         if output.json {
             try JSONOutput.print(report)
         } else {
             render(report, problems: problems, l: l)
-            if session.store.isReadOnly {
+            if result.readOnly {
                 Console.current.line(l("This copy of the database is read-only, so this check could not be recorded in its access log.",
                                        "Deze kopie van de database is alleen-lezen; deze controle kon daarom niet in het inzagelog worden vastgelegd."))
             }
@@ -171,20 +113,6 @@ struct AuditVerifyCommand: ParsableCommand {
         if problems.count > 20 {
             Console.current.line(l("  … and \(problems.count - 20) more.", "  … en nog \(problems.count - 20)."))
         }
-    }
-
-    /// Every workflow a case is or was pinned to, read before the log so that replay needs no
-    /// other read.
-    static func pinnedWorkflows(_ session: CaseSession) throws(RegieError) -> [String: Workflow] {
-        let hashes: Set<String>
-        do {
-            hashes = Set(try session.store.ruleSources(kind: "workflow").map(\.hash))
-        } catch { throw RegieError.from(error) }
-        var workflows: [String: Workflow] = [:]
-        for hash in hashes {
-            if let workflow = try? session.rules.pinned(hash) { workflows[hash] = workflow }
-        }
-        return workflows
     }
 
     static func readExported(_ path: String, l: L10n) throws(RegieError) -> SignedCheckpoint {

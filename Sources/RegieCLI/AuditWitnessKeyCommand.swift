@@ -6,14 +6,14 @@ import Foundation
 import RegieAudit
 
 /// `regie audit witness-key`: makes a witness's signer key file and prints its verifier key.
-struct AuditWitnessKeyCommand: ParsableCommand {
+struct AuditWitnessKeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witness-key", abstract: "Make a witness key: a signer key file to keep, and the verifier key to give out.")
 
     @Option(help: "The witness's key name, without spaces or `+`, such as privacy-officer.example.org/regie.") var name: String
     @Option(help: "The new signer key file (never overwritten; keep it outside the workspace).") var out: String
 
-    func run() throws {
+    func run() async throws {
         let signer = NoteSigner(name: name, privateKey: Curve25519.Signing.PrivateKey())
         guard let key = signer.key, let text = signer.signerKey else {
             throw RegieError(.usage, en: "`\(name)` cannot be a key name: no spaces or `+`.", nl: "`\(name)` kan geen sleutelnaam zijn: geen spaties of `+`.",

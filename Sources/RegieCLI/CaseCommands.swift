@@ -14,7 +14,7 @@ struct CaseGroup: ParsableCommand {
         ])
 }
 
-struct CaseOpenCommand: ParsableCommand {
+struct CaseOpenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a case for a client in a team.")
 
     @OptionGroup var global: GlobalOptions
@@ -23,32 +23,25 @@ struct CaseOpenCommand: ParsableCommand {
     @Option(name: .customLong("ref"), help: "Optional reference in your own system (not a BSN).") var reference: String?
     @Flag(help: "Flag the case as complex (for example severe mental illness); reports split figures by it.") var complex = false
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let state = try session.openCase(team: team, clientLabel: client, reference: reference, complex: complex)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let state = try await session.openCase(team: team, clientLabel: client, reference: reference, complex: complex)
         let l = session.l
         Console.current.line(l("Opened case \(state.id) for \(state.clientLabel) in team \(state.team); phase 1/5 \(Phase.goals.title(l)).",
                                "Casus \(state.id) geopend voor \(state.clientLabel) in team \(state.team); fase 1/5 \(Phase.goals.title(l))."))
     }
 }
 
-struct CaseListCommand: ParsableCommand {
+struct CaseListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases with their phase and status.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
     @Option(help: "Only cases of this team.") var team: String?
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let person = try session.person()
-        let teamID = try team.map { name throws(RegieError) in try session.team(name).id }
-        if let teamID { _ = try session.actor(inTeam: teamID) }
-        let summaries: [CaseSummary]
-        do { summaries = try session.store.summaries(team: teamID) } catch { throw RegieError.from(error) }
-        // A person sees the cases of their own teams only; each case shown is a read of it.
-        let visible = summaries.filter { person.teams.contains($0.team) }
-        try session.recordReads(caseIDs: visible.map(\.id), action: "case list")
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let visible = try await session.caseList(team: team)
         if output.json { return try JSONOutput.print(visible.map(CaseSummaryJSON.init)) }
         let l = session.l
         if visible.isEmpty { return Console.current.line(l("No cases.", "Geen casussen.")) }
@@ -58,7 +51,7 @@ struct CaseListCommand: ParsableCommand {
     }
 }
 
-struct CaseShowCommand: ParsableCommand {
+struct CaseShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a case: phase, checklist, prompts, goals, resources and questions.")
 
@@ -66,9 +59,9 @@ struct CaseShowCommand: ParsableCommand {
     @OptionGroup var output: JSONOption
     @Argument(help: "The case number.") var caseID: Int
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (state, workflow, _) = try session.read(caseID, action: "case show")
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, workflow, _) = try await session.read(caseID, action: "case show")
         let checklist = try session.checklist(state.status.phase, of: state, workflow: workflow)
         let prompts = try session.prompts(state.status.phase, of: state, workflow: workflow)
         if output.json {

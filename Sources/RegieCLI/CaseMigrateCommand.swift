@@ -6,7 +6,7 @@ import RegieLua
 import RegieStore
 
 /// Moves a case to the workflow and plugins its team uses now, after showing what would change.
-struct CaseMigrateCommand: ParsableCommand {
+struct CaseMigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Move a case to the rules (workflow and plugins) its team uses now; shows the change first.",
@@ -26,10 +26,10 @@ struct CaseMigrateCommand: ParsableCommand {
         var migrated: Bool
     }
 
-    func run() throws {
-        let session = try CaseSession(global)
+    func run() async throws {
+        let session = try await CaseSession(global)
         let l = session.l
-        let (state, workflow, _) = try session.load(caseID)
+        let (state, workflow, _) = try await session.load(caseID)
         let team = try session.team(state.team)
         let (newWorkflow, workflowSource, newHash) = try session.rules.current(for: team)
         let current = try session.rules.currentPlugins(for: team, workflow: newWorkflow)
@@ -55,12 +55,12 @@ struct CaseMigrateCommand: ParsableCommand {
             for (pin, source) in zip(current.pins, current.sources) {
                 sources.append(.init(hash: pin.hash, kind: "plugin", name: pin.name, source: source))
             }
-            try session.perform(.migrate(workflow: newWorkflow.name, workflowHash: newHash, plugins: current.pins), on: caseID,
+            try await session.perform(.migrate(workflow: newWorkflow.name, workflowHash: newHash, plugins: current.pins), on: caseID,
                                 ruleSources: sources)
             plan.migrated = true
         }
         // The plan shows the case's checklist: a read, with or without --yes.
-        try session.recordRead(caseID: caseID, action: "case migrate")
+        try await session.recordRead(caseID: caseID, action: "case migrate")
         if output.json { return try JSONOutput.print(plan) }
         let out = Console.current
         if unchanged {

@@ -5,14 +5,14 @@ import RegieReports
 import RegieLua
 
 /// Performs a move and reports where the case went, with the prompts of a newly entered phase.
-func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, global: GlobalOptions) throws {
+func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, global: GlobalOptions) async throws {
     if override && reason == nil {
         throw RegieError(.usage, en: "--override needs --reason to say why.", nl: "--override vraagt om --reason met de reden.",
                          hintEN: "Add --reason TEXT.", hintNL: "Voeg --reason TEKST toe.")
     }
-    let session = try CaseSession(global)
+    let session = try await CaseSession(global)
     let l = session.l
-    let (state, recorded) = try session.perform(
+    let (state, recorded) = try await session.perform(
         .move(move, reason: override ? nil : reason, override: override ? reason : nil), on: caseID)
     guard let last = recorded.last, case .transitioned(let t) = last.event else { return }
     var line = l("Case \(caseID): \(t.from.title(l)) → \(t.to.title(l)).", "Casus \(caseID): \(t.from.title(l)) → \(t.to.title(l)).")
@@ -25,7 +25,7 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
         // The move is recorded by now: a plugin that fails to give its prompts or reminders
         // must not make it look as if it was not.
         do {
-            let workflow = try session.rules.pinned(state.workflowHash)
+            let workflow = try await session.rules.pinned(state.workflowHash)
             for prompt in try session.prompts(phase, of: state, workflow: workflow) { Console.current.line("  - " + l(prompt)) }
             for suggestion in try session.suggestions(entering: phase, of: state, workflow: workflow) {
                 let due = suggestion.due.map { l(" (by \($0))", " (uiterlijk \($0))") } ?? ""
@@ -39,7 +39,7 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
     }
 }
 
-struct CaseAdvanceCommand: ParsableCommand {
+struct CaseAdvanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advance", abstract: "Move a case to the next phase once the checklist allows it.")
 
@@ -48,10 +48,10 @@ struct CaseAdvanceCommand: ParsableCommand {
     @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
     @Option(help: "Why the refusal is overridden.") var reason: String?
 
-    func run() throws { try performMove(.advance, caseID: caseID, reason: reason, override: override, global: global) }
+    func run() async throws { try await performMove(.advance, caseID: caseID, reason: reason, override: override, global: global) }
 }
 
-struct CaseRevisitCommand: ParsableCommand {
+struct CaseRevisitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revisit", abstract: "Go back to an earlier phase, for example when a new resource turns up.")
 
@@ -60,10 +60,10 @@ struct CaseRevisitCommand: ParsableCommand {
     @Argument(help: "The earlier phase: goals, mapping, activation or meeting.") var phase: Phase
     @Option(help: "Why the case goes back.") var reason: String?
 
-    func run() throws { try performMove(.revisit(phase), caseID: caseID, reason: reason, override: false, global: global) }
+    func run() async throws { try await performMove(.revisit(phase), caseID: caseID, reason: reason, override: false, global: global) }
 }
 
-struct CaseNextRoundCommand: ParsableCommand {
+struct CaseNextRoundCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next-round", abstract: "From follow-up to the next meeting of the group.")
 
@@ -72,10 +72,10 @@ struct CaseNextRoundCommand: ParsableCommand {
     @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
     @Option(help: "Why the refusal is overridden.") var reason: String?
 
-    func run() throws { try performMove(.nextRound, caseID: caseID, reason: reason, override: override, global: global) }
+    func run() async throws { try await performMove(.nextRound, caseID: caseID, reason: reason, override: override, global: global) }
 }
 
-struct CaseRenewCommand: ParsableCommand {
+struct CaseRenewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renew", abstract: "From follow-up back to goals: a new cycle with new goals.")
 
@@ -84,10 +84,10 @@ struct CaseRenewCommand: ParsableCommand {
     @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
     @Option(help: "Why the refusal is overridden.") var reason: String?
 
-    func run() throws { try performMove(.renew, caseID: caseID, reason: reason, override: override, global: global) }
+    func run() async throws { try await performMove(.renew, caseID: caseID, reason: reason, override: override, global: global) }
 }
 
-struct CasePauseCommand: ParsableCommand {
+struct CasePauseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pause", abstract: "Pause a case, for example in a crisis; resume returns to the same phase.")
 
@@ -96,19 +96,19 @@ struct CasePauseCommand: ParsableCommand {
     @Option(help: "crisis, admission, client-request or other.") var kind: PauseKind = .other
     @Option(help: "Why the case is paused.") var reason: String?
 
-    func run() throws { try performMove(.pause(kind), caseID: caseID, reason: reason, override: false, global: global) }
+    func run() async throws { try await performMove(.pause(kind), caseID: caseID, reason: reason, override: false, global: global) }
 }
 
-struct CaseResumeCommand: ParsableCommand {
+struct CaseResumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused case in the phase it was paused in.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case number.") var caseID: Int
 
-    func run() throws { try performMove(.resume, caseID: caseID, reason: nil, override: false, global: global) }
+    func run() async throws { try await performMove(.resume, caseID: caseID, reason: nil, override: false, global: global) }
 }
 
-struct CaseCloseCommand: ParsableCommand {
+struct CaseCloseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with its outcome and a reason.")
 
     @OptionGroup var global: GlobalOptions
@@ -116,15 +116,15 @@ struct CaseCloseCommand: ParsableCommand {
     @Option(help: "network-carries, goals-achieved, client-stopped, transferred or other.") var outcome: CloseOutcome
     @Option(help: "Why the case closes.") var reason: String?
 
-    func run() throws { try performMove(.close(outcome), caseID: caseID, reason: reason, override: false, global: global) }
+    func run() async throws { try await performMove(.close(outcome), caseID: caseID, reason: reason, override: false, global: global) }
 }
 
-struct CaseReopenCommand: ParsableCommand {
+struct CaseReopenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case in the phase it was closed from.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case number.") var caseID: Int
     @Option(help: "Why the case reopens.") var reason: String?
 
-    func run() throws { try performMove(.reopen, caseID: caseID, reason: reason, override: false, global: global) }
+    func run() async throws { try await performMove(.reopen, caseID: caseID, reason: reason, override: false, global: global) }
 }

@@ -7,7 +7,7 @@ import RegieCore
 /// machine this is a trusted operator's claim: whoever can open the database can act as anyone.
 extension CaseSession {
     convenience init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
-                     readOnlyFallback: Bool = false) throws(RegieError) {
+                     readOnlyFallback: Bool = false) async throws(RegieError) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = try WorkspaceLoader.locate(explicit: options.workspace, environment: environment, currentDirectory: cwd)
         let workspace = try WorkspaceLoader.load(from: root)
@@ -15,7 +15,8 @@ extension CaseSession {
         let request = Request(actorID: options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "",
                               now: clock, clockIsFixed: fixed, language: options.lang, purpose: options.purpose,
                               busyTimeout: try Self.busyTimeout(environment))
-        try self.init(workspace: workspace, request: request, readOnlyFallback: readOnlyFallback)
+        try await self.init(workspace: workspace, request: request, readOnlyFallback: readOnlyFallback)
+        OpenSessions.current?.add(self)
     }
 
     /// `REGIE_BUSY_TIMEOUT`: how many seconds to wait for another process's lock (default 5),
@@ -41,5 +42,21 @@ extension CaseSession {
                              hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
         }
         return (date, true)
+    }
+}
+
+/// The sessions one command line opened, closed when it ends (``RegieMain/execute(_:errors:)``),
+/// so that the store is let go of before the process exits, whatever the command did.
+final class OpenSessions: @unchecked Sendable {
+    @TaskLocal static var current: OpenSessions?
+
+    private let lock = NSLock()
+    private var sessions: [CaseSession] = []
+
+    func add(_ session: CaseSession) { lock.withLock { sessions.append(session) } }
+
+    func closeAll() async {
+        let open = lock.withLock { defer { sessions = [] }; return sessions }
+        for session in open { await session.close() }
     }
 }

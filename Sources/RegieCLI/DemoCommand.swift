@@ -4,7 +4,7 @@ import RegieApp
 import RegieCore
 import RegieReports
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Walk a sample case through all five phases, on a new workspace with its own SQLite file.")
@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
 
     static let marker = ".regie-demo"
 
-    func run() throws {
+    func run() async throws {
         let l = L10n(language: lang)
         let root = URL(fileURLWithPath: dir).standardizedFileURL
         try prepare(root, l)
@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
             let shown = (step.actor == "sanne" ? [] : ["--as", step.actor]) + step.args
             out.line("$ regie " + shown.map(Self.shellQuoted).joined(separator: " "))
             let arguments = step.args + ["--workspace", root.path, "--as", step.actor, "--lang", lang.rawValue]
-            let status = RegieMain.execute(arguments, errors: { out.line($0) })
+            let status = await RegieMain.execute(arguments, errors: { out.line($0) })
             guard status == step.expect else {
                 throw RegieError(.internalError, en: "The demo went wrong at `regie \(step.args.joined(separator: " "))` (exit \(status.rawValue)).",
                                  nl: "De demo ging mis bij `regie \(step.args.joined(separator: " "))` (exit \(status.rawValue)).")

@@ -9,7 +9,7 @@ struct GoalGroup: ParsableCommand {
         subcommands: [GoalAddCommand.self, GoalUpdateCommand.self])
 }
 
-struct GoalAddCommand: ParsableCommand {
+struct GoalAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a goal, as the client puts it.")
 
     @OptionGroup var global: GlobalOptions
@@ -18,15 +18,15 @@ struct GoalAddCommand: ParsableCommand {
     @Option(help: "short or long.") var term: GoalTerm
     @Option(name: .customLong("by"), help: "Who worded it: client or worker.") var wordedBy: Author
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (state, _) = try session.perform(.addGoal(text: text, term: term, wordedBy: wordedBy), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, _) = try await session.perform(.addGoal(text: text, term: term, wordedBy: wordedBy), on: caseID)
         let id = state.goals.last?.id ?? 0
         Console.current.line(session.l("Goal \(id) added to case \(caseID).", "Doel \(id) toegevoegd aan casus \(caseID)."))
     }
 }
 
-struct GoalUpdateCommand: ParsableCommand {
+struct GoalUpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "update", abstract: "Change a goal's words, term or status.")
 
     @OptionGroup var global: GlobalOptions
@@ -41,9 +41,9 @@ struct GoalUpdateCommand: ParsableCommand {
         if text != nil && wordedBy == nil { throw ValidationError("--text needs --by client or --by worker.") }
     }
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (_, recorded) = try session.perform(
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (_, recorded) = try await session.perform(
             .changeGoal(id: goalID, text: text, wordedBy: wordedBy, term: term, status: status), on: caseID)
         Console.current.line(recorded.isEmpty
             ? session.l("Nothing changed.", "Er is niets veranderd.")

@@ -5,7 +5,7 @@ import RegieCore
 import RegieReports
 import RegieStore
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create a workspace: regie.yaml, the default workflow and an empty database.")
 
@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Make a demo or test database, on which REGIE_NOW may fix the clock (never on a real one).")
     var fixedClock = false
 
-    func run() throws {
+    func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let id = person ?? environment["REGIE_USER"] ?? environment["USER"] ?? "coordinator"
         let root = URL(fileURLWithPath: folder).standardizedFileURL

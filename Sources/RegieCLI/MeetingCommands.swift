@@ -10,7 +10,7 @@ struct MeetingGroup: ParsableCommand {
         subcommands: [MeetingPlanCommand.self, MeetingHeldCommand.self])
 }
 
-struct MeetingPlanCommand: ParsableCommand {
+struct MeetingPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Plan a meeting (planned in follow-up, it is the next round's meeting).")
 
@@ -18,16 +18,16 @@ struct MeetingPlanCommand: ParsableCommand {
     @Argument(help: "The case number.") var caseID: Int
     @Option(help: "The date (YYYY-MM-DD).") var on: LocalDate
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (state, _) = try session.perform(.planMeeting(on: on), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, _) = try await session.perform(.planMeeting(on: on), on: caseID)
         let meeting = state.meetings.last
         Console.current.line(session.l("Meeting \(meeting?.id ?? 0) (round \(meeting?.round ?? 0)) planned on \(on) for case \(caseID).",
                                        "Bijeenkomst \(meeting?.id ?? 0) (ronde \(meeting?.round ?? 0)) gepland op \(on) voor casus \(caseID)."))
     }
 }
 
-struct MeetingHeldCommand: ParsableCommand {
+struct MeetingHeldCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "held", abstract: "Record that a planned meeting took place.")
 
     @OptionGroup var global: GlobalOptions
@@ -37,7 +37,7 @@ struct MeetingHeldCommand: ParsableCommand {
     @Option(help: "Members who came, as resource numbers separated by commas: 1,2,4.") var attendees: String = ""
     @Option(name: .customLong("led-by"), help: "client, together or worker.") var ledBy: MeetingLead?
 
-    func run() throws {
+    func run() async throws {
         let ids = try attendees.split(separator: ",").map { part in
             guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else {
                 throw RegieError(.usage, en: "--attendees takes resource numbers separated by commas, such as 1,2,4.",
@@ -45,8 +45,8 @@ struct MeetingHeldCommand: ParsableCommand {
             }
             return id
         }
-        let session = try CaseSession(global)
-        try session.perform(.recordMeetingHeld(id: meetingID, on: on, attendees: ids, ledBy: ledBy), on: caseID)
+        let session = try await CaseSession(global)
+        try await session.perform(.recordMeetingHeld(id: meetingID, on: on, attendees: ids, ledBy: ledBy), on: caseID)
         Console.current.line(session.l("Meeting \(meetingID) of case \(caseID) recorded as held on \(on).",
                                        "Bijeenkomst \(meetingID) van casus \(caseID) vastgelegd als gehouden op \(on)."))
     }

@@ -38,7 +38,7 @@ enum PluginFile {
     }
 }
 
-struct PluginListCommand: ParsableCommand {
+struct PluginListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the plugins of the workspace and those shipped with Regie, and which teams use them.")
 
@@ -51,7 +51,7 @@ struct PluginListCommand: ParsableCommand {
         var name: String, version: String, description: String?, hooks: [String], source: String, teams: [String], problem: String?
     }
 
-    func run() throws {
+    func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         // Outside a workspace, the shipped plugins alone; a workspace that cannot be read is an error.
         let root = try? WorkspaceLoader.locate(explicit: workspace, environment: ProcessInfo.processInfo.environment,
@@ -91,7 +91,7 @@ struct PluginListCommand: ParsableCommand {
     }
 }
 
-struct PluginCheckCommand: ParsableCommand {
+struct PluginCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Load a plugin in the real sandbox, check it against the API and call every hook on sample cases.")
@@ -104,7 +104,7 @@ struct PluginCheckCommand: ParsableCommand {
         var name: String, version: String, hooks: [String], problems: [String], memoryBytes: Int
     }
 
-    func run() throws {
+    func run() async throws {
         let l = L10n(language: lang)
         let plugin = try PluginFile.load(file)
         let problems = Self.exercise(plugin)
@@ -157,7 +157,7 @@ struct PluginCheckCommand: ParsableCommand {
     }
 }
 
-struct PluginTestCommand: ParsableCommand {
+struct PluginTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run a plugin's own tests (tests/NAME.lua beside it, written with describe/it/expect) in the real sandbox.")
@@ -172,7 +172,7 @@ struct PluginTestCommand: ParsableCommand {
         var plugin: String, passed: Int, failures: [Failure]
     }
 
-    func run() throws {
+    func run() async throws {
         let l = L10n(language: lang)
         let plugin = try PluginFile.load(file)
         let testsFile = tests ?? PluginFile.testsPath(for: file)

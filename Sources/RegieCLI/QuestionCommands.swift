@@ -9,7 +9,7 @@ struct QuestionGroup: ParsableCommand {
         subcommands: [QuestionAddCommand.self, QuestionAssignCommand.self, QuestionStatusCommand.self])
 }
 
-struct QuestionAddCommand: ParsableCommand {
+struct QuestionAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a question of the client.")
 
     @OptionGroup var global: GlobalOptions
@@ -18,15 +18,15 @@ struct QuestionAddCommand: ParsableCommand {
     @Option(help: "The resource that picks it up.") var owner: Int?
     @Option(help: "By when (YYYY-MM-DD).") var due: LocalDate?
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (state, _) = try session.perform(.recordQuestion(text: text, owner: owner, due: due), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, _) = try await session.perform(.recordQuestion(text: text, owner: owner, due: due), on: caseID)
         let id = state.questions.last?.id ?? 0
         Console.current.line(session.l("Question \(id) recorded in case \(caseID).", "Vraag \(id) vastgelegd bij casus \(caseID)."))
     }
 }
 
-struct QuestionAssignCommand: ParsableCommand {
+struct QuestionAssignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Record who picks up a question.")
 
     @OptionGroup var global: GlobalOptions
@@ -35,15 +35,15 @@ struct QuestionAssignCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: "The resource that picks it up.") var owner: Int
     @Option(help: "By when (YYYY-MM-DD).") var due: LocalDate?
 
-    func run() throws {
-        let session = try CaseSession(global)
-        try session.perform(.assignQuestion(id: questionID, owner: owner, due: due), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        try await session.perform(.assignQuestion(id: questionID, owner: owner, due: due), on: caseID)
         Console.current.line(session.l("Question \(questionID) of case \(caseID) goes to resource \(owner).",
                                        "Vraag \(questionID) van casus \(caseID) gaat naar resource \(owner)."))
     }
 }
 
-struct QuestionStatusCommand: ParsableCommand {
+struct QuestionStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Set a question's status.")
 
     @OptionGroup var global: GlobalOptions
@@ -51,9 +51,9 @@ struct QuestionStatusCommand: ParsableCommand {
     @Argument(help: "The question number.") var questionID: Int
     @Argument(help: "open, accepted, done or parked.") var status: QuestionStatus
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (_, recorded) = try session.perform(.setQuestionStatus(id: questionID, status: status), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (_, recorded) = try await session.perform(.setQuestionStatus(id: questionID, status: status), on: caseID)
         Console.current.line(recorded.isEmpty
             ? session.l("Nothing changed.", "Er is niets veranderd.")
             : session.l("Question \(questionID) of case \(caseID) is now \(status.title(session.l)).",

@@ -23,15 +23,22 @@ public struct RegieCommand: ParsableCommand {
 
 /// Runs Regie with the process's arguments and exits with its status. `main.swift` calls this.
 public enum RegieMain {
-    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        let status = execute(arguments)
+    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        let status = await execute(arguments)
         exit(status.rawValue)
     }
 
     /// Runs one command line in process: output goes to ``Console/current``, errors to
     /// standard error (or `errors`), and the exit status is returned.
     @discardableResult
-    public static func execute(_ arguments: [String], errors: ((String) -> Void)? = nil) -> ExitStatus {
+    public static func execute(_ arguments: [String], errors: ((String) -> Void)? = nil) async -> ExitStatus {
+        let sessions = OpenSessions()
+        let status = await OpenSessions.$current.withValue(sessions) { await executeOpen(arguments, errors: errors) }
+        await sessions.closeAll()
+        return status
+    }
+
+    private static func executeOpen(_ arguments: [String], errors: ((String) -> Void)?) async -> ExitStatus {
         let report = errors ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let negative = ArgumentErrorText.negativeValue(in: arguments) {
             report("regie: " + negative.text(in: languageHint(arguments)))
@@ -39,7 +46,11 @@ public enum RegieMain {
         }
         do {
             var command = try RegieCommand.parseAsRoot(arguments)
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
             return .success
         } catch let error as RegieError {
             report("regie: " + error.text(in: languageHint(arguments)))

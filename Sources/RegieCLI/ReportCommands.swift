@@ -11,7 +11,7 @@ struct ReportGroup: ParsableCommand {
         subcommands: [ReportTeamCommand.self, ReportCaseCommand.self])
 }
 
-struct ReportTeamCommand: ParsableCommand {
+struct ReportTeamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
         abstract: "The pilot's measures for your teams' cases: network involved, group formed, questions picked up, hours to form a group.",
@@ -29,37 +29,9 @@ struct ReportTeamCommand: ParsableCommand {
     @Option(help: "text, md, html (with charts, ready to print) or json.") var format: Format = .text
     @OptionGroup var output: JSONOption
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let person = try session.person()
-        let teams: [String]
-        if let team {
-            _ = try session.team(team)
-            _ = try session.actor(inTeam: team)
-            teams = [team]
-        } else {
-            teams = person.teams
-        }
-        // One row per case from the facts stored with its events, counted as it is read; a
-        // case without them (a store written by other means) is worked out from its events.
-        var tally = TeamReportTally(selection: .init(since: since, until: until, all: all))
-        let missing: [Int]
-        do {
-            missing = try session.store.forEachCaseFacts(teams: teams) { tally.add($0) }
-        } catch {
-            throw RegieError.from(error)
-        }
-        for caseID in missing {
-            do {
-                tally.add(try CaseFacts.of(session.store.events(of: caseID)))
-            } catch let error as ReplayError {
-                throw RegieError.from(error)
-            } catch let error as StoreError {
-                throw RegieError.from(error)
-            }
-        }
-        try session.recordRead(caseID: nil, action: "report team")
-        let report = TeamReport(tally)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (report, teams) = try await session.teamReport(team: team, selection: .init(since: since, until: until, all: all))
         switch output.json ? .json : format {
         case .json: try JSONOutput.print(TeamReportJSON(report, teams: teams, since: since, until: until, all: all))
         case .text: for line in TeamReportText(l: session.l).render(report, teams: teams) { Console.current.line(line) }
@@ -70,7 +42,7 @@ struct ReportTeamCommand: ParsableCommand {
     }
 }
 
-struct ReportCaseCommand: ParsableCommand {
+struct ReportCaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "The client's plan on one page: goals, the group, open questions, the next meeting, the network and the course so far.",
@@ -88,9 +60,9 @@ struct ReportCaseCommand: ParsableCommand {
     @Option(help: "md, html or dot.") var format: Format = .md
     @OptionGroup var output: JSONOption
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (state, workflow, _) = try session.read(caseID, action: "report case")
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, workflow, _) = try await session.read(caseID, action: "report case")
         // Chat agreements are checklist items of the meeting phase (the group-chat plugin's, or
         // a team's own with an id starting with `group_chat.`) that hold in the current round.
         let chat = try session.checklist(.meeting, of: state, workflow: workflow)

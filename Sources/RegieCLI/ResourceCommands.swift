@@ -12,7 +12,7 @@ struct ResourceGroup: ParsableCommand {
         ])
 }
 
-struct ResourceAddCommand: ParsableCommand {
+struct ResourceAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Map a person who could help.")
 
     @OptionGroup var global: GlobalOptions
@@ -21,16 +21,16 @@ struct ResourceAddCommand: ParsableCommand {
     @Option(help: "How they are related to the client.") var relation: String
     @Option(help: "informal, experience-expert, volunteer or professional.") var kind: ResourceKind
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (state, _) = try session.perform(.mapResource(label: label, relation: relation, kind: kind), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, _) = try await session.perform(.mapResource(label: label, relation: relation, kind: kind), on: caseID)
         let id = state.lastResourceID
         Console.current.line(session.l("Resource \(id) (\(label)) mapped in case \(caseID).",
                                        "Resource \(id) (\(label)) in kaart gebracht bij casus \(caseID)."))
     }
 }
 
-struct ResourceUpdateCommand: ParsableCommand {
+struct ResourceUpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Record contact, the one-to-one talk, tension, and what they can and cannot do.")
 
@@ -46,7 +46,7 @@ struct ResourceUpdateCommand: ParsableCommand {
     @Option(help: "A new relation.") var relation: String?
     @Option(help: "A new kind.") var kind: ResourceKind?
 
-    func run() throws {
+    func run() async throws {
         var change = ResourceChanged(resourceID: resourceID)
         change.contact = contact
         change.oneToOneHeld = oneToOne ? true : nil
@@ -56,13 +56,13 @@ struct ResourceUpdateCommand: ParsableCommand {
         change.label = label
         change.relation = relation
         change.kind = kind
-        let session = try CaseSession(global)
-        try session.perform(.changeResource(change), on: caseID)
+        let session = try await CaseSession(global)
+        try await session.perform(.changeResource(change), on: caseID)
         Console.current.line(session.l("Resource \(resourceID) of case \(caseID) updated.", "Resource \(resourceID) van casus \(caseID) bijgewerkt."))
     }
 }
 
-struct ResourceChooseCommand: ParsableCommand {
+struct ResourceChooseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "choose", abstract: "Record that the client chose this resource for their group.")
 
@@ -72,15 +72,15 @@ struct ResourceChooseCommand: ParsableCommand {
     @Flag(name: .customLong("client-chose"), help: "Confirms that this is the client's own choice (required).") var clientChose = false
     @Option(help: "An optional note about the choice.") var note: String?
 
-    func run() throws {
-        let session = try CaseSession(global)
-        try session.perform(.chooseMember(resource: resourceID, clientChose: clientChose, note: note), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        try await session.perform(.chooseMember(resource: resourceID, clientChose: clientChose, note: note), on: caseID)
         Console.current.line(session.l("Resource \(resourceID) joined the group of case \(caseID), by the client's choice.",
                                        "Resource \(resourceID) is op keuze van de cliënt lid van de groep van casus \(caseID)."))
     }
 }
 
-struct ResourceLeaveCommand: ParsableCommand {
+struct ResourceLeaveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "leave", abstract: "Record that a member left the group.")
 
     @OptionGroup var global: GlobalOptions
@@ -88,15 +88,15 @@ struct ResourceLeaveCommand: ParsableCommand {
     @Argument(help: "The resource number.") var resourceID: Int
     @Option(help: "Why they left.") var reason: String
 
-    func run() throws {
-        let session = try CaseSession(global)
-        try session.perform(.removeMember(resource: resourceID, reason: reason), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        try await session.perform(.removeMember(resource: resourceID, reason: reason), on: caseID)
         Console.current.line(session.l("Resource \(resourceID) left the group of case \(caseID).",
                                        "Resource \(resourceID) heeft de groep van casus \(caseID) verlaten."))
     }
 }
 
-struct ResourceRemoveCommand: ParsableCommand {
+struct ResourceRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove", abstract: "Take a resource off the case, for example when they ask not to be recorded.")
 
@@ -104,9 +104,9 @@ struct ResourceRemoveCommand: ParsableCommand {
     @Argument(help: "The case number.") var caseID: Int
     @Argument(help: "The resource number.") var resourceID: Int
 
-    func run() throws {
-        let session = try CaseSession(global)
-        try session.perform(.removeResource(resource: resourceID), on: caseID)
+    func run() async throws {
+        let session = try await CaseSession(global)
+        try await session.perform(.removeResource(resource: resourceID), on: caseID)
         Console.current.line(session.l("Resource \(resourceID) removed from case \(caseID).", "Resource \(resourceID) verwijderd uit casus \(caseID)."))
     }
 }

@@ -10,7 +10,7 @@ struct TimeGroup: ParsableCommand {
         subcommands: [TimeLogCommand.self, TimeListCommand.self])
 }
 
-struct TimeLogCommand: ParsableCommand {
+struct TimeLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Log time, such as 1h30m, 90m or 1.5h.")
 
     @OptionGroup var global: GlobalOptions
@@ -19,20 +19,20 @@ struct TimeLogCommand: ParsableCommand {
     @Option(help: "contact, conversation, meeting, preparation or other.") var activity: TimeActivity = .other
     @Option(help: "The day (YYYY-MM-DD; default today).") var on: LocalDate?
 
-    func run() throws {
+    func run() async throws {
         guard let minutes = Duration.minutes(duration) else {
             throw RegieError(.usage, en: "“\(duration)” is not a duration.", nl: "‘\(duration)’ is geen tijdsduur.",
                              hintEN: "Write it as 1h30m, 90m or 1.5h.", hintNL: "Schrijf hem als 1h30m, 90m of 1.5h.")
         }
-        let session = try CaseSession(global)
+        let session = try await CaseSession(global)
         let day = on ?? LocalDate(utcDayOf: session.now)
-        try session.perform(.logTime(minutes: minutes, activity: activity, on: day), on: caseID)
+        try await session.perform(.logTime(minutes: minutes, activity: activity, on: day), on: caseID)
         Console.current.line(session.l("Logged \(Duration.text(minutes: minutes)) on case \(caseID).",
                                        "\(Duration.text(minutes: minutes)) geregistreerd op casus \(caseID)."))
     }
 }
 
-struct TimeListCommand: ParsableCommand {
+struct TimeListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the time logged on a case.")
 
     @OptionGroup var global: GlobalOptions
@@ -43,9 +43,9 @@ struct TimeListCommand: ParsableCommand {
         var on: LocalDate, minutes: Int, activity: TimeActivity
     }
 
-    func run() throws {
-        let session = try CaseSession(global)
-        let (state, _, _) = try session.read(caseID, action: "time list")
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, _, _) = try await session.read(caseID, action: "time list")
         if output.json {
             return try JSONOutput.print(state.timeEntries.map { EntryJSON(on: $0.on, minutes: $0.minutes, activity: $0.activity) })
         }

@@ -11,7 +11,7 @@ struct WorkflowGroup: ParsableCommand {
         subcommands: [WorkflowShowCommand.self, WorkflowCheckCommand.self])
 }
 
-struct WorkflowShowCommand: ParsableCommand {
+struct WorkflowShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a team's effective checklists and prompts: its workflow's, then its plugins' (for a new, empty case).")
@@ -27,8 +27,8 @@ struct WorkflowShowCommand: ParsableCommand {
         var phase: Phase, checklist: [Item], prompts: [Prompt]
     }
 
-    func run() throws {
-        let session = try CaseSession(global)
+    func run() async throws {
+        let session = try await CaseSession(global)
         let person = try session.person()
         guard let teamID = team ?? person.teams.first else {
             throw RegieError(.usage, en: "Name a team with --team.", nl: "Noem een team met --team.")
@@ -72,14 +72,14 @@ struct WorkflowShowCommand: ParsableCommand {
     }
 }
 
-struct WorkflowCheckCommand: ParsableCommand {
+struct WorkflowCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check a workflow file: its structure and that every derived expression compiles.")
 
     @Argument(help: "The workflow file.") var file: String
     @Option(help: "Output language: nl or en.") var lang: Language = .en
 
-    func run() throws {
+    func run() async throws {
         let l = L10n(language: lang)
         let text: String
         do {
@@ -88,9 +88,8 @@ struct WorkflowCheckCommand: ParsableCommand {
             throw RegieError(.notFound, en: "\(file) cannot be read.", nl: "\(file) kan niet gelezen worden.",
                              hintEN: "Check the path.", hintNL: "Controleer het pad.")
         }
-        let store = NoStore()
         let workspace = Workspace(root: URL(fileURLWithPath: "."), organisation: "", locale: lang, database: "", teams: [], people: [])
-        let rules = try RuleBook(workspace: workspace, store: store)
+        let rules = try RuleBook(workspace: workspace, store: nil)
         let workflow = try rules.parse(text, file: file)
         let items = Phase.allCases.map { workflow.definition(of: $0).checklist.count }.reduce(0, +)
         Console.current.line(l("\(file): workflow \(workflow.name) is valid: \(items) checklist items, \(workflow.derivedItems.count) derived.",

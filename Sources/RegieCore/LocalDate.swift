@@ -92,3 +92,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 }
+
+extension LocalDate {
+    /// The first millisecond of the day in UTC, as event times are stored.
+    public var startMillisUTC: Int64 { Int64(daysSinceEpoch) * 86_400_000 }
+}

@@ -85,12 +85,17 @@ struct AuditLedger {
 
 /// When the store makes checkpoints by itself: every `every` events or reads and whenever a
 /// case closes; signed with `key`, or stored unsigned (pending) when the writer has none.
-public struct CheckpointPolicy {
-    public var key: Curve25519.Signing.PrivateKey?
+public struct CheckpointPolicy: Sendable {
+    /// The key's raw bytes: swift-crypto's key type is not Sendable, and the policy is shared.
+    private let keyBytes: Data?
     public var every: Int
 
+    public var key: Curve25519.Signing.PrivateKey? {
+        keyBytes.flatMap { try? Curve25519.Signing.PrivateKey(rawRepresentation: $0) }
+    }
+
     public init(key: Curve25519.Signing.PrivateKey?, every: Int) {
-        self.key = key
+        self.keyBytes = key?.rawRepresentation
         self.every = max(1, every)
     }
 }

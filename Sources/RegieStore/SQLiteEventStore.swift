@@ -5,8 +5,9 @@ import RegieCore
 
 /// The embedded default store: one SQLite file through GRDB, in WAL mode with full
 /// durability (`synchronous = FULL`), a busy timeout for concurrent processes, and schema
-/// migrations. Safe to share between processes; one instance belongs to one thread at a time.
-public final class SQLiteEventStore: EventStore {
+/// migrations. Safe to share between processes and tasks: GRDB's queue serialises access to
+/// the connection, and the checkpoint policy is kept under a lock.
+public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     /// `PRAGMA application_id` of Regie databases ("REGI").
     static let applicationID: Int32 = 0x5245_4749
 
@@ -14,10 +15,15 @@ public final class SQLiteEventStore: EventStore {
     let queue: DatabaseQueue
     /// When set, the store signs a checkpoint every so many events and whenever a case closes,
     /// in the same transaction as the events.
-    public var checkpointPolicy: CheckpointPolicy?
+    public var checkpointPolicy: CheckpointPolicy? {
+        get { policyLock.withLock { policy } }
+        set { policyLock.withLock { policy = newValue } }
+    }
+    private let policyLock = NSLock()
+    private var policy: CheckpointPolicy?
     /// True for a database created as a demo or test store (`fixedClock` at creation): only
     /// there may a fixed clock (REGIE_NOW) be used.
-    public private(set) var allowsFixedClock = false
+    public let allowsFixedClock: Bool
     /// Opened with `readOnly`: nothing can be written, reads included.
     public let isReadOnly: Bool
 
@@ -36,11 +42,16 @@ public final class SQLiteEventStore: EventStore {
         if !exists && !create { throw .missingDatabase(path: path) }
         if readOnly {
             queue = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
+            do {
+                allowsFixedClock = try queue.read { db in try Self.hasFixedClockMark(db) }
+            } catch {
+                throw Self.storeError(error, path: path)
+            }
             return
         }
         if !exists {
             // Private from the start: SQLite gives the WAL and shared-memory files the same mode.
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -61,13 +72,17 @@ public final class SQLiteEventStore: EventStore {
             if create && fixedClock {
                 try queue.write { db in try db.execute(sql: "INSERT OR IGNORE INTO store_marks (name) VALUES ('fixed_clock')") }
             }
-            allowsFixedClock = try queue.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM store_marks WHERE name = 'fixed_clock'") ?? 0 > 0
-            }
+            allowsFixedClock = try queue.read { db in try Self.hasFixedClockMark(db) }
         } catch {
             throw Self.storeError(error, path: path)
         }
     }
+
+    private static func hasFixedClockMark(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM store_marks WHERE name = 'fixed_clock'") ?? 0 > 0
+    }
+
+    public var location: String { path }
 
     /// Opens an existing database without writing to it: the schema must already be current.
     private static func openReadOnly(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
@@ -150,21 +165,7 @@ public final class SQLiteEventStore: EventStore {
         try append(events, to: caseID, expectedVersion: expectedVersion, actor: actor, at: date, ruleSources: [], facts: nil)
     }
 
-    /// A workflow or plugin source to store with an append, for a migration to rules the
-    /// database does not hold yet.
-    public struct RuleSource: Sendable {
-        public var hash: String
-        public var kind: String
-        public var name: String
-        public var source: String
-
-        public init(hash: String, kind: String, name: String, source: String) {
-            self.hash = hash
-            self.kind = kind
-            self.name = name
-            self.source = source
-        }
-    }
+    public typealias RuleSource = RegieStore.RuleSource
 
     /// Appends events and stores rule sources in the same transaction. A `case_migrated`
     /// event changes the rules recorded with it and every later event, and the case list's
@@ -362,6 +363,19 @@ public final class SQLiteEventStore: EventStore {
                 (try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0,
                  try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0,
                  try Int.fetchOne(db, sql: "SELECT count(*) FROM rule_sources") ?? 0)
+            }
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Every table's row count, in one read.
+    func allCounts() throws(StoreError) -> StoreCounts {
+        do {
+            return try queue.read { db in
+                func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+                return StoreCounts(events: try count("events"), cases: try count("cases"), ruleSources: try count("rule_sources"),
+                                   accessEntries: try count("access_log"), checkpoints: try count("checkpoints"))
             }
         } catch {
             throw Self.storeError(error, path: path)

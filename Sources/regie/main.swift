@@ -1,2 +1,2 @@
 import RegieCLI
-RegieMain.run()
+await RegieMain.run()

@@ -11,7 +11,7 @@ import RegieCore
 struct CasePlanTests {
     /// Case 1 (west) for client "Z<b>", with a member whose label holds Markdown and HTML;
     /// case 2 (west) for another client, whose people must not appear in case 1's plan.
-    static func bench() throws -> Workbench {
+    static func bench() async throws -> Workbench {
         let bench = try Workbench()
         for line in ["case open --team west --client Z<b>", "goal add 1 \"Zelf *koken* | leren\" --term long --by client",
                      "resource add 1 \"Oom <script>x</script>\" --relation \"oom & tante\" --kind informal",
@@ -19,29 +19,29 @@ struct CasePlanTests {
                      "resource update 1 1 --can \"Rijden\" --cannot \"Geld\"",
                      "question add 1 \"Vervoer regelen\" --owner 1 --due 2090-03-01", "meeting plan 1 --on 2090-02-01",
                      "case open --team west --client Y.", "resource add 2 Buurman --relation buurman --kind informal"] {
-            ReportTests.run(bench, line)
+            await ReportTests.run(bench, line)
         }
         return bench
     }
 
     @Test("a member of the case's team may read it; the read is logged; others are refused")
-    func access() throws {
-        let bench = try Self.bench()
-        let refused = bench.run(["report", "case", "1"], as: "bob")
+    func access() async throws {
+        let bench = try await Self.bench()
+        let refused = await bench.run(["report", "case", "1"], as: "bob")
         #expect(refused.status == .notPermitted)
         #expect(refused.out.isEmpty)
-        #expect(bench.run(["report", "case", "9"]).status == .notFound)
-        #expect(bench.run(["report", "case", "1", "--format", "pdf"]).status == .usage)
-        #expect(bench.run(["report", "case", "1"]).status == .success)
-        let log = bench.run(["audit", "access", "--case", "1", "--json"], as: "karim").out
+        #expect(await bench.run(["report", "case", "9"]).status == .notFound)
+        #expect(await bench.run(["report", "case", "1", "--format", "pdf"]).status == .usage)
+        #expect(await bench.run(["report", "case", "1"]).status == .success)
+        let log = await bench.run(["audit", "access", "--case", "1", "--json"], as: "karim").out
         #expect(log.contains("report case"))
         #expect(log.contains("anna"))
     }
 
     @Test("the plan shows the goals, the group, questions and the next meeting, without ids or other clients", arguments: ["md", "html", "dot"])
-    func content(_ format: String) throws {
-        let bench = try Self.bench()
-        let plan = bench.run(["report", "case", "1", "--format", format])
+    func content(_ format: String) async throws {
+        let bench = try await Self.bench()
+        let plan = await bench.run(["report", "case", "1", "--format", format])
         #expect(plan.status == .success)
         #expect(!plan.out.contains("Buurman") && !plan.out.contains("Y."), "another client's case")
         #expect(!plan.out.localizedCaseInsensitiveContains("case 1") && !plan.out.contains("#1"), "an internal id")
@@ -68,9 +68,9 @@ struct CasePlanTests {
     }
 
     @Test("the plan is in the workspace language unless --lang says otherwise")
-    func language() throws {
-        let bench = try Self.bench()
-        #expect(bench.run(["report", "case", "1", "--lang", "nl"]).out.contains("## Volgende bijeenkomst\n\n1 februari 2090"))
-        #expect(bench.run(["report", "case", "1"]).out.contains("## Next meeting"))
+    func language() async throws {
+        let bench = try await Self.bench()
+        #expect(await bench.run(["report", "case", "1", "--lang", "nl"]).out.contains("## Volgende bijeenkomst\n\n1 februari 2090"))
+        #expect(await bench.run(["report", "case", "1"]).out.contains("## Next meeting"))
     }
 }

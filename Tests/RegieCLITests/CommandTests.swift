@@ -7,7 +7,7 @@ import RegieReports
 @Suite("Commands in process")
 struct CommandTests {
     /// Opens case 1 in team west and brings it to the activation phase with one member.
-    func caseInActivation(_ bench: Workbench) {
+    func caseInActivation(_ bench: Workbench) async {
         let steps: [[String]] = [
             ["case", "open", "--team", "west", "--client", "J.B."],
             ["goal", "add", "1", "Weer zelf koken", "--term", "long", "--by", "client"],
@@ -20,22 +20,22 @@ struct CommandTests {
             ["case", "advance", "1"],
         ]
         for step in steps {
-            let result = bench.run(step)
+            let result = await bench.run(step)
             #expect(result.status == .success, "\(step): \(result.err)")
         }
     }
 
     @Test("a case moves through the phases and shows what is open")
-    func walkthrough() throws {
+    func walkthrough() async throws {
         let bench = try Workbench()
-        caseInActivation(bench)
-        let show = bench.run(["case", "show", "1"])
+        await caseInActivation(bench)
+        let show = await bench.run(["case", "show", "1"])
         #expect(show.status == .success)
         #expect(show.out.contains("active in phase 3/5 Activation"))
         #expect(show.out.contains("[ ] activation.contacted"))
         #expect(show.out.contains("Ask: would you like to get in touch yourself"))
         #expect(show.out.contains("“Weer zelf koken” · long term · worded by the client"))
-        let refused = bench.run(["case", "advance", "1"])
+        let refused = await bench.run(["case", "advance", "1"])
         #expect(refused.status == .refused)
         #expect(refused.err.contains("activation.contacted"))
         #expect(refused.err.contains("activation.meeting_planned"))
@@ -43,10 +43,10 @@ struct CommandTests {
     }
 
     @Test("reads give stable snake_case JSON")
-    func json() throws {
+    func json() async throws {
         let bench = try Workbench()
-        caseInActivation(bench)
-        let show = bench.run(["case", "show", "1", "--json"])
+        await caseInActivation(bench)
+        let show = await bench.run(["case", "show", "1", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
         #expect(object["case_id"] as? Int == 1)
         #expect(object["client_label"] as? String == "J.B.")
@@ -55,59 +55,60 @@ struct CommandTests {
         let resource = try #require((object["resources"] as? [[String: Any]])?.first)
         #expect(resource["one_to_one_held"] as? Bool == false)
         #expect(resource["member"] as? Bool == true)
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(bench.run(["case", "list", "--json"]).out.utf8)) as? [[String: Any]])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(await bench.run(["case", "list", "--json"]).out.utf8)) as? [[String: Any]])
         #expect(list.count == 1)
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(bench.run(["audit", "log", "1", "--json"]).out.utf8)) as? [[String: Any]])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(await bench.run(["audit", "log", "1", "--json"]).out.utf8)) as? [[String: Any]])
         #expect(log.map { $0["move"] as? String } == ["advance", "advance"])
         for command in [["check", "list", "1", "--json"], ["time", "list", "1", "--json"], ["workflow", "show", "--json"]] {
-            let result = bench.run(command)
+            let result = await bench.run(command)
             #expect(result.status == .success, "\(command)")
             #expect((try? JSONSerialization.jsonObject(with: Data(result.out.utf8))) != nil, "\(command) gives JSON")
         }
     }
 
     @Test("a coordinator's override is recorded; a worker's is refused")
-    func override() throws {
+    func override() async throws {
         let bench = try Workbench()
-        bench.run(["case", "open", "--team", "west", "--client", "J."])
-        #expect(bench.run(["case", "advance", "1", "--override", "--reason", "Client wants to go on"]).status == .notPermitted)
-        #expect(bench.run(["case", "advance", "1", "--override"], as: "karim").status == .usage)
-        let ok = bench.run(["case", "advance", "1", "--override", "--reason", "Client wants to go on"], as: "karim")
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(await bench.run(["case", "advance", "1", "--override", "--reason", "Client wants to go on"]).status == .notPermitted)
+        #expect(await bench.run(["case", "advance", "1", "--override"], as: "karim").status == .usage)
+        let ok = await bench.run(["case", "advance", "1", "--override", "--reason", "Client wants to go on"], as: "karim")
         #expect(ok.status == .success)
         #expect(ok.out.contains("Overridden by karim"))
-        #expect(bench.run(["audit", "log", "1"]).out.contains("OVERRIDDEN"))
+        #expect(await bench.run(["audit", "log", "1"]).out.contains("OVERRIDDEN"))
     }
 
     @Test("editing the workflow file does not change the rules of a running case")
-    func pinning() throws {
+    func pinning() async throws {
         let bench = try Workbench()
-        bench.run(["case", "open", "--team", "west", "--client", "A."])
+        await bench.run(["case", "open", "--team", "west", "--client", "A."])
         let source = try String(contentsOf: bench.folder.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
         let stricter = source.replacingOccurrences(of: "  goals:\n    checklist:\n", with: "  goals:\n    checklist:\n      - id: goals.new_rule\n        nl: nieuw\n        en: new\n")
         try #require(stricter != source)
         try bench.write(stricter, to: "workflows/resourcegroep.yaml")
-        bench.run(["case", "open", "--team", "west", "--client", "B."])
-        #expect(!bench.run(["case", "show", "1"]).out.contains("goals.new_rule"))
-        #expect(bench.run(["case", "show", "2"]).out.contains("goals.new_rule"))
+        await bench.run(["case", "open", "--team", "west", "--client", "B."])
+        #expect(await !bench.run(["case", "show", "1"]).out.contains("goals.new_rule"))
+        #expect(await bench.run(["case", "show", "2"]).out.contains("goals.new_rule"))
     }
 
     @Test("Dutch output follows --lang and the workspace locale")
-    func dutch() throws {
+    func dutch() async throws {
         let bench = try Workbench(yaml: Workbench.yaml.replacingOccurrences(of: "locale: en", with: "locale: nl"))
-        bench.run(["case", "open", "--team", "west", "--client", "J."])
-        #expect(bench.run(["case", "show", "1"]).out.contains("actief in fase 1/5 Doelen"))
-        #expect(bench.run(["case", "advance", "1"]).err.contains("kan nog niet"))
-        #expect(bench.run(["case", "show", "1", "--lang", "en"]).out.contains("active in phase 1/5 Goals"))
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(await bench.run(["case", "show", "1"]).out.contains("actief in fase 1/5 Doelen"))
+        #expect(await bench.run(["case", "advance", "1"]).err.contains("kan nog niet"))
+        #expect(await bench.run(["case", "show", "1", "--lang", "en"]).out.contains("active in phase 1/5 Goals"))
     }
 
     @Test("a person sees and acts on their own teams' cases only")
-    func teams() throws {
+    func teams() async throws {
         let bench = try Workbench()
-        bench.run(["case", "open", "--team", "oost", "--client", "O."], as: "bob")
-        bench.run(["case", "open", "--team", "west", "--client", "W."])
-        #expect(bench.run(["case", "list"]).out.contains("W.") && !bench.run(["case", "list"]).out.contains("O."))
-        #expect(bench.run(["case", "show", "1"]).status == .notPermitted)
-        #expect(bench.run(["case", "show", "1"], as: "karim").status == .success)
+        await bench.run(["case", "open", "--team", "oost", "--client", "O."], as: "bob")
+        await bench.run(["case", "open", "--team", "west", "--client", "W."])
+        let list = await bench.run(["case", "list"]).out
+        #expect(list.contains("W.") && !list.contains("O."))
+        #expect(await bench.run(["case", "show", "1"]).status == .notPermitted)
+        #expect(await bench.run(["case", "show", "1"], as: "karim").status == .success)
     }
 
     /// Commands that must fail, with the exit status each must give.
@@ -135,17 +136,17 @@ struct CommandTests {
     }()
 
     @Test("a failed command leaves the store exactly as it was", arguments: failures)
-    func failureChangesNothing(name: String, arguments: [String], actor: String?, expected: Exit) throws {
+    func failureChangesNothing(name: String, arguments: [String], actor: String?, expected: Exit) async throws {
         let bench = try Workbench()
-        caseInActivation(bench)
+        await caseInActivation(bench)
         let before = try bench.snapshot()
         let result = actor == nil
-            ? Console.$current.withValue(Console.capturing()) { () -> Workbench.Result in
+            ? await Console.$current.withValue(Console.capturing()) { () -> Workbench.Result in
                 var err = ""
-                let status = RegieMain.execute(arguments + ["--workspace", bench.folder.path, "--as", ""], errors: { err = $0 })
+                let status = await RegieMain.execute(arguments + ["--workspace", bench.folder.path, "--as", ""], errors: { err = $0 })
                 return Workbench.Result(status: status, out: "", err: err)
             }
-            : bench.run(arguments, as: actor)
+            : await bench.run(arguments, as: actor)
         #expect(result.status == expected, "\(name): \(result.err)")
         #expect(!result.err.isEmpty, "\(name) says why")
         #expect(!result.err.contains("\n"), "\(name): one line")
@@ -153,53 +154,53 @@ struct CommandTests {
     }
 
     @Test("a closed case refuses changes and the store stays as it was")
-    func closedCase() throws {
+    func closedCase() async throws {
         let bench = try Workbench()
-        bench.run(["case", "open", "--team", "west", "--client", "J."])
-        #expect(bench.run(["case", "close", "1", "--outcome", "client-stopped", "--reason", "Moved away"]).status == .success)
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(await bench.run(["case", "close", "1", "--outcome", "client-stopped", "--reason", "Moved away"]).status == .success)
         let before = try bench.snapshot()
-        let result = bench.run(["goal", "add", "1", "x", "--term", "long", "--by", "client"])
+        let result = await bench.run(["goal", "add", "1", "x", "--term", "long", "--by", "client"])
         #expect(result.status == .refused)
         #expect(result.err.contains("closed"))
         #expect(try bench.snapshot() == before)
-        #expect(bench.run(["case", "reopen", "1", "--reason", "Back again"]).status == .success)
+        #expect(await bench.run(["case", "reopen", "1", "--reason", "Back again"]).status == .success)
     }
 
     @Test("a typo in regie.yaml names the file and line")
-    func workspaceTypo() throws {
+    func workspaceTypo() async throws {
         let bench = try Workbench()
         try bench.write(Workbench.yaml.replacingOccurrences(of: "    role: worker\n    teams: [west]", with: "    rol: worker\n    teams: [west]"),
                         to: "regie.yaml")
-        let result = bench.run(["case", "list"])
+        let result = await bench.run(["case", "list"])
         #expect(result.status == .configuration)
         #expect(result.err.contains("regie.yaml:11"), "\(result.err)")
         #expect(result.err.contains("unknown key `rol`"))
     }
 
     @Test("a broken workflow file refuses to open cases and names the file and line; nothing is written")
-    func workflowTypo() throws {
+    func workflowTypo() async throws {
         let bench = try Workbench()
         let source = try String(contentsOf: bench.folder.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
         try bench.write(source.replacingOccurrences(of: "derived: \"#case.members > 0\"", with: "derived: \"#case.members >\""),
                         to: "workflows/resourcegroep.yaml")
         let before = try bench.snapshot()
-        let result = bench.run(["case", "open", "--team", "west", "--client", "J."])
+        let result = await bench.run(["case", "open", "--team", "west", "--client", "J."])
         #expect(result.status == .configuration)
         #expect(result.err.contains("workflows/resourcegroep.yaml:"), "\(result.err)")
         #expect(result.err.contains("mapping.client_chose"))
         #expect(try bench.snapshot() == before)
-        let check = Console.$current.withValue(Console.capturing()) {
-            RegieMain.execute(["workflow", "check", bench.folder.appendingPathComponent("workflows/resourcegroep.yaml").path], errors: { _ in })
+        let check = await Console.$current.withValue(Console.capturing()) {
+            await RegieMain.execute(["workflow", "check", bench.folder.appendingPathComponent("workflows/resourcegroep.yaml").path], errors: { _ in })
         }
         #expect(check == .configuration)
     }
 
     @Test("a database that is not Regie's is refused and left untouched")
-    func notRegie() throws {
+    func notRegie() async throws {
         let bench = try Workbench()
         try bench.write("not a database\n", to: "other.sqlite")
         try bench.write(Workbench.yaml.replacingOccurrences(of: "database: regie.sqlite", with: "database: other.sqlite"), to: "regie.yaml")
-        let result = bench.run(["case", "list"])
+        let result = await bench.run(["case", "list"])
         #expect(result.status == .storage)
         #expect(result.err.contains("is not a Regie database"))
         #expect(try String(contentsOf: bench.folder.appendingPathComponent("other.sqlite"), encoding: .utf8) == "not a database\n")
@@ -213,10 +214,10 @@ struct CommandTests {
     }
 
     @Test("init refuses to overwrite a workspace")
-    func initTwice() throws {
+    func initTwice() async throws {
         let bench = try Workbench()
-        let status = Console.$current.withValue(Console.capturing()) {
-            RegieMain.execute(["init", bench.folder.path], errors: { _ in })
+        let status = await await Console.$current.withValue(Console.capturing()) {
+            await RegieMain.execute(["init", bench.folder.path], errors: { _ in })
         }
         #expect(status == .usage)
     }

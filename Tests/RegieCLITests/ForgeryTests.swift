@@ -10,77 +10,77 @@ import RegieReports
 /// forged rules.
 @Suite("Forgeries: rules, payloads, framing, derived rows and checkpoints")
 struct ForgeryTests {
-    func bench() throws -> Workbench { try AuditTests().workspace() }
+    func bench() async throws -> Workbench { try await AuditTests().workspace() }
 
-    func verify(_ bench: Workbench) -> Workbench.Result { bench.run(["audit", "verify"], as: "karim") }
+    func verify(_ bench: Workbench) async -> Workbench.Result { await bench.run(["audit", "verify"], as: "karim") }
 
     @Test("rewritten stored rules are refused by every command and reported by verify, without a crash")
-    func rewrittenRules() throws {
-        let bench = try bench()
+    func rewrittenRules() async throws {
+        let bench = try await bench()
         let db = try Forger.open(bench.database)
-        try db.write { db in
+        try await db.write { db in
             // Every derived item made to hold: the next advance would record a checklist that never held.
             try db.execute(sql: "UPDATE rule_sources SET source = replace(source, 'derived:', 'derived: \"true\" #')")
         }
         let before = try bench.snapshot()
-        let advance = bench.run(["case", "advance", "1"])
+        let advance = await bench.run(["case", "advance", "1"])
         #expect(advance.status == .storage, "\(advance.err)")
         #expect(advance.err.contains("changed behind Regie's back"), "\(advance.err)")
         #expect(try bench.snapshot() == before, "a refused command changes nothing")
-        let result = verify(bench)
+        let result = await verify(bench)
         #expect(result.status == .auditFailed, "\(result.out) \(result.err)")
         #expect(result.out.contains("no longer match their content hash"), "\(result.out)")
     }
 
     @Test("a rewritten plugin source is reported by verify, which does not crash on it")
-    func rewrittenPlugin() throws {
+    func rewrittenPlugin() async throws {
         let bench = try Workbench(yaml: Workbench.yaml.replacingOccurrences(
             of: "  - id: oost\n    workflow: resourcegroep\n", with: "  - id: oost\n    workflow: resourcegroep\n    plugins: [strict]\n"))
         try bench.write("""
             return { api = 1, name = "strict", version = "1",
               guard = function(move, case, ctx) local allow = true; return allow end }
             """, to: "plugins/strict.lua")
-        #expect(bench.run(["case", "open", "--team", "oost", "--client", "J."], as: "bob").status == .success)
-        #expect(bench.run(["goal", "add", "1", "Koken", "--term", "long", "--by", "client"], as: "bob").status == .success)
-        #expect(bench.run(["goal", "add", "1", "Buiten", "--term", "short", "--by", "client"], as: "bob").status == .success)
-        #expect(bench.run(["check", "tick", "1", "goals.own_story"], as: "bob").status == .success)
-        let advance = bench.run(["case", "advance", "1"], as: "bob")
+        #expect(await bench.run(["case", "open", "--team", "oost", "--client", "J."], as: "bob").status == .success)
+        #expect(await bench.run(["goal", "add", "1", "Koken", "--term", "long", "--by", "client"], as: "bob").status == .success)
+        #expect(await bench.run(["goal", "add", "1", "Buiten", "--term", "short", "--by", "client"], as: "bob").status == .success)
+        #expect(await bench.run(["check", "tick", "1", "goals.own_story"], as: "bob").status == .success)
+        let advance = await bench.run(["case", "advance", "1"], as: "bob")
         #expect(advance.status == .success, "\(advance.err)")
         let db = try Forger.open(bench.database)
-        try db.write { db in
+        try await db.write { db in
             try db.execute(sql: "UPDATE rule_sources SET source = replace(source, 'allow = true', 'allow = false') WHERE kind = 'plugin'")
         }
-        let result = verify(bench)
+        let result = await verify(bench)
         #expect(result.status == .auditFailed, "\(result.out) \(result.err)")
         #expect(result.out.contains("no longer match their content hash"), "\(result.out)")
-        #expect(bench.run(["case", "show", "1"], as: "bob").status == .storage)
+        #expect(await bench.run(["case", "show", "1"], as: "bob").status == .storage)
     }
 
     @Test("emptied payloads are a break, not an erasure; the case list is still checked")
-    func emptiedPayloads() throws {
-        let bench = try bench()
+    func emptiedPayloads() async throws {
+        let bench = try await bench()
         let db = try Forger.open(bench.database)
-        try db.write { db in
+        try await db.write { db in
             try db.execute(sql: "UPDATE events SET salt = NULL, payload = NULL WHERE case_id = 1 AND version >= 3")
             try db.execute(sql: "UPDATE cases SET client_label = 'X.' WHERE id = 1")
         }
-        let result = verify(bench)
+        let result = await verify(bench)
         #expect(result.status == .auditFailed)
         #expect(result.out.contains("case 1, version 3: its content or salt is missing"), "\(result.out)")
         #expect(result.out.contains("case list's client_label"), "the opening's fields are checked past the stop: \(result.out)")
     }
 
     @Test("moving bytes between salt and payload breaks the commitment")
-    func movedBoundary() throws {
-        let bench = try bench()
+    func movedBoundary() async throws {
+        let bench = try await bench()
         let db = try Forger.open(bench.database)
-        try db.write { db in
+        try await db.write { db in
             try db.execute(sql: """
                 UPDATE events SET salt = substr(salt, 1, 15), payload = CAST(substr(salt, 16, 1) AS TEXT) || payload
                 WHERE case_id = 1 AND version = 2
                 """)
         }
-        let result = verify(bench)
+        let result = await verify(bench)
         #expect(result.status == .auditFailed)
         #expect(result.out.contains("case 1, version 2"), "\(result.out)")
     }
@@ -90,78 +90,78 @@ struct ForgeryTests {
         ("state = 'paused'", "status"), ("phase = 'meeting'", "status"), ("complex = 1", "complex"),
         ("updated_at = updated_at + 1", "updated_at"), ("plugin_hashes = 'sha256:00'", "plugin_hashes"),
     ])
-    func editedCaseList(_ change: String, _ field: String) throws {
-        let bench = try bench()
+    func editedCaseList(_ change: String, _ field: String) async throws {
+        let bench = try await bench()
         let db = try Forger.open(bench.database)
-        try db.write { db in try db.execute(sql: "UPDATE cases SET \(change) WHERE id = 1") }
-        let result = verify(bench)
+        try await db.write { db in try db.execute(sql: "UPDATE cases SET \(change) WHERE id = 1") }
+        let result = await verify(bench)
         #expect(result.status == .auditFailed, "\(change)")
         #expect(result.out.contains("the case list's \(field) is not what"), "\(result.out)")
     }
 
     @Test("deleted checkpoints are found: after a close, after the policy's count, and by their numbering")
-    func deletedCheckpoints() throws {
-        let bench = try bench()
-        #expect(bench.run(["case", "close", "2", "--outcome", "other", "--reason", "Verhuisd"], as: "bob").status == .success)
-        #expect(bench.run(["audit", "checkpoint"], as: "karim").status == .success)
-        #expect(verify(bench).status == .success)
+    func deletedCheckpoints() async throws {
+        let bench = try await bench()
+        #expect(await bench.run(["case", "close", "2", "--outcome", "other", "--reason", "Verhuisd"], as: "bob").status == .success)
+        #expect(await bench.run(["audit", "checkpoint"], as: "karim").status == .success)
+        await #expect(verify(bench).status == .success)
         let db = try Forger.open(bench.database)
-        try db.write { db in
+        try await db.write { db in
             try db.execute(sql: "DELETE FROM checkpoints; DELETE FROM checkpoint_heads; UPDATE cases SET checkpointed_version = 0")
         }
-        let result = verify(bench)
+        let result = await verify(bench)
         #expect(result.status == .auditFailed)
         #expect(result.out.contains("(a case closed) is missing"), "\(result.out)")
 
         let many = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 5\n")
-        #expect(many.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        #expect(await many.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         for text in ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"] {
-            #expect(many.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
+            #expect(await many.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
         }
-        #expect(verify(many).status == .success)
-        try Forger.open(many.database).write { db in
+        await #expect(verify(many).status == .success)
+        try await Forger.open(many.database).write { db in
             try db.execute(sql: "DELETE FROM checkpoints; DELETE FROM checkpoint_heads; UPDATE cases SET checkpointed_version = 0")
         }
-        let counted = verify(many)
+        let counted = await verify(many)
         #expect(counted.out.contains("the checkpoint due after event 5 (every 5 events) is missing"), "\(counted.out)")
     }
 
     @Test("a period of nothing but reads is sealed by checkpoints too")
-    func readsAreSealed() throws {
+    func readsAreSealed() async throws {
         let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 3\n")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         func triggers() throws -> [String] {
             try Forger.open(bench.database).read { db in try String.fetchAll(db, sql: "SELECT trigger FROM checkpoints ORDER BY id") }
         }
         let before = try triggers()
-        for _ in 0..<4 { #expect(bench.run(["case", "show", "1"]).status == .success) }
+        for _ in 0..<4 { #expect(await bench.run(["case", "show", "1"]).status == .success) }
         #expect(try triggers() == before + ["every 3 reads"])
-        #expect(verify(bench).status == .success)
+        await #expect(verify(bench).status == .success)
     }
 
     @Test("a rewrite behind a checkpoint is located at the first event that differs, where the stored heads allow it")
-    func rewriteLocated() throws {
+    func rewriteLocated() async throws {
         let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 1\n")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         for text in ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"] {
-            #expect(bench.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
+            #expect(await bench.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
         }
-        try Forger.open(bench.database).write { db in
+        try await Forger.open(bench.database).write { db in
             try db.execute(sql: "UPDATE events SET payload = replace(payload, 'Vier', 'Veer') WHERE case_id = 1 AND version = 5")
             try Forger.rechain(db, caseID: 1, from: 5)
             try Forger.rebuildLog(db)
         }
-        let result = verify(bench)
+        let result = await verify(bench)
         #expect(result.status == .auditFailed)
         #expect(result.out.contains("First: case 1, version 5: is the first event that differs from what checkpoint"), "\(result.out)")
     }
 
     @Test("a move recorded as decided at the time limit is not compared on replay; without the mark it would be a break")
-    func timeLimitedNotCompared() throws {
+    func timeLimitedNotCompared() async throws {
         let bench = try Workbench()
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
-        #expect(bench.run(["case", "advance", "1", "--override", "--reason", "Crisis"], as: "karim").status == .success)
-        #expect(verify(bench).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        #expect(await bench.run(["case", "advance", "1", "--override", "--reason", "Crisis"], as: "karim").status == .success)
+        await #expect(verify(bench).status == .success)
         // What a slower machine would have recorded: a checklist that a deadline decided otherwise.
         func rewrite(marked: Bool) throws {
             try Forger.open(bench.database).write { db in
@@ -178,37 +178,37 @@ struct ForgeryTests {
             }
         }
         try rewrite(marked: false)
-        let unmarked = verify(bench)
+        let unmarked = await verify(bench)
         #expect(unmarked.status == .auditFailed, "an unmarked differing checklist is a break: \(unmarked.out)")
         try rewrite(marked: true)
-        let marked = bench.run(["audit", "verify", "--json"], as: "karim")
+        let marked = await bench.run(["audit", "verify", "--json"], as: "karim")
         #expect(marked.status == .success, "\(marked.out)")
         #expect(marked.out.contains("\"not_reproducible\" : 1"), "\(marked.out)")
     }
 
     @Test("writers without the key: their checkpoints wait unsigned for the key holder, and a stripped signature is still caught")
-    func separateSigning() throws {
+    func separateSigning() async throws {
         let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  signing: separate\n  checkpoint_every: 3\n")
         let keyFile = bench.folder.appendingPathComponent(".regie/audit-signing-key")
         let kept = try Data(contentsOf: keyFile)
         try FileManager.default.removeItem(at: keyFile)  // the key holder keeps it elsewhere
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         for text in ["Een", "Twee", "Drie"] {
-            #expect(bench.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success, "no key needed to write")
+            #expect(await bench.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success, "no key needed to write")
         }
-        let pending = bench.run(["audit", "verify", "--json"], as: "karim")
+        let pending = await bench.run(["audit", "verify", "--json"], as: "karim")
         #expect(pending.status == .success, "\(pending.out)")
         #expect(pending.out.contains("\"checkpoints_pending\" : 1"), "\(pending.out)")
         #expect(!FileManager.default.fileExists(atPath: keyFile.path), "no key was made")
         try kept.write(to: keyFile)
-        let signed = bench.run(["audit", "checkpoint", "--json"], as: "karim")
+        let signed = await bench.run(["audit", "checkpoint", "--json"], as: "karim")
         #expect(signed.status == .success && signed.out.contains("\"signed_pending\" : 1"), "\(signed.out)")
-        let after = bench.run(["audit", "verify", "--json"], as: "karim")
+        let after = await bench.run(["audit", "verify", "--json"], as: "karim")
         #expect(after.status == .success && after.out.contains("\"checkpoints_pending\" : 0"), "\(after.out)")
-        try Forger.open(bench.database).write { db in
+        try await Forger.open(bench.database).write { db in
             try db.execute(sql: "UPDATE checkpoints SET signature = X'', public_key = X'' WHERE id = 1")
         }
-        let stripped = verify(bench)
+        let stripped = await verify(bench)
         #expect(stripped.status == .auditFailed, "an unsigned checkpoint before a signed one lost its signature: \(stripped.out)")
     }
 }

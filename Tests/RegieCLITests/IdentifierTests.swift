@@ -10,29 +10,29 @@ struct IdentifierTests {
     @Test("a workflow or plugin name that would reach outside its folder is refused with file and line", arguments: [
         "workflow: ../../elsewhere/x", "workflow: /etc/passwd", "plugins: [\"../..\"]", "plugins: [\"a/b\"]", "plugins: [\".hidden\"]",
     ])
-    func namesInsideTheWorkspace(_ line: String) throws {
+    func namesInsideTheWorkspace(_ line: String) async throws {
         let yaml = Workbench.yaml.replacingOccurrences(of: "  - id: oost\n    workflow: resourcegroep\n", with: "  - id: oost\n    \(line)\n")
         let bench = try Workbench()
         try bench.write(yaml, to: "regie.yaml")
-        let result = bench.run(["case", "list"])
+        let result = await bench.run(["case", "list"])
         #expect(result.status == .configuration, "\(line): \(result.err)")
         #expect(result.err.contains("regie.yaml, line 8") || result.err.contains("regie.yaml:8"), "\(result.err)")
     }
 
     @Test("team ids typed in NFD and NFC are the same team")
-    func normalForms() throws {
+    func normalForms() async throws {
         let nfd = "e\u{0301}e\u{0301}n", nfc = "één"
         #expect(nfd != nfc.unicodeScalars.map(String.init).joined() || nfd.unicodeScalars.count != nfc.unicodeScalars.count)
         let yaml = Workbench.yaml.replacingOccurrences(of: "id: west", with: "id: \(nfd)")
             .replacingOccurrences(of: "teams: [west]", with: "teams: [\(nfc)]").replacingOccurrences(of: "teams: [west, oost]", with: "teams: [\(nfd), oost]")
         let bench = try Workbench(yaml: yaml)
-        let open = bench.run(["case", "open", "--team", nfc, "--client", "J."])
+        let open = await bench.run(["case", "open", "--team", nfc, "--client", "J."])
         #expect(open.status == .success, "\(open.err)")
-        #expect(bench.run(["case", "show", "1"], as: "karim").status == .success)
+        #expect(await bench.run(["case", "show", "1"], as: "karim").status == .success)
         let twice = Workbench.yaml.replacingOccurrences(of: "id: west", with: "id: \(nfd)").replacingOccurrences(of: "id: oost", with: "id: \(nfc)")
         let duplicate = try Workbench()
         try duplicate.write(twice, to: "regie.yaml")
-        let result = duplicate.run(["case", "list"])
+        let result = await duplicate.run(["case", "list"])
         #expect(result.status == .configuration)
         #expect(result.err.contains("listed twice"), "\(result.err)")
     }
@@ -46,7 +46,7 @@ struct IdentifierTests {
     }
 
     @Test("a regie.yaml whose aliases expand to billions of values is refused with exit 7 within a second")
-    func aliasBomb() throws {
+    func aliasBomb() async throws {
         var bomb = "    plugins:\n      - name: fact\n        settings:\n          a0: &a0 [\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"]\n"
         for level in 1...9 {
             bomb += "          a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
@@ -56,7 +56,7 @@ struct IdentifierTests {
         let bench = try Workbench()
         try bench.write(yaml, to: "regie.yaml")
         let start = ContinuousClock.now
-        let result = bench.run(["case", "list"])
+        let result = await bench.run(["case", "list"])
         #expect(ContinuousClock.now - start < .seconds(1))
         #expect(result.status == .configuration, "\(result.err)")
         #expect(result.err.contains("once its aliases are expanded"), "\(result.err)")

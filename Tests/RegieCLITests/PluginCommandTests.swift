@@ -46,44 +46,44 @@ struct PluginCommandTests {
         """
 
     @Test("a case is pinned to its plugins; a guard refuses with the plugin's reason and nothing changes")
-    func guardRefuses() throws {
+    func guardRefuses() async throws {
         let bench = try Workbench(yaml: Self.yaml(plugins: "[strict, {name: quarterly, settings: {max_days: 60}}]"))
         try bench.write(Self.strict, to: "plugins/strict.lua")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         let store = try SQLiteEventStore(path: bench.database)
-        guard case .opened(let opened) = try store.events(of: 1)[0].event else { Issue.record("no opening"); return }
+        guard case .opened(let opened) = try await store.events(of: 1)[0].event else { Issue.record("no opening"); return }
         #expect(opened.plugins?.map(\.name) == ["strict", "quarterly"])
         #expect(opened.plugins?[1].settings == ["max_days": .integer(60)])
-        #expect(try store.ruleSource(hash: opened.plugins![0].hash) == Self.strict)
+        await #expect(try store.ruleSource(hash: opened.plugins![0].hash) == Self.strict)
 
         let before = try bench.snapshot()
-        let refused = bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"])
+        let refused = await bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"])
         #expect(refused.status == .refused)
         #expect(refused.err.contains("strict: First a goal"))
         #expect(try bench.snapshot() == before)
 
         // The plugin's hand-ticked item can be ticked and shows in the checklist.
-        #expect(bench.run(["check", "tick", "1", "strict.consent"]).status == .success)
-        #expect(bench.run(["check", "list", "1"]).out.contains("[x] strict.consent: Consent recorded"))
-        #expect(bench.run(["goal", "add", "1", "Weer werken", "--term", "long", "--by", "client"]).status == .success)
-        #expect(bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
-        let log = bench.run(["audit", "log", "1", "--json"])
+        #expect(await bench.run(["check", "tick", "1", "strict.consent"]).status == .success)
+        #expect(await bench.run(["check", "list", "1"]).out.contains("[x] strict.consent: Consent recorded"))
+        #expect(await bench.run(["goal", "add", "1", "Weer werken", "--term", "long", "--by", "client"]).status == .success)
+        #expect(await bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
+        let log = await bench.run(["audit", "log", "1", "--json"])
         #expect(log.out.contains("\"plugin\" : \"strict\""))
-        #expect(bench.run(["audit", "verify"]).status == .success)
+        #expect(await bench.run(["audit", "verify"]).status == .success)
     }
 
     @Test("editing a plugin file changes new cases only")
-    func pinsHold() throws {
+    func pinsHold() async throws {
         let bench = try Workbench(yaml: Self.yaml(plugins: "[strict]"))
         try bench.write(Self.strict, to: "plugins/strict.lua")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         try bench.write(Self.strict.replacingOccurrences(of: "#case.goals == 0", with: "true"), to: "plugins/strict.lua")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "K."]).status == .success)
-        #expect(bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
-        #expect(bench.run(["goal", "add", "2", "Een doel", "--term", "long", "--by", "client"]).status == .success)
-        #expect(bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
-        #expect(bench.run(["case", "pause", "2", "--kind", "crisis", "--reason", "x"]).status == .refused)
-        #expect(bench.run(["audit", "verify"]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "K."]).status == .success)
+        #expect(await bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        #expect(await bench.run(["goal", "add", "2", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        #expect(await bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
+        #expect(await bench.run(["case", "pause", "2", "--kind", "crisis", "--reason", "x"]).status == .refused)
+        #expect(await bench.run(["audit", "verify"]).status == .success)
     }
 
     static let hostile: [(String, String)] = [
@@ -97,44 +97,44 @@ struct PluginCommandTests {
 
     @Test("a hostile plugin ends in a clean refusal within 2 s; the case is unchanged and the next command works",
           arguments: 0..<hostile.count)
-    func hostilePlugin(_ index: Int) throws {
+    func hostilePlugin(_ index: Int) async throws {
         let (hook, body) = Self.hostile[index]
         let bench = try Workbench(yaml: Self.yaml(plugins: "[hostile]"))
         try bench.write("return { api = 1, name = 'hostile', version = '1', \(body) }", to: "plugins/hostile.lua")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         let before = try bench.snapshot()
         let start = ContinuousClock.now
         let move = hook == "guard" ? ["case", "pause", "1", "--kind", "crisis", "--reason", "x"] : ["case", "advance", "1"]
-        let result = bench.run(move)
+        let result = await bench.run(move)
         #expect(ContinuousClock.now - start < .seconds(2))
         #expect(result.status == .refused, "\(result.err)")
         #expect(result.err.contains("hostile"))
         #expect(!result.err.contains("Fatal"))
         #expect(try bench.snapshot() == before)
-        #expect(bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        #expect(await bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
     }
 
     @Test("plugin check and plugin test report problems with the file and line")
-    func authorTools() throws {
+    func authorTools() async throws {
         let bench = try Workbench()
         let good = bench.folder.appendingPathComponent("plugins/fact.lua").path
-        let check = bench.run(["plugin", "check", good], as: nil, inWorkspace: false)
+        let check = await bench.run(["plugin", "check", good], as: nil, inWorkspace: false)
         #expect(check.status == .success)
         #expect(check.out.contains("plugin fact 1.0, hooks: checklist, guard, prompts"))
-        let tested = bench.run(["plugin", "test", good], as: nil, inWorkspace: false)
+        let tested = await bench.run(["plugin", "test", good], as: nil, inWorkspace: false)
         #expect(tested.status == .success, "\(tested.out) \(tested.err)")
         #expect(tested.out.contains("passed, 0 failed"))
 
         try bench.write("return {\n api = 1, name = 'bad', version = '1',\n guard = function(move) return move.nothing.here end }", to: "plugins/bad.lua")
-        let bad = bench.run(["plugin", "check", bench.folder.appendingPathComponent("plugins/bad.lua").path], as: nil, inWorkspace: false)
+        let bad = await bench.run(["plugin", "check", bench.folder.appendingPathComponent("plugins/bad.lua").path], as: nil, inWorkspace: false)
         #expect(bad.status == .configuration)
         #expect(bad.out.contains("bad.lua:3"))
         try bench.write("it('fails', function() expect(1).to_be(2) end)", to: "plugins/tests/bad.lua")
-        let failing = bench.run(["plugin", "test", bench.folder.appendingPathComponent("plugins/bad.lua").path], as: nil, inWorkspace: false)
+        let failing = await bench.run(["plugin", "test", bench.folder.appendingPathComponent("plugins/bad.lua").path], as: nil, inWorkspace: false)
         #expect(failing.status == .configuration)
         #expect(failing.out.contains("FAILED: fails"))
 
-        let list = bench.run(["plugin", "list", "--json"], as: nil)
+        let list = await bench.run(["plugin", "list", "--json"], as: nil)
         #expect(list.status == .success)
         for name in ShippedPlugins.names { #expect(list.out.contains("\"name\" : \"\(name)\"")) }
     }
@@ -146,26 +146,26 @@ struct PluginCommandTests {
     }
 
     @Test("a reminder hook that fails after a move leaves the move recorded and the exit code 0")
-    func failingReminderAfterMove() throws {
+    func failingReminderAfterMove() async throws {
         let bench = try Workbench(yaml: Self.yaml(plugins: "[noisy]"))
         try bench.write("return { api = 1, name = 'noisy', version = '1', on_enter = function() error('broken reminder') end }",
                         to: "plugins/noisy.lua")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
-        #expect(bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
-        #expect(bench.run(["check", "tick", "1", "goals.own_story"]).status == .success)
-        #expect(bench.run(["goal", "add", "1", "Eerst dit", "--term", "short", "--by", "client"]).status == .success)
-        let moved = bench.run(["case", "advance", "1"])
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(await bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        #expect(await bench.run(["check", "tick", "1", "goals.own_story"]).status == .success)
+        #expect(await bench.run(["goal", "add", "1", "Eerst dit", "--term", "short", "--by", "client"]).status == .success)
+        let moved = await bench.run(["case", "advance", "1"])
         #expect(moved.status == .success, "\(moved.err)")
         #expect(moved.out.contains("The move is recorded, but the reminders could not be shown"))
         #expect(moved.out.contains("broken reminder"))
     }
 
     @Test("a prompts hook that fails does not hide the case: case show names the plugin instead")
-    func failingPrompts() throws {
+    func failingPrompts() async throws {
         let bench = try Workbench(yaml: Self.yaml(plugins: "[mute]"))
         try bench.write("return { api = 1, name = 'mute', version = '1', prompts = function() return 42 end }", to: "plugins/mute.lua")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
-        let shown = bench.run(["case", "show", "1"])
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        let shown = await bench.run(["case", "show", "1"])
         #expect(shown.status == .success, "\(shown.err)")
         #expect(shown.out.contains("The plugins' prompts are missing. Plugin `mute` (plugins/mute.lua@"))
         #expect(shown.out.contains("gave back something Regie cannot use in `prompts`: expected a list, got a number"))
@@ -173,16 +173,16 @@ struct PluginCommandTests {
     }
 
     @Test("plugin list reports a workspace file it cannot read")
-    func listWithBrokenWorkspace() throws {
+    func listWithBrokenWorkspace() async throws {
         let bench = try Workbench()
         try bench.write("teams: [", to: "regie.yaml")
-        #expect(bench.run(["plugin", "list"], as: nil).status == .configuration)
+        #expect(await bench.run(["plugin", "list"], as: nil).status == .configuration)
     }
 
     @Test("workflow show --team gives the effective checklist with the plugins' items")
-    func effectiveChecklist() throws {
+    func effectiveChecklist() async throws {
         let bench = try Workbench(yaml: Self.yaml(plugins: "[fact, group-chat]"))
-        let shown = bench.run(["workflow", "show", "--team", "west", "--phase", "meeting"])
+        let shown = await bench.run(["workflow", "show", "--team", "west", "--phase", "meeting"])
         #expect(shown.status == .success)
         #expect(shown.out.contains("fact.crisis_agreements"))
         #expect(shown.out.contains("group_chat.topics"))
@@ -190,14 +190,14 @@ struct PluginCommandTests {
     }
 
     @Test("an unknown plugin, or a name that does not match the file, is a configuration error")
-    func misconfigured() throws {
+    func misconfigured() async throws {
         let bench = try Workbench(yaml: Self.yaml(plugins: "[nonexistent]"))
-        let result = bench.run(["case", "open", "--team", "west", "--client", "R."])
+        let result = await bench.run(["case", "open", "--team", "west", "--client", "R."])
         #expect(result.status == .configuration)
         #expect(result.err.contains("There is no plugin called nonexistent"))
         let renamed = try Workbench(yaml: Self.yaml(plugins: "[mine]"))
         try renamed.write(Self.strict, to: "plugins/mine.lua")
-        #expect(renamed.run(["case", "open", "--team", "west", "--client", "R."]).status == .configuration)
+        #expect(await renamed.run(["case", "open", "--team", "west", "--client", "R."]).status == .configuration)
     }
 
     @Test("the embedded plugins are exactly plugins/ (run `make embed` if not)")
@@ -220,18 +220,18 @@ struct CaseMigrateTests {
     static let yaml = PluginCommandTests.yaml(plugins: "[strict]").replacingOccurrences(of: "role: worker", with: "role: coordinator")
 
     @Test("shows the change, writes nothing without --yes, then migrates and keeps the old rules for the record")
-    func migrate() throws {
+    func migrate() async throws {
         let bench = try Workbench(yaml: Self.yaml)
         try bench.write(PluginCommandTests.strict, to: "plugins/strict.lua")
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
-        #expect(bench.run(["case", "migrate", "1"]).out.contains("already follows"))
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(await bench.run(["case", "migrate", "1"]).out.contains("already follows"))
 
         // The team adds a plugin and changes the strict one.
         try bench.write(Self.yaml.replacingOccurrences(of: "plugins: [strict]", with: "plugins: [strict, youth]"), to: "regie.yaml")
         try bench.write(PluginCommandTests.strict.replacingOccurrences(of: "Consent recorded", with: "Consent written down"),
                         to: "plugins/strict.lua")
         let before = try bench.snapshot()
-        let dry = bench.run(["case", "migrate", "1"])
+        let dry = await bench.run(["case", "migrate", "1"])
         #expect(dry.status == .success)
         #expect(dry.out.contains("plugins added: youth"))
         #expect(dry.out.contains("plugins changed: strict"))
@@ -239,26 +239,26 @@ struct CaseMigrateTests {
         #expect(dry.out.contains("Nothing was changed"))
         #expect(try bench.snapshot() == before)
 
-        let done = bench.run(["case", "migrate", "1", "--yes", "--json"])
+        let done = await bench.run(["case", "migrate", "1", "--yes", "--json"])
         #expect(done.status == .success)
         #expect(done.out.contains("\"migrated\" : true"))
-        #expect(bench.run(["check", "list", "1"]).out.contains("youth.guardian_involved"))
-        #expect(bench.run(["check", "list", "1"]).out.contains("Consent written down"))
-        #expect(bench.run(["case", "migrate", "1"]).out.contains("already follows"))
+        #expect(await bench.run(["check", "list", "1"]).out.contains("youth.guardian_involved"))
+        #expect(await bench.run(["check", "list", "1"]).out.contains("Consent written down"))
+        #expect(await bench.run(["case", "migrate", "1"]).out.contains("already follows"))
         // The record still verifies: transitions before and after are replayed under their own rules.
-        #expect(bench.run(["goal", "add", "1", "Naar school", "--term", "long", "--by", "client"]).status == .success)
-        #expect(bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
-        let verify = bench.run(["audit", "verify"])
+        #expect(await bench.run(["goal", "add", "1", "Naar school", "--term", "long", "--by", "client"]).status == .success)
+        #expect(await bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"]).status == .success)
+        let verify = await bench.run(["audit", "verify"])
         #expect(verify.status == .success, "\(verify.out)")
     }
 
     @Test("only a coordinator migrates")
-    func coordinatorsOnly() throws {
+    func coordinatorsOnly() async throws {
         let bench = try Workbench(yaml: PluginCommandTests.yaml(plugins: "[]"))
-        #expect(bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         try bench.write(PluginCommandTests.yaml(plugins: "[youth]"), to: "regie.yaml")
         let before = try bench.snapshot()
-        #expect(bench.run(["case", "migrate", "1", "--yes"]).status == .notPermitted)
+        #expect(await bench.run(["case", "migrate", "1", "--yes"]).status == .notPermitted)
         #expect(try bench.snapshot() == before)
     }
 }

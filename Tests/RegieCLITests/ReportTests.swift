@@ -10,7 +10,7 @@ import RegieStore
 /// and every measure checked to the exact count.
 @Suite("Team report")
 struct ReportTests {
-    static func run(_ bench: Workbench, _ line: String, as actor: String = "anna") {
+    static func run(_ bench: Workbench, _ line: String, as actor: String = "anna") async {
         var arguments: [String] = []
         var current = ""
         var quoted = false
@@ -21,13 +21,13 @@ struct ReportTests {
             } else { current.append(character) }
         }
         if !current.isEmpty { arguments.append(current) }
-        let result = bench.run(arguments, as: actor)
+        let result = await bench.run(arguments, as: actor)
         #expect(result.status == .success, "\(line): \(result.err)")
     }
 
     /// Four cases: A (west) involved, formed, picked up, 1.5 h; B (west, complex) none of them;
     /// C (oost, complex) involved and formed in 3 h, its question still open; D (west) still in goals.
-    static func team() throws -> Workbench {
+    static func team() async throws -> Workbench {
         let bench = try Workbench()
         for line in ["case open --team west --client A", "resource add 1 Moeder --relation mother --kind informal",
                      "resource update 1 1 --contact willing", "resource add 1 Zuster --relation nurse --kind professional",
@@ -43,21 +43,21 @@ struct ReportTests {
                      "question add 2 Medicijnen --owner 2", "question status 2 1 accepted",
                      "case open --team west --client D", "resource add 3 Buur --relation neighbour --kind informal",
                      "resource update 3 1 --contact willing"] {
-            run(bench, line)
+            await run(bench, line)
         }
         for line in ["case open --team oost --client C --complex", "resource add 4 Broer --relation brother --kind informal",
                      "resource update 4 1 --contact declined", "resource add 4 Zus --relation sister --kind informal",
                      "resource update 4 2 --contact willing", "resource choose 4 2 --client-chose",
                      "meeting plan 4 --on 2090-02-01", "meeting held 4 1 --on 2090-02-01 --attendees 2",
                      "time log 4 3h --on 2090-01-15", "question add 4 Geld --owner 2"] {
-            run(bench, line, as: "bob")
+            await run(bench, line, as: "bob")
         }
-        for id in [1, 2, 4] { run(bench, "case advance \(id) --override --reason \"report test\"", as: "karim") }
+        for id in [1, 2, 4] { await run(bench, "case advance \(id) --override --reason \"report test\"", as: "karim") }
         return bench
     }
 
-    static func json(_ bench: Workbench, _ extra: [String] = []) throws -> [String: Any] {
-        let result = bench.run(["report", "team", "--format", "json"] + extra, as: "karim")
+    static func json(_ bench: Workbench, _ extra: [String] = []) async throws -> [String: Any] {
+        let result = await bench.run(["report", "team", "--format", "json"] + extra, as: "karim")
         #expect(result.status == .success, "\(result.err)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
     }
@@ -73,9 +73,9 @@ struct ReportTests {
     }
 
     @Test("every measure to the exact count, with its denominator")
-    func measures() throws {
-        let bench = try Self.team()
-        let report = try Self.json(bench)
+    func measures() async throws {
+        let bench = try await Self.team()
+        let report = try await Self.json(bench)
         #expect(report["opened"] as? Int == 4)
         #expect(report["considered"] as? Int == 3, "D is still in goals")
         #expect(Self.share(report, "network_involved") == [2, 3])
@@ -95,49 +95,49 @@ struct ReportTests {
         #expect(stays.map { $0["stays"] as? Int } == [3, 0, 0, 0, 0], "A, B and C each left goals once")
         #expect((stays.first?["median_days"] as? NSNumber)?.doubleValue == 0, "all on the same day")
 
-        let all = try Self.json(bench, ["--all"])
+        let all = try await Self.json(bench, ["--all"])
         #expect(Self.share(all, "network_involved") == [3, 4])
-        let oost = try Self.json(bench, ["--team", "oost"])
+        let oost = try await Self.json(bench, ["--team", "oost"])
         #expect(oost["opened"] as? Int == 1)
         #expect(Self.share(oost, "group_formed") == [1, 1])
-        #expect(bench.run(["report", "team", "--json"], as: "karim").out == bench.run(["report", "team", "--format", "json"], as: "karim").out)
-        let empty = bench.run(["report", "team", "--since", "2089-01-01", "--format", "md"], as: "karim")
+        #expect(await bench.run(["report", "team", "--json"], as: "karim").out == bench.run(["report", "team", "--format", "json"], as: "karim").out)
+        let empty = await bench.run(["report", "team", "--since", "2089-01-01", "--format", "md"], as: "karim")
         #expect(empty.status == .success)
         #expect(empty.out.contains("No cases were opened in this period"))
         #expect(!empty.out.contains("## "), "no empty charts or tables")
-        let later = try Self.json(bench, ["--since", "2089-01-01"])
+        let later = try await Self.json(bench, ["--since", "2089-01-01"])
         #expect(later["opened"] as? Int == 0)
         #expect((later["network_involved"] as? [String: Any])?["percent"] == nil, "no share of nothing")
     }
 
     @Test("the facts stored with each command are the facts its events give; without them the report reads the events")
-    func storedFacts() throws {
-        let bench = try Self.team()
+    func storedFacts() async throws {
+        let bench = try await Self.team()
         let store = try SQLiteEventStore(path: bench.database)
-        let (stored, missing) = try store.caseFacts(teams: ["west", "oost"])
+        let (stored, missing) = try await store.caseFacts(teams: ["west", "oost"])
         #expect(missing.isEmpty)
         #expect(stored.count == 4)
         for facts in stored {
-            #expect(facts == (try CaseFacts.of(store.events(of: facts.caseID))), "case \(facts.caseID)")
+            await #expect(facts == (try CaseFacts.of(store.events(of: facts.caseID))), "case \(facts.caseID)")
         }
         // An append that brings no facts (another program writing the store) forgets the stored ones.
-        let version = try store.events(of: 1).count
-        _ = try store.append([.timeLogged(TimeLogged(minutes: 60, activity: .other, on: LocalDate(iso: "2089-01-01")!))],
+        let version = try await store.events(of: 1).count
+        _ = try await store.append([.timeLogged(TimeLogged(minutes: 60, activity: .other, on: LocalDate(iso: "2089-01-01")!))],
                              to: 1, expectedVersion: version, actor: "anna", at: Date())
-        #expect(try store.caseFacts(teams: ["west"]).missing == [1])
+        await #expect(try store.caseFacts(teams: ["west"]).missing == [1])
         // A's hour counts from its events: 1.5 h became 2.5 h.
-        let report = try Self.json(bench)
+        let report = try await Self.json(bench)
         #expect(report["opened"] as? Int == 4)
         #expect(Self.hours(report["hours_to_group"]) == [2, 2.75, 2.75, 2.5, 3])
     }
 
     @Test("the report is a read: it is logged, and only a member of the team may ask for it")
-    func access() throws {
-        let bench = try Self.team()
-        #expect(bench.run(["report", "team", "--team", "oost"], as: "anna").status == .notPermitted)
-        let text = bench.run(["report", "team"], as: "karim")
+    func access() async throws {
+        let bench = try await Self.team()
+        #expect(await bench.run(["report", "team", "--team", "oost"], as: "anna").status == .notPermitted)
+        let text = await bench.run(["report", "team"], as: "karim")
         #expect(text.status == .success)
         #expect(text.out.contains("Network involved:              2 / 3 (66.7%)"))
-        #expect(bench.run(["audit", "access", "--json"], as: "karim").out.contains("report team"))
+        #expect(await bench.run(["audit", "access", "--json"], as: "karim").out.contains("report team"))
     }
 }

@@ -50,13 +50,13 @@ final class Workbench {
 
     /// Runs a command line as `actor` (nil: no --as), the way `regie` would.
     @discardableResult
-    func run(_ arguments: [String], as actor: String? = "anna", inWorkspace: Bool = true) -> Result {
+    func run(_ arguments: [String], as actor: String? = "anna", inWorkspace: Bool = true) async -> Result {
         let console = Console.capturing()
         var errors: [String] = []
         var full = arguments + (inWorkspace ? ["--workspace", folder.path] : [])
         if let actor { full += ["--as", actor] }
-        let status = Console.$current.withValue(console) {
-            RegieMain.execute(full, errors: { errors.append($0) })
+        let status = await Console.$current.withValue(console) {
+            await RegieMain.execute(full, errors: { errors.append($0) })
         }
         return Result(status: status, out: console.captured, err: errors.joined(separator: "\n"))
     }

@@ -1,0 +1,56 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// Reads across cases: the case list and the team report, each limited to the acting
+/// person's teams and recorded in the access log before it is handed back.
+extension CaseSession {
+    /// The cases of one team (or of all the acting person's teams) the person may see.
+    package func caseList(team: String?) async throws(RegieError) -> [CaseSummary] {
+        let person = try person()
+        let teamID = try team.map { name throws(RegieError) in try self.team(name).id }
+        if let teamID { _ = try actor(inTeam: teamID) }
+        let summaries: [CaseSummary]
+        do { summaries = try await store.summaries(team: teamID) } catch { throw RegieError.from(error) }
+        // A person sees the cases of their own teams only; each case shown is a read of it.
+        let visible = summaries.filter { person.teams.contains($0.team) }
+        try await recordReads(caseIDs: visible.map(\.id), action: "case list")
+        return visible
+    }
+
+    /// The team report of one team (or of all the acting person's teams).
+    /// - Returns: the report and the teams it covers.
+    package func teamReport(team: String?, selection: TeamReport.Selection) async throws(RegieError)
+        -> (report: TeamReport, teams: [String])
+    {
+        let person = try person()
+        let teams: [String]
+        if let team {
+            _ = try self.team(team)
+            _ = try actor(inTeam: team)
+            teams = [team]
+        } else {
+            teams = person.teams
+        }
+        // One row per case from the facts stored with its events, counted as it is read; a
+        // case without them (a store written by other means) is worked out from its events.
+        var tally = TeamReportTally(selection: selection)
+        let missing: [Int]
+        do {
+            missing = try await store.forEachCaseFacts(teams: teams) { tally.add($0) }
+        } catch {
+            throw RegieError.from(error)
+        }
+        for caseID in missing {
+            let events: [RecordedEvent]
+            do { events = try await store.events(of: caseID) } catch { throw RegieError.from(error) }
+            do {
+                tally.add(try CaseFacts.of(events))
+            } catch {
+                throw RegieError.from(error)
+            }
+        }
+        try await recordRead(caseID: nil, action: "report team")
+        return (TeamReport(tally), teams)
+    }
+}
