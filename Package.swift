@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "regie", targets: ["regie"]),
         .library(name: "RegieCore", targets: ["RegieCore"]),
         .library(name: "RegieStore", targets: ["RegieStore"]),
+        .library(name: "RegieStorePostgres", targets: ["RegieStorePostgres"]),
         .library(name: "RegieLua", targets: ["RegieLua"]),
         .library(name: "RegieAudit", targets: ["RegieAudit"]),
         .library(name: "RegieReports", targets: ["RegieReports"]),
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -48,6 +51,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The shared store for organisations: PostgreSQL through postgres-nio.
+        .target(
+            name: "RegieStorePostgres",
+            dependencies: [
+                "RegieStore", "RegieCore", "RegieAudit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Markdown, HTML, SVG and dot renderings of the core's report data, and the wording of values.
         .target(name: "RegieReports", dependencies: ["RegieCore", "RegieAudit"]),
         // The application every front end calls: workspace, who acts, the authorisation policy,
@@ -55,7 +68,7 @@ let package = Package(
         .target(
             name: "RegieApp",
             dependencies: [
-                "RegieCore", "RegieLua", "RegieStore", "RegieAudit", "RegieReports",
+                "RegieCore", "RegieLua", "RegieStore", "RegieStorePostgres", "RegieAudit", "RegieReports",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -3,7 +3,8 @@
 #   scripts/install-deps.sh          building: Lua 5.4's development files (found through pkg-config)
 #   scripts/install-deps.sh --test   testing too: chromium (the HTML reports are checked in a
 #                                    headless browser), python3 (reads its screenshots) and its
-#                                    `cryptography` package (checks checkpoints as signed notes)
+#                                    `cryptography` package (checks checkpoints as signed notes),
+#                                    and PostgreSQL's server (the tests start a throwaway cluster)
 set -euo pipefail
 
 missing=()
@@ -13,6 +14,8 @@ fi
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || missing+=(postgresql)
+  command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 fi
 
 # Python's `cryptography` package, from PyPI, for the independent checkpoint verifier.

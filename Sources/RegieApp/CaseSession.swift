@@ -21,7 +21,9 @@ package final class CaseSession {
     ///   - request: who asks, when, why and in which language, as the front end established it.
     ///   - readOnlyFallback: for commands that can do their work without writing
     ///     (`audit verify`): a database that cannot be written is opened read-only instead of refused.
-    package init(workspace: Workspace, request: Request, readOnlyFallback: Bool = false) async throws(RegieError) {
+    package init(workspace: Workspace, request: Request, access: StoreAccess = StoreAccess(), readOnlyFallback: Bool = false)
+        async throws(RegieError)
+    {
         self.workspace = workspace
         l = L10n(language: request.language ?? workspace.locale)
         actorID = request.actorID
@@ -29,7 +31,7 @@ package final class CaseSession {
         // day, the second) is then exactly what `audit verify` shows it again.
         now = Date(timeIntervalSince1970: (request.now.timeIntervalSince1970 * 1000).rounded() / 1000)
         purpose = try Self.purpose(request.purpose ?? workspace.audit.purpose)
-        store = try await StoreOpener.open(workspace, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
+        store = try await StoreOpener.open(workspace, access: access, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
         if request.clockIsFixed && !store.allowsFixedClock {
             throw RegieError(.usage, en: "REGIE_NOW may fix the clock only on a demo or test database, and this one is real.",
                              nl: "REGIE_NOW mag de klok alleen vastzetten op een demo- of testdatabase, en deze is echt.",

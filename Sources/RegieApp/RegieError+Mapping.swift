@@ -179,6 +179,15 @@ extension RegieError {
                               nl: "De database bevat een waarde die Regie niet schreef (kolom \(column)); hij is buiten Regie om veranderd.",
                               hintEN: "Run `regie audit verify` and restore the database from a backup.",
                               hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+        case .unreachable(let location, let reason):
+            return RegieError(.storage, en: "The database at \(location) cannot be reached: \(reason).",
+                              nl: "De database op \(location) is niet bereikbaar: \(reason).",
+                              hintEN: "Check that the server runs, the address in `database:` or REGIE_DATABASE_URL, and the password.",
+                              hintNL: "Controleer of de server draait, het adres in `database:` of REGIE_DATABASE_URL, en het wachtwoord.")
+        case .database(0, let message):
+            return RegieError(.storage, en: "The database failed (\(message)).", nl: "De database gaf een fout (\(message)).",
+                              hintEN: "Try again; if it keeps failing, tell the application manager.",
+                              hintNL: "Probeer het opnieuw; blijft het misgaan, meld het dan bij de applicatiebeheerder.")
         case .database(let code, let message):
             return RegieError(.storage, en: "The database failed (SQLite \(code): \(message)).",
                               nl: "De database gaf een fout (SQLite \(code): \(message)).",

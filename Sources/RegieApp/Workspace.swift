@@ -9,8 +9,11 @@ package struct Workspace: Sendable {
     package var root: URL
     package var organisation: String
     package var locale: Language
-    /// As written in the file; relative paths are relative to `root`.
+    /// As written in the file: a SQLite file (relative paths are relative to `root`) or a
+    /// PostgreSQL URL without a password (`postgres://user@host:port/db`).
     package var database: String
+    /// `database_password_file:`, a file holding the PostgreSQL password (relative to `root`).
+    package var databasePasswordFile: String?
     package var teams: [Team]
     package var people: [Person]
     /// `audit:` in regie.yaml.
@@ -61,6 +64,10 @@ package struct Workspace: Sendable {
 
     package var databasePath: String {
         database.hasPrefix("/") ? database : root.appendingPathComponent(database).path
+    }
+
+    package var databasePasswordPath: String? {
+        databasePasswordFile.map { $0.hasPrefix("/") ? $0 : root.appendingPathComponent($0).path }
     }
 
     package var signingKeyPath: String {

@@ -1,6 +1,7 @@
 import RegieReports
 import Foundation
 import RegieCore
+import RegieStorePostgres
 import Yams
 
 /// Finds and reads a workspace: `--workspace`, else `REGIE_WORKSPACE`, else the nearest folder
@@ -51,7 +52,7 @@ package enum WorkspaceLoader {
 
     package static func parse(_ text: String, file: String, root: URL) throws(FileFormatError) -> Workspace {
         let doc = try YAMLNodeReader.document(text, file: file)
-        try doc.allowOnly(["organisation", "locale", "database", "teams", "people", "audit"])
+        try doc.allowOnly(["organisation", "locale", "database", "database_password_file", "teams", "people", "audit"])
         let localeText = try doc.optionalString("locale") ?? "nl"
         guard let locale = Language(rawValue: localeText) else {
             throw FileFormatError(file: file, line: doc.line, problem: "`locale` must be `nl` or `en`")
@@ -100,6 +101,17 @@ package enum WorkspaceLoader {
         }
         var workspace = Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
                                   database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)
+        if PostgresLocation.isURL(workspace.database) {
+            guard let location = PostgresLocation(url: workspace.database) else {
+                throw FileFormatError(file: file, line: doc.line(of: "database"),
+                                      problem: "`database` must be a URL such as postgres://regie@db.example.org:5432/regie")
+            }
+            guard location.urlPassword == nil else {
+                throw FileFormatError(file: file, line: doc.line(of: "database"),
+                                      problem: "`database` must not hold the password: put it in a file named by `database_password_file`, or in REGIE_DATABASE_PASSWORD")
+            }
+        }
+        workspace.databasePasswordFile = try doc.optionalString("database_password_file")
         if let audit = try doc.child("audit") {
             try audit.allowOnly(["checkpoint_every", "purpose", "signing_key", "signing"])
             switch try audit.optionalString("signing") ?? "inline" {

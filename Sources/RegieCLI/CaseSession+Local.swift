@@ -15,8 +15,15 @@ extension CaseSession {
         let request = Request(actorID: options.actor ?? environment["REGIE_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "",
                               now: clock, clockIsFixed: fixed, language: options.lang, purpose: options.purpose,
                               busyTimeout: try Self.busyTimeout(environment))
-        try await self.init(workspace: workspace, request: request, readOnlyFallback: readOnlyFallback)
+        try await self.init(workspace: workspace, request: request, access: Self.storeAccess(environment),
+                            readOnlyFallback: readOnlyFallback)
         OpenSessions.current?.add(self)
+    }
+
+    /// `REGIE_DATABASE_URL` overrides `database:`; `REGIE_DATABASE_PASSWORD` is the PostgreSQL
+    /// password (else `database_password_file:`). Neither is ever printed.
+    static func storeAccess(_ environment: [String: String]) -> StoreAccess {
+        StoreAccess(databaseURL: environment["REGIE_DATABASE_URL"], password: environment["REGIE_DATABASE_PASSWORD"])
     }
 
     /// `REGIE_BUSY_TIMEOUT`: how many seconds to wait for another process's lock (default 5),

@@ -16,13 +16,26 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "The workspace language: nl or en.") var lang: Language = .nl
     @Flag(help: "Make a demo or test database, on which REGIE_NOW may fix the clock (never on a real one).")
     var fixedClock = false
+    @Option(help: "A shared PostgreSQL database (postgres://user@host:port/db, empty; password in REGIE_DATABASE_PASSWORD) instead of a SQLite file.")
+    var database: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let id = person ?? environment["REGIE_USER"] ?? environment["USER"] ?? "coordinator"
         let root = URL(fileURLWithPath: folder).standardizedFileURL
-        try Self.create(at: root, yaml: Self.yaml(organisation: organisation, team: team, person: id, lang: lang),
-                        fixedClock: fixedClock)
+        let yaml = Self.yaml(organisation: organisation, team: team, person: id, lang: lang, database: database)
+        if let database {
+            // The shared store is made first: if the server cannot be reached, nothing is written here.
+            try StoreOpener.checkWorkspaceURL(database)
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(Workspace.fileName).path) {
+                try Self.create(at: root, yaml: yaml)  // refuses, saying why
+            }
+            let workspace = Workspace(root: root, organisation: organisation, locale: lang, database: database, teams: [], people: [])
+            let store = try await StoreOpener.open(workspace, access: CaseSession.storeAccess(environment), busyTimeout: 5,
+                                                   readOnlyFallback: false, create: true, fixedClock: fixedClock)
+            await store.close()
+        }
+        try Self.create(at: root, yaml: yaml, fixedClock: fixedClock, makeDatabase: database == nil)
         let l = L10n(language: lang)
         Console.current.line(l("Created a workspace in \(root.path) with team \(team) and \(id) as coordinator.",
                                "Werkomgeving gemaakt in \(root.path) met team \(team) en \(id) als coördinator."))
@@ -32,7 +45,8 @@ struct InitCommand: AsyncParsableCommand {
     /// Writes regie.yaml, workflows/resourcegroep.yaml, plugins/ and the database; on any failure it
     /// removes what it wrote, so a failed init leaves the folder as it was.
     /// - Parameter fixedClock: marks the database as a demo or test store (REGIE_NOW allowed).
-    static func create(at root: URL, yaml: String, fixedClock: Bool = false) throws(RegieError) {
+    /// - Parameter makeDatabase: false when the store is a PostgreSQL database, made beforehand.
+    static func create(at root: URL, yaml: String, fixedClock: Bool = false, makeDatabase: Bool = true) throws(RegieError) {
         let fm = FileManager.default
         let config = root.appendingPathComponent(Workspace.fileName)
         if fm.fileExists(atPath: config.path) {
@@ -72,13 +86,15 @@ struct InitCommand: AsyncParsableCommand {
             try yaml.write(to: config, atomically: true, encoding: .utf8)
             created.append(config)
             let workspace = try WorkspaceLoader.load(from: root)
-            if !fm.fileExists(atPath: workspace.databasePath) {
-                created.append(URL(fileURLWithPath: workspace.databasePath))
-            }
-            do {
-                _ = try SQLiteEventStore(path: workspace.databasePath, create: true, fixedClock: fixedClock)
-            } catch {
-                throw RegieError.from(error)
+            if makeDatabase {
+                if !fm.fileExists(atPath: workspace.databasePath) {
+                    created.append(URL(fileURLWithPath: workspace.databasePath))
+                }
+                do {
+                    _ = try SQLiteEventStore(path: workspace.databasePath, create: true, fixedClock: fixedClock)
+                } catch {
+                    throw RegieError.from(error)
+                }
             }
             let keyFolder = URL(fileURLWithPath: workspace.signingKeyPath).deletingLastPathComponent()
             if !fm.fileExists(atPath: keyFolder.path) { created.append(keyFolder) }
@@ -100,12 +116,12 @@ struct InitCommand: AsyncParsableCommand {
         }
     }
 
-    static func yaml(organisation: String, team: String, person: String, lang: Language) -> String {
+    static func yaml(organisation: String, team: String, person: String, lang: Language, database: String? = nil) -> String {
         """
         # Regie workspace. See README.md, "Where data lives" and "The workspace file".
         organisation: \(quoted(organisation))
         locale: \(lang.rawValue)          # nl or en: the language of Regie's output
-        database: regie.sqlite            # relative to this folder
+        database: \(database.map(quoted) ?? "regie.sqlite            # relative to this folder, or postgres://user@host:port/db")
         teams:
           - id: \(quoted(team))
             name: \(quoted(team))

@@ -7,6 +7,7 @@ import RegieAudit
 /// with each event, written back before the commit.
 struct AuditLedger {
     var state: AuditState
+    var salts: SaltSource = .random
 
     static func load(_ db: Database) throws -> AuditLedger {
         AuditLedger(state: try readState(db))
@@ -31,7 +32,7 @@ struct AuditLedger {
     mutating func record(_ db: Database, caseID: Int, version: Int, previous: ChainHash, type: String, actor: String,
                          at millis: Int64, rules: [String], payload: String) throws -> ChainHash {
         let link = AuditLink.make(caseID: caseID, version: version, previous: previous, type: type, actor: actor,
-                                  recordedAt: millis, rules: rules, payload: payload)
+                                  recordedAt: millis, rules: rules, payload: payload, salts: salts)
         state.merkle.append(link.hash)
         try db.cachedStatement(sql: AuditLink.insertSQL).execute(arguments: link.insertArguments(sequence: state.merkle.count))
         return link.hash

@@ -4,15 +4,15 @@ import RegieAudit
 
 /// One event made ready for the chain: its salt, commitment, envelope and hash, and the
 /// columns it is stored in.
-struct AuditLink {
-    var envelope: EventEnvelope
-    var salt: [UInt8]
-    var payload: String
-    var hash: ChainHash
+package struct AuditLink: Sendable {
+    package var envelope: EventEnvelope
+    package var salt: [UInt8]
+    package var payload: String
+    package var hash: ChainHash
 
-    static func make(format: UInt8 = EventEnvelope.format, caseID: Int, version: Int, previous: ChainHash, type: String, actor: String, recordedAt: Int64,
-                     rules: [String], payload: String) -> AuditLink {
-        let salt = PayloadCommitment.newSalt()
+    package static func make(format: UInt8 = EventEnvelope.format, caseID: Int, version: Int, previous: ChainHash, type: String, actor: String, recordedAt: Int64,
+                     rules: [String], payload: String, salts: SaltSource = .random) -> AuditLink {
+        let salt = salts.salt(caseID: caseID, version: version)
         // The salt is always the right length, so there is always a commitment.
         let commitment = PayloadCommitment.of(salt: salt, payload: Array(payload.utf8), format: format) ?? .zero
         let envelope = EventEnvelope(format: format, caseID: caseID, version: version, previous: previous, type: type, actor: actor,
@@ -20,7 +20,9 @@ struct AuditLink {
                                      commitment: commitment)
         return AuditLink(envelope: envelope, salt: salt, payload: payload, hash: envelope.hash)
     }
+}
 
+extension AuditLink {
     /// Arguments for `INSERT INTO events (case_id, version, seq, type, actor, recorded_at, rules,
     /// salt, payload, commitment, prev_hash, hash)`.
     func arguments(sequence: Int) -> StatementArguments {

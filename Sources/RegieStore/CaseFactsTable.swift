@@ -35,14 +35,12 @@ enum CaseFactsTable {
                 group_formed, network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members,
                 members_can_cannot, stays, pauses)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                facts.caseID, facts.team, facts.complex, facts.openedOn.daysSinceEpoch, facts.phase.number, facts.state.rawValue,
-                facts.closedAs?.rawValue, facts.networkInvolved, facts.groupFormed, facts.networkPickedUpQuestion,
-                facts.minutesToGroup, facts.furthestPhase.number, facts.goals, facts.goalsAchieved, facts.members,
-                facts.membersWithCanAndCannot,
-                facts.phaseStays.map { "\($0.phase.number):\($0.days)" }.joined(separator: " "),
-                facts.pauses.map { "\($0.kind.rawValue):\($0.ending.rawValue)" }.joined(separator: " "),
-            ])
+            """).execute(arguments: {
+                let c = CaseFactsColumns(facts)
+                return [c.caseID, c.team, c.complex, c.openedOn, c.phase, c.state, c.closedAs, c.networkInvolved, c.groupFormed,
+                        c.networkQuestion, c.minutesToGroup, c.furthestPhase, c.goals, c.goalsAchieved, c.members,
+                        c.membersCanCannot, c.stays, c.pauses]
+            }())
     }
 
     /// Forgets a case's facts: the report then works them out from its events.
@@ -69,47 +67,20 @@ enum CaseFactsTable {
     }
 
     private static func decode(_ row: Row) throws -> CaseFacts {
-        let caseID: Int = try row.decode(atIndex: 0)
-        func bad(_ what: String) -> StoreError { .corrupt(caseID: caseID, version: 0, problem: "its report facts hold \(what)") }
-        guard let phase = Phase.numbered(try row.decode(atIndex: 4)), let state = CaseFacts.State(rawValue: try row.decode(atIndex: 5)),
-              let furthest = Phase.numbered(try row.decode(atIndex: 11))
-        else { throw bad("an unknown phase or state") }
-        // Days and counts Regie could not have written (a day outside 1900–9999, a negative
-        // count) are refused here, before any arithmetic on them can overflow.
-        let openedOn: Int = try row.decode(atIndex: 3)
-        guard (-25_567...2_932_896).contains(openedOn) else { throw bad("an impossible day") }
-        for index in [10, 12, 13, 14, 15] {
-            let count: Int? = try row.decode(atIndex: index)
-            guard (0...(1 << 40)).contains(count ?? 0) else { throw bad("an impossible count") }
-        }
-        var facts = CaseFacts(caseID: caseID, team: try row.decode(atIndex: 1), complex: try row.decode(atIndex: 2), openedOn: LocalDate(daysSinceEpoch: openedOn),
-                              phase: phase, state: state, networkInvolved: try row.decode(atIndex: 7), groupFormed: try row.decode(atIndex: 8),
-                              networkPickedUpQuestion: try row.decode(atIndex: 9), minutesToGroup: try row.decode(atIndex: 10))
-        if let closed: String = try row.decode(atIndex: 6) {
-            guard let outcome = CloseOutcome(rawValue: closed) else { throw bad("an unknown outcome") }
-            facts.closedAs = outcome
-        }
-        facts.furthestPhase = furthest
-        facts.goals = try row.decode(atIndex: 12)
-        facts.goalsAchieved = try row.decode(atIndex: 13)
-        facts.members = try row.decode(atIndex: 14)
-        facts.membersWithCanAndCannot = try row.decode(atIndex: 15)
-        let stays: String = try row.decode(atIndex: 16), pauses: String = try row.decode(atIndex: 17)
-        guard let parsed = parseStays(stays) else { throw bad("an unreadable stay") }
-        facts.phaseStays = parsed
-        for pair in pauses.split(separator: " ") {
-            let parts = pair.split(separator: ":")
-            guard parts.count == 2, let kind = PauseKind(rawValue: String(parts[0])),
-                  let ending = CaseTimeline.PauseEnding(rawValue: String(parts[1]))
-            else { throw bad("an unreadable pause") }
-            facts.pauses.append((kind, ending))
-        }
-        return facts
+        try CaseFactsColumns(
+            caseID: try row.decode(atIndex: 0), team: try row.decode(atIndex: 1), complex: try row.decode(atIndex: 2),
+            openedOn: try row.decode(atIndex: 3), phase: try row.decode(atIndex: 4), state: try row.decode(atIndex: 5),
+            closedAs: try row.decode(atIndex: 6), networkInvolved: try row.decode(atIndex: 7), groupFormed: try row.decode(atIndex: 8),
+            networkQuestion: try row.decode(atIndex: 9), minutesToGroup: try row.decode(atIndex: 10),
+            furthestPhase: try row.decode(atIndex: 11), goals: try row.decode(atIndex: 12), goalsAchieved: try row.decode(atIndex: 13),
+            members: try row.decode(atIndex: 14), membersCanCannot: try row.decode(atIndex: 15), stays: try row.decode(atIndex: 16),
+            pauses: try row.decode(atIndex: 17)
+        ).facts()
     }
 
     /// Reads `phase:days phase:days …` byte by byte: every case has a few stays, and the team
     /// report reads them for every case.
-    static func parseStays(_ text: String) -> [(phase: Phase, days: Int)]? {
+    package static func parseStays(_ text: String) -> [(phase: Phase, days: Int)]? {
         guard text.utf8.last != UInt8(ascii: " ") else { return nil }
         var stays: [(phase: Phase, days: Int)] = []
         var phase: Phase?

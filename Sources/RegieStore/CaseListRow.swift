@@ -37,6 +37,22 @@ public struct CaseListRow: Sendable, Equatable {
         updatedAt = SQLiteEventStore.millis(summary.updatedAt)
     }
 
+    package init(team: String, clientLabel: String, state: String, phase: String, statusJSON: String, round: Int, version: Int,
+                 complex: Bool, workflowHash: String, pluginHashes: String, openedAt: Int64, updatedAt: Int64) {
+        self.team = team
+        self.clientLabel = clientLabel
+        self.state = state
+        self.phase = phase
+        status = try? JSONDecoder().decode(CaseStatus.self, from: Data(statusJSON.utf8))
+        self.round = round
+        self.version = version
+        self.complex = complex
+        self.workflowHash = workflowHash
+        self.pluginHashes = pluginHashes
+        self.openedAt = openedAt
+        self.updatedAt = updatedAt
+    }
+
     init(row: Row) throws {
         team = try row.decode(forColumn: "team")
         clientLabel = try row.decode(forColumn: "client_label")

@@ -11,31 +11,8 @@ extension SQLiteEventStore {
     /// - Returns: the new case ids, in order.
     /// - Throws: ``StoreError`` when a stream is malformed, a source is missing, or SQLite fails.
     public func importCases(_ streams: [[RecordedEvent]], workflowSources: [String: String]) throws(StoreError) -> [Int] {
-        var prepared: [(opened: CaseOpened, events: [RecordedEvent], payloads: [String])] = []
-        for stream in streams {
-            guard let first = stream.first, case .opened(let opened) = first.event,
-                  stream.enumerated().allSatisfy({ $0.element.version == $0.offset + 1 })
-            else {
-                throw .database(code: 0, message: "an imported stream must start with its opening and have no gaps")
-            }
-            let migrations = stream.compactMap { if case .migrated(let m) = $0.event { m } else { nil } }
-            let hashes = [opened.workflowHash] + (opened.plugins ?? []).map(\.hash)
-                + migrations.flatMap { [$0.workflowHash] + $0.plugins.map(\.hash) }
-            for hash in hashes {
-                guard let source = workflowSources[hash], RuleHash.of(source) == hash else {
-                    throw .database(code: 0, message: "an imported case is pinned to a workflow or plugin whose source is missing")
-                }
-            }
-            let payloads = try stream.map { recorded throws(StoreError) in try Self.encode(recorded.event) }
-            prepared.append((opened, stream, payloads))
-        }
-        var pluginHashes = Set<String>()
-        for stream in prepared {
-            pluginHashes.formUnion((stream.opened.plugins ?? []).map(\.hash))
-            for event in stream.events {
-                if case .migrated(let migrated) = event.event { pluginHashes.formUnion(migrated.plugins.map(\.hash)) }
-            }
-        }
+        let preparedImport = try PreparedImport(streams, workflowSources: workflowSources)
+        let prepared = preparedImport.cases, pluginHashes = preparedImport.pluginHashes
         return try write { db in
             for (hash, source) in workflowSources {
                 try db.execute(
@@ -44,8 +21,10 @@ extension SQLiteEventStore {
             }
             var ids: [Int] = []
             var ledger = try AuditLedger.load(db)
+            ledger.salts = saltSource
             let before = ledger.state.merkle.count
-            for (opened, events, payloads) in prepared {
+            for prepared in prepared {
+                let (opened, events, payloads) = (prepared.opened, prepared.events, prepared.payloads)
                 var summary = CaseSummary(id: 0, opened: opened, at: events[0].recordedAt)
                 for event in events.dropFirst() { summary.apply(event) }
                 let id = try Self.insertCase(db, summary)

@@ -21,6 +21,12 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
     private let policyLock = NSLock()
     private var policy: CheckpointPolicy?
+    private var salts = SaltSource.random
+    /// Random; the conformance suite derives salts from a seed to compare backends byte for byte.
+    package var saltSource: SaltSource {
+        get { policyLock.withLock { salts } }
+        set { policyLock.withLock { salts = newValue } }
+    }
     /// True for a database created as a demo or test store (`fixedClock` at creation): only
     /// there may a fixed clock (REGIE_NOW) be used.
     public let allowsFixedClock: Bool
@@ -148,6 +154,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             let id = try Self.insertCase(db, CaseSummary(id: 0, opened: opened, at: date))
             let pluginHashes = pins.map(\.hash).joined(separator: " ")
             var ledger = try AuditLedger.load(db)
+            ledger.salts = saltSource
             let before = ledger.state.merkle.count
             let hash = try ledger.record(db, caseID: id, version: 1, previous: .zero, type: event.typeName, actor: actor,
                                          at: Self.millis(date), rules: [opened.workflowHash] + pins.map(\.hash), payload: payload)
@@ -202,6 +209,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             let pluginHashes: String = try current.decode(forColumn: "plugin_hashes")
             var rules: [String] = [try current.decode(forColumn: "workflow_hash")] + pluginHashes.split(separator: " ").map(String.init)
             var ledger = try AuditLedger.load(db)
+            ledger.salts = saltSource
             let before = ledger.state.merkle.count
             var recorded: [RecordedEvent] = []
             var change = SummaryChange()
@@ -261,23 +269,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             db, sql: "SELECT version, type, actor, recorded_at, payload FROM events WHERE case_id = ? ORDER BY version",
             arguments: [caseID])
         return try rows.map { row in
-            let version: Int = try row.decode(forColumn: "version")
-            let type: String = try row.decode(forColumn: "type")
-            // An erased payload is NULL: an error, not a crash.
-            guard let payload: String = try row.decode(forColumn: "payload") else {
-                throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload was erased")
-            }
-            let millis: Int64 = try row.decode(forColumn: "recorded_at")
-            guard RecordedTime.readableMillis.contains(millis) else {
-                throw StoreError.corrupt(caseID: caseID, version: version, problem: "its time is not one Regie records")
-            }
-            do {
-                let event = try CaseEvent(typeName: type, payload: Data(payload.utf8))
-                return RecordedEvent(caseID: caseID, version: version, actor: try row.decode(forColumn: "actor"),
-                                     recordedAt: date(millis: millis), event: event)
-            } catch {
-                throw StoreError.corrupt(caseID: caseID, version: version, problem: "the \(type) payload cannot be read")
-            }
+            try StoredForm.event(caseID: caseID, version: try row.decode(forColumn: "version"), type: try row.decode(forColumn: "type"),
+                                 actor: try row.decode(forColumn: "actor"), millis: try row.decode(forColumn: "recorded_at"),
+                                 payload: try row.decode(forColumn: "payload"))
         }
     }
 
@@ -418,25 +412,12 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
 
     /// The payload text stored for an event.
-    static func encode(_ event: CaseEvent) throws(StoreError) -> String {
-        do {
-            return String(decoding: try event.payloadBytes(), as: UTF8.self)
-        } catch {
-            throw .database(code: 0, message: "an event could not be encoded")
-        }
-    }
+    static func encode(_ event: CaseEvent) throws(StoreError) -> String { try StoredForm.payload(event) }
 
     private static func summary(from row: Row) throws -> CaseSummary {
         // Most cases are active: their status is just the phase, with nothing to decode.
-        let state: String = try row.decode(forColumn: "state")
-        let phase = Phase(rawValue: try row.decode(forColumn: "phase"))
-        let status: CaseStatus
-        if state == "active", let phase {
-            status = .active(phase)
-        } else {
-            let statusJSON: String = try row.decode(forColumn: "status_json")
-            status = try JSONDecoder().decode(CaseStatus.self, from: Data(statusJSON.utf8))
-        }
+        let status = try StoredForm.status(state: try row.decode(forColumn: "state"), phase: try row.decode(forColumn: "phase"),
+                                           json: try row.decode(forColumn: "status_json"))
         return CaseSummary(
             id: try row.decode(forColumn: "id"), team: try row.decode(forColumn: "team"), clientLabel: try row.decode(forColumn: "client_label"), status: status, round: try row.decode(forColumn: "round"),
             version: try row.decode(forColumn: "version"), complex: try row.decode(forColumn: "complex"), workflowHash: try row.decode(forColumn: "workflow_hash"),
@@ -457,22 +438,16 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         return Int(db.lastInsertedRowID)
     }
 
-    static func statusJSON(_ status: CaseStatus) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
+    static func statusJSON(_ status: CaseStatus) -> String { StoredForm.statusJSON(status) }
 
-    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    static func millis(_ date: Date) -> Int64 { StoredForm.millis(date) }
 
     /// A stored time, refused unless it is one Regie could have written.
     static func readableDate(_ row: Row, _ column: String) throws -> Date {
-        let millis: Int64 = try row.decode(forColumn: column)
-        guard RecordedTime.readableMillis.contains(millis) else { throw StoreError.unreadableValue(column: column) }
-        return date(millis: millis)
+        try StoredForm.readableDate(millis: try row.decode(forColumn: column), column: column)
     }
 
-    static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+    static func date(millis: Int64) -> Date { StoredForm.date(millis: millis) }
 
     /// The column a decoding error is about, from GRDB's context (never the value itself).
     private static func column(of error: RowDecodingError) -> String {

@@ -1,0 +1,96 @@
+import RegieCore
+
+/// A case's report facts (``CaseFacts``) as the plain column values every backend stores in
+/// `case_facts`: counts, days and codes, no client text. Reading them back refuses values
+/// Regie could not have written.
+package struct CaseFactsColumns: Sendable, Equatable {
+    package var caseID: Int
+    package var team: String
+    package var complex: Bool
+    package var openedOn: Int
+    package var phase: Int
+    package var state: String
+    package var closedAs: String?
+    package var networkInvolved: Bool
+    package var groupFormed: Bool
+    package var networkQuestion: Bool
+    package var minutesToGroup: Int?
+    package var furthestPhase: Int
+    package var goals: Int
+    package var goalsAchieved: Int
+    package var members: Int
+    package var membersCanCannot: Int
+    /// `phase:days phase:days …`
+    package var stays: String
+    /// `kind:ending kind:ending …`
+    package var pauses: String
+
+    package init(caseID: Int, team: String, complex: Bool, openedOn: Int, phase: Int, state: String, closedAs: String?,
+                 networkInvolved: Bool, groupFormed: Bool, networkQuestion: Bool, minutesToGroup: Int?, furthestPhase: Int,
+                 goals: Int, goalsAchieved: Int, members: Int, membersCanCannot: Int, stays: String, pauses: String) {
+        self.caseID = caseID
+        self.team = team
+        self.complex = complex
+        self.openedOn = openedOn
+        self.phase = phase
+        self.state = state
+        self.closedAs = closedAs
+        self.networkInvolved = networkInvolved
+        self.groupFormed = groupFormed
+        self.networkQuestion = networkQuestion
+        self.minutesToGroup = minutesToGroup
+        self.furthestPhase = furthestPhase
+        self.goals = goals
+        self.goalsAchieved = goalsAchieved
+        self.members = members
+        self.membersCanCannot = membersCanCannot
+        self.stays = stays
+        self.pauses = pauses
+    }
+
+    package init(_ facts: CaseFacts) {
+        self.init(caseID: facts.caseID, team: facts.team, complex: facts.complex, openedOn: facts.openedOn.daysSinceEpoch,
+                  phase: facts.phase.number, state: facts.state.rawValue, closedAs: facts.closedAs?.rawValue,
+                  networkInvolved: facts.networkInvolved, groupFormed: facts.groupFormed,
+                  networkQuestion: facts.networkPickedUpQuestion, minutesToGroup: facts.minutesToGroup,
+                  furthestPhase: facts.furthestPhase.number, goals: facts.goals, goalsAchieved: facts.goalsAchieved,
+                  members: facts.members, membersCanCannot: facts.membersWithCanAndCannot,
+                  stays: facts.phaseStays.map { "\($0.phase.number):\($0.days)" }.joined(separator: " "),
+                  pauses: facts.pauses.map { "\($0.kind.rawValue):\($0.ending.rawValue)" }.joined(separator: " "))
+    }
+
+    package func facts() throws(StoreError) -> CaseFacts {
+        func bad(_ what: String) -> StoreError { .corrupt(caseID: caseID, version: 0, problem: "its report facts hold \(what)") }
+        guard let phase = Phase.allCases.first(where: { $0.number == self.phase }), let state = CaseFacts.State(rawValue: state),
+              let furthest = Phase.allCases.first(where: { $0.number == furthestPhase })
+        else { throw bad("an unknown phase or state") }
+        // Days and counts Regie could not have written (a day outside 1900–9999, a negative
+        // count) are refused here, before any arithmetic on them can overflow.
+        guard (-25_567...2_932_896).contains(openedOn) else { throw bad("an impossible day") }
+        for count in [minutesToGroup ?? 0, goals, goalsAchieved, members, membersCanCannot] {
+            guard (0...(1 << 40)).contains(count) else { throw bad("an impossible count") }
+        }
+        var facts = CaseFacts(caseID: caseID, team: team, complex: complex, openedOn: LocalDate(daysSinceEpoch: openedOn),
+                              phase: phase, state: state, networkInvolved: networkInvolved, groupFormed: groupFormed,
+                              networkPickedUpQuestion: networkQuestion, minutesToGroup: minutesToGroup)
+        if let closedAs {
+            guard let outcome = CloseOutcome(rawValue: closedAs) else { throw bad("an unknown outcome") }
+            facts.closedAs = outcome
+        }
+        facts.furthestPhase = furthest
+        facts.goals = goals
+        facts.goalsAchieved = goalsAchieved
+        facts.members = members
+        facts.membersWithCanAndCannot = membersCanCannot
+        guard let parsed = CaseFactsTable.parseStays(stays) else { throw bad("an unreadable stay") }
+        facts.phaseStays = parsed
+        for pair in pauses.split(separator: " ") {
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let kind = PauseKind(rawValue: String(parts[0])),
+                  let ending = CaseTimeline.PauseEnding(rawValue: String(parts[1]))
+            else { throw bad("an unreadable pause") }
+            facts.pauses.append((kind, ending))
+        }
+        return facts
+    }
+}
