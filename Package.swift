@@ -61,6 +61,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The checks every store backend must pass, for the backends' test targets.
+        .target(
+            name: "RegieStoreConformance",
+            dependencies: ["RegieStore", "RegieCore", "RegieAudit", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Markdown, HTML, SVG and dot renderings of the core's report data, and the wording of values.
         .target(name: "RegieReports", dependencies: ["RegieCore", "RegieAudit"]),
         // The application every front end calls: workspace, who acts, the authorisation policy,
@@ -89,8 +94,15 @@ let package = Package(
         .testTarget(
             name: "RegieStoreTests",
             dependencies: [
-                "RegieStore", "RegieCore", "RegieAudit",
+                "RegieStore", "RegieStoreConformance", "RegieCore", "RegieAudit",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "RegieStorePostgresTests",
+            dependencies: [
+                "RegieStorePostgres", "RegieStoreConformance", "RegieStore", "RegieCore", "RegieAudit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

@@ -81,6 +81,13 @@ public struct GoalAdded: Codable, Sendable, Equatable {
     public var term: GoalTerm
     public var wordedBy: Author
 
+    public init(goalID: Int, text: String, term: GoalTerm, wordedBy: Author) {
+        self.goalID = goalID
+        self.text = text
+        self.term = term
+        self.wordedBy = wordedBy
+    }
+
     enum CodingKeys: String, CodingKey {
         case text, term
         case goalID = "goal_id", wordedBy = "worded_by"
@@ -254,6 +261,19 @@ public struct Transitioned: Codable, Sendable, Equatable {
     /// decided: its checklist and verdicts then depend on how busy the machine was, and replay
     /// does not compare them. Absent otherwise.
     public var timeLimited: Bool?
+
+    public init(move: MoveKind, from: CaseStatus, to: CaseStatus, reason: String?, unmet: [String], overridden: Bool,
+                checklist: [ChecklistSnapshot], guards: [GuardVerdict]? = nil, timeLimited: Bool? = nil) {
+        self.move = move
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.unmet = unmet
+        self.overridden = overridden
+        self.checklist = checklist
+        self.guards = guards
+        self.timeLimited = timeLimited
+    }
 
     enum CodingKeys: String, CodingKey {
         case move, from, to, reason, unmet, overridden, checklist, guards
