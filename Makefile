@@ -20,10 +20,12 @@ build: deps
 demo: build
 	.build/debug/regie demo --dir $(DEMO_DIR)
 
-# The whole test suite: unit tests per target and end-to-end tests of the built binary.
+# The whole test suite, on a throwaway PostgreSQL cluster (scripts/with-test-postgres.sh): unit
+# tests per target, the store conformance suite on SQLite and PostgreSQL, end-to-end tests of the
+# built binary on both, then the in-process command tests again with PostgreSQL as their store.
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	./scripts/with-test-postgres.sh sh -c '$(SWIFT) test --skip-build && REGIE_TEST_BACKEND=postgres $(SWIFT) test --skip-build --filter RegieCLITests'
 
 # A release binary with the Swift runtime linked in: it starts in about half the time.
 release: deps

@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegieCLITests",
-            dependencies: ["RegieCLI", "RegieApp", "RegieReports", "RegieStore", "RegieCore", "RegieLua", "RegieAudit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RegieCLI", "RegieApp", "RegieReports", "RegieStore", "RegieStorePostgres", "RegieCore", "RegieLua", "RegieAudit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "EndToEndTests",

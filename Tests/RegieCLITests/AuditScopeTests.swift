@@ -17,7 +17,7 @@ struct AuditScopeTests {
                 teams: []
 
             """
-        let bench = try Workbench(yaml: yaml)
+        let bench = try await Workbench(yaml: yaml)
         for (step, actor) in [(["case", "open", "--team", "west", "--client", "J."], "anna"),
                               (["case", "open", "--team", "oost", "--client", "P."], "bob"),
                               (["case", "show", "1", "--purpose", "=cmd|' /C calc'!A0"], "anna"),
@@ -62,9 +62,9 @@ struct AuditScopeTests {
         #expect(AuditExportCommand.csvField("zorg") == "zorg")
     }
 
-    @Test("the database and its key are private to their owner")
+    @Test("the database and its key are private to their owner", .enabled(if: Workbench.onSQLite, "a SQLite file"))
     func privateFiles() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         func mode(_ path: String) throws -> Int {
             (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
@@ -83,7 +83,7 @@ struct AuditScopeTests {
 struct ClientViewTests {
     @Test("a list, a log and a migration plan that showed the case are logged per case and shown to the client")
     func listsAreReads() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         #expect(await bench.run(["case", "open", "--team", "oost", "--client", "P."], as: "bob").status == .success)
         #expect(await bench.run(["case", "list"], as: "karim").status == .success)

@@ -5,11 +5,11 @@ import Testing
 @testable import RegieCLI
 import RegieReports
 
-@Suite("Audit trail: tampering behind Regie's back is caught")
+@Suite("Audit trail: tampering behind Regie's back is caught", .enabled(if: Workbench.onSQLite, "edits the SQLite file itself"))
 struct AuditTests {
     /// Case 1 (team west) in activation after nine events; case 2 (team oost) with two; reads logged.
     func workspace() async throws -> Workbench {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         let steps: [([String], String)] = [
             (["case", "open", "--team", "west", "--client", "J.B."], "anna"),
             (["goal", "add", "1", "Weer zelf koken", "--term", "long", "--by", "client"], "anna"),
@@ -191,7 +191,7 @@ struct AuditTests {
     @Test("closing a case and every N events sign checkpoints by themselves, in the same transaction")
     func automaticCheckpoints() async throws {
         let yaml = Workbench.yaml + "audit:\n  checkpoint_every: 4\n"
-        let bench = try Workbench(yaml: yaml)
+        let bench = try await Workbench(yaml: yaml)
         for step in [
             ["case", "open", "--team", "west", "--client", "A."],
             ["goal", "add", "1", "Rust", "--term", "long", "--by", "client"],

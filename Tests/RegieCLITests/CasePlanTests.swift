@@ -12,7 +12,7 @@ struct CasePlanTests {
     /// Case 1 (west) for client "Z<b>", with a member whose label holds Markdown and HTML;
     /// case 2 (west) for another client, whose people must not appear in case 1's plan.
     static func bench() async throws -> Workbench {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         for line in ["case open --team west --client Z<b>", "goal add 1 \"Zelf *koken* | leren\" --term long --by client",
                      "resource add 1 \"Oom <script>x</script>\" --relation \"oom & tante\" --kind informal",
                      "resource update 1 1 --contact willing --tension noted", "resource choose 1 1 --client-chose",

@@ -27,7 +27,7 @@ struct CommandTests {
 
     @Test("a case moves through the phases and shows what is open")
     func walkthrough() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         await caseInActivation(bench)
         let show = await bench.run(["case", "show", "1"])
         #expect(show.status == .success)
@@ -44,7 +44,7 @@ struct CommandTests {
 
     @Test("reads give stable snake_case JSON")
     func json() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         await caseInActivation(bench)
         let show = await bench.run(["case", "show", "1", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
@@ -68,7 +68,7 @@ struct CommandTests {
 
     @Test("a coordinator's override is recorded; a worker's is refused")
     func override() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         await bench.run(["case", "open", "--team", "west", "--client", "J."])
         #expect(await bench.run(["case", "advance", "1", "--override", "--reason", "Client wants to go on"]).status == .notPermitted)
         #expect(await bench.run(["case", "advance", "1", "--override"], as: "karim").status == .usage)
@@ -80,7 +80,7 @@ struct CommandTests {
 
     @Test("editing the workflow file does not change the rules of a running case")
     func pinning() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         await bench.run(["case", "open", "--team", "west", "--client", "A."])
         let source = try String(contentsOf: bench.folder.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
         let stricter = source.replacingOccurrences(of: "  goals:\n    checklist:\n", with: "  goals:\n    checklist:\n      - id: goals.new_rule\n        nl: nieuw\n        en: new\n")
@@ -93,7 +93,7 @@ struct CommandTests {
 
     @Test("Dutch output follows --lang and the workspace locale")
     func dutch() async throws {
-        let bench = try Workbench(yaml: Workbench.yaml.replacingOccurrences(of: "locale: en", with: "locale: nl"))
+        let bench = try await Workbench(yaml: Workbench.yaml.replacingOccurrences(of: "locale: en", with: "locale: nl"))
         await bench.run(["case", "open", "--team", "west", "--client", "J."])
         #expect(await bench.run(["case", "show", "1"]).out.contains("actief in fase 1/5 Doelen"))
         #expect(await bench.run(["case", "advance", "1"]).err.contains("kan nog niet"))
@@ -102,7 +102,7 @@ struct CommandTests {
 
     @Test("a person sees and acts on their own teams' cases only")
     func teams() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         await bench.run(["case", "open", "--team", "oost", "--client", "O."], as: "bob")
         await bench.run(["case", "open", "--team", "west", "--client", "W."])
         let list = await bench.run(["case", "list"]).out
@@ -137,9 +137,9 @@ struct CommandTests {
 
     @Test("a failed command leaves the store exactly as it was", arguments: failures)
     func failureChangesNothing(name: String, arguments: [String], actor: String?, expected: Exit) async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         await caseInActivation(bench)
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         let result = actor == nil
             ? await Console.$current.withValue(Console.capturing()) { () -> Workbench.Result in
                 var err = ""
@@ -150,25 +150,25 @@ struct CommandTests {
         #expect(result.status == expected, "\(name): \(result.err)")
         #expect(!result.err.isEmpty, "\(name) says why")
         #expect(!result.err.contains("\n"), "\(name): one line")
-        #expect(try bench.snapshot() == before, "\(name) changed the store")
+        #expect(try await bench.snapshot() == before, "\(name) changed the store")
     }
 
     @Test("a closed case refuses changes and the store stays as it was")
     func closedCase() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         await bench.run(["case", "open", "--team", "west", "--client", "J."])
         #expect(await bench.run(["case", "close", "1", "--outcome", "client-stopped", "--reason", "Moved away"]).status == .success)
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         let result = await bench.run(["goal", "add", "1", "x", "--term", "long", "--by", "client"])
         #expect(result.status == .refused)
         #expect(result.err.contains("closed"))
-        #expect(try bench.snapshot() == before)
+        #expect(try await bench.snapshot() == before)
         #expect(await bench.run(["case", "reopen", "1", "--reason", "Back again"]).status == .success)
     }
 
     @Test("a typo in regie.yaml names the file and line")
     func workspaceTypo() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         try bench.write(Workbench.yaml.replacingOccurrences(of: "    role: worker\n    teams: [west]", with: "    rol: worker\n    teams: [west]"),
                         to: "regie.yaml")
         let result = await bench.run(["case", "list"])
@@ -179,16 +179,16 @@ struct CommandTests {
 
     @Test("a broken workflow file refuses to open cases and names the file and line; nothing is written")
     func workflowTypo() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         let source = try String(contentsOf: bench.folder.appendingPathComponent("workflows/resourcegroep.yaml"), encoding: .utf8)
         try bench.write(source.replacingOccurrences(of: "derived: \"#case.members > 0\"", with: "derived: \"#case.members >\""),
                         to: "workflows/resourcegroep.yaml")
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         let result = await bench.run(["case", "open", "--team", "west", "--client", "J."])
         #expect(result.status == .configuration)
         #expect(result.err.contains("workflows/resourcegroep.yaml:"), "\(result.err)")
         #expect(result.err.contains("mapping.client_chose"))
-        #expect(try bench.snapshot() == before)
+        #expect(try await bench.snapshot() == before)
         let check = await Console.$current.withValue(Console.capturing()) {
             await RegieMain.execute(["workflow", "check", bench.folder.appendingPathComponent("workflows/resourcegroep.yaml").path], errors: { _ in })
         }
@@ -197,7 +197,7 @@ struct CommandTests {
 
     @Test("a database that is not Regie's is refused and left untouched")
     func notRegie() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         try bench.write("not a database\n", to: "other.sqlite")
         try bench.write(Workbench.yaml.replacingOccurrences(of: "database: regie.sqlite", with: "database: other.sqlite"), to: "regie.yaml")
         let result = await bench.run(["case", "list"])
@@ -215,7 +215,7 @@ struct CommandTests {
 
     @Test("init refuses to overwrite a workspace")
     func initTwice() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         let status = await await Console.$current.withValue(Console.capturing()) {
             await RegieMain.execute(["init", bench.folder.path], errors: { _ in })
         }

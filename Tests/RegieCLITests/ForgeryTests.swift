@@ -8,7 +8,7 @@ import RegieReports
 /// The forgery classes of "The record proves itself": each must give exit 9 from `audit
 /// verify`, naming what is broken, and ordinary commands must refuse rather than decide on
 /// forged rules.
-@Suite("Forgeries: rules, payloads, framing, derived rows and checkpoints")
+@Suite("Forgeries: rules, payloads, framing, derived rows and checkpoints", .enabled(if: Workbench.onSQLite, "edits the SQLite file itself"))
 struct ForgeryTests {
     func bench() async throws -> Workbench { try await AuditTests().workspace() }
 
@@ -22,11 +22,11 @@ struct ForgeryTests {
             // Every derived item made to hold: the next advance would record a checklist that never held.
             try db.execute(sql: "UPDATE rule_sources SET source = replace(source, 'derived:', 'derived: \"true\" #')")
         }
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         let advance = await bench.run(["case", "advance", "1"])
         #expect(advance.status == .storage, "\(advance.err)")
         #expect(advance.err.contains("changed behind Regie's back"), "\(advance.err)")
-        #expect(try bench.snapshot() == before, "a refused command changes nothing")
+        #expect(try await bench.snapshot() == before, "a refused command changes nothing")
         let result = await verify(bench)
         #expect(result.status == .auditFailed, "\(result.out) \(result.err)")
         #expect(result.out.contains("no longer match their content hash"), "\(result.out)")
@@ -34,7 +34,7 @@ struct ForgeryTests {
 
     @Test("a rewritten plugin source is reported by verify, which does not crash on it")
     func rewrittenPlugin() async throws {
-        let bench = try Workbench(yaml: Workbench.yaml.replacingOccurrences(
+        let bench = try await Workbench(yaml: Workbench.yaml.replacingOccurrences(
             of: "  - id: oost\n    workflow: resourcegroep\n", with: "  - id: oost\n    workflow: resourcegroep\n    plugins: [strict]\n"))
         try bench.write("""
             return { api = 1, name = "strict", version = "1",
@@ -113,7 +113,7 @@ struct ForgeryTests {
         #expect(result.status == .auditFailed)
         #expect(result.out.contains("(a case closed) is missing"), "\(result.out)")
 
-        let many = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 5\n")
+        let many = try await Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 5\n")
         #expect(await many.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         for text in ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"] {
             #expect(await many.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
@@ -128,7 +128,7 @@ struct ForgeryTests {
 
     @Test("a period of nothing but reads is sealed by checkpoints too")
     func readsAreSealed() async throws {
-        let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 3\n")
+        let bench = try await Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 3\n")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         func triggers() throws -> [String] {
             try Forger.open(bench.database).read { db in try String.fetchAll(db, sql: "SELECT trigger FROM checkpoints ORDER BY id") }
@@ -141,7 +141,7 @@ struct ForgeryTests {
 
     @Test("a rewrite behind a checkpoint is located at the first event that differs, where the stored heads allow it")
     func rewriteLocated() async throws {
-        let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 1\n")
+        let bench = try await Workbench(yaml: Workbench.yaml + "audit:\n  checkpoint_every: 1\n")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         for text in ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"] {
             #expect(await bench.run(["goal", "add", "1", text, "--term", "long", "--by", "client"]).status == .success)
@@ -158,7 +158,7 @@ struct ForgeryTests {
 
     @Test("a move recorded as decided at the time limit is not compared on replay; without the mark it would be a break")
     func timeLimitedNotCompared() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "J."]).status == .success)
         #expect(await bench.run(["case", "advance", "1", "--override", "--reason", "Crisis"], as: "karim").status == .success)
         await #expect(verify(bench).status == .success)
@@ -188,7 +188,7 @@ struct ForgeryTests {
 
     @Test("writers without the key: their checkpoints wait unsigned for the key holder, and a stripped signature is still caught")
     func separateSigning() async throws {
-        let bench = try Workbench(yaml: Workbench.yaml + "audit:\n  signing: separate\n  checkpoint_every: 3\n")
+        let bench = try await Workbench(yaml: Workbench.yaml + "audit:\n  signing: separate\n  checkpoint_every: 3\n")
         let keyFile = bench.folder.appendingPathComponent(".regie/audit-signing-key")
         let kept = try Data(contentsOf: keyFile)
         try FileManager.default.removeItem(at: keyFile)  // the key holder keeps it elsewhere

@@ -12,7 +12,7 @@ struct IdentifierTests {
     ])
     func namesInsideTheWorkspace(_ line: String) async throws {
         let yaml = Workbench.yaml.replacingOccurrences(of: "  - id: oost\n    workflow: resourcegroep\n", with: "  - id: oost\n    \(line)\n")
-        let bench = try Workbench()
+        let bench = try await Workbench()
         try bench.write(yaml, to: "regie.yaml")
         let result = await bench.run(["case", "list"])
         #expect(result.status == .configuration, "\(line): \(result.err)")
@@ -25,12 +25,12 @@ struct IdentifierTests {
         #expect(nfd != nfc.unicodeScalars.map(String.init).joined() || nfd.unicodeScalars.count != nfc.unicodeScalars.count)
         let yaml = Workbench.yaml.replacingOccurrences(of: "id: west", with: "id: \(nfd)")
             .replacingOccurrences(of: "teams: [west]", with: "teams: [\(nfc)]").replacingOccurrences(of: "teams: [west, oost]", with: "teams: [\(nfd), oost]")
-        let bench = try Workbench(yaml: yaml)
+        let bench = try await Workbench(yaml: yaml)
         let open = await bench.run(["case", "open", "--team", nfc, "--client", "J."])
         #expect(open.status == .success, "\(open.err)")
         #expect(await bench.run(["case", "show", "1"], as: "karim").status == .success)
         let twice = Workbench.yaml.replacingOccurrences(of: "id: west", with: "id: \(nfd)").replacingOccurrences(of: "id: oost", with: "id: \(nfc)")
-        let duplicate = try Workbench()
+        let duplicate = try await Workbench()
         try duplicate.write(twice, to: "regie.yaml")
         let result = await duplicate.run(["case", "list"])
         #expect(result.status == .configuration)
@@ -53,7 +53,7 @@ struct IdentifierTests {
         }
         let yaml = Workbench.yaml.replacingOccurrences(of: "  - id: oost\n    workflow: resourcegroep\n",
                                                        with: "  - id: oost\n    workflow: resourcegroep\n" + bomb)
-        let bench = try Workbench()
+        let bench = try await Workbench()
         try bench.write(yaml, to: "regie.yaml")
         let start = ContinuousClock.now
         let result = await bench.run(["case", "list"])

@@ -47,20 +47,20 @@ struct PluginCommandTests {
 
     @Test("a case is pinned to its plugins; a guard refuses with the plugin's reason and nothing changes")
     func guardRefuses() async throws {
-        let bench = try Workbench(yaml: Self.yaml(plugins: "[strict, {name: quarterly, settings: {max_days: 60}}]"))
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[strict, {name: quarterly, settings: {max_days: 60}}]"))
         try bench.write(Self.strict, to: "plugins/strict.lua")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
-        let store = try SQLiteEventStore(path: bench.database)
+        let store = try await bench.store()
         guard case .opened(let opened) = try await store.events(of: 1)[0].event else { Issue.record("no opening"); return }
         #expect(opened.plugins?.map(\.name) == ["strict", "quarterly"])
         #expect(opened.plugins?[1].settings == ["max_days": .integer(60)])
         await #expect(try store.ruleSource(hash: opened.plugins![0].hash) == Self.strict)
 
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         let refused = await bench.run(["case", "pause", "1", "--kind", "crisis", "--reason", "x"])
         #expect(refused.status == .refused)
         #expect(refused.err.contains("strict: First a goal"))
-        #expect(try bench.snapshot() == before)
+        #expect(try await bench.snapshot() == before)
 
         // The plugin's hand-ticked item can be ticked and shows in the checklist.
         #expect(await bench.run(["check", "tick", "1", "strict.consent"]).status == .success)
@@ -74,7 +74,7 @@ struct PluginCommandTests {
 
     @Test("editing a plugin file changes new cases only")
     func pinsHold() async throws {
-        let bench = try Workbench(yaml: Self.yaml(plugins: "[strict]"))
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[strict]"))
         try bench.write(Self.strict, to: "plugins/strict.lua")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         try bench.write(Self.strict.replacingOccurrences(of: "#case.goals == 0", with: "true"), to: "plugins/strict.lua")
@@ -99,10 +99,10 @@ struct PluginCommandTests {
           arguments: 0..<hostile.count)
     func hostilePlugin(_ index: Int) async throws {
         let (hook, body) = Self.hostile[index]
-        let bench = try Workbench(yaml: Self.yaml(plugins: "[hostile]"))
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[hostile]"))
         try bench.write("return { api = 1, name = 'hostile', version = '1', \(body) }", to: "plugins/hostile.lua")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         let start = ContinuousClock.now
         let move = hook == "guard" ? ["case", "pause", "1", "--kind", "crisis", "--reason", "x"] : ["case", "advance", "1"]
         let result = await bench.run(move)
@@ -110,13 +110,13 @@ struct PluginCommandTests {
         #expect(result.status == .refused, "\(result.err)")
         #expect(result.err.contains("hostile"))
         #expect(!result.err.contains("Fatal"))
-        #expect(try bench.snapshot() == before)
+        #expect(try await bench.snapshot() == before)
         #expect(await bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
     }
 
     @Test("plugin check and plugin test report problems with the file and line")
     func authorTools() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         let good = bench.folder.appendingPathComponent("plugins/fact.lua").path
         let check = await bench.run(["plugin", "check", good], as: nil, inWorkspace: false)
         #expect(check.status == .success)
@@ -147,7 +147,7 @@ struct PluginCommandTests {
 
     @Test("a reminder hook that fails after a move leaves the move recorded and the exit code 0")
     func failingReminderAfterMove() async throws {
-        let bench = try Workbench(yaml: Self.yaml(plugins: "[noisy]"))
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[noisy]"))
         try bench.write("return { api = 1, name = 'noisy', version = '1', on_enter = function() error('broken reminder') end }",
                         to: "plugins/noisy.lua")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
@@ -162,7 +162,7 @@ struct PluginCommandTests {
 
     @Test("a prompts hook that fails does not hide the case: case show names the plugin instead")
     func failingPrompts() async throws {
-        let bench = try Workbench(yaml: Self.yaml(plugins: "[mute]"))
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[mute]"))
         try bench.write("return { api = 1, name = 'mute', version = '1', prompts = function() return 42 end }", to: "plugins/mute.lua")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         let shown = await bench.run(["case", "show", "1"])
@@ -174,14 +174,14 @@ struct PluginCommandTests {
 
     @Test("plugin list reports a workspace file it cannot read")
     func listWithBrokenWorkspace() async throws {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         try bench.write("teams: [", to: "regie.yaml")
         #expect(await bench.run(["plugin", "list"], as: nil).status == .configuration)
     }
 
     @Test("workflow show --team gives the effective checklist with the plugins' items")
     func effectiveChecklist() async throws {
-        let bench = try Workbench(yaml: Self.yaml(plugins: "[fact, group-chat]"))
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[fact, group-chat]"))
         let shown = await bench.run(["workflow", "show", "--team", "west", "--phase", "meeting"])
         #expect(shown.status == .success)
         #expect(shown.out.contains("fact.crisis_agreements"))
@@ -191,11 +191,11 @@ struct PluginCommandTests {
 
     @Test("an unknown plugin, or a name that does not match the file, is a configuration error")
     func misconfigured() async throws {
-        let bench = try Workbench(yaml: Self.yaml(plugins: "[nonexistent]"))
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[nonexistent]"))
         let result = await bench.run(["case", "open", "--team", "west", "--client", "R."])
         #expect(result.status == .configuration)
         #expect(result.err.contains("There is no plugin called nonexistent"))
-        let renamed = try Workbench(yaml: Self.yaml(plugins: "[mine]"))
+        let renamed = try await Workbench(yaml: Self.yaml(plugins: "[mine]"))
         try renamed.write(Self.strict, to: "plugins/mine.lua")
         #expect(await renamed.run(["case", "open", "--team", "west", "--client", "R."]).status == .configuration)
     }
@@ -221,7 +221,7 @@ struct CaseMigrateTests {
 
     @Test("shows the change, writes nothing without --yes, then migrates and keeps the old rules for the record")
     func migrate() async throws {
-        let bench = try Workbench(yaml: Self.yaml)
+        let bench = try await Workbench(yaml: Self.yaml)
         try bench.write(PluginCommandTests.strict, to: "plugins/strict.lua")
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         #expect(await bench.run(["case", "migrate", "1"]).out.contains("already follows"))
@@ -230,14 +230,14 @@ struct CaseMigrateTests {
         try bench.write(Self.yaml.replacingOccurrences(of: "plugins: [strict]", with: "plugins: [strict, youth]"), to: "regie.yaml")
         try bench.write(PluginCommandTests.strict.replacingOccurrences(of: "Consent recorded", with: "Consent written down"),
                         to: "plugins/strict.lua")
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         let dry = await bench.run(["case", "migrate", "1"])
         #expect(dry.status == .success)
         #expect(dry.out.contains("plugins added: youth"))
         #expect(dry.out.contains("plugins changed: strict"))
         #expect(dry.out.contains("items added in this phase: youth.guardian_involved"))
         #expect(dry.out.contains("Nothing was changed"))
-        #expect(try bench.snapshot() == before)
+        #expect(try await bench.snapshot() == before)
 
         let done = await bench.run(["case", "migrate", "1", "--yes", "--json"])
         #expect(done.status == .success)
@@ -254,11 +254,11 @@ struct CaseMigrateTests {
 
     @Test("only a coordinator migrates")
     func coordinatorsOnly() async throws {
-        let bench = try Workbench(yaml: PluginCommandTests.yaml(plugins: "[]"))
+        let bench = try await Workbench(yaml: PluginCommandTests.yaml(plugins: "[]"))
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         try bench.write(PluginCommandTests.yaml(plugins: "[youth]"), to: "regie.yaml")
-        let before = try bench.snapshot()
+        let before = try await bench.snapshot()
         #expect(await bench.run(["case", "migrate", "1", "--yes"]).status == .notPermitted)
-        #expect(try bench.snapshot() == before)
+        #expect(try await bench.snapshot() == before)
     }
 }

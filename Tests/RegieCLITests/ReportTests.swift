@@ -28,7 +28,7 @@ struct ReportTests {
     /// Four cases: A (west) involved, formed, picked up, 1.5 h; B (west, complex) none of them;
     /// C (oost, complex) involved and formed in 3 h, its question still open; D (west) still in goals.
     static func team() async throws -> Workbench {
-        let bench = try Workbench()
+        let bench = try await Workbench()
         for line in ["case open --team west --client A", "resource add 1 Moeder --relation mother --kind informal",
                      "resource update 1 1 --contact willing", "resource add 1 Zuster --relation nurse --kind professional",
                      "resource choose 1 1 --client-chose", "meeting plan 1 --on 2090-01-10",
@@ -113,7 +113,7 @@ struct ReportTests {
     @Test("the facts stored with each command are the facts its events give; without them the report reads the events")
     func storedFacts() async throws {
         let bench = try await Self.team()
-        let store = try SQLiteEventStore(path: bench.database)
+        let store = try await bench.store()
         let (stored, missing) = try await store.caseFacts(teams: ["west", "oost"])
         #expect(missing.isEmpty)
         #expect(stored.count == 4)

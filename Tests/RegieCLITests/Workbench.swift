@@ -4,6 +4,7 @@ import Foundation
 import RegieReports
 import RegieCore
 import RegieStore
+import RegieStorePostgres
 
 // Swift Testing has an ExitStatus of its own.
 typealias Exit = RegieApp.ExitStatus
@@ -12,6 +13,14 @@ typealias Exit = RegieApp.ExitStatus
 final class Workbench {
     let folder: URL
     var database: String { folder.appendingPathComponent("regie.sqlite").path }
+
+    /// Which store the in-process tests run on: SQLite, or with `REGIE_TEST_BACKEND=postgres`
+    /// (the second pass of `make test`) a fresh database on the test cluster per workbench.
+    enum Backend { case sqlite, postgres }
+    static let backend: Backend = ProcessInfo.processInfo.environment["REGIE_TEST_BACKEND"] == "postgres" ? .postgres : .sqlite
+    static var onSQLite: Bool { backend == .sqlite }
+    /// The PostgreSQL database of this workbench, when on PostgreSQL.
+    private(set) var postgres: PostgresLocation?
 
     static let yaml = """
         organisation: "Test"
@@ -35,9 +44,38 @@ final class Workbench {
 
         """
 
-    init(yaml: String = Workbench.yaml) throws {
+    init(yaml: String = Workbench.yaml) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("regie-cli-\(UUID().uuidString)")
-        try InitCommand.create(at: folder, yaml: yaml)
+        guard Self.backend == .postgres else {
+            try InitCommand.create(at: folder, yaml: yaml)
+            return
+        }
+        guard let admin = ProcessInfo.processInfo.environment["REGIE_TEST_POSTGRES_URL"].flatMap(PostgresLocation.init(url:)) else {
+            throw WorkbenchError("REGIE_TEST_BACKEND=postgres needs REGIE_TEST_POSTGRES_URL: run the tests with `make test`")
+        }
+        var location = admin
+        location.database = "regie_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let create = Process()
+        create.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        create.arguments = ["psql", admin.description, "-qc", "CREATE DATABASE \(location.database)"]
+        try create.run()
+        create.waitUntilExit()
+        guard create.terminationStatus == 0 else { throw WorkbenchError("psql could not create a test database") }
+        await (try PostgresEventStore.open(location, password: nil, create: true)).close()
+        postgres = location
+        try InitCommand.create(at: folder, yaml: yaml.replacingOccurrences(of: "database: regie.sqlite", with: "database: \"\(location)\""),
+                               makeDatabase: false)
+    }
+
+    struct WorkbenchError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// The workbench's store, opened as a second process would.
+    func store() async throws -> any EventStore {
+        if let postgres { return try await PostgresEventStore.open(postgres, password: nil) }
+        return try SQLiteEventStore(path: database)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -62,21 +100,27 @@ final class Workbench {
     }
 
     /// Every row of the events and cases tables, to compare before and after a failed command.
-    func snapshot() throws -> String {
-        let store = try SQLiteEventStore(path: database)
+    func snapshot() async throws -> String {
+        let store = try await store()
         var lines: [String] = []
-        for summary in try store.summaries(team: nil) {
+        for summary in try await store.summaries(team: nil) {
             lines.append("case \(summary.id) v\(summary.version) \(summary.status)")
-            for event in try store.events(of: summary.id) {
+            for event in try await store.events(of: summary.id) {
                 lines.append("  \(event.version) \(event.actor) \(event.event)")
             }
         }
-        let counts = try store.counts()
+        let counts = try await store.counts()
         lines.append("counts \(counts.events) \(counts.cases) \(counts.ruleSources)")
+        await store.close()
         return lines.joined(separator: "\n")
     }
 
+    /// Writes a file of the workspace; a new `regie.yaml` keeps naming this workbench's store.
     func write(_ text: String, to relativePath: String) throws {
+        var text = text
+        if relativePath == Workspace.fileName, let postgres {
+            text = text.replacingOccurrences(of: "database: regie.sqlite", with: "database: \"\(postgres)\"")
+        }
         let url = folder.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
