@@ -179,6 +179,10 @@ extension RegieError {
                               nl: "De database bevat een waarde die Regie niet schreef (kolom \(column)); hij is buiten Regie om veranderd.",
                               hintEN: "Run `regie audit verify` and restore the database from a backup.",
                               hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+        case .targetNotEmpty(let location):
+            return RegieError(.refused, en: "\(location) already holds a store; a copy goes only into an empty one, and nothing was copied.",
+                              nl: "\(location) bevat al een opslag; een kopie gaat alleen naar een lege, en er is niets gekopieerd.",
+                              hintEN: "Give a new file or an empty database.", hintNL: "Geef een nieuw bestand of een lege database.")
         case .unreachable(let location, let reason):
             return RegieError(.storage, en: "The database at \(location) cannot be reached: \(reason).",
                               nl: "De database op \(location) is niet bereikbaar: \(reason).",

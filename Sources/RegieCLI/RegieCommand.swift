@@ -15,6 +15,7 @@ public struct RegieCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
             MeetingGroup.self, CheckGroup.self, TimeGroup.self, AuditGroup.self, WorkflowGroup.self, PluginGroup.self, ReportGroup.self,
+            StoreGroup.self,
         ]
     )
 

@@ -3,29 +3,29 @@ import RegieCore
 /// A case's report facts (``CaseFacts``) as the plain column values every backend stores in
 /// `case_facts`: counts, days and codes, no client text. Reading them back refuses values
 /// Regie could not have written.
-package struct CaseFactsColumns: Sendable, Equatable {
-    package var caseID: Int
-    package var team: String
-    package var complex: Bool
-    package var openedOn: Int
-    package var phase: Int
-    package var state: String
-    package var closedAs: String?
-    package var networkInvolved: Bool
-    package var groupFormed: Bool
-    package var networkQuestion: Bool
-    package var minutesToGroup: Int?
-    package var furthestPhase: Int
-    package var goals: Int
-    package var goalsAchieved: Int
-    package var members: Int
-    package var membersCanCannot: Int
+public struct CaseFactsColumns: Sendable, Equatable {
+    public var caseID: Int
+    public var team: String
+    public var complex: Bool
+    public var openedOn: Int
+    public var phase: Int
+    public var state: String
+    public var closedAs: String?
+    public var networkInvolved: Bool
+    public var groupFormed: Bool
+    public var networkQuestion: Bool
+    public var minutesToGroup: Int?
+    public var furthestPhase: Int
+    public var goals: Int
+    public var goalsAchieved: Int
+    public var members: Int
+    public var membersCanCannot: Int
     /// `phase:days phase:days …`
-    package var stays: String
+    public var stays: String
     /// `kind:ending kind:ending …`
-    package var pauses: String
+    public var pauses: String
 
-    package init(caseID: Int, team: String, complex: Bool, openedOn: Int, phase: Int, state: String, closedAs: String?,
+    public init(caseID: Int, team: String, complex: Bool, openedOn: Int, phase: Int, state: String, closedAs: String?,
                  networkInvolved: Bool, groupFormed: Bool, networkQuestion: Bool, minutesToGroup: Int?, furthestPhase: Int,
                  goals: Int, goalsAchieved: Int, members: Int, membersCanCannot: Int, stays: String, pauses: String) {
         self.caseID = caseID

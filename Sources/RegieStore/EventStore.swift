@@ -80,6 +80,13 @@ public protocol EventStore: AnyObject, Sendable {
     /// How many rows the store holds, for checks that a failed command changed nothing.
     func counts() async throws(StoreError) -> StoreCounts
 
+    /// Reads the whole store, row by row, in one read transaction.
+    func exportCopy() async throws(StoreError) -> StoreCopy
+
+    /// Writes a whole store read by ``exportCopy()`` into this one, which must be empty, in one
+    /// transaction: it holds exactly those rows afterwards, or nothing.
+    func importCopy(_ copy: StoreCopy) async throws(StoreError)
+
     /// Lets go of the connections; the store cannot be used afterwards. SQLite then folds its
     /// write-ahead log back into the file, so that a copy of the file alone is complete.
     func close() async

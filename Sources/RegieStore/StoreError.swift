@@ -18,6 +18,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case unreadableValue(column: String)
     /// A stored workflow or plugin source does not match the content hash it is stored under.
     case ruleAltered(hash: String)
+    /// A copy was asked into a store that already holds something.
+    case targetNotEmpty(location: String)
     /// The database server cannot be reached or refused the login (`location` holds no password).
     case unreachable(location: String, reason: String)
     /// Any other database failure; `code` is SQLite's result code (0 for PostgreSQL, whose

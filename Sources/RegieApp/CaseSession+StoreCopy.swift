@@ -1,0 +1,108 @@
+import Foundation
+import RegieAudit
+import RegieCore
+import RegieStore
+
+/// `regie store copy`: the whole store into an empty one on another backend (SQLite ↔
+/// PostgreSQL), byte for byte, then both checked and their roots compared.
+extension CaseSession {
+    package struct CopyResult: Sendable {
+        package var events: Int
+        package var cases: Int
+        package var accessEntries: Int
+        package var checkpoints: Int
+        /// The Merkle root of the whole log, the same in both stores.
+        package var root: ChainHash
+        package var target: String
+        package var seconds: Double
+    }
+
+    /// Copies this workspace's store to `target` (a SQLite file that does not exist yet, or an
+    /// empty PostgreSQL database), then verifies the copy.
+    package func copyStore(to target: String, access: StoreAccess, clock: @Sendable () -> Date = Date.init) async throws(RegieError)
+        -> CopyResult
+    {
+        let person = try person()
+        guard person.role == .coordinator || person.role == .auditor else {
+            throw RegieError(.notPermitted, en: "Only a coordinator or an auditor may copy the whole store.",
+                             nl: "Alleen een coördinator of een auditor mag de hele opslag kopiëren.",
+                             hintEN: "Ask one of them.", hintNL: "Vraag het een van hen.")
+        }
+        let trustedKey = try SigningKeyFile.publicKey(workspace)
+        // A broken record is not copied: the copy would hide where it broke.
+        let before = try await Self.checkChain(of: store, trustedKey: trustedKey)
+        guard before.problems.isEmpty else {
+            throw RegieError(.auditFailed, en: "The record does not verify, so it was not copied.",
+                             nl: "Het dossier klopt niet, dus het is niet gekopieerd.",
+                             hintEN: "Run `regie audit verify` to see where it broke.", hintNL: "Voer `regie audit verify` uit om te zien waar het brak.")
+        }
+        // Copying reads every case: it is logged like any read, and the entry travels with the copy.
+        try await recordRead(caseID: nil, action: "store copy")
+        let started = clock()
+        var destination = workspace
+        destination.database = target
+        if case .sqlite(let path) = try StoreOpener.target(destination, access: StoreAccess(databaseURL: target)),
+           FileManager.default.fileExists(atPath: path) {
+            throw RegieError.from(StoreError.targetNotEmpty(location: path))
+        }
+        let copy: StoreCopy
+        do { copy = try await store.exportCopy() } catch { throw RegieError.from(error) }
+        let copied = try await StoreOpener.open(destination, access: StoreAccess(databaseURL: target, password: access.password),
+                                                busyTimeout: 5, readOnlyFallback: false, create: true)
+        do throws(RegieError) {
+            do { try await copied.importCopy(copy) } catch { throw RegieError.from(error) }
+            let after = try await Self.checkChain(of: copied, trustedKey: trustedKey)
+            guard after.problems.isEmpty, after.root == MerkleLog(serialized: Array(copy.merkle))?.root else {
+                throw RegieError(.auditFailed, en: "The copy does not verify against the original; do not use it.",
+                                 nl: "De kopie klopt niet met het origineel; gebruik hem niet.",
+                                 hintEN: "Remove the copy and try again; if it happens again, tell the application manager.",
+                                 hintNL: "Verwijder de kopie en probeer het opnieuw; gebeurt het weer, meld het dan bij de applicatiebeheerder.")
+            }
+            await copied.close()
+            return CopyResult(events: copy.events.count, cases: copy.cases.count, accessEntries: copy.accesses.count,
+                              checkpoints: copy.checkpoints.count, root: after.root, target: copied.location,
+                              seconds: clock().timeIntervalSince(started))
+        } catch {
+            await copied.close()
+            // Nothing half-written: a new SQLite file that did not take the copy is removed.
+            if case .sqlite(let path) = try? StoreOpener.target(destination, access: StoreAccess(databaseURL: target)) {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            throw error
+        }
+    }
+
+    struct ChainCheck {
+        var problems: [AuditProblem]
+        var root: ChainHash
+    }
+
+    /// Recomputes every hash, link and checkpoint of a store (not the replay of transitions).
+    static func checkChain(of store: any EventStore, trustedKey: [UInt8]?) async throws(RegieError) -> ChainCheck {
+        let collector = ChainCheckingVisitor()
+        do {
+            try await store.readAuditTrail(AuditTrailSelection(events: .init(), accesses: .init(), checkpoints: true, anyTime: true),
+                                           into: collector)
+        } catch { throw RegieError.from(error) }
+        guard let snapshot = collector.snapshot else {
+            throw RegieError(.internalError, en: "The audit trail was not read.", nl: "Het auditspoor is niet gelezen.")
+        }
+        var chain = collector.chain
+        let problems = chain.finish(listed: snapshot.listedCases, state: snapshot.state, checkpoints: snapshot.checkpoints,
+                                    exported: nil, trustedKey: trustedKey)
+        return ChainCheck(problems: problems, root: snapshot.state.merkle.root)
+    }
+}
+
+private final class ChainCheckingVisitor: AuditTrailVisitor {
+    var snapshot: AuditTrailSnapshot?
+    var chain = ChainVerifier(expectedEvents: nil, checkpoints: [])
+
+    func begin(_ snapshot: AuditTrailSnapshot) {
+        self.snapshot = snapshot
+        chain = ChainVerifier(expectedEvents: snapshot.eventRows, checkpoints: snapshot.checkpoints)
+    }
+
+    func visit(_ event: AuditedEvent) { chain.check(event) }
+    func visit(_ access: AuditedAccess) { chain.checkAccess(access) }
+}

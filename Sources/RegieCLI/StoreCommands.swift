@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import RegieApp
+import RegieAudit
+import RegieCore
+
+/// `regie store`: the store as a whole.
+struct StoreGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store", abstract: "The store as a whole: copy it to another backend.", subcommands: [StoreCopyCommand.self])
+}
+
+struct StoreCopyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract: "Copy the whole store, with its chain, checkpoints and access log, to a new SQLite file or an empty PostgreSQL database.",
+        discussion: """
+            The copy keeps every hash, salt, position, checkpoint and read, verifies, and has the same Merkle root; a target \
+            that already holds a store is refused. The password of a PostgreSQL target comes from REGIE_TARGET_DATABASE_PASSWORD \
+            (else REGIE_DATABASE_PASSWORD). Afterwards, point `database:` in regie.yaml at the copy and stop using the original: \
+            two stores with one log identity that both grow are a fork. Coordinators and auditors only.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONOption
+    @Option(help: "postgres://user@host:port/db, or the path of a SQLite file that does not exist yet.") var to: String
+
+    struct Copied: Encodable {
+        var events: Int
+        var cases: Int
+        var accessEntries: Int
+        var checkpoints: Int
+        var root: String
+        var target: String
+        var seconds: Double
+    }
+
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let environment = ProcessInfo.processInfo.environment
+        let access = StoreAccess(databaseURL: to,
+                                 password: environment["REGIE_TARGET_DATABASE_PASSWORD"] ?? environment["REGIE_DATABASE_PASSWORD"])
+        let target = to.hasPrefix("postgres") ? to : URL(fileURLWithPath: to).standardizedFileURL.path
+        let result = try await session.copyStore(to: target, access: access)
+        if output.json {
+            return try JSONOutput.print(Copied(events: result.events, cases: result.cases, accessEntries: result.accessEntries,
+                                               checkpoints: result.checkpoints, root: result.root.hex, target: result.target,
+                                               seconds: (result.seconds * 1000).rounded() / 1000))
+        }
+        let l = session.l
+        Console.current.line(l("Copied \(result.events) events in \(result.cases) cases, \(result.accessEntries) reads and \(result.checkpoints) checkpoints to \(result.target) in \(String(format: "%.1f", result.seconds)) s.",
+                               "\(result.events) gebeurtenissen in \(result.cases) casussen, \(result.accessEntries) inzages en \(result.checkpoints) controlepunten gekopieerd naar \(result.target) in \(String(format: "%.1f", result.seconds)) s."))
+        Console.current.line(l("Both verify with the root \(result.root.hex) over \(result.events) events.",
+                               "Beide kloppen met de wortel \(result.root.hex) over \(result.events) gebeurtenissen."))
+    }
+}

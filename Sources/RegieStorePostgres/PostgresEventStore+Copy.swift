@@ -1,0 +1,178 @@
+import Foundation
+import Logging
+import PostgresNIO
+import RegieAudit
+import RegieStore
+
+/// `regie store copy` on PostgreSQL: every row out in one snapshot, or every row into an empty
+/// database in one transaction, in multi-row INSERTs of a few thousand rows each.
+extension PostgresEventStore {
+    public func exportCopy() async throws(StoreError) -> StoreCopy {
+        let logger = self.logger
+        return try await transaction { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            var copy: StoreCopy?
+            for try await (logID, merkle, count, head) in try await connection.query(
+                "SELECT log_id, merkle, access_count, access_head FROM audit_state WHERE id = 1", logger: logger)
+                .decode((String, Data, Int, Data).self) {
+                copy = StoreCopy(logID: logID, merkle: merkle, accessCount: count, accessHead: head)
+            }
+            guard var copy else { throw StoreError.database(code: 0, message: "the audit state is missing") }
+            for try await name in try await connection.query("SELECT name FROM store_marks ORDER BY name", logger: logger).decode(String.self) {
+                copy.marks.append(name)
+            }
+            for try await (hash, kind, name, source, storedAt) in try await connection.query(
+                "SELECT hash, kind, name, source, stored_at FROM rule_sources ORDER BY hash", logger: logger)
+                .decode((String, String, String, String, Int64).self) {
+                copy.rules.append(StoreCopy.Rule(hash: hash, kind: kind, name: name, source: source, storedAt: storedAt))
+            }
+            for try await (id, team, label, state, phase, json, round, version, complex, workflow, plugins, opened, updated, head, checkpointed)
+                in try await connection.query("""
+                    SELECT id, team, client_label, state, phase, status_json, round, version, complex, workflow_hash, plugin_hashes,
+                        opened_at, updated_at, head_hash, checkpointed_version FROM cases ORDER BY id
+                    """, logger: logger)
+                .decode((Int, String, String, String, String, String, Int, Int, Bool, String, String, Int64, Int64, Data?, Int).self) {
+                copy.cases.append(StoreCopy.Case(id: id, team: team, clientLabel: label, state: state, phase: phase, statusJSON: json,
+                                                 round: round, version: version, complex: complex, workflowHash: workflow,
+                                                 pluginHashes: plugins, openedAt: opened, updatedAt: updated, head: head,
+                                                 checkpointedVersion: checkpointed))
+            }
+            for try await (caseID, version, seq, type, actor, at, rules, salt, payload, commitment, previous, hash, format)
+                in try await connection.query("""
+                    SELECT case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash, format
+                    FROM events ORDER BY seq
+                    """, logger: logger)
+                .decode((Int, Int, Int, String, String, Int64, String, Data?, String?, Data, Data, Data, Int).self) {
+                copy.events.append(StoreCopy.Event(caseID: caseID, version: version, sequence: seq, type: type, actor: actor, recordedAt: at,
+                                                   rules: rules, salt: salt, payload: payload, commitment: commitment, previous: previous,
+                                                   hash: hash, format: format))
+            }
+            for try await (seq, actor, role, at, caseID, action, purpose, previous, hash) in try await connection.query(
+                "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log ORDER BY seq", logger: logger)
+                .decode((Int, String, String, Int64, Int?, String, String, Data, Data).self) {
+                copy.accesses.append(StoreCopy.Access(sequence: seq, actor: actor, role: role, at: at, caseID: caseID, action: action,
+                                                      purpose: purpose, previous: previous, hash: hash))
+            }
+            for try await (id, trigger, statement, key, signature) in try await connection.query(
+                "SELECT id, trigger, statement, public_key, signature FROM checkpoints ORDER BY id", logger: logger)
+                .decode((Int, String, String, Data, Data).self) {
+                copy.checkpoints.append(StoreCopy.Checkpoint(id: id, trigger: trigger, statement: statement, publicKey: key, signature: signature))
+            }
+            for try await (checkpoint, caseID, version, hash) in try await connection.query(
+                "SELECT checkpoint_id, case_id, version, hash FROM checkpoint_heads ORDER BY checkpoint_id, case_id", logger: logger)
+                .decode((Int, Int, Int, Data).self) {
+                copy.heads.append(StoreCopy.Head(checkpointID: checkpoint, caseID: caseID, version: version, hash: hash))
+            }
+            for try await (checkpoint, name, keyID, signature) in try await connection.query(
+                "SELECT checkpoint_id, key_name, key_id, signature FROM checkpoint_cosignatures ORDER BY checkpoint_id, key_name, key_id",
+                logger: logger).decode((Int, String, Int64, Data).self) {
+                copy.cosignatures.append(StoreCopy.Cosignature(checkpointID: checkpoint, keyName: name, keyID: keyID, signature: signature))
+            }
+            for try await (caseID, team, complex, openedOn, phase, state, closedAs, involved, formed, question, minutes, furthest, goals,
+                           achieved, members, canCannot, stays, pauses) in try await connection.query("""
+                SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
+                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses
+                FROM case_facts ORDER BY case_id
+                """, logger: logger)
+                .decode((Int, String, Bool, Int, Int, String, String?, Bool, Bool, Bool, Int?, Int, Int, Int, Int, Int, String, String).self) {
+                copy.facts.append(CaseFactsColumns(
+                    caseID: caseID, team: team, complex: complex, openedOn: openedOn, phase: phase, state: state, closedAs: closedAs,
+                    networkInvolved: involved, groupFormed: formed, networkQuestion: question, minutesToGroup: minutes,
+                    furthestPhase: furthest, goals: goals, goalsAchieved: achieved, members: members, membersCanCannot: canCannot,
+                    stays: stays, pauses: pauses))
+            }
+            return copy
+        }
+    }
+
+    public func importCopy(_ copy: StoreCopy) async throws(StoreError) {
+        let logger = self.logger
+        let location = self.location
+        try await transaction { connection in
+            _ = try await self.lockLedger(connection)
+            for table in ["events", "cases", "rule_sources", "access_log", "checkpoints"] {
+                for try await count in try await connection.query("SELECT count(*) FROM \(unescaped: table)", logger: logger).decode(Int.self)
+                where count > 0 {
+                    throw StoreError.targetNotEmpty(location: location)
+                }
+            }
+            for mark in copy.marks {
+                try await connection.query("INSERT INTO store_marks (name) VALUES (\(mark)) ON CONFLICT DO NOTHING", logger: logger)
+            }
+            try await Self.insert(connection, "rule_sources (hash, kind, name, source, stored_at)", columns: 5, copy.rules, logger: logger) {
+                try $0.append($1.hash); try $0.append($1.kind); try $0.append($1.name); try $0.append($1.source); try $0.append($1.storedAt)
+            }
+            try await Self.insert(connection, """
+                cases (id, team, client_label, state, phase, status_json, round, version, complex, workflow_hash, plugin_hashes,
+                    opened_at, updated_at, head_hash, checkpointed_version)
+                """, columns: 15, copy.cases, logger: logger) {
+                try $0.append($1.id); try $0.append($1.team); try $0.append($1.clientLabel); try $0.append($1.state)
+                try $0.append($1.phase); try $0.append($1.statusJSON); try $0.append($1.round); try $0.append($1.version)
+                try $0.append($1.complex); try $0.append($1.workflowHash); try $0.append($1.pluginHashes); try $0.append($1.openedAt)
+                try $0.append($1.updatedAt); try $0.append($1.head); try $0.append($1.checkpointedVersion)
+            }
+            try await Self.insert(connection, """
+                events (case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash, format)
+                """, columns: 13, copy.events, logger: logger) {
+                try $0.append($1.caseID); try $0.append($1.version); try $0.append($1.sequence); try $0.append($1.type)
+                try $0.append($1.actor); try $0.append($1.recordedAt); try $0.append($1.rules); try $0.append($1.salt)
+                try $0.append($1.payload); try $0.append($1.commitment); try $0.append($1.previous); try $0.append($1.hash)
+                try $0.append($1.format)
+            }
+            try await Self.insert(connection, "access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash)", columns: 9,
+                                  copy.accesses, logger: logger) {
+                try $0.append($1.sequence); try $0.append($1.actor); try $0.append($1.role); try $0.append($1.at)
+                try $0.append($1.caseID); try $0.append($1.action); try $0.append($1.purpose); try $0.append($1.previous)
+                try $0.append($1.hash)
+            }
+            try await Self.insert(connection, "checkpoints (id, trigger, statement, public_key, signature)", columns: 5, copy.checkpoints,
+                                  logger: logger) {
+                try $0.append($1.id); try $0.append($1.trigger); try $0.append($1.statement); try $0.append($1.publicKey)
+                try $0.append($1.signature)
+            }
+            try await Self.insert(connection, "checkpoint_heads (checkpoint_id, case_id, version, hash)", columns: 4, copy.heads,
+                                  logger: logger) {
+                try $0.append($1.checkpointID); try $0.append($1.caseID); try $0.append($1.version); try $0.append($1.hash)
+            }
+            try await Self.insert(connection, "checkpoint_cosignatures (checkpoint_id, key_name, key_id, signature)", columns: 4,
+                                  copy.cosignatures, logger: logger) {
+                try $0.append($1.checkpointID); try $0.append($1.keyName); try $0.append($1.keyID); try $0.append($1.signature)
+            }
+            try await Self.insert(connection, """
+                case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
+                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses)
+                """, columns: 18, copy.facts, logger: logger) {
+                try $0.append($1.caseID); try $0.append($1.team); try $0.append($1.complex); try $0.append($1.openedOn)
+                try $0.append($1.phase); try $0.append($1.state); try $0.append($1.closedAs); try $0.append($1.networkInvolved)
+                try $0.append($1.groupFormed); try $0.append($1.networkQuestion); try $0.append($1.minutesToGroup)
+                try $0.append($1.furthestPhase); try $0.append($1.goals); try $0.append($1.goalsAchieved); try $0.append($1.members)
+                try $0.append($1.membersCanCannot); try $0.append($1.stays); try $0.append($1.pauses)
+            }
+            try await connection.query("""
+                UPDATE audit_state SET log_id = \(copy.logID), merkle = \(copy.merkle), access_count = \(copy.accessCount),
+                    access_head = \(copy.accessHead) WHERE id = 1
+                """, logger: logger)
+        }
+    }
+
+    /// Inserts rows in statements of as many rows as fit PostgreSQL's 65,535 parameters.
+    static func insert<Row>(_ connection: PostgresConnection, _ target: String, columns: Int, _ rows: [Row], logger: Logger,
+                            _ append: (inout PostgresBindings, Row) throws -> Void) async throws {
+        let perStatement = 60_000 / columns
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + perStatement, rows.count)]
+            var bindings = PostgresBindings(capacity: batch.count * columns)
+            var groups: [String] = []
+            groups.reserveCapacity(batch.count)
+            for row in batch {
+                let first = bindings.count
+                try append(&bindings, row)
+                groups.append("(" + (first + 1...first + columns).map { "$\($0)" }.joined(separator: ",") + ")")
+            }
+            try await connection.query(PostgresQuery(unsafeSQL: "INSERT INTO \(target) VALUES " + groups.joined(separator: ","), binds: bindings),
+                                       logger: logger)
+            start += perStatement
+        }
+    }
+}
