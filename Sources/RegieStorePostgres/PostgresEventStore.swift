@@ -57,6 +57,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
             host: location.host, port: location.port, username: location.user, password: password ?? location.urlPassword,
             database: location.database, tls: tls(location.tls))
         configuration.options.connectTimeout = .seconds(10)
+        try await probe(location, password: password ?? location.urlPassword)
         let client = PostgresClient(configuration: configuration)
         let running = Task { await client.run() }
         do {
@@ -72,6 +73,31 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
             running.cancel()
             throw storeError(error, location: location.description)
         }
+    }
+
+    /// One direct connection first: the pool retries an unreachable server for a minute, a
+    /// person at the command line should hear at once that it cannot be reached.
+    private static func probe(_ location: PostgresLocation, password: String?) async throws(StoreError) {
+        let logger = Logger(label: "regie.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                             password: password, database: location.database,
+                                                             tls: try connectionTLS(location))
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw storeError(error, location: location.description)
+        }
+    }
+
+    /// TLS as the URL asks; when it asks for TLS and TLS cannot be set up, nothing connects.
+    private static func connectionTLS(_ location: PostgresLocation) throws(StoreError) -> PostgresConnection.Configuration.TLS {
+        guard location.tls != .disable else { return .disable }
+        guard let context = try? NIOSSLContext(configuration: .makeClientConfiguration()) else {
+            throw .unreachable(location: location.description, reason: "TLS could not be set up on this machine")
+        }
+        return location.tls == .prefer ? .prefer(context) : .require(context)
     }
 
     private static func tls(_ mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
