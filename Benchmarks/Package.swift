@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -44,6 +46,20 @@ let package = Package(
                 .product(name: "RegieAudit", package: "Regie"),
                 .product(name: "RegieLua", package: "Regie"),
                 .product(name: "RegieStore", package: "Regie"),
+            ]
+        ),
+        // PostgreSQL: durable appends against raw INSERTs, concurrent clients, store copy.
+        .executableTarget(
+            name: "pg-bench",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "RegieCore", package: "Regie"),
+                .product(name: "RegieLua", package: "Regie"),
+                .product(name: "RegieStore", package: "Regie"),
+                .product(name: "RegieStorePostgres", package: "Regie"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Builds the 10,000-case store that scripts/case-show.py measures `regie case show` on.

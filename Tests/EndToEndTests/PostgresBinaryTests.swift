@@ -126,6 +126,11 @@ struct PostgresBinaryTests {
         let home = try regie.run(["store", "copy", "--to", back, "--json"], environment: onPostgres)
         #expect(home.status == 0, "\(home.err)")
         #expect(!home.out.contains(root), "the log grew on PostgreSQL, so its root changed")
+        // What PostgreSQL held, checked by the independent verifier through the byte-for-byte copy.
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/verify-audit.py").path
+        let independent = try Regie.tool(["python3", script, back])
+        #expect(independent.status == 0, "\(independent.out) \(independent.err)")
         let yaml = regie.folder.appendingPathComponent("regie.yaml")
         try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "database: regie.sqlite", with: "database: back.sqlite")
             .write(to: yaml, atomically: true, encoding: .utf8)
