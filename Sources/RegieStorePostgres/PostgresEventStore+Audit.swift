@@ -74,7 +74,7 @@ extension PostgresEventStore {
         async throws(StoreError)
     {
         let policy = checkpointPolicy
-        try await transaction { connection in
+        let state = try await transaction { connection in
             var ledger = try await self.lockLedger(connection)
             let before = ledger.state.accessEntries
             for caseID in caseIDs {
@@ -86,7 +86,9 @@ extension PostgresEventStore {
             if let policy, before / policy.every != ledger.state.accessEntries / policy.every {
                 _ = try await ledger.checkpoint(connection, key: policy.key, at: date, trigger: "every \(policy.every) reads")
             }
+            return ledger.state
         }
+        remember(state)
     }
 
     public func readAuditTrail(_ selection: AuditTrailSelection, into visitor: any AuditTrailVisitor) async throws(StoreError) {

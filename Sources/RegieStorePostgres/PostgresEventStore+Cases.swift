@@ -20,7 +20,7 @@ extension PostgresEventStore {
         let payload = try StoredForm.payload(event)
         let policy = checkpointPolicy
         let logger = self.logger
-        return try await transaction { connection in
+        let (recorded, state, memo) = try await transaction { connection in
             var ledger = try await self.lockLedger(connection)
             try await Self.storeRule(connection, hash: opened.workflowHash, kind: "workflow", name: opened.workflow,
                                      source: workflowSource, at: date, logger: logger)
@@ -38,8 +38,11 @@ extension PostgresEventStore {
                 """, logger: logger)
             try await Self.writeFacts(connection, CaseFacts(CaseState(id: id, opened: opened, at: date, by: actor)), logger: logger)
             try await ledger.finish(connection, policy: policy, countBefore: before, closesCase: false, at: date)
-            return RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event)
+            return (RecordedEvent(caseID: id, version: 1, actor: actor, recordedAt: date, event: event), ledger.state,
+                    CaseHeadMemo(version: 1, round: 1, rules: link.envelope.rules.map(\.ruleHash), head: hash))
         }
+        remember(state, case: recorded.caseID, memo)
+        return recorded
     }
 
     public func append(_ events: [CaseEvent], to caseID: Int, expectedVersion: Int, actor: String, at date: Date,
@@ -51,9 +54,14 @@ extension PostgresEventStore {
             throw .database(code: 0, message: "a rule hash does not match its source")
         }
         let payloads = try events.map { event throws(StoreError) in try StoredForm.payload(event) }
+        if ruleSources.isEmpty,
+           let recorded = try await appendInOneStatement(events, payloads: payloads, to: caseID, expectedVersion: expectedVersion,
+                                                         actor: actor, at: date, facts: facts) {
+            return recorded
+        }
         let policy = checkpointPolicy
         let logger = self.logger
-        return try await transaction { connection in
+        let (recorded, state, memo) = try await transaction { connection in
             var ledger = try await self.lockLedger(connection)
             for rule in ruleSources {
                 try await Self.storeRule(connection, hash: rule.hash, kind: rule.kind, name: rule.name, source: rule.source, at: date,
@@ -119,8 +127,10 @@ extension PostgresEventStore {
             }
             let closes = change.status.map { if case .closed = $0 { true } else { false } } ?? false
             try await ledger.finish(connection, policy: policy, countBefore: before, closesCase: closes, at: date)
-            return recorded
+            return (recorded, ledger.state, CaseHeadMemo(version: newVersion, round: found.round + change.roundsAdded, rules: rules, head: head))
         }
+        remember(state, case: caseID, memo)
+        return recorded
     }
 
     public func events(of caseID: Int) async throws(StoreError) -> [RecordedEvent] {

@@ -111,14 +111,38 @@ extension PostgresEventStore {
                 try $0.append($1.complex); try $0.append($1.workflowHash); try $0.append($1.pluginHashes); try $0.append($1.openedAt)
                 try $0.append($1.updatedAt); try $0.append($1.head); try $0.append($1.checkpointedVersion)
             }
-            try await Self.insert(connection, """
-                events (case_id, version, seq, type, actor, recorded_at, rules, salt, payload, commitment, prev_hash, hash, format)
-                """, columns: 13, copy.events, logger: logger) {
-                try $0.append($1.caseID); try $0.append($1.version); try $0.append($1.sequence); try $0.append($1.type)
-                try $0.append($1.actor); try $0.append($1.recordedAt); try $0.append($1.rules); try $0.append($1.salt)
-                try $0.append($1.payload); try $0.append($1.commitment); try $0.append($1.previous); try $0.append($1.hash)
-                try $0.append($1.format)
+            // The events are most of a store: streamed with COPY rather than inserted, into the table
+            // without its keys, which are built once afterwards (and checked: a duplicate fails the copy).
+            try await connection.query("""
+                ALTER TABLE events DROP CONSTRAINT events_pkey, DROP CONSTRAINT events_seq_key, DROP CONSTRAINT events_case_id_fkey
+                """, logger: logger)
+            try await connection.copyFrom(
+                table: "events",
+                columns: ["case_id", "version", "seq", "type", "actor", "recorded_at", "rules", "salt", "payload", "commitment",
+                          "prev_hash", "hash", "format"],
+                logger: logger
+            ) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
+                var row = CopyText.Fields()
+                for e in copy.events {
+                    row.write(into: &buffer) { field in
+                        field.integer(e.caseID); field.integer(e.version); field.integer(e.sequence); field.text(e.type)
+                        field.text(e.actor); field.integer(Int(e.recordedAt)); field.text(e.rules); field.bytes(e.salt)
+                        field.text(e.payload); field.bytes(e.commitment); field.bytes(e.previous); field.bytes(e.hash)
+                        field.integer(e.format)
+                    }
+                    if buffer.readableBytes > 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
             }
+            try await connection.query("""
+                ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (case_id, version), ADD CONSTRAINT events_seq_key UNIQUE (seq),
+                    ADD CONSTRAINT events_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id)
+                """, logger: logger)
             try await Self.insert(connection, "access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash)", columns: 9,
                                   copy.accesses, logger: logger) {
                 try $0.append($1.sequence); try $0.append($1.actor); try $0.append($1.role); try $0.append($1.at)
@@ -175,4 +199,60 @@ extension PostgresEventStore {
             start += perStatement
         }
     }
+}
+
+/// Rows in COPY's text format: tab-separated fields, `\N` for NULL, backslash escapes in text,
+/// bytea in hex (`\\x…`, its backslash escaped). One `Fields` is reused for every row.
+enum CopyText {
+    struct Fields {
+        private var bytes: [UInt8] = []
+        private var first = true
+
+        /// Appends one row, its fields written by `body`, and the line break that ends it.
+        mutating func write(into buffer: inout ByteBuffer, _ body: (inout Fields) -> Void) {
+            bytes.removeAll(keepingCapacity: true)
+            first = true
+            body(&self)
+            bytes.append(UInt8(ascii: "\n"))
+            buffer.writeBytes(bytes)
+        }
+
+        private mutating func separate() {
+            if !first { bytes.append(UInt8(ascii: "\t")) }
+            first = false
+        }
+
+        mutating func integer(_ value: Int) {
+            separate()
+            bytes.append(contentsOf: String(value).utf8)
+        }
+
+        mutating func text(_ value: String?) {
+            separate()
+            guard let value else { return null() }
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                default: bytes.append(byte)
+                }
+            }
+        }
+
+        mutating func bytes(_ value: Data?) {
+            separate()
+            guard let value else { return null() }
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: "x")])
+            for byte in value {
+                bytes.append(CopyText.digits[Int(byte >> 4)])
+                bytes.append(CopyText.digits[Int(byte & 0x0f)])
+            }
+        }
+
+        private mutating func null() { bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")]) }
+    }
+
+    fileprivate static let digits = Array("0123456789abcdef".utf8)
 }

@@ -32,6 +32,32 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
         set { policyLock.withLock { salts = newValue } }
     }
 
+    /// The log head and case heads as this store last wrote them (``appendInOneStatement``).
+    private var lastState: AuditState?
+    private var caseHeads: [Int: CaseHeadMemo] = [:]
+
+    func remembered(case caseID: Int) -> (AuditState, CaseHeadMemo)? {
+        policyLock.withLock {
+            guard let lastState, let memo = caseHeads[caseID] else { return nil }
+            return (lastState, memo)
+        }
+    }
+
+    func remember(_ state: AuditState, case caseID: Int? = nil, _ memo: CaseHeadMemo? = nil) {
+        policyLock.withLock {
+            lastState = state
+            if caseHeads.count > 10_000 { caseHeads.removeAll() }
+            if let caseID, let memo { caseHeads[caseID] = memo }
+        }
+    }
+
+    func forget() {
+        policyLock.withLock {
+            lastState = nil
+            caseHeads.removeAll()
+        }
+    }
+
     public var checkpointPolicy: CheckpointPolicy? {
         get { policyLock.withLock { policy } }
         set { policyLock.withLock { policy = newValue } }

@@ -96,4 +96,6 @@ struct PostgresConformanceTests {
     @Test("a writer killed mid-transaction leaves nothing") func killed() async throws { try await suite.writerKilledMidTransaction() }
     @Test("the same commands give the same chain as on SQLite")
     func identical() async throws { try await suite.identicalChain(with: SQLiteBackend()) }
+    @Test("a store copied to another store and back holds the same rows")
+    func copyRoundTrip() async throws { try await suite.copyRoundTrip(via: SQLiteBackend()) }
 }

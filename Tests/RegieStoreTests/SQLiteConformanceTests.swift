@@ -19,4 +19,6 @@ struct SQLiteConformanceTests {
     @Test("a writer killed mid-transaction leaves nothing") func killed() async throws { try await suite.writerKilledMidTransaction() }
     @Test("the same commands give the same chain on two stores")
     func identical() async throws { try await suite.identicalChain(with: SQLiteBackend()) }
+    @Test("a store copied to another store and back holds the same rows")
+    func copyRoundTrip() async throws { try await suite.copyRoundTrip(via: SQLiteBackend()) }
 }
