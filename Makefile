@@ -43,6 +43,9 @@ benchmarks: release
 	cd Benchmarks && $(SWIFT) build -c release --product make-store
 	python3 Benchmarks/scripts/case-show.py 50
 	python3 Benchmarks/scripts/reports.py 100000 10
+	cd Benchmarks && $(SWIFT) build -c release --product pg-bench
+	./scripts/with-test-postgres.sh sh -c 'Benchmarks/.build/release/pg-bench append 5 && Benchmarks/.build/release/pg-bench clients 4 \
+	  && Benchmarks/.build/release/pg-bench copy 1000000 && python3 Benchmarks/scripts/case-show-postgres.py 30'
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -31,15 +31,21 @@ package final class CaseSession {
         // day, the second) is then exactly what `audit verify` shows it again.
         now = Date(timeIntervalSince1970: (request.now.timeIntervalSince1970 * 1000).rounded() / 1000)
         purpose = try Self.purpose(request.purpose ?? workspace.audit.purpose)
+        try Self.checkRecordable(now)
         store = try await StoreOpener.open(workspace, access: access, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
         if request.clockIsFixed && !store.allowsFixedClock {
+            await store.close()
             throw RegieError(.usage, en: "REGIE_NOW may fix the clock only on a demo or test database, and this one is real.",
                              nl: "REGIE_NOW mag de klok alleen vastzetten op een demo- of testdatabase, en deze is echt.",
                              hintEN: "Unset REGIE_NOW; for tests, create a database with `regie init --fixed-clock`.",
                              hintNL: "Verwijder REGIE_NOW; maak voor tests een database met `regie init --fixed-clock`.")
         }
-        try Self.checkRecordable(now)
-        rules = try RuleBook(workspace: workspace, store: store)
+        do {
+            rules = try RuleBook(workspace: workspace, store: store)
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 
     /// Closes the store; the session cannot be used afterwards.

@@ -31,7 +31,7 @@ enum PostgresMigrator {
                             """, logger: logger)
                         applied = []
                     }
-                    if let newest = applied.max(), newest > PostgresSchema.migrations.last!.version {
+                    if let newest = applied.max(), newest > PostgresSchema.migrations.map(\.version).max() ?? 0 {
                         throw StoreError.newerSchema(path: location)
                     }
                     if !applied.contains(migration.version) {

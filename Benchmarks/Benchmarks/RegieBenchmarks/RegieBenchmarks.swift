@@ -130,7 +130,7 @@ let benchmarks: @Sendable () -> Void = {
                 let salt = PayloadCommitment.newSalt()
                 let envelope = EventEnvelope(
                     caseID: 1, version: version, previous: previous, type: "goal_added", actor: "sanne", recordedAt: 1,
-                    rules: [ChainHash(ruleHash: hash)!], commitment: PayloadCommitment.of(salt: salt, payload: payload))
+                    rules: [ChainHash(ruleHash: hash)!], commitment: PayloadCommitment.of(salt: salt, payload: payload) ?? .zero)
                 previous = envelope.hash
                 merkle.append(previous)
             }
