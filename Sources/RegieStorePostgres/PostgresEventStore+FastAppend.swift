@@ -49,8 +49,10 @@ extension PostgresEventStore {
         }
         let newVersion = expectedVersion + events.count
         var bindings = PostgresBindings()
+        // A value that cannot be encoded (none of these can fail) sends the append down the locked path.
+        var unencodable = false
         func bind<T: PostgresEncodable>(_ value: T) -> String {
-            try? bindings.append(value)
+            do { try bindings.append(value) } catch { unencodable = true }
             return "$\(bindings.count)"
         }
         func bindOptional<T: PostgresEncodable>(_ value: T?) -> String {
@@ -107,6 +109,7 @@ extension PostgresEventStore {
         } else {
             factsStep = "facts AS (DELETE FROM case_facts USING moved WHERE case_id = \(bind(caseID)))"
         }
+        guard !unencodable else { return nil }
         let sql = "WITH \(moved), \(inserted), \(listed), \(factsStep) SELECT count(*) FROM moved"
         let logger = self.logger
         let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
