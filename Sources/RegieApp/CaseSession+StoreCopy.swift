@@ -19,7 +19,7 @@ extension CaseSession {
 
     /// Copies this workspace's store to `target` (a SQLite file that does not exist yet, or an
     /// empty PostgreSQL database), then verifies the copy.
-    package func copyStore(to target: String, access: StoreAccess, clock: @Sendable () -> Date = Date.init) async throws(RegieError)
+    package func copyStore(to target: String, access: StoreAccess, clock: @Sendable () -> Date) async throws(RegieError)
         -> CopyResult
     {
         let person = try person()

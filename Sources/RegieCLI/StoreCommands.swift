@@ -41,7 +41,7 @@ struct StoreCopyCommand: AsyncParsableCommand {
         let access = StoreAccess(databaseURL: to,
                                  password: environment["REGIE_TARGET_DATABASE_PASSWORD"] ?? environment["REGIE_DATABASE_PASSWORD"])
         let target = to.hasPrefix("postgres") ? to : URL(fileURLWithPath: to).standardizedFileURL.path
-        let result = try await session.copyStore(to: target, access: access)
+        let result = try await session.copyStore(to: target, access: access, clock: { Date() })
         if output.json {
             return try JSONOutput.print(Copied(events: result.events, cases: result.cases, accessEntries: result.accessEntries,
                                                checkpoints: result.checkpoints, root: result.root.hex, target: result.target,
