@@ -71,38 +71,12 @@ extension CaseSession {
             throw error
         }
     }
-
-    struct ChainCheck {
-        var problems: [AuditProblem]
-        var root: ChainHash
-    }
-
-    /// Recomputes every hash, link and checkpoint of a store (not the replay of transitions).
-    static func checkChain(of store: any EventStore, trustedKey: [UInt8]?) async throws(RegieError) -> ChainCheck {
-        let collector = ChainCheckingVisitor()
-        do {
-            try await store.readAuditTrail(AuditTrailSelection(events: .init(), accesses: .init(), checkpoints: true, anyTime: true),
-                                           into: collector)
-        } catch { throw RegieError.from(error) }
-        guard let snapshot = collector.snapshot else {
-            throw RegieError(.internalError, en: "The audit trail was not read.", nl: "Het auditspoor is niet gelezen.")
-        }
-        var chain = collector.chain
-        let problems = chain.finish(listed: snapshot.listedCases, state: snapshot.state, checkpoints: snapshot.checkpoints,
-                                    exported: nil, trustedKey: trustedKey)
-        return ChainCheck(problems: problems, root: snapshot.state.merkle.root)
-    }
 }
 
-private final class ChainCheckingVisitor: AuditTrailVisitor {
-    var snapshot: AuditTrailSnapshot?
-    var chain = ChainVerifier(expectedEvents: nil, checkpoints: [])
-
-    func begin(_ snapshot: AuditTrailSnapshot) {
-        self.snapshot = snapshot
-        chain = ChainVerifier(expectedEvents: snapshot.eventRows, checkpoints: snapshot.checkpoints)
+extension CaseSession {
+    static func checkChain(of store: any EventStore, trustedKey: [UInt8]?) async throws(RegieError)
+        -> (problems: [AuditProblem], root: ChainHash)
+    {
+        do { return try await ChainCheck.run(store, trustedKey: trustedKey) } catch { throw RegieError.from(error) }
     }
-
-    func visit(_ event: AuditedEvent) { chain.check(event) }
-    func visit(_ access: AuditedAccess) { chain.checkAccess(access) }
 }

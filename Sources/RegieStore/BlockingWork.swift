@@ -34,6 +34,7 @@ public enum BlockingWork {
 }
 
 /// A value handed to blocking work that runs while its owner awaits it: never used by two at once.
-struct HandedOver<Value>: @unchecked Sendable {
-    let value: Value
+package struct HandedOver<Value>: @unchecked Sendable {
+    package let value: Value
+    package init(value: Value) { self.value = value }
 }

@@ -133,13 +133,8 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
 
     public func openCase(_ opened: CaseOpened, workflowSource: String, pluginSources: [String], actor: String,
                          at date: Date) throws(StoreError) -> RecordedEvent {
-        guard RuleHash.of(workflowSource) == opened.workflowHash else {
-            throw .database(code: 0, message: "the workflow hash does not match its source")
-        }
+        try WriteChecks.opening(opened, workflowSource: workflowSource, pluginSources: pluginSources)
         let pins = opened.plugins ?? []
-        guard pins.count == pluginSources.count, zip(pins, pluginSources).allSatisfy({ RuleHash.of($1) == $0.hash }) else {
-            throw .database(code: 0, message: "the plugin hashes do not match their sources")
-        }
         let event = CaseEvent.opened(opened)
         let payload = try Self.encode(event)
         return try write { db in
@@ -183,10 +178,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                        ruleSources: [RuleSource], facts: CaseFacts?) throws(StoreError) -> [RecordedEvent]
     {
         guard !events.isEmpty else { return [] }
-        if let facts, facts.caseID != caseID { throw .database(code: 0, message: "the report facts belong to another case") }
-        for rule in ruleSources where RuleHash.of(rule.source) != rule.hash {
-            throw .database(code: 0, message: "a rule hash does not match its source")
-        }
+        try WriteChecks.append(to: caseID, ruleSources: ruleSources, facts: facts)
         let payloads = try events.map { event throws(StoreError) in try Self.encode(event) }
         return try write { db in
             for rule in ruleSources {

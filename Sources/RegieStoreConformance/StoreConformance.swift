@@ -134,7 +134,7 @@ package struct StoreConformance: Sendable {
             }
             try await group.waitForAll()
         }
-        let trail = TrailRecorder()
+        let trail = TrailCollector()
         try await store.readAuditTrail(AuditTrailSelection(events: .init(), accesses: .init(), checkpoints: true), into: trail)
         let sequences = trail.events.map(\.sequence).sorted()
         #expect(sequences == Array(1...(writers * (eventsEach + 1))))
@@ -157,7 +157,7 @@ package struct StoreConformance: Sendable {
         for backend in [backend, other] {
             let store = try await backend.makeStore(salts: .derived(seed: "conformance"))
             try await script(store)
-            let trail = TrailRecorder()
+            let trail = TrailCollector()
             try await store.readAuditTrail(AuditTrailSelection(events: .init(), accesses: .init()), into: trail)
             roots.append(trail.snapshot?.state.merkle.root)
             hashes.append(trail.events.sorted { $0.sequence < $1.sequence }.map(\.hash))
@@ -245,13 +245,13 @@ package struct StoreConformance: Sendable {
         try await store.recordAccess(actor: "anna", role: "worker", at: Self.now, caseIDs: [id], action: "case show", purpose: "care")
         try await store.recordAccess(actor: "karim", role: "coordinator", at: Self.now, caseIDs: [nil], action: "report team",
                                      purpose: "intervisie")
-        let trail = TrailRecorder()
+        let trail = TrailCollector()
         try await store.readAuditTrail(AuditTrailSelection(accesses: .init()), into: trail)
         #expect(trail.accesses.map(\.envelope.sequence) == [1, 2])
         #expect(trail.accesses.map(\.envelope.caseID) == [id, nil])
         #expect(trail.accesses[1].envelope.previous == trail.accesses[0].hash)
         #expect(trail.snapshot?.state.accessEntries == 2)
-        let one = TrailRecorder()
+        let one = TrailCollector()
         try await store.readAuditTrail(AuditTrailSelection(accesses: .init(caseID: id)), into: one)
         #expect(one.accesses.map(\.envelope.action) == ["case show"])
         try await checkIntact(store)
@@ -323,31 +323,14 @@ package struct StoreConformance: Sendable {
     // MARK: - Helpers
 
     func checkpointsOf(_ store: any EventStore) async throws -> [StoredCheckpoint] {
-        let trail = TrailRecorder()
+        let trail = TrailCollector()
         try await store.readAuditTrail(AuditTrailSelection(checkpoints: true), into: trail)
         return trail.snapshot?.checkpoints ?? []
     }
 
     /// Runs the chain verifier over the whole trail and expects no problem.
     func checkIntact(_ store: any EventStore, key: [UInt8]? = nil) async throws {
-        let trail = TrailRecorder()
-        try await store.readAuditTrail(AuditTrailSelection(events: .init(), accesses: .init(), checkpoints: true, anyTime: true), into: trail)
-        let snapshot = try #require(trail.snapshot)
-        var chain = ChainVerifier(expectedEvents: snapshot.eventRows, checkpoints: snapshot.checkpoints)
-        for event in trail.events { chain.check(event) }
-        for access in trail.accesses { chain.checkAccess(access) }
-        let problems = chain.finish(listed: snapshot.listedCases, state: snapshot.state, checkpoints: snapshot.checkpoints,
-                                    exported: nil, trustedKey: key)
+        let problems = try await ChainCheck.run(store, trustedKey: key).problems
         #expect(problems.isEmpty, "\(backend.name): \(problems)")
     }
-}
-
-/// Keeps everything a read of the trail streams.
-final class TrailRecorder: AuditTrailVisitor, @unchecked Sendable {
-    var snapshot: AuditTrailSnapshot?
-    var events: [AuditedEvent] = []
-    var accesses: [AuditedAccess] = []
-    func begin(_ snapshot: AuditTrailSnapshot) { self.snapshot = snapshot }
-    func visit(_ event: AuditedEvent) { events.append(event) }
-    func visit(_ access: AuditedAccess) { accesses.append(access) }
 }

@@ -41,7 +41,7 @@ extension PostgresEventStore {
 
     public func forEachCaseFacts(teams: [String]?, _ body: @escaping (CaseFacts) -> Void) async throws(StoreError) -> [Int] {
         let logger = self.logger
-        let body = Handed(body)
+        let body = HandedOver(value: body)
         return try await transaction { connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             let columns = """
@@ -93,7 +93,7 @@ extension PostgresEventStore {
 
     public func readAuditTrail(_ selection: AuditTrailSelection, into visitor: any AuditTrailVisitor) async throws(StoreError) {
         let logger = self.logger
-        let visitor = Handed(visitor)
+        let visitor = HandedOver(value: visitor)
         try await transaction { connection in
             // One snapshot for everything read: the trail as it was at one moment.
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
@@ -250,10 +250,4 @@ extension PostgresEventStore {
         }
         return result
     }
-}
-
-/// A value used by a store's reading task while its owner awaits it: never by two at once.
-struct Handed<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

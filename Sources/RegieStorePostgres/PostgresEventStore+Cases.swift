@@ -9,13 +9,8 @@ extension PostgresEventStore {
     public func openCase(_ opened: CaseOpened, workflowSource: String, pluginSources: [String], actor: String, at date: Date)
         async throws(StoreError) -> RecordedEvent
     {
-        guard RuleHash.of(workflowSource) == opened.workflowHash else {
-            throw .database(code: 0, message: "the workflow hash does not match its source")
-        }
+        try WriteChecks.opening(opened, workflowSource: workflowSource, pluginSources: pluginSources)
         let pins = opened.plugins ?? []
-        guard pins.count == pluginSources.count, zip(pins, pluginSources).allSatisfy({ RuleHash.of($1) == $0.hash }) else {
-            throw .database(code: 0, message: "the plugin hashes do not match their sources")
-        }
         let event = CaseEvent.opened(opened)
         let payload = try StoredForm.payload(event)
         let policy = checkpointPolicy
@@ -49,10 +44,7 @@ extension PostgresEventStore {
                        ruleSources: [RuleSource], facts: CaseFacts?) async throws(StoreError) -> [RecordedEvent]
     {
         guard !events.isEmpty else { return [] }
-        if let facts, facts.caseID != caseID { throw .database(code: 0, message: "the report facts belong to another case") }
-        for rule in ruleSources where RuleHash.of(rule.source) != rule.hash {
-            throw .database(code: 0, message: "a rule hash does not match its source")
-        }
+        try WriteChecks.append(to: caseID, ruleSources: ruleSources, facts: facts)
         let payloads = try events.map { event throws(StoreError) in try StoredForm.payload(event) }
         if ruleSources.isEmpty,
            let recorded = try await appendInOneStatement(events, payloads: payloads, to: caseID, expectedVersion: expectedVersion,
@@ -240,6 +232,17 @@ extension PostgresEventStore {
         return id
     }
 
+    /// How a command's facts replace the case's earlier ones (`case_facts` holds one row per case).
+    static let factsUpsert = """
+        ON CONFLICT (case_id) DO UPDATE SET team = excluded.team, complex = excluded.complex, opened_on = excluded.opened_on,
+            phase = excluded.phase, state = excluded.state, closed_as = excluded.closed_as,
+            network_involved = excluded.network_involved, group_formed = excluded.group_formed,
+            network_question = excluded.network_question, minutes_to_group = excluded.minutes_to_group,
+            furthest_phase = excluded.furthest_phase, goals = excluded.goals, goals_achieved = excluded.goals_achieved,
+            members = excluded.members, members_can_cannot = excluded.members_can_cannot, stays = excluded.stays,
+            pauses = excluded.pauses
+        """
+
     static func writeFacts(_ connection: PostgresConnection, _ facts: CaseFacts, logger: Logger) async throws {
         let c = CaseFactsColumns(facts)
         try await connection.query("""
@@ -248,13 +251,7 @@ extension PostgresEventStore {
             VALUES (\(c.caseID), \(c.team), \(c.complex), \(c.openedOn), \(c.phase), \(c.state), \(c.closedAs), \(c.networkInvolved),
                 \(c.groupFormed), \(c.networkQuestion), \(c.minutesToGroup), \(c.furthestPhase), \(c.goals), \(c.goalsAchieved),
                 \(c.members), \(c.membersCanCannot), \(c.stays), \(c.pauses))
-            ON CONFLICT (case_id) DO UPDATE SET team = excluded.team, complex = excluded.complex, opened_on = excluded.opened_on,
-                phase = excluded.phase, state = excluded.state, closed_as = excluded.closed_as,
-                network_involved = excluded.network_involved, group_formed = excluded.group_formed,
-                network_question = excluded.network_question, minutes_to_group = excluded.minutes_to_group,
-                furthest_phase = excluded.furthest_phase, goals = excluded.goals, goals_achieved = excluded.goals_achieved,
-                members = excluded.members, members_can_cannot = excluded.members_can_cannot, stays = excluded.stays,
-                pauses = excluded.pauses
+            \(unescaped: factsUpsert)
             """, logger: logger)
     }
 }

@@ -98,13 +98,7 @@ extension PostgresEventStore {
                     INSERT INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed,
                         network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses)
                     SELECT \(values) FROM moved
-                    ON CONFLICT (case_id) DO UPDATE SET team = excluded.team, complex = excluded.complex, opened_on = excluded.opened_on,
-                        phase = excluded.phase, state = excluded.state, closed_as = excluded.closed_as,
-                        network_involved = excluded.network_involved, group_formed = excluded.group_formed,
-                        network_question = excluded.network_question, minutes_to_group = excluded.minutes_to_group,
-                        furthest_phase = excluded.furthest_phase, goals = excluded.goals, goals_achieved = excluded.goals_achieved,
-                        members = excluded.members, members_can_cannot = excluded.members_can_cannot, stays = excluded.stays,
-                        pauses = excluded.pauses)
+                    \(Self.factsUpsert))
                 """
         } else {
             factsStep = "facts AS (DELETE FROM case_facts USING moved WHERE case_id = \(bind(caseID)))"

@@ -18,8 +18,9 @@ import RegieStore
 public final class PostgresEventStore: EventStore, @unchecked Sendable {
     let client: PostgresClient
     private let running: Task<Void, Never>
+    let logger = PostgresEventStore.silentLogger
     /// postgres-nio logs nothing: statements and their values may hold case data.
-    let logger = Logger(label: "regie.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    static let silentLogger = Logger(label: "regie.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     public let location: String
     public let isReadOnly = false
     public let allowsFixedClock: Bool
@@ -104,7 +105,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
     /// One direct connection first: the pool retries an unreachable server for a minute, a
     /// person at the command line should hear at once that it cannot be reached.
     private static func probe(_ location: PostgresLocation, password: String?) async throws(StoreError) {
-        let logger = Logger(label: "regie.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        let logger = silentLogger
         var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
                                                              password: password, database: location.database,
                                                              tls: try connectionTLS(location))

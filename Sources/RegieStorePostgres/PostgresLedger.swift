@@ -11,7 +11,7 @@ import RegieStore
 struct PostgresLedger {
     var state: AuditState
     var salts: SaltSource
-    let logger = Logger(label: "regie.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    let logger = PostgresEventStore.silentLogger
 
     /// Chains one event and stores it. - Returns: the event's hash.
     mutating func record(_ connection: PostgresConnection, _ link: AuditLink) async throws -> ChainHash {

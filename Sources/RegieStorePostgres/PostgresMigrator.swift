@@ -9,7 +9,7 @@ import RegieStore
 /// this Regie knows is refused, and so is a non-empty database that is not Regie's.
 enum PostgresMigrator {
     static func migrate(_ client: PostgresClient, create: Bool, location: String) async throws {
-        let logger = Logger(label: "regie.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        let logger = PostgresEventStore.silentLogger
         try await client.withConnection { connection in
             for migration in PostgresSchema.migrations {
                 try await connection.query("BEGIN", logger: logger)

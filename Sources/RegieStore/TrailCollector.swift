@@ -1,5 +1,5 @@
 import RegieAudit
-import RegieStore
+
 
 /// Keeps what a read of the audit trail streams that `keepEvent` and `keepAccess` accept.
 package final class TrailCollector: AuditTrailVisitor {
