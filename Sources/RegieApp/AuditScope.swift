@@ -29,10 +29,7 @@ package struct AuditScope {
             cases = Set(summaries.filter { teams.contains($0.team) }.map(\.id))
             people = Set(session.workspace.people.filter { !teams.isDisjoint(with: $0.teams) }.map(\.id))
         case .worker:
-            throw RegieError(.notPermitted, en: "Only a coordinator (for their own teams) or an auditor may use `\(command)` across cases.",
-                             nl: "Alleen een coördinator (voor de eigen teams) of een auditor mag `\(command)` over casussen heen gebruiken.",
-                             hintEN: "Ask for one case of your team with --case ID, or ask a coordinator.",
-                             hintNL: "Vraag één casus van je team op met --case ID, of vraag het een coördinator.")
+            throw RegieError(.notPermitted, .scopeNeedsCoordinator, ["command": "\(command)"])
         }
     }
 

@@ -1,3 +1,4 @@
+import RegieReports
 import Foundation
 import RegieAudit
 import RegieCore
@@ -19,13 +20,11 @@ extension CaseSession {
     package func rotateSigningKey(reason: String) async throws(RegieError) -> StoredCheckpoint {
         let person = try person()
         guard person.role == .coordinator || person.role == .auditor else {
-            throw RegieError(.notPermitted, en: "Only a coordinator or an auditor may replace the audit signing key.",
-                             nl: "Alleen een coördinator of een auditor mag de ondertekensleutel vervangen.",
-                             hintEN: "Ask one of them.", hintNL: "Vraag het een van hen.")
+            throw RegieError(.notPermitted, .rotateKeyNeedsCoordinator)
         }
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 200 else {
-            throw RegieError(.usage, en: "Give a short reason of at most 200 characters.", nl: "Geef een korte reden van hoogstens 200 tekens.")
+            throw RegieError(.usage, .reasonInvalid)
         }
         let key = try SigningKeyFile.rotate(workspace, at: now, reason: text)
         do {
@@ -39,18 +38,15 @@ extension CaseSession {
     package func cosignLatest(as signer: NoteSigner, after remembered: WitnessState?) async throws(RegieError) -> StoredCheckpoint {
         _ = try person()
         guard let witnessKey = signer.key else {
-            throw RegieError(.usage, en: "The witness signer key cannot be used.", nl: "De ondertekensleutel van de getuige is onbruikbaar.")
+            throw RegieError(.usage, .witnessKeyUnusable)
         }
         guard let latest = try await checkpoints().last(where: { !$0.signed.signature.isEmpty }) else {
-            throw RegieError(.notFound, en: "There is no signed checkpoint to cosign yet.", nl: "Er is nog geen ondertekend controlepunt om mede te ondertekenen.",
-                             hintEN: "Ask for one with `regie audit checkpoint`.", hintNL: "Vraag er een met `regie audit checkpoint`.")
+            throw RegieError(.notFound, .noSignedCheckpoint)
         }
         let checkpoint = latest.signed.checkpoint
         let trusted = try SigningKeyFile.publicKey(workspace)
         guard checkpoint.format >= 2, let trusted, latest.signed.signatureHolds(under: trusted) else {
-            throw RegieError(.auditFailed, en: "The latest checkpoint's signature does not hold under the workspace's key; nothing was cosigned.",
-                             nl: "De handtekening van het laatste controlepunt klopt niet onder de sleutel van de werkomgeving; er is niets medeondertekend.",
-                             hintEN: "Run `regie audit verify`.", hintNL: "Voer `regie audit verify` uit.")
+            throw RegieError(.auditFailed, .checkpointSignatureInvalid)
         }
         if let remembered {
             let leaves: [ChainHash]
@@ -61,16 +57,12 @@ extension CaseSession {
                                           secondRoot: checkpoint.root, proof: proof),
                   ConsistencyProof.root(leaves[...]) == checkpoint.root
             else {
-                throw RegieError(.auditFailed,
-                                 en: "The latest checkpoint (\(checkpoint.events) events) does not extend the one you cosigned (\(remembered.size) events): the record was rewritten or cut back. Nothing was cosigned.",
-                                 nl: "Het laatste controlepunt (\(checkpoint.events) gebeurtenissen) bouwt niet voort op het controlepunt dat u medeondertekende (\(remembered.size)): het dossier is herschreven of ingekort. Er is niets medeondertekend.",
-                                 hintEN: "Keep your state file as evidence and tell the organisation's privacy officer.",
-                                 hintNL: "Bewaar uw statusbestand als bewijs en meld het bij de functionaris gegevensbescherming.")
+                throw RegieError(.auditFailed, .checkpointNotExtending, ["events": .number(Int(checkpoint.events)), "cosigned_events": .number(Int(remembered.size))])
             }
         }
         let signature: [UInt8]
         do { signature = try signer.sign(checkpoint.statement) } catch {
-            throw RegieError(.internalError, en: "The cosignature could not be made.", nl: "De medeondertekening kon niet worden gemaakt.")
+            throw RegieError(.internalError, .cosignatureFailed)
         }
         let line = NoteSignature(keyName: witnessKey.name, keyID: witnessKey.keyID, signature: signature)
         do { try await store.addCosignature(line, to: latest.id) } catch { throw RegieError.from(error) }

@@ -1,3 +1,4 @@
+import RegieReports
 import Foundation
 import RegieAudit
 import RegieCore
@@ -24,17 +25,13 @@ extension CaseSession {
     {
         let person = try person()
         guard person.role == .coordinator || person.role == .auditor else {
-            throw RegieError(.notPermitted, en: "Only a coordinator or an auditor may copy the whole store.",
-                             nl: "Alleen een coördinator of een auditor mag de hele opslag kopiëren.",
-                             hintEN: "Ask one of them.", hintNL: "Vraag het een van hen.")
+            throw RegieError(.notPermitted, .copyNeedsCoordinator)
         }
         let trustedKey = try SigningKeyFile.publicKey(workspace)
         // A broken record is not copied: the copy would hide where it broke.
         let before = try await Self.checkChain(of: store, trustedKey: trustedKey)
         guard before.problems.isEmpty else {
-            throw RegieError(.auditFailed, en: "The record does not verify, so it was not copied.",
-                             nl: "Het dossier klopt niet, dus het is niet gekopieerd.",
-                             hintEN: "Run `regie audit verify` to see where it broke.", hintNL: "Voer `regie audit verify` uit om te zien waar het brak.")
+            throw RegieError(.auditFailed, .recordDoesNotVerify)
         }
         // Copying reads every case: it is logged like any read, and the entry travels with the copy.
         try await recordRead(caseID: nil, action: "store copy")
@@ -53,10 +50,7 @@ extension CaseSession {
             do { try await copied.importCopy(copy) } catch { throw RegieError.from(error) }
             let after = try await Self.checkChain(of: copied, trustedKey: trustedKey)
             guard after.problems.isEmpty, after.root == MerkleLog(serialized: Array(copy.merkle))?.root else {
-                throw RegieError(.auditFailed, en: "The copy does not verify against the original; do not use it.",
-                                 nl: "De kopie klopt niet met het origineel; gebruik hem niet.",
-                                 hintEN: "Remove the copy and try again; if it happens again, tell the application manager.",
-                                 hintNL: "Verwijder de kopie en probeer het opnieuw; gebeurt het weer, meld het dan bij de applicatiebeheerder.")
+                throw RegieError(.auditFailed, .copyDoesNotVerify)
             }
             await copied.close()
             return CopyResult(events: copy.events.count, cases: copy.cases.count, accessEntries: copy.accesses.count,

@@ -1,3 +1,4 @@
+import RegieReports
 import Foundation
 import RegieAudit
 import RegieCore
@@ -30,11 +31,7 @@ extension CaseSession {
         _ = try person()
         // Only the public key is needed: an auditor verifies without the private key.
         guard let trustedKey = try SigningKeyFile.publicKey(workspace) else {
-            throw RegieError(.configuration,
-                             en: "The workspace's public key (\(workspace.signingKeyPath).pub) is missing, so the log's signatures cannot be told from anyone else's.",
-                             nl: "De publieke sleutel van de werkomgeving (\(workspace.signingKeyPath).pub) ontbreekt, dus de handtekeningen van het logboek zijn niet van andere te onderscheiden.",
-                             hintEN: "Restore it from a backup, or ask the key holder for it.",
-                             hintNL: "Zet hem terug uit een back-up, of vraag hem aan de sleutelhouder.")
+            throw RegieError(.configuration, .publicKeyMissing, ["path": "\(workspace.signingKeyPath).pub"])
         }
         let retiredKeys = SigningKeyFile.retiredKeys(workspace)
         // Everything the replay needs is read before the log, which is then read in one go.
@@ -56,7 +53,7 @@ extension CaseSession {
                                                 checkpoints: caseID == nil, caseList: !chainOnly, caseListOf: caseID, anyTime: true),
                             into: visitor)
         guard let snapshot = visitor.snapshot else {
-            throw RegieError(.internalError, en: "The audit trail was not read.", nl: "Het auditspoor is niet gelezen.")
+            throw RegieError(.internalError, .auditTrailNotRead)
         }
         var chain = visitor.chain
         var replay = visitor.replayer

@@ -35,10 +35,7 @@ package final class CaseSession {
         store = try await StoreOpener.open(workspace, access: access, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
         if request.clockIsFixed && !store.allowsFixedClock {
             await store.close()
-            throw RegieError(.usage, en: "REGIE_NOW may fix the clock only on a demo or test database, and this one is real.",
-                             nl: "REGIE_NOW mag de klok alleen vastzetten op een demo- of testdatabase, en deze is echt.",
-                             hintEN: "Unset REGIE_NOW; for tests, create a database with `regie init --fixed-clock`.",
-                             hintNL: "Verwijder REGIE_NOW; maak voor tests een database met `regie init --fixed-clock`.")
+            throw RegieError(.usage, .fixedClockOnRealDatabase)
         }
         do {
             rules = try RuleBook(workspace: workspace, store: store)
@@ -55,19 +52,13 @@ package final class CaseSession {
     private static func checkRecordable(_ now: Date) throws(RegieError) {
         guard !RecordedTime.writable.contains(now) else { return }
         let shown = ISO8601DateFormatter().string(from: now)
-        throw RegieError(.configuration, en: "The clock says \(shown), outside the years Regie records (2000 to 8999).",
-                         nl: "De klok zegt \(shown), buiten de jaren die Regie vastlegt (2000 tot 8999).",
-                         hintEN: "Correct the computer's clock (or REGIE_NOW) and try again.",
-                         hintNL: "Zet de klok van de computer (of REGIE_NOW) goed en probeer het opnieuw.")
+        throw RegieError(.configuration, .clockOutOfRange, ["now": "\(shown)"])
     }
 
     private static func purpose(_ text: String) throws(RegieError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200, !NationalIdentifier.appears(in: trimmed) else {
-            throw RegieError(.usage, en: "A purpose must be a short text of at most 200 characters, without personal numbers.",
-                             nl: "Een doel is een korte tekst van hoogstens 200 tekens, zonder persoonsnummers.",
-                             hintEN: "For example --purpose \"care\" or --purpose \"supervision\".",
-                             hintNL: "Bijvoorbeeld --purpose \"zorg\" of --purpose \"intervisie\".")
+            throw RegieError(.usage, .purposeInvalid)
         }
         return trimmed
     }
@@ -76,10 +67,7 @@ package final class CaseSession {
     package func actor(inTeam team: String) throws(RegieError) -> Actor {
         let person = try person()
         guard person.teams.contains(team) else {
-            throw RegieError(.notPermitted, en: "\(person.id) is not a member of team \(team).",
-                             nl: "\(person.id) is geen lid van team \(team).",
-                             hintEN: "Act as a member of that team, or add the team to this person in regie.yaml.",
-                             hintNL: "Handel als lid van dat team, of voeg het team toe bij deze persoon in regie.yaml.")
+            throw RegieError(.notPermitted, .notTeamMember, ["person": "\(person.id)", "team": "\(team)"])
         }
         return Actor(id: person.id, role: person.role)
     }
@@ -87,10 +75,8 @@ package final class CaseSession {
     /// The acting person, who must be listed in the workspace.
     package func person() throws(RegieError) -> Workspace.Person {
         guard let person = workspace.person(actorID) else {
-            throw RegieError(.notPermitted, en: "\(actorID.isEmpty ? "The acting person" : "“\(actorID)”") is not a person of this workspace.",
-                             nl: "\(actorID.isEmpty ? "De handelende persoon" : "‘\(actorID)’") is geen persoon in deze werkomgeving.",
-                             hintEN: "Say who you are with --as or REGIE_USER, using an id under `people` in regie.yaml.",
-                             hintNL: "Zeg wie je bent met --as of REGIE_USER, met een id onder `people` in regie.yaml.")
+            throw actorID.isEmpty ? RegieError(.notPermitted, .noActingPerson)
+                : RegieError(.notPermitted, .unknownPerson, ["person": .text(actorID)])
         }
         return person
     }
@@ -98,8 +84,7 @@ package final class CaseSession {
     package func team(_ id: String) throws(RegieError) -> Workspace.Team {
         guard let team = workspace.team(id) else {
             let known = workspace.teams.map(\.id).joined(separator: ", ")
-            throw RegieError(.notFound, en: "There is no team \(id).", nl: "Er is geen team \(id).",
-                             hintEN: "Known teams: \(known).", hintNL: "Bekende teams: \(known).")
+            throw RegieError(.notFound, .teamNotFound, ["team": "\(id)", "known_teams": "\(known)"])
         }
         return team
     }
@@ -173,10 +158,7 @@ package final class CaseSession {
         // it, and audit order must agree with it. A clock set back is refused, not recorded.
         guard now >= before.lastChangedAt else {
             let last = ISO8601DateFormatter().string(from: before.lastChangedAt)
-            throw RegieError(.refused, en: "The clock says \(ISO8601DateFormatter().string(from: now)), before case \(caseID)'s last change at \(last); nothing was saved.",
-                             nl: "De klok zegt \(ISO8601DateFormatter().string(from: now)), vóór de laatste wijziging van casus \(caseID) om \(last); er is niets opgeslagen.",
-                             hintEN: "Check the computer's clock, or wait a moment and repeat the command.",
-                             hintNL: "Controleer de klok van de computer, of wacht even en herhaal de opdracht.")
+            throw RegieError(.refused, .clockBeforeLastChange, ["now": "\(ISO8601DateFormatter().string(from: now))", "case": .number(caseID), "last_change": "\(last)"])
         }
         let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
                                       plugins: try rules.plugins(for: before, workflow: workflow))
@@ -206,8 +188,7 @@ package final class CaseSession {
                                               event: event))
             }
         } catch {
-            throw RegieError(.internalError, en: "A decided event could not be applied.",
-                             nl: "Een besloten gebeurtenis kon niet worden verwerkt.")
+            throw RegieError(.internalError, .eventNotApplicable)
         }
         try enableCheckpoints()
         let recorded: [RecordedEvent]
@@ -236,7 +217,7 @@ package final class CaseSession {
             throw RegieError.from(error, caseID: 0)
         }
         guard case .opened(let opened) = events.first else {
-            throw RegieError(.internalError, en: "Opening a case gave no opening event.", nl: "Het openen gaf geen openingsgebeurtenis.")
+            throw RegieError(.internalError, .noOpeningEvent)
         }
         try enableCheckpoints()
         do {
@@ -260,7 +241,7 @@ package final class CaseSession {
         do {
             return workflow.definition(of: phase).prompts + (try plugins.prompts(phase, of: state, at: now)).map(\.text)
         } catch {
-            let failure = RegieError.from(error).message
+            let failure = RegieError.from(error).localizedMessage
             return workflow.definition(of: phase).prompts
                 + [LocalizedText(nl: "(De vragen van de plugins ontbreken. \(failure.nl))", en: "(The plugins' prompts are missing. \(failure.en))")]
         }

@@ -1,9 +1,10 @@
 import RegieReports
+import RegieCore
 import RegieLua
 
 extension RegieError {
-    /// A plugin that cannot be loaded or failed, in one sentence naming the plugin, the file
-    /// and line, the hook and what went wrong.
+    /// A plugin that cannot be loaded or failed: the plugin, the file and line, the hook and
+    /// what went wrong.
     package static func from(_ error: PluginError) -> RegieError {
         let (en, nl): (String, String) = switch error.kind {
         case .api: ("does not follow the plugin API", "volgt de plugin-API niet")
@@ -15,13 +16,15 @@ extension RegieError {
         case .value: ("gave back something Regie cannot use", "gaf iets terug waar Regie niets mee kan")
         case .collision: ("uses an id that is already taken", "gebruikt een id dat al bestaat")
         }
-        let hook = error.hook.map { " in `\($0)`" } ?? ""
         // A pinned plugin is named `plugins/NAME.lua@HASH`; the file to check is the first part.
         let file = error.file.split(separator: "@").first.map(String.init) ?? error.file
-        return RegieError(.configuration,
-                          en: "Plugin `\(error.plugin)` (\(error.location)) \(en)\(hook): \(error.message).",
-                          nl: "Plugin `\(error.plugin)` (\(error.location)) \(nl)\(hook): \(error.message).",
-                          hintEN: "Correct the plugin; `regie plugin check \(file)` shows what is wrong.",
-                          hintNL: "Verbeter de plugin; `regie plugin check \(file)` toont wat er mis is.")
+        var fields: [String: ErrorValue] = [
+            "plugin": .text(error.plugin), "location": .text(error.location),
+            "problem": .term(error.kind.rawValue, LocalizedText(nl: nl, en: en)),
+            "detail": .text(error.message), "file": .text(file),
+        ]
+        guard let hook = error.hook else { return RegieError(.configuration, .pluginFailed, fields) }
+        fields["hook"] = .text(hook)
+        return RegieError(.configuration, .pluginHookFailed, fields)
     }
 }

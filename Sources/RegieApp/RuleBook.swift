@@ -26,8 +26,7 @@ package final class RuleBook {
         do {
             evaluator = try LuaDerivedItemEvaluator()
         } catch {
-            throw RegieError(.internalError, en: "The Lua sandbox could not start (\(error)).",
-                             nl: "De Lua-sandbox kon niet starten (\(error)).")
+            throw RegieError(.internalError, .luaUnavailable, ["detail": "\(error)"])
         }
     }
 
@@ -52,9 +51,7 @@ package final class RuleBook {
             throw RegieError.from(error)
         }
         guard let source else {
-            throw RegieError(.storage, en: "The workflow this case is pinned to is missing from the database.",
-                             nl: "De workflow waar deze casus aan vastzit ontbreekt in de database.",
-                             hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
+            throw RegieError(.storage, .pinnedWorkflowMissing)
         }
         let workflow = try parse(source, file: "workflow \(hash.prefix(19))")
         pinned[hash] = workflow
@@ -67,19 +64,13 @@ package final class RuleBook {
         do {
             workflow = try WorkflowParser.parse(source, file: file)
         } catch {
-            throw RegieError(.configuration, en: "The workflow file is wrong: \(error).",
-                             nl: "Het workflowbestand klopt niet: \(error).",
-                             hintEN: "Correct the file; `regie workflow check FILE` shows every problem.",
-                             hintNL: "Verbeter het bestand; `regie workflow check BESTAND` toont elk probleem.")
+            throw RegieError(.configuration, .workflowInvalid, ["detail": "\(error)"])
         }
         for item in workflow.derivedItems {
             do {
                 try evaluator.prepare(item)
             } catch {
-                throw RegieError(.configuration,
-                                 en: "The workflow file is wrong: \(item.source): the expression of `\(item.id)` does not compile (\(error.message)).",
-                                 nl: "Het workflowbestand klopt niet: \(item.source): de expressie van `\(item.id)` compileert niet (\(error.message)).",
-                                 hintEN: "Correct the `derived:` expression.", hintNL: "Verbeter de `derived:`-expressie.")
+                throw RegieError(.configuration, .derivedExpressionInvalid, ["source": "\(item.source)", "item": "\(item.id)", "detail": "\(error.message)"])
             }
         }
         return workflow
@@ -100,11 +91,7 @@ package final class RuleBook {
             let hash = RuleHash.of(source)
             let plugin = try load(source, file: file, hash: hash)
             guard plugin.name == use.name else {
-                throw RegieError(.configuration,
-                                 en: "\(file) calls itself `\(plugin.name)`, but team \(team.id) lists it as `\(use.name)`.",
-                                 nl: "\(file) noemt zichzelf `\(plugin.name)`, maar team \(team.id) noemt hem `\(use.name)`.",
-                                 hintEN: "Make the plugin's name and the name in regie.yaml the same.",
-                                 hintNL: "Maak de naam in de plugin en in regie.yaml gelijk.")
+                throw RegieError(.configuration, .pluginNameMismatch, ["file": "\(file)", "plugin": "\(plugin.name)", "team": "\(team.id)", "listed_as": "\(use.name)"])
             }
             pins.append(PluginPin(name: use.name, hash: hash, settings: use.settings))
             sources.append(source)
@@ -124,9 +111,7 @@ package final class RuleBook {
                 throw RegieError.from(error)
             }
             guard let source else {
-                throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is missing from the database.",
-                                 nl: "De plugin `\(pin.name)` waar deze casus aan vastzit ontbreekt in de database.",
-                                 hintEN: "Restore the database from a backup.", hintNL: "Zet de database terug uit een back-up.")
+                throw RegieError(.storage, .pinnedPluginMissing, ["plugin": "\(pin.name)"])
             }
             _ = try load(source, file: Self.pinnedFileName(pin.name, hash: pin.hash), hash: pin.hash)
         }
@@ -138,10 +123,7 @@ package final class RuleBook {
         var entries: [LuaCasePlugins.Entry] = []
         for pin in state.plugins {
             guard let plugin = loadedPlugins[pin.hash] else {
-                throw RegieError(.storage, en: "The plugin `\(pin.name)` this case is pinned to is not among the intact stored rules.",
-                                 nl: "De plugin `\(pin.name)` waar deze casus aan vastzit staat niet tussen de intacte opgeslagen regels.",
-                                 hintEN: "Run `regie audit verify` and restore the database from a backup.",
-                                 hintNL: "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+                throw RegieError(.storage, .pinnedPluginNotIntact, ["plugin": "\(pin.name)"])
             }
             entries.append(.init(plugin: plugin, settings: pin.settings))
         }
@@ -190,13 +172,11 @@ package final class RuleBook {
             do {
                 return (try String(contentsOf: file, encoding: .utf8), "plugins/\(name).lua")
             } catch {
-                throw RegieError(.configuration, en: "plugins/\(name).lua cannot be read.", nl: "plugins/\(name).lua kan niet gelezen worden.")
+                throw RegieError(.configuration, .pluginUnreadable, ["name": "\(name)"])
             }
         }
         if let source = ShippedPlugins.sources[name] { return (source, "(built-in) plugins/\(name).lua") }
-        throw RegieError(.configuration, en: "There is no plugin called \(name).", nl: "Er is geen plugin met de naam \(name).",
-                         hintEN: "Add plugins/\(name).lua to the workspace or correct the team in regie.yaml; `regie plugin list` shows what there is.",
-                         hintNL: "Zet plugins/\(name).lua in de werkomgeving of verbeter het team in regie.yaml; `regie plugin list` toont wat er is.")
+        throw RegieError(.configuration, .pluginUnknown, ["name": "\(name)"])
     }
 
     /// The text of a workflow by name: the workspace's `workflows/NAME.yaml`, else the default
@@ -208,21 +188,17 @@ package final class RuleBook {
             do {
                 return (try String(contentsOf: file, encoding: .utf8), "workflows/\(name).yaml")
             } catch {
-                throw RegieError(.configuration, en: "workflows/\(name).yaml cannot be read.", nl: "workflows/\(name).yaml kan niet gelezen worden.")
+                throw RegieError(.configuration, .workflowUnreadable, ["name": "\(name)"])
             }
         }
         if name == DefaultWorkflow.name { return (DefaultWorkflow.source, "(built-in) \(DefaultWorkflow.fileName)") }
-        throw RegieError(.configuration, en: "There is no workflow called \(name).", nl: "Er is geen workflow met de naam \(name).",
-                         hintEN: "Add workflows/\(name).yaml to the workspace or correct the team in regie.yaml.",
-                         hintNL: "Zet workflows/\(name).yaml in de werkomgeving of verbeter het team in regie.yaml.")
+        throw RegieError(.configuration, .workflowUnknown, ["name": "\(name)"])
     }
 
     /// A name is checked before any path is made of it, so that nothing outside the
     /// workspace's folders is read.
     private static func checkFileName(_ name: String, kind: String) throws(RegieError) {
         guard !Identifier.isFileName(name) else { return }
-        throw RegieError(.configuration, en: "`\(name)` cannot be the name of a \(kind): use letters, digits, `_`, `-` and `.` only.",
-                         nl: "`\(name)` kan geen naam van een \(kind) zijn: gebruik alleen letters, cijfers, `_`, `-` en `.`.",
-                         hintEN: "Correct the name in regie.yaml.", hintNL: "Verbeter de naam in regie.yaml.")
+        throw RegieError(.configuration, .ruleNameInvalid, ["name": "\(name)", "kind": "\(kind)"])
     }
 }

@@ -44,11 +44,7 @@ package enum SigningKeyFile {
     /// The key for signing, which must exist: a missing key is an error, never a new key.
     package static func required(at path: String) throws(RegieError) -> Curve25519.Signing.PrivateKey {
         guard let key = try load(at: path) else {
-            throw RegieError(.configuration,
-                             en: "The audit signing key \(path) is missing, so no checkpoint can be signed; Regie never makes a new one by itself.",
-                             nl: "De ondertekensleutel van het auditspoor \(path) ontbreekt, dus er kan geen controlepunt worden ondertekend; Regie maakt er nooit zelf een nieuwe.",
-                             hintEN: "Restore it from a backup; if it is lost for good, `regie audit rotate-key --reason TEXT` records a new one.",
-                             hintNL: "Zet hem terug uit een back-up; is hij echt kwijt, dan legt `regie audit rotate-key --reason TEKST` een nieuwe vast.")
+            throw RegieError(.configuration, .signingKeyMissing, ["path": "\(path)"])
         }
         return key
     }
@@ -61,9 +57,7 @@ package enum SigningKeyFile {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
                   let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), raw.count == 32
             else {
-                throw RegieError(.configuration, en: "The public key \(path) cannot be read.",
-                                 nl: "De publieke sleutel \(path) kan niet worden gelezen.",
-                                 hintEN: "Restore it from a backup.", hintNL: "Zet hem terug uit een back-up.")
+                throw RegieError(.configuration, .publicKeyUnreadable, ["path": "\(path)"])
             }
             return Array(raw)
         }
@@ -115,17 +109,12 @@ package enum SigningKeyFile {
               let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
         else {
-            throw RegieError(.configuration, en: "The audit signing key \(path) cannot be read.",
-                             nl: "De ondertekensleutel van het auditspoor \(path) kan niet worden gelezen.",
-                             hintEN: "Restore it from a backup; never replace it with a new one without a note in the record.",
-                             hintNL: "Zet hem terug uit een back-up; vervang hem nooit zonder aantekening door een nieuwe.")
+            throw RegieError(.configuration, .signingKeyUnreadable, ["path": "\(path)"])
         }
         return key
     }
 
     private static func unwritable(_ path: String) -> RegieError {
-        RegieError(.storage, en: "The audit signing key could not be written to \(path).",
-                   nl: "De ondertekensleutel van het auditspoor kon niet worden geschreven naar \(path).",
-                   hintEN: "Check that the workspace folder is writable.", hintNL: "Controleer of de werkomgevingsmap beschrijfbaar is.")
+        RegieError(.storage, .signingKeyUnwritable, ["path": "\(path)"])
     }
 }

@@ -1,3 +1,4 @@
+import RegieReports
 import Foundation
 import RegieStore
 import RegieStorePostgres
@@ -29,10 +30,7 @@ package enum StoreOpener {
             return .sqlite(path: access.databaseURL == nil ? workspace.databasePath : named)
         }
         guard let location = PostgresLocation(url: named) else {
-            throw RegieError(.configuration, en: "The database URL is not one Regie can use.",
-                             nl: "De database-URL is er geen die Regie kan gebruiken.",
-                             hintEN: "Write it as postgres://user@host:port/database, optionally with ?sslmode=require.",
-                             hintNL: "Schrijf hem als postgres://gebruiker@host:poort/database, eventueel met ?sslmode=require.")
+            throw RegieError(.configuration, .databaseURLInvalid)
         }
         return .postgres(location)
     }
@@ -40,9 +38,7 @@ package enum StoreOpener {
     /// A URL to write into `regie.yaml`: PostgreSQL, complete, and without a password.
     package static func checkWorkspaceURL(_ text: String) throws(RegieError) {
         guard PostgresLocation.isURL(text), let location = PostgresLocation(url: text), location.urlPassword == nil else {
-            throw RegieError(.usage, en: "--database must be a PostgreSQL URL without a password, such as postgres://regie@db.example.org/regie.",
-                             nl: "--database moet een PostgreSQL-URL zonder wachtwoord zijn, zoals postgres://regie@db.example.org/regie.",
-                             hintEN: "Give the password in REGIE_DATABASE_PASSWORD.", hintNL: "Geef het wachtwoord in REGIE_DATABASE_PASSWORD.")
+            throw RegieError(.usage, .databaseOptionInvalid)
         }
     }
 
@@ -80,10 +76,7 @@ package enum StoreOpener {
     private static func passwordFromFile(_ workspace: Workspace) throws(RegieError) -> String? {
         guard let path = workspace.databasePasswordPath else { return nil }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw RegieError(.configuration, en: "The database password file \(path) cannot be read.",
-                             nl: "Het wachtwoordbestand van de database, \(path), kan niet gelezen worden.",
-                             hintEN: "Check `database_password_file` in regie.yaml and the file's permissions.",
-                             hintNL: "Controleer `database_password_file` in regie.yaml en de rechten van het bestand.")
+            throw RegieError(.configuration, .passwordFileUnreadable, ["path": "\(path)"])
         }
         return text.trimmingCharacters(in: .newlines)
     }

@@ -27,15 +27,11 @@ package struct WitnessState {
         do {
             try Data("size \(state.size)\nroot \(state.root.hex)\n".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw RegieError(.storage, en: "The cosignature was stored, but \(path) could not be written.",
-                             nl: "De medeondertekening is bewaard, maar \(path) kon niet worden geschreven.",
-                             hintEN: "Check the file; write `size N` and `root HEX` of the checkpoint you cosigned into it.",
-                             hintNL: "Controleer het bestand; zet er `size N` en `root HEX` van het medeondertekende controlepunt in.")
+            throw RegieError(.storage, .witnessStateUnwritable, ["path": "\(path)"])
         }
     }
 
     private static func unreadable(_ path: String) -> RegieError {
-        RegieError(.usage, en: "\(path) is not a witness state file.", nl: "\(path) is geen statusbestand van een getuige.",
-                   hintEN: "Give the file this command wrote the last time.", hintNL: "Geef het bestand dat deze opdracht de vorige keer schreef.")
+        RegieError(.usage, .witnessStateInvalid, ["path": "\(path)"])
     }
 }

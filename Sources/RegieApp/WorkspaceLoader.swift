@@ -12,10 +12,7 @@ package enum WorkspaceLoader {
             let url = URL(fileURLWithPath: given, relativeTo: currentDirectory).standardizedFileURL
             let file = url.lastPathComponent == Workspace.fileName ? url : url.appendingPathComponent(Workspace.fileName)
             guard FileManager.default.fileExists(atPath: file.path) else {
-                throw RegieError(.configuration, en: "There is no \(Workspace.fileName) in \(given).",
-                                 nl: "Er staat geen \(Workspace.fileName) in \(given).",
-                                 hintEN: "Create a workspace there with `regie init`.",
-                                 hintNL: "Maak daar een werkomgeving met `regie init`.")
+                throw RegieError(.configuration, .workspaceNotInFolder, ["folder": "\(given)"])
             }
             return file.deletingLastPathComponent()
         }
@@ -26,10 +23,7 @@ package enum WorkspaceLoader {
             if parent.path == folder.path { break }
             folder = parent
         }
-        throw RegieError(.configuration, en: "No workspace found: there is no \(Workspace.fileName) here or in any folder above.",
-                         nl: "Geen werkomgeving gevonden: hier en erboven staat geen \(Workspace.fileName).",
-                         hintEN: "Run `regie init` to create one, or pass --workspace.",
-                         hintNL: "Maak er een met `regie init`, of geef --workspace mee.")
+        throw RegieError(.configuration, .workspaceNotFound)
     }
 
     package static func load(from root: URL) throws(RegieError) -> Workspace {
@@ -38,15 +32,12 @@ package enum WorkspaceLoader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw RegieError(.configuration, en: "\(url.path) cannot be read.", nl: "\(url.path) kan niet gelezen worden.",
-                             hintEN: "Check that the file exists and is readable.", hintNL: "Controleer of het bestand bestaat en leesbaar is.")
+            throw RegieError(.configuration, .workspaceUnreadable, ["path": "\(url.path)"])
         }
         do {
             return try parse(text, file: url.path, root: root)
         } catch {
-            throw RegieError(.configuration, en: "The workspace file is wrong: \(error).",
-                             nl: "Het werkomgevingsbestand klopt niet: \(error).",
-                             hintEN: "Correct \(Workspace.fileName) and try again.", hintNL: "Verbeter \(Workspace.fileName) en probeer het opnieuw.")
+            throw RegieError(.configuration, .workspaceInvalid, ["detail": "\(error)"])
         }
     }
 

@@ -16,16 +16,13 @@ enum ArgumentErrorText {
             guard bytes.count >= 2, bytes[0] == UInt8(ascii: "-"), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[1]) else {
                 continue
             }
-            return RegieError(.usage, en: "`\(argument)` cannot be used: a number, duration or date cannot be negative.",
-                              nl: "`\(argument)` kan niet: een aantal, duur of datum kan niet negatief zijn.",
-                              hintEN: "A text that starts with a dash goes after `--`, such as: regie goal add 1 --term short --by client -- \"-5 kg\".",
-                              hintNL: "Een tekst die met een streepje begint komt na `--`, zoals: regie goal add 1 --term short --by client -- \"-5 kg\".")
+            return RegieError(.usage, .negativeArgument, ["argument": "\(argument)"])
         }
         return nil
     }
 
-    /// One line for a parse error, with a pointer to the command's help.
-    static func line(for error: any Error, language: Language) -> String {
+    /// One sentence for a parse error, with a pointer to the command's help.
+    static func sentence(for error: any Error, language: Language) -> String {
         let l = L10n(language: language)
         let full = RegieCommand.fullMessage(for: error)
         var first = RegieCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? full
@@ -33,7 +30,7 @@ enum ArgumentErrorText {
         let help = full.range(of: "See '").flatMap { start in
             full[start.upperBound...].firstIndex(of: "'").map { String(full[start.upperBound..<$0]) }
         } ?? "regie --help"
-        return "regie: " + translate(first, l: l) + " " + l("See `\(help)`.", "Zie `\(help)`.")
+        return translate(first, l: l) + " " + l("See `\(help)`.", "Zie `\(help)`.")
     }
 
     /// The parser's common sentences in both languages; any other stays as the parser wrote it.

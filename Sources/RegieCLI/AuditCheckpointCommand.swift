@@ -1,3 +1,4 @@
+import RegieReports
 import RegieApp
 import RegieCore
 import ArgumentParser
@@ -65,10 +66,7 @@ struct AuditCheckpointCommand: AsyncParsableCommand {
     /// Refuses to overwrite: an exported checkpoint is evidence and must not be replaced by accident.
     static func checkedTarget(_ path: String, l: L10n) throws(RegieError) -> String {
         if path != "-", FileManager.default.fileExists(atPath: path) {
-            throw RegieError(.usage, en: "\(path) already exists; an exported checkpoint is never overwritten.",
-                             nl: "\(path) bestaat al; een geëxporteerd controlepunt wordt nooit overschreven.",
-                             hintEN: "Choose a new file name, for example with the date in it.",
-                             hintNL: "Kies een nieuwe bestandsnaam, bijvoorbeeld met de datum erin.")
+            throw RegieError(.usage, .checkpointExportExists, ["path": "\(path)"])
         }
         return path
     }
@@ -77,10 +75,7 @@ struct AuditCheckpointCommand: AsyncParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: [.withoutOverwriting])
         } catch {
-            throw RegieError(.storage, en: "The checkpoint was signed and stored, but could not be written to \(path).",
-                             nl: "Het controlepunt is ondertekend en bewaard, maar kon niet naar \(path) worden geschreven.",
-                             hintEN: "Check the folder and run `regie audit checkpoint --export` again.",
-                             hintNL: "Controleer de map en voer `regie audit checkpoint --export` opnieuw uit.")
+            throw RegieError(.storage, .checkpointExportUnwritable, ["path": "\(path)"])
         }
     }
 }

@@ -55,10 +55,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         let exported = try checkpoint.map { path throws(RegieError) in try Self.readExported(path, l: l) }
         let witnesses = try witness.map { text throws(RegieError) in
             guard let key = NoteKey(verifierKey: text) else {
-                throw RegieError(.usage, en: "`\(text)` is not a witness verifier key (NAME+KEYID+BASE64).",
-                                 nl: "`\(text)` is geen verificatiesleutel van een getuige (NAAM+SLEUTELID+BASE64).",
-                                 hintEN: "Give the line `regie audit witness-key` printed.",
-                                 hintNL: "Geef de regel die `regie audit witness-key` toonde.")
+                throw RegieError(.usage, .witnessVerifierKeyInvalid, ["key": "\(text)"])
             }
             return key
         }
@@ -117,17 +114,12 @@ struct AuditVerifyCommand: AsyncParsableCommand {
 
     static func readExported(_ path: String, l: L10n) throws(RegieError) -> SignedCheckpoint {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw RegieError(.notFound, en: "The checkpoint file \(path) cannot be read.", nl: "Het controlepuntbestand \(path) kan niet worden gelezen.",
-                             hintEN: "Give the path of a file written by `regie audit checkpoint --export`.",
-                             hintNL: "Geef het pad van een bestand van `regie audit checkpoint --export`.")
+            throw RegieError(.notFound, .checkpointFileUnreadable, ["path": "\(path)"])
         }
         do {
             return try SignedCheckpoint(exported: text)
         } catch {
-            throw RegieError(.usage, en: "\(path) is not an exported checkpoint: \(error).",
-                             nl: "\(path) is geen geëxporteerd controlepunt: \(error).",
-                             hintEN: "Give the file exactly as `regie audit checkpoint --export` wrote it.",
-                             hintNL: "Geef het bestand precies zoals `regie audit checkpoint --export` het schreef.")
+            throw RegieError(.usage, .checkpointFileInvalid, ["path": "\(path)", "detail": "\(error)"])
         }
     }
 }

@@ -1,3 +1,4 @@
+import RegieReports
 import RegieApp
 import RegieCore
 import ArgumentParser
@@ -61,8 +62,6 @@ struct AuditWitnessCommand: AsyncParsableCommand {
     }
 
     static func badKey(_ path: String) -> RegieError {
-        RegieError(.usage, en: "\(path) is not a witness signer key.", nl: "\(path) is geen ondertekensleutel van een getuige.",
-                   hintEN: "Make one with `regie audit witness-key --name NAME --out FILE`.",
-                   hintNL: "Maak er een met `regie audit witness-key --name NAAM --out BESTAND`.")
+        RegieError(.usage, .witnessSignerKeyInvalid, ["path": "\(path)"])
     }
 }

@@ -1,3 +1,4 @@
+import RegieReports
 import RegieApp
 import RegieCore
 import ArgumentParser
@@ -16,21 +17,18 @@ struct AuditWitnessKeyCommand: AsyncParsableCommand {
     func run() async throws {
         let signer = NoteSigner(name: name, privateKey: Curve25519.Signing.PrivateKey())
         guard let key = signer.key, let text = signer.signerKey else {
-            throw RegieError(.usage, en: "`\(name)` cannot be a key name: no spaces or `+`.", nl: "`\(name)` kan geen sleutelnaam zijn: geen spaties of `+`.",
-                             hintEN: "For example privacy-officer.example.org/regie.", hintNL: "Bijvoorbeeld fg.voorbeeld.nl/regie.")
+            throw RegieError(.usage, .keyNameInvalid, ["name": "\(name)"])
         }
         let fd = open(out, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
-            throw RegieError(.usage, en: "\(out) already exists or cannot be made; a key file is never overwritten.",
-                             nl: "\(out) bestaat al of kan niet worden gemaakt; een sleutelbestand wordt nooit overschreven.",
-                             hintEN: "Choose another file.", hintNL: "Kies een ander bestand.")
+            throw RegieError(.usage, .keyFileExists, ["path": "\(out)"])
         }
         let bytes = Array((text + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
         guard written == bytes.count else {
             unlink(out)
-            throw RegieError(.storage, en: "\(out) could not be written.", nl: "\(out) kon niet worden geschreven.")
+            throw RegieError(.storage, .keyFileUnwritable, ["path": "\(out)"])
         }
         Console.current.line(key.verifierKey)
     }

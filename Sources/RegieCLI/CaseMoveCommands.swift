@@ -7,8 +7,7 @@ import RegieLua
 /// Performs a move and reports where the case went, with the prompts of a newly entered phase.
 func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, global: GlobalOptions) async throws {
     if override && reason == nil {
-        throw RegieError(.usage, en: "--override needs --reason to say why.", nl: "--override vraagt om --reason met de reden.",
-                         hintEN: "Add --reason TEXT.", hintNL: "Voeg --reason TEKST toe.")
+        throw RegieError(.usage, .overrideNeedsReason)
     }
     let session = try await CaseSession(global)
     let l = session.l
@@ -32,7 +31,7 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
                 Console.current.line("  * " + l(suggestion.text) + due)
             }
         } catch {
-            let reason = l(error.message)
+            let reason = error.message(in: l.language)
             Console.current.line(l("  (The move is recorded, but the reminders could not be shown: \(reason))",
                                    "  (De stap is vastgelegd, maar de herinneringen konden niet getoond worden: \(reason))"))
         }

@@ -1,3 +1,4 @@
+import RegieReports
 import Foundation
 import RegieApp
 import RegieCore
@@ -31,9 +32,7 @@ extension CaseSession {
     static func busyTimeout(_ environment: [String: String]) throws(RegieError) -> TimeInterval {
         guard let text = environment["REGIE_BUSY_TIMEOUT"] else { return 5 }
         guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, (0...3600).contains(seconds) else {
-            throw RegieError(.usage, en: "REGIE_BUSY_TIMEOUT must be a number of seconds from 0 to 3600.",
-                             nl: "REGIE_BUSY_TIMEOUT moet een aantal seconden van 0 tot 3600 zijn.",
-                             hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
+            throw RegieError(.usage, .busyTimeoutInvalid)
         }
         return seconds
     }
@@ -44,9 +43,7 @@ extension CaseSession {
     private static func clock(_ environment: [String: String]) throws(RegieError) -> (Date, fixed: Bool) {
         guard let text = environment["REGIE_NOW"], !text.isEmpty else { return (Date(), false) }
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw RegieError(.usage, en: "REGIE_NOW is not an ISO 8601 time such as 2026-11-23T09:00:00Z.",
-                             nl: "REGIE_NOW is geen ISO 8601-tijd zoals 2026-11-23T09:00:00Z.",
-                             hintEN: "Correct or unset it.", hintNL: "Verbeter of verwijder de variabele.")
+            throw RegieError(.usage, .regieNowInvalid)
         }
         return (date, true)
     }

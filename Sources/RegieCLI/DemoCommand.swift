@@ -34,8 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
             let arguments = step.args + ["--workspace", root.path, "--as", step.actor, "--lang", lang.rawValue]
             let status = await RegieMain.execute(arguments, errors: { out.line($0) })
             guard status == step.expect else {
-                throw RegieError(.internalError, en: "The demo went wrong at `regie \(step.args.joined(separator: " "))` (exit \(status.rawValue)).",
-                                 nl: "De demo ging mis bij `regie \(step.args.joined(separator: " "))` (exit \(status.rawValue)).")
+                throw RegieError(.internalError, .demoStepFailed, ["command": "\(step.args.joined(separator: " "))", "exit_status": .number(Int(status.rawValue))])
             }
             if status != .success { out.line(l("(refused with exit code \(status.rawValue), as expected)", "(geweigerd met exitcode \(status.rawValue), zoals bedoeld)")) }
         }
@@ -55,14 +54,12 @@ struct DemoCommand: AsyncParsableCommand {
         let contents = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
         if contents.isEmpty { return }
         guard contents.contains(Self.marker) else {
-            throw RegieError(.usage, en: "\(root.path) exists and is not an earlier demo.", nl: "\(root.path) bestaat al en is geen eerdere demo.",
-                             hintEN: "Choose another folder with --dir.", hintNL: "Kies een andere map met --dir.")
+            throw RegieError(.usage, .demoFolderTaken, ["path": "\(root.path)"])
         }
         do {
             try fm.removeItem(at: root)
         } catch {
-            throw RegieError(.storage, en: "The earlier demo in \(root.path) could not be removed.",
-                             nl: "De eerdere demo in \(root.path) kon niet worden verwijderd.")
+            throw RegieError(.storage, .demoNotRemoved, ["path": "\(root.path)"])
         }
     }
 

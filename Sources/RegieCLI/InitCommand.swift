@@ -50,8 +50,7 @@ struct InitCommand: AsyncParsableCommand {
         let fm = FileManager.default
         let config = root.appendingPathComponent(Workspace.fileName)
         if fm.fileExists(atPath: config.path) {
-            throw RegieError(.usage, en: "\(config.path) already exists.", nl: "\(config.path) bestaat al.",
-                             hintEN: "Use that workspace, or choose another folder.", hintNL: "Gebruik die werkomgeving, of kies een andere map.")
+            throw RegieError(.usage, .workspaceExists, ["path": "\(config.path)"])
         }
         var created: [URL] = []
         do {
@@ -110,9 +109,7 @@ struct InitCommand: AsyncParsableCommand {
                 try? fm.removeItem(atPath: url.path + "-shm")
             }
             if let error = error as? RegieError { throw error }
-            throw RegieError(.storage, en: "The workspace could not be written in \(root.path).",
-                             nl: "De werkomgeving kon niet worden geschreven in \(root.path).",
-                             hintEN: "Check that the folder is writable.", hintNL: "Controleer of de map beschrijfbaar is.")
+            throw RegieError(.storage, .workspaceUnwritable, ["folder": "\(root.path)"])
         }
     }
 

@@ -1,3 +1,4 @@
+import RegieReports
 import RegieApp
 import RegieCore
 import Foundation
@@ -12,7 +13,7 @@ enum JSONOutput {
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
-            throw RegieError(.internalError, en: "The output could not be written as JSON.", nl: "De uitvoer kon niet als JSON worden geschreven.")
+            throw RegieError(.internalError, .jsonFailed)
         }
     }
 

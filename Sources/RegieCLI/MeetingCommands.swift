@@ -40,8 +40,7 @@ struct MeetingHeldCommand: AsyncParsableCommand {
     func run() async throws {
         let ids = try attendees.split(separator: ",").map { part in
             guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                throw RegieError(.usage, en: "--attendees takes resource numbers separated by commas, such as 1,2,4.",
-                                 nl: "--attendees verwacht resourcenummers met komma's ertussen, zoals 1,2,4.")
+                throw RegieError(.usage, .attendeesInvalid)
             }
             return id
         }

@@ -17,8 +17,7 @@ enum PluginFile {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RegieError(.notFound, en: "\(path) cannot be read.", nl: "\(path) kan niet gelezen worden.",
-                             hintEN: "Check the path.", hintNL: "Controleer het pad.")
+            throw RegieError(.notFound, .fileUnreadable, ["path": "\(path)"])
         }
     }
 
@@ -195,9 +194,7 @@ struct PluginTestCommand: AsyncParsableCommand {
         }
         guard run.succeeded else {
             if run.passed == 0 && run.failures.isEmpty {
-                throw RegieError(.configuration, en: "\(testsFile) has no tests.", nl: "\(testsFile) bevat geen tests.",
-                                 hintEN: "Write tests with describe/it/expect; see docs/plugins.md.",
-                                 hintNL: "Schrijf tests met describe/it/expect; zie docs/plugins.md.")
+                throw RegieError(.configuration, .pluginTestsMissing, ["file": "\(testsFile)"])
             }
             throw ExitCode(ExitStatus.configuration.rawValue)
         }

@@ -42,7 +42,7 @@ public enum RegieMain {
     private static func executeOpen(_ arguments: [String], errors: ((String) -> Void)?) async -> ExitStatus {
         let report = errors ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let negative = ArgumentErrorText.negativeValue(in: arguments) {
-            report("regie: " + negative.text(in: languageHint(arguments)))
+            report(ErrorReport.text(for: negative, arguments: arguments, language: languageHint(arguments)))
             return negative.status
         }
         do {
@@ -54,7 +54,7 @@ public enum RegieMain {
             }
             return .success
         } catch let error as RegieError {
-            report("regie: " + error.text(in: languageHint(arguments)))
+            report(ErrorReport.text(for: error, arguments: arguments, language: languageHint(arguments)))
             return error.status
         } catch let exit as ExitCode {
             // A command that has said everything itself and only sets the status (audit verify).
@@ -67,7 +67,10 @@ public enum RegieMain {
             }
             // Every argument error (unknown option, bad value, failed validation) is a usage error,
             // said in one line like Regie's own.
-            report(ArgumentErrorText.line(for: error, language: languageHint(arguments)))
+            let language = languageHint(arguments)
+            let sentence = ArgumentErrorText.sentence(for: error, language: language)
+            report(ErrorReport.text(for: RegieError(.usage, .invalidArguments, ["detail": .text(sentence)]),
+                                    arguments: arguments, language: language))
             return .usage
         }
     }

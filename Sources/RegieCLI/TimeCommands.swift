@@ -21,8 +21,7 @@ struct TimeLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let minutes = Duration.minutes(duration) else {
-            throw RegieError(.usage, en: "“\(duration)” is not a duration.", nl: "‘\(duration)’ is geen tijdsduur.",
-                             hintEN: "Write it as 1h30m, 90m or 1.5h.", hintNL: "Schrijf hem als 1h30m, 90m of 1.5h.")
+            throw RegieError(.usage, .durationInvalid, ["text": "\(duration)"])
         }
         let session = try await CaseSession(global)
         let day = on ?? LocalDate(utcDayOf: session.now)

@@ -31,7 +31,7 @@ struct WorkflowShowCommand: AsyncParsableCommand {
         let session = try await CaseSession(global)
         let person = try session.person()
         guard let teamID = team ?? person.teams.first else {
-            throw RegieError(.usage, en: "Name a team with --team.", nl: "Noem een team met --team.")
+            throw RegieError(.usage, .teamOptionMissing)
         }
         let team = try session.team(teamID)
         let (workflow, _, hash) = try session.rules.current(for: team)
@@ -85,8 +85,7 @@ struct WorkflowCheckCommand: AsyncParsableCommand {
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw RegieError(.notFound, en: "\(file) cannot be read.", nl: "\(file) kan niet gelezen worden.",
-                             hintEN: "Check the path.", hintNL: "Controleer het pad.")
+            throw RegieError(.notFound, .fileUnreadable, ["path": "\(file)"])
         }
         let workspace = Workspace(root: URL(fileURLWithPath: "."), organisation: "", locale: lang, database: "", teams: [], people: [])
         let rules = try RuleBook(workspace: workspace, store: nil)

@@ -153,6 +153,37 @@ struct CommandTests {
         #expect(try await bench.snapshot() == before, "\(name) changed the store")
     }
 
+    @Test("with --json a failure says on standard error what went wrong as a code and its fields")
+    func jsonErrors() async throws {
+        let bench = try await Workbench()
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        func error(_ arguments: [String], as actor: String = "anna") async throws -> (Exit, [String: Any]) {
+            let result = await bench.run(arguments, as: actor)
+            let object = try JSONSerialization.jsonObject(with: Data(result.err.utf8)) as? [String: Any]
+            return (result.status, try #require(object?["error"] as? [String: Any], "\(result.err)"))
+        }
+        let (status, missing) = try await error(["case", "show", "99", "--json", "--lang", "nl"])
+        #expect(status == .notFound)
+        #expect(missing["code"] as? String == "case_not_found")
+        #expect(missing["exit_status"] as? Int == Int(Exit.notFound.rawValue))
+        #expect((missing["fields"] as? [String: Any])?["case"] as? Int == 99)
+        #expect(missing["message"] as? String == "Er is geen casus 99.")
+        #expect(missing["hint"] as? String == "Zie `regie case list`.")
+
+        let (_, stranger) = try await error(["case", "show", "1", "--json"], as: "mallory")
+        #expect(stranger["code"] as? String == "unknown_person")
+        #expect((stranger["fields"] as? [String: Any])?["person"] as? String == "mallory")
+
+        let (parseStatus, parse) = try await error(["case", "show", "one", "--json"])
+        #expect(parseStatus == .usage)
+        #expect(parse["code"] as? String == "invalid_arguments")
+        #expect((parse["message"] as? String)?.contains("is not a case number") == true)
+
+        // Without --json the same failure is one line of text, and `--json` typed after `--` is text.
+        #expect(await bench.run(["case", "show", "99"]).err == "regie: There is no case 99. See `regie case list`.")
+        #expect(await bench.run(["goal", "add", "99", "--term", "long", "--by", "client", "--", "--json"]).err.hasPrefix("regie: "))
+    }
+
     @Test("a closed case refuses changes and the store stays as it was")
     func closedCase() async throws {
         let bench = try await Workbench()

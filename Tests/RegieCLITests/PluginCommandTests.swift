@@ -106,12 +106,16 @@ struct PluginCommandTests {
         let start = ContinuousClock.now
         let move = hook == "guard" ? ["case", "pause", "1", "--kind", "crisis", "--reason", "x"] : ["case", "advance", "1"]
         let result = await bench.run(move)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        let hostile = ContinuousClock.now - start
         #expect(result.status == .refused, "\(result.err)")
         #expect(result.err.contains("hostile"))
         #expect(!result.err.contains("Fatal"))
         #expect(try await bench.snapshot() == before)
+        let benignStart = ContinuousClock.now
         #expect(await bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        // The plugin's limits stop it within 2 s more than an ordinary command takes on this
+        // machine at this moment (a busy test run slows both alike).
+        #expect(hostile < (ContinuousClock.now - benignStart) + .seconds(2), "took \(hostile)")
     }
 
     @Test("plugin check and plugin test report problems with the file and line")

@@ -1,3 +1,4 @@
+import Testing
 import Foundation
 @testable import RegieApp
 @testable import RegieCLI
@@ -96,7 +97,10 @@ final class Workbench {
         let status = await Console.$current.withValue(console) {
             await RegieMain.execute(full, errors: { errors.append($0) })
         }
-        return Result(status: status, out: console.captured, err: errors.joined(separator: "\n"))
+        let err = errors.joined(separator: "\n")
+        // Every error any test provokes is worded from the catalogue with all its fields.
+        #expect(err.firstMatch(of: /\{[a-z_0-9]+\}/) == nil, "an error left a placeholder unfilled: \(err)")
+        return Result(status: status, out: console.captured, err: err)
     }
 
     /// Every row of the events and cases tables, to compare before and after a failed command.

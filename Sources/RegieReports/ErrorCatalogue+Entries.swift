@@ -1,0 +1,444 @@
+// The catalogue itself. Keep a code's placeholders the same in both languages (a test checks).
+
+extension ErrorCatalogue {
+    public static func entry(for code: ErrorCode) -> Entry {
+        switch code {
+        // The case and its commands.
+        case .caseClosed:
+            Entry("Case {case} is closed and accepts no changes.",
+                  "Casus {case} is afgesloten en kan niet meer veranderen.",
+                  hint: "Reopen it first with `regie case reopen {case} --reason TEXT`.",
+                  "Heropen hem eerst met `regie case reopen {case} --reason TEKST`.")
+        case .illegalMove:
+            Entry("Case {case} cannot {move} now: it is {status}.",
+                  "Casus {case} kan nu niet ‘{move}’: hij is {status}.",
+                  hint: "Possible now: {possible}.", "Nu mogelijk: {possible}.")
+        case .moveRefused:
+            Entry("Case {case} cannot {move} yet; still open: {open_items}.",
+                  "Casus {case} kan nog niet ‘{move}’; nog open: {open_items}.",
+                  hint: "Complete these items first; a coordinator can override with --override --reason TEXT.",
+                  "Rond deze punten eerst af; een coördinator kan doorzetten met --override --reason TEKST.")
+        case .caseNotFound:
+            Entry("There is no case {case}.", "Er is geen casus {case}.",
+                  hint: "See `regie case list`.", "Zie `regie case list`.")
+        case .entityNotFound:
+            Entry("Case {case} has no {entity} {id}.", "Casus {case} heeft geen {entity} {id}.",
+                  hint: "See `regie case show {case}` for what the case holds.",
+                  "Zie `regie case show {case}` voor wat de casus bevat.")
+        case .overrideNeedsCoordinator:
+            Entry("Only a coordinator may override a refused move.",
+                  "Alleen een coördinator mag een geweigerde stap doorzetten.",
+                  hint: "Ask a coordinator of the team, or complete the open items.",
+                  "Vraag een coördinator van het team, of rond de open punten af.")
+        case .overrideNeedsReason:
+            Entry("--override needs --reason to say why.", "--override vraagt om --reason met de reden.",
+                  hint: "Add --reason TEXT.", "Voeg --reason TEKST toe.")
+        case .overrideOnlyForForwardMoves:
+            Entry("--override only applies to advance, next-round and renew.",
+                  "--override geldt alleen voor advance, next-round en renew.")
+        case .migrationNeedsCoordinator:
+            Entry("Only a coordinator may move a case to other rules.",
+                  "Alleen een coördinator mag een casus naar andere regels overzetten.",
+                  hint: "Ask a coordinator of the team.", "Vraag een coördinator van het team.")
+        case .guardRefused:
+            Entry("Case {case} cannot {move}: the team's rules say no ({refusals}).",
+                  "Casus {case} kan niet ‘{move}’: de regels van het team staan het niet toe ({refusals}).",
+                  hint: "Do what the rule asks first; a plugin rule cannot be overridden.",
+                  "Doe eerst wat de regel vraagt; een pluginregel kan niet worden doorgezet.")
+        case .emptyText:
+            Entry("The {field} is empty.", "De {field} is leeg.", hint: "Give a text.", "Geef een tekst op.")
+        case .textTooLong:
+            Entry("The {field} is longer than {limit} characters.", "De {field} is langer dan {limit} tekens.",
+                  hint: "Shorten it.", "Maak hem korter.")
+        case .nationalIdentifier:
+            Entry("The {field} looks like a citizen service number (BSN), which Regie never stores.",
+                  "De {field} lijkt op een burgerservicenummer (BSN), en dat slaat Regie nooit op.",
+                  hint: "Use initials or a nickname, and your own system's reference.",
+                  "Gebruik initialen of een roepnaam, en het kenmerk uit je eigen systeem.")
+        case .reasonRequired:
+            Entry("A {move} needs a reason.", "Voor ‘{move}’ is een reden nodig.",
+                  hint: "Add --reason TEXT.", "Voeg --reason TEKST toe.")
+        case .notClientsChoice:
+            Entry("Only the client decides who joins the resource group.",
+                  "Alleen de cliënt beslist wie er in de resourcegroep komt.",
+                  hint: "Ask the client; once they have chosen, repeat with --client-chose.",
+                  "Vraag het de cliënt; als die gekozen heeft, herhaal met --client-chose.")
+        case .resourceDeclined:
+            Entry("Resource {resource} declined to help, so cannot join the group.",
+                  "Resource {resource} wil niet helpen en kan dus niet in de groep.",
+                  hint: "If they changed their mind, first record --contact willing.",
+                  "Als diegene van gedachten is veranderd, leg dan eerst --contact willing vast.")
+        case .alreadyMember:
+            Entry("Resource {resource} is already in the group.", "Resource {resource} zit al in de groep.",
+                  hint: "Nothing to do.", "Er hoeft niets te gebeuren.")
+        case .notMember:
+            Entry("Resource {resource} is not in the group.", "Resource {resource} zit niet in de groep.",
+                  hint: "See the members with `regie case show {case}`.", "Zie de leden met `regie case show {case}`.")
+        case .itemIsDerived:
+            Entry("Checklist item {item} follows from the record and cannot be ticked by hand.",
+                  "Checklistpunt {item} volgt uit het dossier en kan niet met de hand worden afgevinkt.",
+                  hint: "Record what it asks for instead; `regie case show {case}` shows it.",
+                  "Leg in plaats daarvan vast waar het om vraagt; `regie case show {case}` toont het.")
+        case .itemInOtherPhase:
+            Entry("Checklist item {item} belongs to phase {item_phase}, but the case is in {case_phase}.",
+                  "Checklistpunt {item} hoort bij fase {item_phase}, maar de casus is in {case_phase}.",
+                  hint: "Tick items of the current phase, or revisit that phase first.",
+                  "Vink punten van de huidige fase af, of ga eerst terug naar die fase.")
+        case .meetingAlreadyHeld:
+            Entry("Meeting {meeting} has already been recorded as held.", "Bijeenkomst {meeting} is al als gehouden vastgelegd.",
+                  hint: "Plan a new meeting with `regie meeting plan`.", "Plan een nieuwe met `regie meeting plan`.")
+        case .attendeeNotMember:
+            Entry("Resource {resource} is not a member of the group, so cannot be recorded as attending.",
+                  "Resource {resource} is geen lid van de groep en kan dus niet als aanwezig worden vastgelegd.",
+                  hint: "List only members with --attendees.", "Noem alleen leden bij --attendees.")
+        case .authorRequired:
+            Entry("New words for a goal need to say who worded them.", "Bij nieuwe woorden voor een doel hoort wie ze verwoordde.",
+                  hint: "Add --by client or --by worker.", "Voeg --by client of --by worker toe.")
+        case .durationOutOfRange:
+            Entry("A time entry must be between 1 minute and 24 hours.", "Een tijdregistratie moet tussen 1 minuut en 24 uur liggen.",
+                  hint: "Log each day separately.", "Registreer elke dag apart.")
+        case .nothingToChange:
+            Entry("Nothing to change was given.", "Er is niets opgegeven om te veranderen.",
+                  hint: "See --help for the options.", "Zie --help voor de opties.")
+        case .clockBeforeLastChange:
+            Entry("The clock says {now}, before case {case}'s last change at {last_change}; nothing was saved.",
+                  "De klok zegt {now}, vóór de laatste wijziging van casus {case} om {last_change}; er is niets opgeslagen.",
+                  hint: "Check the computer's clock, or wait a moment and repeat the command.",
+                  "Controleer de klok van de computer, of wacht even en herhaal de opdracht.")
+
+        // Who is asking.
+        case .noActingPerson:
+            Entry("The acting person is not a person of this workspace.",
+                  "De handelende persoon is geen persoon in deze werkomgeving.",
+                  hint: "Say who you are with --as or REGIE_USER, using an id under `people` in regie.yaml.",
+                  "Zeg wie je bent met --as of REGIE_USER, met een id onder `people` in regie.yaml.")
+        case .unknownPerson:
+            Entry("“{person}” is not a person of this workspace.", "‘{person}’ is geen persoon in deze werkomgeving.",
+                  hint: "Say who you are with --as or REGIE_USER, using an id under `people` in regie.yaml.",
+                  "Zeg wie je bent met --as of REGIE_USER, met een id onder `people` in regie.yaml.")
+        case .notTeamMember:
+            Entry("{person} is not a member of team {team}.", "{person} is geen lid van team {team}.",
+                  hint: "Act as a member of that team, or add the team to this person in regie.yaml.",
+                  "Handel als lid van dat team, of voeg het team toe bij deze persoon in regie.yaml.")
+        case .teamNotFound:
+            Entry("There is no team {team}.", "Er is geen team {team}.",
+                  hint: "Known teams: {known_teams}.", "Bekende teams: {known_teams}.")
+        case .scopeNeedsCoordinator:
+            Entry("Only a coordinator (for their own teams) or an auditor may use `{command}` across cases.",
+                  "Alleen een coördinator (voor de eigen teams) of een auditor mag `{command}` over casussen heen gebruiken.",
+                  hint: "Ask for one case of your team with --case ID, or ask a coordinator.",
+                  "Vraag één casus van je team op met --case ID, of vraag het een coördinator.")
+        case .copyNeedsCoordinator:
+            Entry("Only a coordinator or an auditor may copy the whole store.",
+                  "Alleen een coördinator of een auditor mag de hele opslag kopiëren.",
+                  hint: "Ask one of them.", "Vraag het een van hen.")
+        case .rotateKeyNeedsCoordinator:
+            Entry("Only a coordinator or an auditor may replace the audit signing key.",
+                  "Alleen een coördinator of een auditor mag de ondertekensleutel vervangen.",
+                  hint: "Ask one of them.", "Vraag het een van hen.")
+        case .purposeInvalid:
+            Entry("A purpose must be a short text of at most 200 characters, without personal numbers.",
+                  "Een doel is een korte tekst van hoogstens 200 tekens, zonder persoonsnummers.",
+                  hint: "For example --purpose \"care\" or --purpose \"supervision\".",
+                  "Bijvoorbeeld --purpose \"zorg\" of --purpose \"intervisie\".")
+
+        // The workspace and its rules.
+        case .workspaceNotInFolder:
+            Entry("There is no regie.yaml in {folder}.", "Er staat geen regie.yaml in {folder}.",
+                  hint: "Create a workspace there with `regie init`.", "Maak daar een werkomgeving met `regie init`.")
+        case .workspaceNotFound:
+            Entry("No workspace found: there is no regie.yaml here or in any folder above.",
+                  "Geen werkomgeving gevonden: hier en erboven staat geen regie.yaml.",
+                  hint: "Run `regie init` to create one, or pass --workspace.",
+                  "Maak er een met `regie init`, of geef --workspace mee.")
+        case .workspaceUnreadable:
+            Entry("{path} cannot be read.", "{path} kan niet gelezen worden.",
+                  hint: "Check that the file exists and is readable.", "Controleer of het bestand bestaat en leesbaar is.")
+        case .workspaceInvalid:
+            Entry("The workspace file is wrong: {detail}.", "Het werkomgevingsbestand klopt niet: {detail}.",
+                  hint: "Correct regie.yaml and try again.", "Verbeter regie.yaml en probeer het opnieuw.")
+        case .workspaceExists:
+            Entry("{path} already exists.", "{path} bestaat al.",
+                  hint: "Use that workspace, or choose another folder.", "Gebruik die werkomgeving, of kies een andere map.")
+        case .workspaceUnwritable:
+            Entry("The workspace could not be written in {folder}.", "De werkomgeving kon niet worden geschreven in {folder}.",
+                  hint: "Check that the folder is writable.", "Controleer of de map beschrijfbaar is.")
+        case .workflowInvalid:
+            Entry("The workflow file is wrong: {detail}.", "Het workflowbestand klopt niet: {detail}.",
+                  hint: "Correct the file; `regie workflow check FILE` shows every problem.",
+                  "Verbeter het bestand; `regie workflow check BESTAND` toont elk probleem.")
+        case .derivedExpressionInvalid:
+            Entry("The workflow file is wrong: {source}: the expression of `{item}` does not compile ({detail}).",
+                  "Het workflowbestand klopt niet: {source}: de expressie van `{item}` compileert niet ({detail}).",
+                  hint: "Correct the `derived:` expression.", "Verbeter de `derived:`-expressie.")
+        case .workflowUnreadable:
+            Entry("workflows/{name}.yaml cannot be read.", "workflows/{name}.yaml kan niet gelezen worden.")
+        case .workflowUnknown:
+            Entry("There is no workflow called {name}.", "Er is geen workflow met de naam {name}.",
+                  hint: "Add workflows/{name}.yaml to the workspace or correct the team in regie.yaml.",
+                  "Zet workflows/{name}.yaml in de werkomgeving of verbeter het team in regie.yaml.")
+        case .pluginUnreadable:
+            Entry("plugins/{name}.lua cannot be read.", "plugins/{name}.lua kan niet gelezen worden.")
+        case .pluginUnknown:
+            Entry("There is no plugin called {name}.", "Er is geen plugin met de naam {name}.",
+                  hint: "Add plugins/{name}.lua to the workspace or correct the team in regie.yaml; `regie plugin list` shows what there is.",
+                  "Zet plugins/{name}.lua in de werkomgeving of verbeter het team in regie.yaml; `regie plugin list` toont wat er is.")
+        case .pluginNameMismatch:
+            Entry("{file} calls itself `{plugin}`, but team {team} lists it as `{listed_as}`.",
+                  "{file} noemt zichzelf `{plugin}`, maar team {team} noemt hem `{listed_as}`.",
+                  hint: "Make the plugin's name and the name in regie.yaml the same.",
+                  "Maak de naam in de plugin en in regie.yaml gelijk.")
+        case .ruleNameInvalid:
+            Entry("`{name}` cannot be the name of a {kind}: use letters, digits, `_`, `-` and `.` only.",
+                  "`{name}` kan geen naam van een {kind} zijn: gebruik alleen letters, cijfers, `_`, `-` en `.`.",
+                  hint: "Correct the name in regie.yaml.", "Verbeter de naam in regie.yaml.")
+        case .pluginFailed:
+            Entry("Plugin `{plugin}` ({location}) {problem}: {detail}.",
+                  "Plugin `{plugin}` ({location}) {problem}: {detail}.",
+                  hint: "Correct the plugin; `regie plugin check {file}` shows what is wrong.",
+                  "Verbeter de plugin; `regie plugin check {file}` toont wat er mis is.")
+        case .pluginHookFailed:
+            Entry("Plugin `{plugin}` ({location}) {problem} in `{hook}`: {detail}.",
+                  "Plugin `{plugin}` ({location}) {problem} in `{hook}`: {detail}.",
+                  hint: "Correct the plugin; `regie plugin check {file}` shows what is wrong.",
+                  "Verbeter de plugin; `regie plugin check {file}` toont wat er mis is.")
+        case .pluginTestsMissing:
+            Entry("{file} has no tests.", "{file} bevat geen tests.",
+                  hint: "Write tests with describe/it/expect; see docs/plugins.md.",
+                  "Schrijf tests met describe/it/expect; zie docs/plugins.md.")
+        case .luaUnavailable:
+            Entry("The Lua sandbox could not start ({detail}).", "De Lua-sandbox kon niet starten ({detail}).")
+        case .clockOutOfRange:
+            Entry("The clock says {now}, outside the years Regie records (2000 to 8999).",
+                  "De klok zegt {now}, buiten de jaren die Regie vastlegt (2000 tot 8999).",
+                  hint: "Correct the computer's clock (or REGIE_NOW) and try again.",
+                  "Zet de klok van de computer (of REGIE_NOW) goed en probeer het opnieuw.")
+        case .fixedClockOnRealDatabase:
+            Entry("REGIE_NOW may fix the clock only on a demo or test database, and this one is real.",
+                  "REGIE_NOW mag de klok alleen vastzetten op een demo- of testdatabase, en deze is echt.",
+                  hint: "Unset REGIE_NOW; for tests, create a database with `regie init --fixed-clock`.",
+                  "Verwijder REGIE_NOW; maak voor tests een database met `regie init --fixed-clock`.")
+
+        // The store.
+        case .conflict:
+            Entry("Case {case} was changed by someone else while this command ran (version {expected_version} became {actual_version}); nothing was saved.",
+                  "Casus {case} is intussen door iemand anders gewijzigd (versie {expected_version} werd {actual_version}); er is niets opgeslagen.",
+                  hint: "Look at the case again with `regie case show {case}` and repeat the command.",
+                  "Bekijk de casus opnieuw met `regie case show {case}` en herhaal de opdracht.")
+        case .notARegieDatabase:
+            Entry("{location} is not a Regie database.", "{location} is geen Regie-database.",
+                  hint: "Point `database:` in regie.yaml at a Regie database, or at a new file.",
+                  "Laat `database:` in regie.yaml naar een Regie-database of een nieuw bestand wijzen.")
+        case .newerSchema:
+            Entry("{location} was written by a newer version of Regie.", "{location} is geschreven door een nieuwere versie van Regie.",
+                  hint: "Upgrade Regie.", "Werk Regie bij.")
+        case .databaseMissing:
+            Entry("The database {location} does not exist.", "De database {location} bestaat niet.",
+                  hint: "Create it with `regie init`, or correct `database:` in regie.yaml.",
+                  "Maak hem met `regie init`, of verbeter `database:` in regie.yaml.")
+        case .databaseLocked:
+            Entry("The database {location} is locked by another program.", "De database {location} is vergrendeld door een ander programma.",
+                  hint: "Wait a moment and try again.", "Wacht even en probeer het opnieuw.")
+        case .databaseReadOnly:
+            Entry("The database {location} cannot be written.", "In de database {location} kan niet geschreven worden.",
+                  hint: "Check the permissions of the file and its folder.", "Controleer de rechten van het bestand en de map.")
+        case .databaseUnreachable:
+            Entry("The database at {location} cannot be reached: {detail}.", "De database op {location} is niet bereikbaar: {detail}.",
+                  hint: "Check that the server runs, the address in `database:` or REGIE_DATABASE_URL, and the password.",
+                  "Controleer of de server draait, het adres in `database:` of REGIE_DATABASE_URL, en het wachtwoord.")
+        case .databaseFailed:
+            Entry("The database failed ({detail}).", "De database gaf een fout ({detail}).",
+                  hint: "Try again; if it keeps failing, tell the application manager.",
+                  "Probeer het opnieuw; blijft het misgaan, meld het dan bij de applicatiebeheerder.")
+        case .sqliteFailed:
+            Entry("The database failed (SQLite {sqlite_code}: {detail}).", "De database gaf een fout (SQLite {sqlite_code}: {detail}).",
+                  hint: "Check the disk and the file, then try again.", "Controleer de schijf en het bestand en probeer het opnieuw.")
+        case .databaseURLInvalid:
+            Entry("The database URL is not one Regie can use.", "De database-URL is er geen die Regie kan gebruiken.",
+                  hint: "Write it as postgres://user@host:port/database, optionally with ?sslmode=require.",
+                  "Schrijf hem als postgres://gebruiker@host:poort/database, eventueel met ?sslmode=require.")
+        case .databaseOptionInvalid:
+            Entry("--database must be a PostgreSQL URL without a password, such as postgres://regie@db.example.org/regie.",
+                  "--database moet een PostgreSQL-URL zonder wachtwoord zijn, zoals postgres://regie@db.example.org/regie.",
+                  hint: "Give the password in REGIE_DATABASE_PASSWORD.", "Geef het wachtwoord in REGIE_DATABASE_PASSWORD.")
+        case .passwordFileUnreadable:
+            Entry("The database password file {path} cannot be read.",
+                  "Het wachtwoordbestand van de database, {path}, kan niet gelezen worden.",
+                  hint: "Check `database_password_file` in regie.yaml and the file's permissions.",
+                  "Controleer `database_password_file` in regie.yaml en de rechten van het bestand.")
+        case .caseCorrupt:
+            Entry("Case {case} cannot be read back at version {version}: {detail}.",
+                  "Casus {case} kan bij versie {version} niet worden teruggelezen: {detail}.",
+                  hint: "Restore the database from a backup.", "Zet de database terug uit een back-up.")
+        case .caseUnreplayable:
+            Entry("Case {case} cannot be read back: version {version}: {detail}.",
+                  "Casus {case} kan niet worden teruggelezen: versie {version}: {detail}.",
+                  hint: "Run `regie audit log {case}` and restore from a backup if needed.",
+                  "Bekijk `regie audit log {case}` en zet zo nodig een back-up terug.")
+        case .rulesAltered:
+            Entry("The stored rules {hash}… were changed behind Regie's back; nothing was decided.",
+                  "De opgeslagen regels {hash}… zijn buiten Regie om veranderd; er is niets besloten.",
+                  hint: "Run `regie audit verify` and restore the database from a backup.",
+                  "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+        case .unreadableValue:
+            Entry("The database holds a value Regie did not write (column {column}); it was changed behind Regie's back.",
+                  "De database bevat een waarde die Regie niet schreef (kolom {column}); hij is buiten Regie om veranderd.",
+                  hint: "Run `regie audit verify` and restore the database from a backup.",
+                  "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+        case .pinnedWorkflowMissing:
+            Entry("The workflow this case is pinned to is missing from the database.",
+                  "De workflow waar deze casus aan vastzit ontbreekt in de database.",
+                  hint: "Restore the database from a backup.", "Zet de database terug uit een back-up.")
+        case .pinnedPluginMissing:
+            Entry("The plugin `{plugin}` this case is pinned to is missing from the database.",
+                  "De plugin `{plugin}` waar deze casus aan vastzit ontbreekt in de database.",
+                  hint: "Restore the database from a backup.", "Zet de database terug uit een back-up.")
+        case .pinnedPluginNotIntact:
+            Entry("The plugin `{plugin}` this case is pinned to is not among the intact stored rules.",
+                  "De plugin `{plugin}` waar deze casus aan vastzit staat niet tussen de intacte opgeslagen regels.",
+                  hint: "Run `regie audit verify` and restore the database from a backup.",
+                  "Voer `regie audit verify` uit en zet de database terug uit een back-up.")
+        case .targetNotEmpty:
+            Entry("{location} already holds a store; a copy goes only into an empty one, and nothing was copied.",
+                  "{location} bevat al een opslag; een kopie gaat alleen naar een lege, en er is niets gekopieerd.",
+                  hint: "Give a new file or an empty database.", "Geef een nieuw bestand of een lege database.")
+
+        // The audit trail, its keys and witnesses.
+        case .recordDoesNotVerify:
+            Entry("The record does not verify, so it was not copied.", "Het dossier klopt niet, dus het is niet gekopieerd.",
+                  hint: "Run `regie audit verify` to see where it broke.", "Voer `regie audit verify` uit om te zien waar het brak.")
+        case .copyDoesNotVerify:
+            Entry("The copy does not verify against the original; do not use it.",
+                  "De kopie klopt niet met het origineel; gebruik hem niet.",
+                  hint: "Remove the copy and try again; if it happens again, tell the application manager.",
+                  "Verwijder de kopie en probeer het opnieuw; gebeurt het weer, meld het dan bij de applicatiebeheerder.")
+        case .signingKeyMissing:
+            Entry("The audit signing key {path} is missing, so no checkpoint can be signed; Regie never makes a new one by itself.",
+                  "De ondertekensleutel van het auditspoor {path} ontbreekt, dus er kan geen controlepunt worden ondertekend; Regie maakt er nooit zelf een nieuwe.",
+                  hint: "Restore it from a backup; if it is lost for good, `regie audit rotate-key --reason TEXT` records a new one.",
+                  "Zet hem terug uit een back-up; is hij echt kwijt, dan legt `regie audit rotate-key --reason TEKST` een nieuwe vast.")
+        case .signingKeyUnreadable:
+            Entry("The audit signing key {path} cannot be read.", "De ondertekensleutel van het auditspoor {path} kan niet worden gelezen.",
+                  hint: "Restore it from a backup; never replace it with a new one without a note in the record.",
+                  "Zet hem terug uit een back-up; vervang hem nooit zonder aantekening door een nieuwe.")
+        case .signingKeyUnwritable:
+            Entry("The audit signing key could not be written to {path}.",
+                  "De ondertekensleutel van het auditspoor kon niet worden geschreven naar {path}.",
+                  hint: "Check that the workspace folder is writable.", "Controleer of de werkomgevingsmap beschrijfbaar is.")
+        case .publicKeyMissing:
+            Entry("The workspace's public key ({path}) is missing, so the log's signatures cannot be told from anyone else's.",
+                  "De publieke sleutel van de werkomgeving ({path}) ontbreekt, dus de handtekeningen van het logboek zijn niet van andere te onderscheiden.",
+                  hint: "Restore it from a backup, or ask the key holder for it.",
+                  "Zet hem terug uit een back-up, of vraag hem aan de sleutelhouder.")
+        case .publicKeyUnreadable:
+            Entry("The public key {path} cannot be read.", "De publieke sleutel {path} kan niet worden gelezen.",
+                  hint: "Restore it from a backup.", "Zet hem terug uit een back-up.")
+        case .reasonInvalid:
+            Entry("Give a short reason of at most 200 characters.", "Geef een korte reden van hoogstens 200 tekens.")
+        case .noSignedCheckpoint:
+            Entry("There is no signed checkpoint to cosign yet.", "Er is nog geen ondertekend controlepunt om mede te ondertekenen.",
+                  hint: "Ask for one with `regie audit checkpoint`.", "Vraag er een met `regie audit checkpoint`.")
+        case .checkpointSignatureInvalid:
+            Entry("The latest checkpoint's signature does not hold under the workspace's key; nothing was cosigned.",
+                  "De handtekening van het laatste controlepunt klopt niet onder de sleutel van de werkomgeving; er is niets medeondertekend.",
+                  hint: "Run `regie audit verify`.", "Voer `regie audit verify` uit.")
+        case .checkpointNotExtending:
+            Entry("The latest checkpoint ({events} events) does not extend the one you cosigned ({cosigned_events} events): the record was rewritten or cut back. Nothing was cosigned.",
+                  "Het laatste controlepunt ({events} gebeurtenissen) bouwt niet voort op het controlepunt dat u medeondertekende ({cosigned_events}): het dossier is herschreven of ingekort. Er is niets medeondertekend.",
+                  hint: "Keep your state file as evidence and tell the organisation's privacy officer.",
+                  "Bewaar uw statusbestand als bewijs en meld het bij de functionaris gegevensbescherming.")
+        case .checkpointFileUnreadable:
+            Entry("The checkpoint file {path} cannot be read.", "Het controlepuntbestand {path} kan niet worden gelezen.",
+                  hint: "Give the path of a file written by `regie audit checkpoint --export`.",
+                  "Geef het pad van een bestand van `regie audit checkpoint --export`.")
+        case .checkpointFileInvalid:
+            Entry("{path} is not an exported checkpoint: {detail}.", "{path} is geen geëxporteerd controlepunt: {detail}.",
+                  hint: "Give the file exactly as `regie audit checkpoint --export` wrote it.",
+                  "Geef het bestand precies zoals `regie audit checkpoint --export` het schreef.")
+        case .checkpointExportExists:
+            Entry("{path} already exists; an exported checkpoint is never overwritten.",
+                  "{path} bestaat al; een geëxporteerd controlepunt wordt nooit overschreven.",
+                  hint: "Choose a new file name, for example with the date in it.",
+                  "Kies een nieuwe bestandsnaam, bijvoorbeeld met de datum erin.")
+        case .checkpointExportUnwritable:
+            Entry("The checkpoint was signed and stored, but could not be written to {path}.",
+                  "Het controlepunt is ondertekend en bewaard, maar kon niet naar {path} worden geschreven.",
+                  hint: "Check the folder and run `regie audit checkpoint --export` again.",
+                  "Controleer de map en voer `regie audit checkpoint --export` opnieuw uit.")
+        case .witnessKeyUnusable:
+            Entry("The witness signer key cannot be used.", "De ondertekensleutel van de getuige is onbruikbaar.")
+        case .witnessSignerKeyInvalid:
+            Entry("{path} is not a witness signer key.", "{path} is geen ondertekensleutel van een getuige.",
+                  hint: "Make one with `regie audit witness-key --name NAME --out FILE`.",
+                  "Maak er een met `regie audit witness-key --name NAAM --out BESTAND`.")
+        case .witnessVerifierKeyInvalid:
+            Entry("`{key}` is not a witness verifier key (NAME+KEYID+BASE64).",
+                  "`{key}` is geen verificatiesleutel van een getuige (NAAM+SLEUTELID+BASE64).",
+                  hint: "Give the line `regie audit witness-key` printed.", "Geef de regel die `regie audit witness-key` toonde.")
+        case .witnessStateInvalid:
+            Entry("{path} is not a witness state file.", "{path} is geen statusbestand van een getuige.",
+                  hint: "Give the file this command wrote the last time.", "Geef het bestand dat deze opdracht de vorige keer schreef.")
+        case .witnessStateUnwritable:
+            Entry("The cosignature was stored, but {path} could not be written.",
+                  "De medeondertekening is bewaard, maar {path} kon niet worden geschreven.",
+                  hint: "Check the file; write `size N` and `root HEX` of the checkpoint you cosigned into it.",
+                  "Controleer het bestand; zet er `size N` en `root HEX` van het medeondertekende controlepunt in.")
+        case .keyNameInvalid:
+            Entry("`{name}` cannot be a key name: no spaces or `+`.", "`{name}` kan geen sleutelnaam zijn: geen spaties of `+`.",
+                  hint: "For example privacy-officer.example.org/regie.", "Bijvoorbeeld fg.voorbeeld.nl/regie.")
+        case .keyFileExists:
+            Entry("{path} already exists or cannot be made; a key file is never overwritten.",
+                  "{path} bestaat al of kan niet worden gemaakt; een sleutelbestand wordt nooit overschreven.",
+                  hint: "Choose another file.", "Kies een ander bestand.")
+        case .keyFileUnwritable:
+            Entry("{path} could not be written.", "{path} kon niet worden geschreven.")
+
+        // The command line's own input.
+        case .invalidArguments:
+            Entry("{detail}", "{detail}")
+        case .fileUnreadable:
+            Entry("{path} cannot be read.", "{path} kan niet gelezen worden.", hint: "Check the path.", "Controleer het pad.")
+        case .teamOptionMissing:
+            Entry("Name a team with --team.", "Noem een team met --team.")
+        case .durationInvalid:
+            Entry("“{text}” is not a duration.", "‘{text}’ is geen tijdsduur.",
+                  hint: "Write it as 1h30m, 90m or 1.5h.", "Schrijf hem als 1h30m, 90m of 1.5h.")
+        case .attendeesInvalid:
+            Entry("--attendees takes resource numbers separated by commas, such as 1,2,4.",
+                  "--attendees verwacht resourcenummers met komma's ertussen, zoals 1,2,4.")
+        case .negativeArgument:
+            Entry("`{argument}` cannot be used: a number, duration or date cannot be negative.",
+                  "`{argument}` kan niet: een aantal, duur of datum kan niet negatief zijn.",
+                  hint: "A text that starts with a dash goes after `--`, such as: regie goal add 1 --term short --by client -- \"-5 kg\".",
+                  "Een tekst die met een streepje begint komt na `--`, zoals: regie goal add 1 --term short --by client -- \"-5 kg\".")
+        case .busyTimeoutInvalid:
+            Entry("REGIE_BUSY_TIMEOUT must be a number of seconds from 0 to 3600.",
+                  "REGIE_BUSY_TIMEOUT moet een aantal seconden van 0 tot 3600 zijn.",
+                  hint: "Correct or unset it.", "Verbeter of verwijder de variabele.")
+        case .regieNowInvalid:
+            Entry("REGIE_NOW is not an ISO 8601 time such as 2026-11-23T09:00:00Z.",
+                  "REGIE_NOW is geen ISO 8601-tijd zoals 2026-11-23T09:00:00Z.",
+                  hint: "Correct or unset it.", "Verbeter of verwijder de variabele.")
+        case .demoFolderTaken:
+            Entry("{path} exists and is not an earlier demo.", "{path} bestaat al en is geen eerdere demo.",
+                  hint: "Choose another folder with --dir.", "Kies een andere map met --dir.")
+        case .demoNotRemoved:
+            Entry("The earlier demo in {path} could not be removed.", "De eerdere demo in {path} kon niet worden verwijderd.")
+        case .demoStepFailed:
+            Entry("The demo went wrong at `regie {command}` (exit {exit_status}).",
+                  "De demo ging mis bij `regie {command}` (exit {exit_status}).")
+
+        // Regie's own faults.
+        case .auditTrailNotRead:
+            Entry("The audit trail was not read.", "Het auditspoor is niet gelezen.")
+        case .eventNotApplicable:
+            Entry("A decided event could not be applied.", "Een besloten gebeurtenis kon niet worden verwerkt.")
+        case .noOpeningEvent:
+            Entry("Opening a case gave no opening event.", "Het openen gaf geen openingsgebeurtenis.")
+        case .cosignatureFailed:
+            Entry("The cosignature could not be made.", "De medeondertekening kon niet worden gemaakt.")
+        case .jsonFailed:
+            Entry("The output could not be written as JSON.", "De uitvoer kon niet als JSON worden geschreven.")
+        }
+    }
+}
