@@ -64,7 +64,8 @@ let package = Package(
         // The checks every store backend must pass, for the backends' test targets.
         .target(
             name: "RegieStoreConformance",
-            dependencies: ["RegieStore", "RegieCore", "RegieAudit", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["RegieStore", "RegieCore", "RegieAudit", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Markdown, HTML, SVG and dot renderings of the core's report data, and the wording of values.
         .target(name: "RegieReports", dependencies: ["RegieCore", "RegieAudit"]),

@@ -9,7 +9,7 @@ import RegieCore
 /// the connection, and the checkpoint policy is kept under a lock.
 public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     /// `PRAGMA application_id` of Regie databases ("REGI").
-    static let applicationID: Int32 = 0x5245_4749
+    package static let applicationID: Int32 = 0x5245_4749
 
     public let path: String
     let queue: DatabaseQueue

@@ -4,8 +4,8 @@ import RegieAudit
 
 /// The database schema, one migration per change. Never edit a migration that has shipped:
 /// add a new one. The format is described in docs/storage.md.
-enum StoreSchema {
-    static var migrator: DatabaseMigrator {
+package enum StoreSchema {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: events, cases, rule sources") { db in
             // The record: one row per event, numbered per case without gaps. Clustered by

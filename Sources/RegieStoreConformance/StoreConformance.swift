@@ -16,6 +16,13 @@ package protocol StoreBackend: Sendable {
     /// Starts a write transaction on `store` from another process or connection, writes an event row
     /// into it, and kills that writer before it commits.
     func killWriterMidTransaction(_ store: any EventStore) async throws
+    /// A store in the schema an earlier release left (the one before this release's last
+    /// migration, or an older one every later migration upgrades), holding `history` (events in
+    /// the order they were recorded; each case's first is its opening) as that release wrote
+    /// it, with `workflowSource` among its rules. Nothing is upgraded yet. Returns its location.
+    func makeStoreAtPreviousSchema(history: [(caseID: Int, event: CaseEvent)], workflowSource: String) async throws -> String
+    /// Opens the store at `location` as `regie` does, running the migrations it lacks.
+    func open(location: String) async throws -> any EventStore
 }
 
 /// The promises every store makes (``EventStore``), checked the same way for each backend, as
@@ -318,6 +325,34 @@ package struct StoreConformance: Sendable {
         _ = try await store.append([Self.goal(1)], to: id, expectedVersion: 1, actor: "anna", at: Self.now)
         try await checkIntact(store)
         await store.close()
+    }
+
+    /// A store an earlier release wrote opens with this one: it is upgraded, reads back every
+    /// event in the order it was recorded, verifies, takes new appends that continue its chain,
+    /// and opens again without another upgrade.
+    package func upgradeFromPreviousSchema() async throws {
+        let history: [(caseID: Int, event: CaseEvent)] = [
+            (1, .opened(Self.opened("J."))), (2, .opened(Self.opened("K."))), (2, Self.goal(1)), (1, Self.goal(1)), (1, Self.goal(2)),
+        ]
+        let location = try await backend.makeStoreAtPreviousSchema(history: history, workflowSource: Self.workflowSource)
+        let store = try await backend.open(location: location)
+        for id in [1, 2] {
+            #expect(try await store.events(of: id).map(\.event) == history.filter { $0.caseID == id }.map(\.event), "\(backend.name)")
+        }
+        #expect(try await store.summaries(team: "west").map(\.version) == [3, 2])
+        let trail = TrailCollector()
+        try await store.readAuditTrail(AuditTrailSelection(events: .init()), into: trail)
+        let order = trail.events.sorted { $0.sequence < $1.sequence }.map { "\($0.caseID).\($0.version)" }
+        #expect(order == ["1.1", "2.1", "2.2", "1.2", "1.3"], "the upgraded log keeps the order of recording")
+        try await checkIntact(store)
+        _ = try await store.append([Self.goal(3)], to: 1, expectedVersion: 3, actor: "anna", at: Self.now)
+        _ = try await open(store, "L.")
+        try await checkIntact(store)
+        await store.close()
+        let again = try await backend.open(location: location)
+        #expect(try await again.counts().events == history.count + 2)
+        try await checkIntact(again)
+        await again.close()
     }
 
     // MARK: - Helpers

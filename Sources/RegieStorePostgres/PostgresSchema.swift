@@ -145,5 +145,22 @@ enum PostgresSchema {
             CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
                 FOR EACH STATEMENT EXECUTE FUNCTION regie_refuse_change();
             """),
+        (2, "v2: rule sources, cosignatures and checkpoints append-only, also under TRUNCATE", """
+            -- The rules cases are pinned to are kept by hash and never change; a witness's
+            -- cosignature is evidence and is never removed; TRUNCATE, which row triggers do not
+            -- see, is refused on every table of the record.
+            CREATE TRIGGER rule_sources_append_only BEFORE UPDATE OR DELETE ON rule_sources
+                FOR EACH ROW EXECUTE FUNCTION regie_refuse_change();
+            CREATE TRIGGER cosignatures_kept BEFORE DELETE ON checkpoint_cosignatures
+                FOR EACH ROW EXECUTE FUNCTION regie_refuse_change();
+            CREATE TRIGGER rule_sources_no_truncate BEFORE TRUNCATE ON rule_sources
+                FOR EACH STATEMENT EXECUTE FUNCTION regie_refuse_change();
+            CREATE TRIGGER cosignatures_no_truncate BEFORE TRUNCATE ON checkpoint_cosignatures
+                FOR EACH STATEMENT EXECUTE FUNCTION regie_refuse_change();
+            CREATE TRIGGER checkpoints_no_truncate BEFORE TRUNCATE ON checkpoints
+                FOR EACH STATEMENT EXECUTE FUNCTION regie_refuse_change();
+            CREATE TRIGGER checkpoint_heads_no_truncate BEFORE TRUNCATE ON checkpoint_heads
+                FOR EACH STATEMENT EXECUTE FUNCTION regie_refuse_change();
+            """),
     ]
 }

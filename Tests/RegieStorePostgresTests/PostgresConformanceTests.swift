@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Testing
+import RegieCore
 import RegieStore
 import RegieStoreConformance
 import RegieStorePostgres
@@ -60,6 +61,41 @@ struct PostgresBackend: StoreBackend {
         return other
     }
 
+    func open(location: String) async throws -> any EventStore {
+        try await PostgresEventStore.open(try #require(PostgresLocation(url: location)), password: nil)
+    }
+
+    /// Schema version 1: the store is written by this release, whose rows are the same as the
+    /// previous release's (version 2 only adds triggers), and version 2 is then taken out.
+    func makeStoreAtPreviousSchema(history: [(caseID: Int, event: CaseEvent)], workflowSource: String) async throws -> String {
+        let location = try await TestCluster.freshDatabase()
+        let store = try await PostgresEventStore.open(location, password: nil, create: true)
+        var versions: [Int: Int] = [:]
+        for (index, (caseID, event)) in history.enumerated() {
+            let at = Date(timeIntervalSince1970: 1_790_000_000 + Double(index))
+            if case .opened(let opened) = event {
+                let id = try await store.openCase(opened, workflowSource: workflowSource, pluginSources: [], actor: "anna", at: at).caseID
+                #expect(id == caseID)
+            } else {
+                _ = try await store.append([event], to: caseID, expectedVersion: versions[caseID, default: 0], actor: "anna", at: at)
+            }
+            versions[caseID, default: 0] += 1
+        }
+        await store.close()
+        for statement in [
+            "DROP TRIGGER rule_sources_append_only ON rule_sources", "DROP TRIGGER cosignatures_kept ON checkpoint_cosignatures",
+            "DROP TRIGGER rule_sources_no_truncate ON rule_sources", "DROP TRIGGER cosignatures_no_truncate ON checkpoint_cosignatures",
+            "DROP TRIGGER checkpoints_no_truncate ON checkpoints", "DROP TRIGGER checkpoint_heads_no_truncate ON checkpoint_heads",
+            "DELETE FROM regie_schema WHERE version = 2",
+        ] {
+            try await TestCluster.run(statement, on: location)
+        }
+        var schema = 0
+        try await TestCluster.query("SELECT max(version) FROM regie_schema", on: location) { schema = $0 }
+        #expect(schema == 1)
+        return location.description
+    }
+
     /// A second connection begins a write, takes the log head, writes an event row, and its
     /// server process is terminated before it commits.
     func killWriterMidTransaction(_ store: any EventStore) async throws {
@@ -94,6 +130,7 @@ struct PostgresConformanceTests {
     @Test("report facts") func facts() async throws { try await suite.facts() }
     @Test("bulk import") func importStreams() async throws { try await suite.importStreams() }
     @Test("a writer killed mid-transaction leaves nothing") func killed() async throws { try await suite.writerKilledMidTransaction() }
+    @Test("a store of the previous schema is upgraded and keeps its record") func upgrade() async throws { try await suite.upgradeFromPreviousSchema() }
     @Test("the same commands give the same chain as on SQLite")
     func identical() async throws { try await suite.identicalChain(with: SQLiteBackend()) }
     @Test("a store copied to another store and back holds the same rows")

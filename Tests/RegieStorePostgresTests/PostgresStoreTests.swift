@@ -30,7 +30,7 @@ struct PostgresStoreTests {
         for store in stores { await store.close() }
         var migrations = 0
         try await TestCluster.query("SELECT count(*) FROM regie_schema", on: location) { migrations = $0 }
-        #expect(migrations == 1)
+        #expect(migrations == 2, "one row per migration")
     }
 
     @Test("an empty database is refused without create; one with tables of its own always; a newer schema too")
@@ -52,7 +52,7 @@ struct PostgresStoreTests {
         }
     }
 
-    @Test("the record is append-only in the database: updates, deletes and truncation of the log are refused")
+    @Test("the record is append-only in the database: updates, deletes and truncation of the log, the rules and the checkpoints are refused")
     func appendOnly() async throws {
         let location = try await TestCluster.freshDatabase()
         let store = try await PostgresEventStore.open(location, password: nil, create: true)
@@ -60,12 +60,28 @@ struct PostgresStoreTests {
         try await store.recordAccess(actor: "anna", role: "worker", at: Self.now, caseIDs: [1], action: "case show", purpose: "care")
         await store.close()
         for statement in ["UPDATE events SET actor = 'mallory'", "DELETE FROM events", "TRUNCATE events CASCADE",
-                          "UPDATE access_log SET purpose = 'x'", "DELETE FROM access_log"] {
+                          "UPDATE access_log SET purpose = 'x'", "DELETE FROM access_log",
+                          "UPDATE rule_sources SET source = 'x'", "DELETE FROM rule_sources", "TRUNCATE rule_sources CASCADE",
+                          "TRUNCATE checkpoints CASCADE", "TRUNCATE checkpoint_heads", "TRUNCATE checkpoint_cosignatures"] {
             await #expect(throws: (any Error).self, "\(statement)") { try await TestCluster.run(statement, on: location) }
         }
         var events = 0
         try await TestCluster.query("SELECT count(*) FROM events", on: location) { events = $0 }
         #expect(events == 1)
+    }
+
+    @Test("a store of schema version 1 gets version 2 on opening: its rules can no longer be deleted")
+    func upgradeToVersion2() async throws {
+        let backend = PostgresBackend()
+        let location = try #require(PostgresLocation(url: try await backend.makeStoreAtPreviousSchema(
+            history: [(1, .opened(Self.opened()))], workflowSource: Self.source)))
+        try await TestCluster.run("UPDATE rule_sources SET stored_at = stored_at", on: location)
+        let store = try await PostgresEventStore.open(location, password: nil)
+        await store.close()
+        var schema = 0
+        try await TestCluster.query("SELECT max(version) FROM regie_schema", on: location) { schema = $0 }
+        #expect(schema == 2)
+        await #expect(throws: (any Error).self) { try await TestCluster.run("DELETE FROM rule_sources", on: location) }
     }
 
     @Test("a URL is read as libpq spells it; a password never shows in its description")

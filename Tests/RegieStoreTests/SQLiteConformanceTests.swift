@@ -17,6 +17,7 @@ struct SQLiteConformanceTests {
     @Test("report facts") func facts() async throws { try await suite.facts() }
     @Test("bulk import") func importStreams() async throws { try await suite.importStreams() }
     @Test("a writer killed mid-transaction leaves nothing") func killed() async throws { try await suite.writerKilledMidTransaction() }
+    @Test("a store of the previous schema is upgraded and keeps its record") func upgrade() async throws { try await suite.upgradeFromPreviousSchema() }
     @Test("the same commands give the same chain on two stores")
     func identical() async throws { try await suite.identicalChain(with: SQLiteBackend()) }
     @Test("a store copied to another store and back holds the same rows")
