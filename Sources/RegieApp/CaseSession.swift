@@ -72,6 +72,9 @@ package final class CaseSession {
         return Actor(id: person.id, role: person.role)
     }
 
+    /// The day it is now for the workspace's teams.
+    package var today: LocalDate { LocalDate(dayOf: now, in: workspace.timeZone) }
+
     /// The acting person, who must be listed in the workspace.
     package func person() throws(RegieError) -> Workspace.Person {
         guard let person = workspace.person(actorID) else {
@@ -148,9 +151,11 @@ package final class CaseSession {
     }
 
     /// Decides and records a command on a case.
+    /// - Parameter farDateConfirmed: the person confirmed a planned or due date more than two
+    ///   years ahead.
     /// - Returns: the case after the command and the recorded events (none if nothing changed).
     @discardableResult
-    package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [RuleSource] = [])
+    package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [RuleSource] = [], farDateConfirmed: Bool = false)
         async throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
     {
         let (before, workflow, actor) = try await load(caseID)
@@ -158,10 +163,12 @@ package final class CaseSession {
         // it, and audit order must agree with it. A clock set back is refused, not recorded.
         guard now >= before.lastChangedAt else {
             let last = ISO8601DateFormatter().string(from: before.lastChangedAt)
-            throw RegieError(.refused, .clockBeforeLastChange, ["now": "\(ISO8601DateFormatter().string(from: now))", "case": .number(caseID), "last_change": "\(last)"])
+            throw RegieError(.refused, .clockBeforeLastChange,
+                             ["now": .text(ISO8601DateFormatter().string(from: now)), "case": .number(caseID), "last_change": .text(last)])
         }
         let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
-                                      plugins: try rules.plugins(for: before, workflow: workflow))
+                                      plugins: try rules.plugins(for: before, workflow: workflow),
+                                      timeZone: workspace.timeZone, farDateConfirmed: farDateConfirmed)
         let deadlineStops = rules.deadlineStops
         var events: [CaseEvent]
         do {
@@ -209,7 +216,8 @@ package final class CaseSession {
         let plugins = try rules.currentPlugins(for: team, workflow: workflow)
         let open = OpenCase(team: team.id, clientLabel: clientLabel, externalReference: reference, complex: complex,
                             workflow: workflow.name, workflowHash: hash, plugins: plugins.pins)
-        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator)
+        let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
+                                      timeZone: workspace.timeZone)
         let events: [CaseEvent]
         do {
             events = try CaseDecider.decide(nil, .open(open), context)

@@ -44,11 +44,12 @@ extension RegieError {
                 "case": id, "move": term(move.rawValue, move.title), "refusals": .term(names, LocalizedText(nl: listNL, en: listEN)),
             ])
         case .invalid(let input):
-            return invalid(input, caseID: caseID, move: { term($0.rawValue, $0.title) })
+            return invalid(input, caseID: caseID, move: { term($0.rawValue, $0.title) }, dateField: { term($0.rawValue, $0.title) })
         }
     }
 
-    private static func invalid(_ input: InvalidInput, caseID: Int, move: (MoveKind) -> ErrorValue) -> RegieError {
+    private static func invalid(_ input: InvalidInput, caseID: Int, move: (MoveKind) -> ErrorValue,
+                                dateField: (DateField) -> ErrorValue) -> RegieError {
         switch input {
         case .emptyText(let field):
             RegieError(.usage, .emptyText, ["field": .text(field)])
@@ -83,6 +84,16 @@ extension RegieError {
             RegieError(.usage, .durationOutOfRange)
         case .nothingToChange:
             RegieError(.usage, .nothingToChange)
+        case .dateInFuture(let field, let date, let today):
+            RegieError(.usage, .dateInFuture, ["date_field": dateField(field), "date": .text(date.description), "today": .text(today.description)])
+        case .dateBeforeOpening(let field, let date, let opened):
+            RegieError(.usage, .dateBeforeOpening,
+                       ["date_field": dateField(field), "date": .text(date.description), "opened": .text(opened.description)])
+        case .dateInPast(let field, let date, let today):
+            RegieError(.usage, .dateInPast, ["date_field": dateField(field), "date": .text(date.description), "today": .text(today.description)])
+        case .dateFarAhead(let field, let date, let horizon):
+            RegieError(.usage, .dateFarAhead,
+                       ["date_field": dateField(field), "date": .text(date.description), "horizon": .text(horizon.description)])
         }
     }
 

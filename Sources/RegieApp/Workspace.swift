@@ -5,10 +5,16 @@ import RegieCore
 /// A folder with `regie.yaml`: the organisation, its teams and people, the locale and the database.
 package struct Workspace: Sendable {
     package static let fileName = "regie.yaml"
+    package static let defaultTimeZoneName = "Europe/Amsterdam"
+    /// Amsterdam's zone, or UTC+1 where the system has no time zone data.
+    package static let defaultTimeZone = TimeZone(identifier: defaultTimeZoneName) ?? TimeZone(secondsFromGMT: 3600) ?? .gmt
 
     package var root: URL
     package var organisation: String
     package var locale: Language
+    /// `time_zone:` (default Europe/Amsterdam): which day it is for the teams, for the date rules
+    /// and the days of time entries.
+    package var timeZone: TimeZone = Workspace.defaultTimeZone
     /// As written in the file: a SQLite file (relative paths are relative to `root`) or a
     /// PostgreSQL URL without a password (`postgres://user@host:port/db`).
     package var database: String

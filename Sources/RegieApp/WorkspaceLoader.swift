@@ -43,7 +43,7 @@ package enum WorkspaceLoader {
 
     package static func parse(_ text: String, file: String, root: URL) throws(FileFormatError) -> Workspace {
         let doc = try YAMLNodeReader.document(text, file: file)
-        try doc.allowOnly(["organisation", "locale", "database", "database_password_file", "teams", "people", "audit"])
+        try doc.allowOnly(["organisation", "locale", "database", "database_password_file", "time_zone", "teams", "people", "audit"])
         let localeText = try doc.optionalString("locale") ?? "nl"
         guard let locale = Language(rawValue: localeText) else {
             throw FileFormatError(file: file, line: doc.line, problem: "`locale` must be `nl` or `en`")
@@ -92,6 +92,13 @@ package enum WorkspaceLoader {
         }
         var workspace = Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
                                   database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)
+        if let zone = try doc.optionalString("time_zone") {
+            guard let timeZone = TimeZone(identifier: zone) else {
+                throw FileFormatError(file: file, line: doc.line(of: "time_zone"),
+                                      problem: "`time_zone` must be a time zone such as Europe/Amsterdam (is the tzdata package installed?)")
+            }
+            workspace.timeZone = timeZone
+        }
         if PostgresLocation.isURL(workspace.database) {
             guard let location = PostgresLocation(url: workspace.database) else {
                 throw FileFormatError(file: file, line: doc.line(of: "database"),

@@ -14,6 +14,11 @@ extension LocalDate: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .default }
 }
 
+extension DayInput: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public static var defaultCompletionKind: CompletionKind { .list(["today", "tomorrow", "vandaag", "morgen"]) }
+}
+
 extension GoalTerm: ExpressibleByArgument {}
 extension Author: ExpressibleByArgument {}
 extension GoalStatus: ExpressibleByArgument {}

@@ -7,7 +7,7 @@ import RegieCore
 /// computer's clock, or `REGIE_NOW` on a demo or test store; `REGIE_BUSY_TIMEOUT`. On one
 /// machine this is a trusted operator's claim: whoever can open the database can act as anyone.
 extension CaseSession {
-    convenience init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+    convenience init(_ options: GlobalOptions, environment: [String: String] = ProcessEnvironment.current,
                      readOnlyFallback: Bool = false) async throws(RegieError) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = try WorkspaceLoader.locate(explicit: options.workspace, environment: environment, currentDirectory: cwd)

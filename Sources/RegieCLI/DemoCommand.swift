@@ -24,17 +24,31 @@ struct DemoCommand: AsyncParsableCommand {
         out.line(l("Demo workspace: \(root.path) (teams buurtteam-west and fact-oost, each with its own plugins; sanne is a support worker, karim a coordinator).",
                    "Demowerkomgeving: \(root.path) (team buurtteam-west; sanne is regie-ondersteuner, karim coördinator)."))
         out.line(l("Every command below runs there as sanne unless it says --as.", "Elke opdracht hieronder draait daar als sanne, tenzij er --as staat."))
-        for step in DemoScript.steps {
+        // The demo's days end today, in the demo workspace's time zone (REGIE_NOW, if set, is today).
+        let environment = ProcessEnvironment.current
+        let clock = environment["REGIE_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
+        let lastDay = LocalDate(dayOf: clock, in: Workspace.defaultTimeZone)
+        var day = 0
+        for (index, step) in DemoScript.steps.enumerated() {
             if let say = step.say {
                 out.line("")
                 out.line("# " + l(say))
             }
-            let shown = (step.actor == "sanne" ? [] : ["--as", step.actor]) + step.args
+            day = step.day ?? day
+            let args = DemoScript.arguments(step.args, lastDay: lastDay)
+            let shown = (step.actor == "sanne" ? [] : ["--as", step.actor]) + args
             out.line("$ regie " + shown.map(Self.shellQuoted).joined(separator: " "))
-            let arguments = step.args + ["--workspace", root.path, "--as", step.actor, "--lang", lang.rawValue]
-            let status = await RegieMain.execute(arguments, errors: { out.line($0) })
+            let arguments = args + ["--workspace", root.path, "--as", step.actor, "--lang", lang.rawValue]
+            // Each step a second after the one before, from midnight UTC of its day (the same day
+            // in the Netherlands): the last day's steps are over before the user's own commands.
+            let now = String(format: "%@T00:%02d:%02dZ", LocalDate(daysSinceEpoch: lastDay.daysSinceEpoch + day).description,
+                             index / 60, index % 60)
+            let status = await ProcessEnvironment.$overrides.withValue(environment.merging(["REGIE_NOW": now]) { $1 }) {
+                await RegieMain.execute(arguments, errors: { out.line($0) })
+            }
             guard status == step.expect else {
-                throw RegieError(.internalError, .demoStepFailed, ["command": "\(step.args.joined(separator: " "))", "exit_status": .number(Int(status.rawValue))])
+                throw RegieError(.internalError, .demoStepFailed,
+                                 ["command": .text(args.joined(separator: " ")), "exit_status": .number(Int(status.rawValue))])
             }
             if status != .success { out.line(l("(refused with exit code \(status.rawValue), as expected)", "(geweigerd met exitcode \(status.rawValue), zoals bedoeld)")) }
         }

@@ -5,27 +5,46 @@ import RegieReports
 /// The sample case the demo walks through: R., a client of a neighbourhood team, with their
 /// mother, a neighbour, an experience expert and a district nurse. The neighbourhood team uses
 /// the neighbourhood, group-chat and quarterly plugins; a second case shows the FACT team's.
+///
+/// The case runs over about seven months that end on the day the demo runs: each step has its
+/// day, counted back from that one, and the dates in its arguments are counted the same way,
+/// so that meetings are held on or before the day they are recorded and nothing lies ahead of
+/// the day the demo is run.
 enum DemoScript {
     struct Step {
         var say: LocalizedText?
         var args: [String]
         var actor = "sanne"
         var expect = ExitStatus.success
+        /// The day this step runs on, in days before the demo's last day; nil: the previous step's.
+        var day: Int?
     }
 
     static func say(_ en: String, _ nl: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
+    /// The token for a date `offset` days from the demo's last day, resolved when the demo runs.
+    static func date(_ offset: Int) -> String { datePrefix + String(offset) }
+    static let datePrefix = "@day"
+
+    /// A step's arguments with its date tokens as dates.
+    static func arguments(_ args: [String], lastDay: LocalDate) -> [String] {
+        args.map { arg in
+            guard arg.hasPrefix(datePrefix), let offset = Int(arg.dropFirst(datePrefix.count)) else { return arg }
+            return LocalDate(daysSinceEpoch: lastDay.daysSinceEpoch + offset).description
+        }
+    }
+
     static let steps: [Step] = [
         Step(say: say("Phase 1, goals: open a case and write the client's goals in their own words.",
                       "Fase 1, doelen: open een casus en schrijf de doelen op in de woorden van de cliënt."),
-             args: ["case", "open", "--team", "buurtteam-west", "--client", "R."]),
+             args: ["case", "open", "--team", "buurtteam-west", "--client", "R."], day: -200),
         Step(args: ["goal", "add", "1", "Ik wil weer zelf boodschappen kunnen doen.", "--term", "short", "--by", "client"]),
         Step(args: ["goal", "add", "1", "Over een jaar heb ik een plek waar ik overdag graag naartoe ga.", "--term", "long", "--by", "client"]),
         Step(args: ["check", "tick", "1", "goals.own_story"]),
         Step(args: ["case", "advance", "1"]),
         Step(say: say("Phase 2, mapping: who could help? The client names four people.",
                       "Fase 2, in kaart brengen: wie kan helpen? De cliënt noemt vier mensen."),
-             args: ["resource", "add", "1", "Moeder", "--relation", "mother", "--kind", "informal"]),
+             args: ["resource", "add", "1", "Moeder", "--relation", "mother", "--kind", "informal"], day: -193),
         Step(args: ["resource", "add", "1", "Buurvrouw Ans", "--relation", "neighbour", "--kind", "informal"]),
         Step(args: ["resource", "add", "1", "Peter", "--relation", "peer with lived experience", "--kind", "experience-expert"]),
         Step(args: ["resource", "add", "1", "Wijkverpleegkundige", "--relation", "district nurse", "--kind", "professional"]),
@@ -42,28 +61,29 @@ enum DemoScript {
         Step(args: ["case", "advance", "1"]),
         Step(say: say("Phase 3, activation: contacts and one-to-one talks; the mother feels strain.",
                       "Fase 3, activeren: contact en persoonlijke gesprekken; moeder ervaart spanning."),
-             args: ["resource", "update", "1", "1", "--contact", "willing", "--one-to-one", "--tension", "noted"]),
+             args: ["resource", "update", "1", "1", "--contact", "willing", "--one-to-one", "--tension", "noted"], day: -186),
         Step(say: say("A crisis: the case pauses, and the network keeps supporting R.",
                       "Een crisis: de casus pauzeert, het netwerk blijft R. steunen."),
-             args: ["case", "pause", "1", "--kind", "crisis", "--reason", "Short admission after a crisis; the network stays involved."]),
-        Step(args: ["case", "resume", "1"]),
+             args: ["case", "pause", "1", "--kind", "crisis", "--reason", "Short admission after a crisis; the network stays involved."],
+             day: -179),
+        Step(args: ["case", "resume", "1"], day: -158),
         Step(say: say("Back in activation, where the case was. The tension is talked through.",
                       "Terug in activeren, waar de casus was. De spanning wordt besproken."),
-             args: ["resource", "update", "1", "1", "--tension", "discussed"]),
+             args: ["resource", "update", "1", "1", "--tension", "discussed"], day: -151),
         Step(args: ["resource", "update", "1", "2", "--contact", "willing", "--one-to-one"]),
         Step(args: ["resource", "update", "1", "3", "--contact", "willing", "--one-to-one"]),
         Step(args: ["resource", "update", "1", "4", "--contact", "contacted", "--one-to-one"]),
-        Step(args: ["meeting", "plan", "1", "--on", "2027-01-14"]),
+        Step(args: ["meeting", "plan", "1", "--on", date(-91)]),
         Step(args: ["case", "advance", "1"]),
         Step(say: say("Phase 4, the meeting: everyone says what they can and cannot do; questions get an owner.",
                       "Fase 4, de bijeenkomst: iedereen zegt wat hij wel en niet kan; vragen krijgen een eigenaar."),
-             args: ["meeting", "held", "1", "1", "--on", "2027-01-14", "--attendees", "1,2,3,4", "--led-by", "together"]),
+             args: ["meeting", "held", "1", "1", "--on", date(-91), "--attendees", "1,2,3,4", "--led-by", "together"], day: -91),
         Step(args: ["resource", "update", "1", "1", "--can", "Sunday dinner together", "--cannot", "Daily care"]),
         Step(args: ["resource", "update", "1", "2", "--can", "Shopping on Saturdays", "--cannot", "Help with paperwork"]),
         Step(args: ["resource", "update", "1", "3", "--can", "Come along to a day-centre intake", "--cannot", "Being on call"]),
         Step(args: ["resource", "update", "1", "4", "--can", "Medication check weekly", "--cannot", "Evening visits"]),
-        Step(args: ["question", "add", "1", "Groceries on Saturday", "--owner", "2", "--due", "2027-02-01"]),
-        Step(args: ["question", "add", "1", "Find a day centre", "--owner", "3", "--due", "2027-03-01"]),
+        Step(args: ["question", "add", "1", "Groceries on Saturday", "--owner", "2", "--due", date(-70)]),
+        Step(args: ["question", "add", "1", "Find a day centre", "--owner", "3", "--due", date(-40)]),
         Step(args: ["question", "add", "1", "Sort out the debts"]),
         Step(args: ["question", "status", "1", "1", "accepted"]),
         Step(args: ["check", "tick", "1", "meeting.questions_discussed"]),
@@ -71,19 +91,19 @@ enum DemoScript {
         Step(say: say("The team's group-chat plugin adds its own item: what does and does not belong in the chat.",
                       "De groepsapp-plugin van het team voegt een eigen punt toe: wat wel en niet in de app hoort."),
              args: ["check", "tick", "1", "group_chat.topics"]),
-        Step(args: ["time", "log", "1", "2h30m", "--activity", "meeting", "--on", "2027-01-14"]),
+        Step(args: ["time", "log", "1", "2h30m", "--activity", "meeting", "--on", date(-91)]),
         Step(args: ["case", "advance", "1"]),
         Step(say: say("Phase 5, follow-up: the debts question is parked for formal care; the next meeting is planned.",
                       "Fase 5, vervolg: de schuldenvraag wordt geparkeerd voor formele zorg; de volgende bijeenkomst wordt gepland."),
-             args: ["question", "status", "1", "3", "parked"]),
+             args: ["question", "status", "1", "3", "parked"], day: -70),
         Step(args: ["check", "tick", "1", "follow_up.evaluated"]),
         Step(say: say("The quarterly plugin holds the next meeting to within about three months of the last.",
                       "De kwartaalplugin houdt de volgende bijeenkomst binnen ongeveer drie maanden na de vorige."),
-             args: ["meeting", "plan", "1", "--on", "2027-04-15"]),
+             args: ["meeting", "plan", "1", "--on", date(0)]),
         Step(args: ["case", "next-round", "1"]),
         Step(say: say("Round 2: the group meets again, then a second follow-up.",
                       "Ronde 2: de groep komt weer bij elkaar, daarna een tweede vervolg."),
-             args: ["meeting", "held", "1", "2", "--on", "2027-04-15", "--attendees", "1,2,3", "--led-by", "client"]),
+             args: ["meeting", "held", "1", "2", "--on", date(0), "--attendees", "1,2,3", "--led-by", "client"], day: 0),
         Step(args: ["check", "tick", "1", "meeting.questions_discussed"]),
         Step(args: ["check", "tick", "1", "group_chat.topics"]),
         Step(args: ["question", "status", "1", "1", "done"]),

@@ -20,7 +20,7 @@ struct InitCommand: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let id = person ?? environment["REGIE_USER"] ?? environment["USER"] ?? "coordinator"
         let root = URL(fileURLWithPath: folder).standardizedFileURL
         let yaml = Self.yaml(organisation: organisation, team: team, person: id, lang: lang, database: database)

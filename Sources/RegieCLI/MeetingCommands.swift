@@ -16,11 +16,13 @@ struct MeetingPlanCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "The date (YYYY-MM-DD).") var on: LocalDate
+    @Option(help: "The date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var on: DayInput
+    @Flag(name: .customLong("confirm-date"), help: "Confirm a date more than two years ahead.") var confirmDate = false
 
     func run() async throws {
         let session = try await CaseSession(global)
-        let (state, _) = try await session.perform(.planMeeting(on: on), on: caseID)
+        let on = on.resolved(today: session.today)
+        let (state, _) = try await session.perform(.planMeeting(on: on), on: caseID, farDateConfirmed: confirmDate)
         let meeting = state.meetings.last
         Console.current.line(session.l("Meeting \(meeting?.id ?? 0) (round \(meeting?.round ?? 0)) planned on \(on) for case \(caseID).",
                                        "Bijeenkomst \(meeting?.id ?? 0) (ronde \(meeting?.round ?? 0)) gepland op \(on) voor casus \(caseID)."))
@@ -33,7 +35,7 @@ struct MeetingHeldCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case number.") var caseID: Int
     @Argument(help: "The meeting number.") var meetingID: Int
-    @Option(help: "The date it took place (YYYY-MM-DD).") var on: LocalDate
+    @Option(help: "The date it took place: 2027-01-14, 14-01-2027, today or yesterday (vandaag, gisteren).") var on: DayInput
     @Option(help: "Members who came, as resource numbers separated by commas: 1,2,4.") var attendees: String = ""
     @Option(name: .customLong("led-by"), help: "client, together or worker.") var ledBy: MeetingLead?
 
@@ -45,6 +47,7 @@ struct MeetingHeldCommand: AsyncParsableCommand {
             return id
         }
         let session = try await CaseSession(global)
+        let on = on.resolved(today: session.today)
         try await session.perform(.recordMeetingHeld(id: meetingID, on: on, attendees: ids, ledBy: ledBy), on: caseID)
         Console.current.line(session.l("Meeting \(meetingID) of case \(caseID) recorded as held on \(on).",
                                        "Bijeenkomst \(meetingID) van casus \(caseID) vastgelegd als gehouden op \(on)."))

@@ -53,7 +53,7 @@ struct PluginListCommand: AsyncParsableCommand {
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         // Outside a workspace, the shipped plugins alone; a workspace that cannot be read is an error.
-        let root = try? WorkspaceLoader.locate(explicit: workspace, environment: ProcessInfo.processInfo.environment,
+        let root = try? WorkspaceLoader.locate(explicit: workspace, environment: ProcessEnvironment.current,
                                                currentDirectory: cwd)
         let loaded = try root.map { root throws(RegieError) in try WorkspaceLoader.load(from: root) }
         let l = L10n(language: lang ?? loaded?.locale ?? .en)

@@ -16,11 +16,14 @@ struct QuestionAddCommand: AsyncParsableCommand {
     @Argument(help: "The case number.") var caseID: Int
     @Argument(help: "The question.") var text: String
     @Option(help: "The resource that picks it up.") var owner: Int?
-    @Option(help: "By when (YYYY-MM-DD).") var due: LocalDate?
+    @Option(help: "By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var due: DayInput?
+    @Flag(name: .customLong("confirm-date"), help: "Confirm a due date more than two years ahead.") var confirmDate = false
 
     func run() async throws {
         let session = try await CaseSession(global)
-        let (state, _) = try await session.perform(.recordQuestion(text: text, owner: owner, due: due), on: caseID)
+        let due = due?.resolved(today: session.today)
+        let (state, _) = try await session.perform(.recordQuestion(text: text, owner: owner, due: due), on: caseID,
+                                                   farDateConfirmed: confirmDate)
         let id = state.questions.last?.id ?? 0
         Console.current.line(session.l("Question \(id) recorded in case \(caseID).", "Vraag \(id) vastgelegd bij casus \(caseID)."))
     }
@@ -33,11 +36,13 @@ struct QuestionAssignCommand: AsyncParsableCommand {
     @Argument(help: "The case number.") var caseID: Int
     @Argument(help: "The question number.") var questionID: Int
     @Option(name: .customLong("to"), help: "The resource that picks it up.") var owner: Int
-    @Option(help: "By when (YYYY-MM-DD).") var due: LocalDate?
+    @Option(help: "By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var due: DayInput?
+    @Flag(name: .customLong("confirm-date"), help: "Confirm a due date more than two years ahead.") var confirmDate = false
 
     func run() async throws {
         let session = try await CaseSession(global)
-        try await session.perform(.assignQuestion(id: questionID, owner: owner, due: due), on: caseID)
+        let due = due?.resolved(today: session.today)
+        try await session.perform(.assignQuestion(id: questionID, owner: owner, due: due), on: caseID, farDateConfirmed: confirmDate)
         Console.current.line(session.l("Question \(questionID) of case \(caseID) goes to resource \(owner).",
                                        "Vraag \(questionID) van casus \(caseID) gaat naar resource \(owner)."))
     }

@@ -84,7 +84,7 @@ public enum RegieMain {
         }
         if let language = value(of: "--lang").flatMap(Language.init(rawValue:)) { return language }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        if let root = try? WorkspaceLoader.locate(explicit: value(of: "--workspace"), environment: ProcessInfo.processInfo.environment,
+        if let root = try? WorkspaceLoader.locate(explicit: value(of: "--workspace"), environment: ProcessEnvironment.current,
                                                   currentDirectory: cwd),
            let workspace = try? WorkspaceLoader.load(from: root) {
             return workspace.locale

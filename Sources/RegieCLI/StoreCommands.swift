@@ -37,7 +37,7 @@ struct StoreCopyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await CaseSession(global)
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let access = StoreAccess(databaseURL: to,
                                  password: environment["REGIE_TARGET_DATABASE_PASSWORD"] ?? environment["REGIE_DATABASE_PASSWORD"])
         let target = to.hasPrefix("postgres") ? to : URL(fileURLWithPath: to).standardizedFileURL.path

@@ -17,14 +17,14 @@ struct TimeLogCommand: AsyncParsableCommand {
     @Argument(help: "The case number.") var caseID: Int
     @Argument(help: "How long: 1h30m, 90m, 1.5h.") var duration: String
     @Option(help: "contact, conversation, meeting, preparation or other.") var activity: TimeActivity = .other
-    @Option(help: "The day (YYYY-MM-DD; default today).") var on: LocalDate?
+    @Option(help: "The day: 2027-01-14, 14-01-2027, today or yesterday (vandaag, gisteren); default today.") var on: DayInput?
 
     func run() async throws {
         guard let minutes = Duration.minutes(duration) else {
             throw RegieError(.usage, .durationInvalid, ["text": "\(duration)"])
         }
         let session = try await CaseSession(global)
-        let day = on ?? LocalDate(utcDayOf: session.now)
+        let day = on?.resolved(today: session.today) ?? session.today
         try await session.perform(.logTime(minutes: minutes, activity: activity, on: day), on: caseID)
         Console.current.line(session.l("Logged \(Duration.text(minutes: minutes)) on case \(caseID).",
                                        "\(Duration.text(minutes: minutes)) geregistreerd op casus \(caseID)."))

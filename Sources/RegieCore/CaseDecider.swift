@@ -8,15 +8,24 @@ public struct DecisionContext {
     public var evaluator: any DerivedItemEvaluator
     /// The plugins the case is pinned to.
     public var plugins: any CasePlugins
+    /// The time zone the team lives in: it says which day `now`, and the case's opening, fall on.
+    public var timeZone: TimeZone
+    /// The person confirmed a planned or due date more than ``DateRules/horizonDays`` ahead.
+    public var farDateConfirmed: Bool
 
     public init(actor: Actor, now: Date, workflow: Workflow, evaluator: any DerivedItemEvaluator,
-                plugins: any CasePlugins = NoPlugins()) {
+                plugins: any CasePlugins = NoPlugins(), timeZone: TimeZone = .gmt, farDateConfirmed: Bool = false) {
         self.actor = actor
         self.now = now
         self.workflow = workflow
         self.evaluator = evaluator
         self.plugins = plugins
+        self.timeZone = timeZone
+        self.farDateConfirmed = farDateConfirmed
     }
+
+    /// The day it is now where the team works.
+    public var today: LocalDate { LocalDate(dayOf: now, in: timeZone) }
 }
 
 /// Turns commands into events, enforcing the rules of the method. Pure: no I/O, no clock.
@@ -84,17 +93,20 @@ public enum CaseDecider {
         case .recordQuestion(let text, let owner, let due):
             let text = try checkedText(text, field: "question", limit: longText)
             if let owner, state.resource(owner) == nil { throw .notFound(.resource, String(owner)) }
+            if let due { try DateRules.checkAhead(due, .due, context) }
             let id = (state.questions.map(\.id).max() ?? 0) + 1
             return [.questionRecorded(QuestionRecorded(questionID: id, text: text, owner: owner, due: due))]
         case .assignQuestion(let id, let owner, let due):
             guard state.question(id) != nil else { throw .notFound(.question, String(id)) }
             guard state.resource(owner) != nil else { throw .notFound(.resource, String(owner)) }
+            if let due { try DateRules.checkAhead(due, .due, context) }
             return [.questionAssigned(QuestionAssigned(questionID: id, owner: owner, due: due))]
         case .setQuestionStatus(let id, let status):
             guard let question = state.question(id) else { throw .notFound(.question, String(id)) }
             guard question.status != status else { return [] }
             return [.questionStatusChanged(QuestionStatusChanged(questionID: id, status: status))]
         case .planMeeting(let date):
+            try DateRules.checkAhead(date, .plannedOn, context)
             // A meeting planned during follow-up is the next round's meeting.
             let round = state.status.phase == .followUp ? state.round + 1 : state.round
             let id = (state.meetings.map(\.id).max() ?? 0) + 1
@@ -102,6 +114,7 @@ public enum CaseDecider {
         case .recordMeetingHeld(let id, let date, let attendees, let lead):
             guard let meeting = state.meeting(id) else { throw .notFound(.meeting, String(id)) }
             guard meeting.heldOn == nil else { throw .invalid(.meetingAlreadyHeld(id)) }
+            try DateRules.checkPast(date, .heldOn, of: state, context)
             for attendee in attendees where state.resource(attendee)?.isMember != true {
                 if state.resource(attendee) == nil { throw .notFound(.resource, String(attendee)) }
                 throw .invalid(.attendeeNotMember(attendee))
@@ -115,6 +128,7 @@ public enum CaseDecider {
             return state.ticks.contains(id, in: phase) ? [.itemUnticked(ItemTick(phase: phase, item: id))] : []
         case .logTime(let minutes, let activity, let date):
             guard (1...(24 * 60)).contains(minutes) else { throw .invalid(.durationOutOfRange) }
+            guard date <= context.today else { throw .invalid(.dateInFuture(.workedOn, date, today: context.today)) }
             return [.timeLogged(TimeLogged(minutes: minutes, activity: activity, on: date))]
         case .move(let move, let reason, let override):
             return [.transitioned(try transition(state, move, reason: reason, override: override, context))]

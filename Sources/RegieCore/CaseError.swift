@@ -42,4 +42,17 @@ public enum InvalidInput: Sendable, Equatable {
     case attendeeNotMember(Int)
     case durationOutOfRange
     case nothingToChange
+    /// A date of something that has happened lies after today.
+    case dateInFuture(DateField, LocalDate, today: LocalDate)
+    /// A date of something that has happened lies before the case was opened.
+    case dateBeforeOpening(DateField, LocalDate, opened: LocalDate)
+    /// A date of something still to come lies before today.
+    case dateInPast(DateField, LocalDate, today: LocalDate)
+    /// A date of something still to come lies further ahead than the horizon, unconfirmed.
+    case dateFarAhead(DateField, LocalDate, horizon: LocalDate)
+}
+
+/// The dates a command can give, named in refusals.
+public enum DateField: String, Sendable, Equatable {
+    case heldOn = "held_on", plannedOn = "planned_on", due, workedOn = "worked_on"
 }

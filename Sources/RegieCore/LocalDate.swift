@@ -52,6 +52,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
+    /// The day a moment falls on in a time zone (its offset from UTC at that moment).
+    public init(dayOf date: Date, in timeZone: TimeZone) {
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        self.init(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
+    }
+
     /// The date of a day count since 1970-01-01.
     public init(daysSinceEpoch z0: Int) {
         let z = z0 + 719468

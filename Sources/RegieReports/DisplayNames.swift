@@ -156,3 +156,14 @@ extension String {
     /// The text with its first letter in upper case, for a table header made of a phrase.
     package var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
+
+extension DateField {
+    package func title(_ l: L10n) -> String {
+        switch self {
+        case .heldOn: l("meeting date", "datum van de bijeenkomst")
+        case .plannedOn: l("planned date", "geplande datum")
+        case .due: l("due date", "streefdatum")
+        case .workedOn: l("date of the time entry", "datum van de tijdregistratie")
+        }
+    }
+}

@@ -105,6 +105,23 @@ extension ErrorCatalogue {
                   "De klok zegt {now}, vóór de laatste wijziging van casus {case} om {last_change}; er is niets opgeslagen.",
                   hint: "Check the computer's clock, or wait a moment and repeat the command.",
                   "Controleer de klok van de computer, of wacht even en herhaal de opdracht.")
+        case .dateInFuture:
+            Entry("The {date_field} {date} lies after today ({today}): only what has taken place can be recorded.",
+                  "De {date_field} {date} ligt na vandaag ({today}): alleen wat plaatsvond kan worden vastgelegd.",
+                  hint: "Give the day it took place.", "Geef de dag waarop het plaatsvond.")
+        case .dateBeforeOpening:
+            Entry("The {date_field} {date} lies before the case was opened ({opened}).",
+                  "De {date_field} {date} ligt vóór de opening van de casus ({opened}).",
+                  hint: "Give a day on or after {opened}.", "Geef een dag op of na {opened}.")
+        case .dateInPast:
+            Entry("The {date_field} {date} lies before today ({today}); it must be today or later.",
+                  "De {date_field} {date} ligt vóór vandaag ({today}); die moet vandaag of later zijn.",
+                  hint: "Give today or a later day.", "Geef vandaag of een latere dag.")
+        case .dateFarAhead:
+            Entry("The {date_field} {date} lies more than two years ahead (after {horizon}).",
+                  "De {date_field} {date} ligt meer dan twee jaar vooruit (na {horizon}).",
+                  hint: "If that is right, repeat the command with --confirm-date.",
+                  "Klopt dat, herhaal de opdracht dan met --confirm-date.")
 
         // Who is asking.
         case .noActingPerson:

@@ -29,6 +29,10 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case durationOutOfRange = "duration_out_of_range"
     case nothingToChange = "nothing_to_change"
     case clockBeforeLastChange = "clock_before_last_change"
+    case dateInFuture = "date_in_future"
+    case dateBeforeOpening = "date_before_opening"
+    case dateInPast = "date_in_past"
+    case dateFarAhead = "date_far_ahead"
 
     // Who is asking.
     case noActingPerson = "no_acting_person"

@@ -13,7 +13,7 @@ struct CasePlanTests {
     /// case 2 (west) for another client, whose people must not appear in case 1's plan.
     static func bench() async throws -> Workbench {
         let bench = try await Workbench()
-        for line in ["case open --team west --client Z<b>", "goal add 1 \"Zelf *koken* | leren\" --term long --by client",
+        for line in ["@2090-01-15", "case open --team west --client Z<b>", "goal add 1 \"Zelf *koken* | leren\" --term long --by client",
                      "resource add 1 \"Oom <script>x</script>\" --relation \"oom & tante\" --kind informal",
                      "resource update 1 1 --contact willing --tension noted", "resource choose 1 1 --client-chose",
                      "resource update 1 1 --can \"Rijden\" --cannot \"Geld\"",

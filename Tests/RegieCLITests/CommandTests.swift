@@ -184,6 +184,32 @@ struct CommandTests {
         #expect(await bench.run(["goal", "add", "99", "--term", "long", "--by", "client", "--", "--json"]).err.hasPrefix("regie: "))
     }
 
+    @Test("dates are typed the Dutch way too, and a date that makes no sense is refused, saying which and why")
+    func dates() async throws {
+        let bench = try await Workbench()
+        bench.now = "2027-03-10T23:30:00Z"  // already 11 March in Amsterdam
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(await bench.run(["meeting", "plan", "1", "--on", "vandaag"]).out.contains("planned on 2027-03-11"))
+        let past = await bench.run(["meeting", "plan", "1", "--on", "10-03-2027"])
+        #expect(past.status == .usage)
+        #expect(past.err == "regie: The planned date 2027-03-10 lies before today (2027-03-11); it must be today or later. Give today or a later day.")
+        let far = await bench.run(["question", "add", "1", "Verhuizen", "--due", "01-04-2029", "--lang", "nl"])
+        #expect(far.err == "regie: De streefdatum 2029-04-01 ligt meer dan twee jaar vooruit (na 2029-03-10). "
+                + "Klopt dat, herhaal de opdracht dan met --confirm-date.")
+        #expect(await bench.run(["question", "add", "1", "Verhuizen", "--due", "01-04-2029", "--confirm-date"]).status == .success)
+        let future = await bench.run(["meeting", "held", "1", "1", "--on", "morgen"])
+        #expect(future.status == .usage)
+        #expect(future.err.contains("The meeting date 2027-03-12 lies after today (2027-03-11)"))
+        let early = await bench.run(["meeting", "held", "1", "1", "--on", "2027-03-01"])
+        #expect(early.err.contains("The meeting date 2027-03-01 lies before the case was opened (2027-03-11)."))
+        #expect(await bench.run(["meeting", "held", "1", "1", "--on", "11-3-2027"]).status == .success)
+        #expect(await bench.run(["time", "log", "1", "1h", "--on", "tomorrow"]).status == .usage)
+        #expect(await bench.run(["time", "log", "1", "1h"]).status == .success)
+        let json = await bench.run(["time", "list", "1", "--json"]).out
+        #expect(json.contains("2027-03-11"), "time is logged on today where the team works")
+        #expect(await bench.run(["meeting", "plan", "1", "--on", "31-02-2027"]).status == .usage)
+    }
+
     @Test("a closed case refuses changes and the store stays as it was")
     func closedCase() async throws {
         let bench = try await Workbench()

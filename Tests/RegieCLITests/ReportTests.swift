@@ -21,6 +21,10 @@ struct ReportTests {
             } else { current.append(character) }
         }
         if !current.isEmpty { arguments.append(current) }
+        if let day = arguments.first, day.hasPrefix("@") {
+            bench.now = day.dropFirst() + "T09:00:00Z"
+            return
+        }
         let result = await bench.run(arguments, as: actor)
         #expect(result.status == .success, "\(line): \(result.err)")
     }
@@ -29,11 +33,13 @@ struct ReportTests {
     /// C (oost, complex) involved and formed in 3 h, its question still open; D (west) still in goals.
     static func team() async throws -> Workbench {
         let bench = try await Workbench()
-        for line in ["case open --team west --client A", "resource add 1 Moeder --relation mother --kind informal",
+        // Lines starting with @ set the day the next commands run on (the clock is fixed, so
+        // that every date is coherent with "today" and the report's periods are known).
+        for line in ["@2089-06-01", "case open --team west --client A", "resource add 1 Moeder --relation mother --kind informal",
                      "resource update 1 1 --contact willing", "resource add 1 Zuster --relation nurse --kind professional",
-                     "resource choose 1 1 --client-chose", "meeting plan 1 --on 2090-01-10",
-                     "meeting held 1 1 --on 2090-01-10 --attendees 1", "time log 1 1h --on 2090-01-05",
-                     "time log 1 30m --on 2090-01-10", "time log 1 45m --on 2090-01-20",
+                     "resource choose 1 1 --client-chose", "meeting plan 1 --on 2089-06-01",
+                     "meeting held 1 1 --on 2089-06-01 --attendees 1", "time log 1 1h --on 2089-06-01",
+                     "time log 1 30m --on 2089-06-01",
                      "question add 1 Boodschappen --owner 1", "question status 1 1 accepted",
                      "resource update 1 1 --can \"Zondag eten\" --cannot \"Dagelijkse zorg\"",
                      "goal add 1 \"Zelf boodschappen doen\" --term short --by client", "goal update 1 1 --status achieved",
@@ -48,11 +54,14 @@ struct ReportTests {
         for line in ["case open --team oost --client C --complex", "resource add 4 Broer --relation brother --kind informal",
                      "resource update 4 1 --contact declined", "resource add 4 Zus --relation sister --kind informal",
                      "resource update 4 2 --contact willing", "resource choose 4 2 --client-chose",
-                     "meeting plan 4 --on 2090-02-01", "meeting held 4 1 --on 2090-02-01 --attendees 2",
-                     "time log 4 3h --on 2090-01-15", "question add 4 Geld --owner 2"] {
+                     "meeting plan 4 --on 2089-06-01", "meeting held 4 1 --on 2089-06-01 --attendees 2",
+                     "time log 4 3h --on 2089-06-01", "question add 4 Geld --owner 2"] {
             await run(bench, line, as: "bob")
         }
         for id in [1, 2, 4] { await run(bench, "case advance \(id) --override --reason \"report test\"", as: "karim") }
+        // Time after the group met does not count towards reaching it.
+        await run(bench, "@2089-06-02")
+        await run(bench, "time log 1 45m --on 2089-06-02")
         return bench
     }
 
@@ -101,11 +110,11 @@ struct ReportTests {
         #expect(oost["opened"] as? Int == 1)
         #expect(Self.share(oost, "group_formed") == [1, 1])
         #expect(await bench.run(["report", "team", "--json"], as: "karim").out == bench.run(["report", "team", "--format", "json"], as: "karim").out)
-        let empty = await bench.run(["report", "team", "--since", "2089-01-01", "--format", "md"], as: "karim")
+        let empty = await bench.run(["report", "team", "--since", "2089-07-01", "--format", "md"], as: "karim")
         #expect(empty.status == .success)
         #expect(empty.out.contains("No cases were opened in this period"))
         #expect(!empty.out.contains("## "), "no empty charts or tables")
-        let later = try await Self.json(bench, ["--since", "2089-01-01"])
+        let later = try await Self.json(bench, ["--since", "2089-07-01"])
         #expect(later["opened"] as? Int == 0)
         #expect((later["network_involved"] as? [String: Any])?["percent"] == nil, "no share of nothing")
     }
@@ -122,7 +131,7 @@ struct ReportTests {
         }
         // An append that brings no facts (another program writing the store) forgets the stored ones.
         let version = try await store.events(of: 1).count
-        _ = try await store.append([.timeLogged(TimeLogged(minutes: 60, activity: .other, on: LocalDate(iso: "2089-01-01")!))],
+        _ = try await store.append([.timeLogged(TimeLogged(minutes: 60, activity: .other, on: LocalDate(iso: "2089-06-01")!))],
                              to: 1, expectedVersion: version, actor: "anna", at: Date())
         await #expect(try store.caseFacts(teams: ["west"]).missing == [1])
         // A's hour counts from its events: 1.5 h became 2.5 h.

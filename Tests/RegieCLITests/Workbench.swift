@@ -48,7 +48,7 @@ final class Workbench {
     init(yaml: String = Workbench.yaml) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("regie-cli-\(UUID().uuidString)")
         guard Self.backend == .postgres else {
-            try InitCommand.create(at: folder, yaml: yaml)
+            try InitCommand.create(at: folder, yaml: yaml, fixedClock: true)
             return
         }
         guard let admin = ProcessInfo.processInfo.environment["REGIE_TEST_POSTGRES_URL"].flatMap(PostgresLocation.init(url:)) else {
@@ -62,7 +62,7 @@ final class Workbench {
         try create.run()
         create.waitUntilExit()
         guard create.terminationStatus == 0 else { throw WorkbenchError("psql could not create a test database") }
-        await (try PostgresEventStore.open(location, password: nil, create: true)).close()
+        await (try PostgresEventStore.open(location, password: nil, create: true, fixedClock: true)).close()
         postgres = location
         try InitCommand.create(at: folder, yaml: yaml.replacingOccurrences(of: "database: regie.sqlite", with: "database: \"\(location)\""),
                                makeDatabase: false)
@@ -87,6 +87,10 @@ final class Workbench {
         var err: String
     }
 
+    /// The clock the commands run at (`REGIE_NOW`, ISO 8601), or nil for the computer's: a
+    /// test that gives dates sets it, so that its dates are coherent with "today".
+    var now: String?
+
     /// Runs a command line as `actor` (nil: no --as), the way `regie` would.
     @discardableResult
     func run(_ arguments: [String], as actor: String? = "anna", inWorkspace: Bool = true) async -> Result {
@@ -94,8 +98,11 @@ final class Workbench {
         var errors: [String] = []
         var full = arguments + (inWorkspace ? ["--workspace", folder.path] : [])
         if let actor { full += ["--as", actor] }
+        let environment = now.map { ["REGIE_NOW": $0] } ?? [:]
         let status = await Console.$current.withValue(console) {
-            await RegieMain.execute(full, errors: { errors.append($0) })
+            await ProcessEnvironment.$overrides.withValue(environment) {
+                await RegieMain.execute(full, errors: { errors.append($0) })
+            }
         }
         let err = errors.joined(separator: "\n")
         // Every error any test provokes is worded from the catalogue with all its fields.

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import RegieCore
 
 @Suite("Commands become events under the method's rules")
@@ -152,10 +153,71 @@ struct DeciderTests {
         #expect(c.state.ticks.isEmpty)
     }
 
+    @Test("dates make sense: what happened lies between the opening and today, what is to come between today and two years ahead")
+    func dates() throws {
+        var c = try Fixture.Driver()
+        let today = LocalDate(utcDayOf: Fixture.t0)
+        func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
+        try c.run(.mapResource(label: "Ans", relation: "neighbour", kind: .informal))
+        #expect(throws: CaseError.invalid(.dateInPast(.plannedOn, day(-1), today: today))) { try c.run(.planMeeting(on: day(-1))) }
+        #expect(throws: CaseError.invalid(.dateFarAhead(.plannedOn, day(731), horizon: day(730)))) { try c.run(.planMeeting(on: day(731))) }
+        try c.run(.planMeeting(on: day(730)))
+        try c.run(.planMeeting(on: today))
+        #expect(throws: CaseError.invalid(.dateInPast(.due, day(-3), today: today))) {
+            try c.run(.recordQuestion(text: "Boodschappen", owner: nil, due: day(-3)))
+        }
+        try c.run(.recordQuestion(text: "Boodschappen", owner: 1, due: day(7)))
+        #expect(throws: CaseError.invalid(.dateFarAhead(.due, day(1000), horizon: day(730)))) {
+            try c.run(.assignQuestion(id: 1, owner: 1, due: day(1000)))
+        }
+        #expect(throws: CaseError.invalid(.dateInFuture(.heldOn, day(1), today: today))) {
+            try c.run(.recordMeetingHeld(id: 2, on: day(1), attendees: [], ledBy: nil))
+        }
+        #expect(throws: CaseError.invalid(.dateBeforeOpening(.heldOn, day(-1), opened: today))) {
+            try c.run(.recordMeetingHeld(id: 2, on: day(-1), attendees: [], ledBy: nil))
+        }
+        try c.run(.recordMeetingHeld(id: 2, on: today, attendees: [], ledBy: nil))
+        #expect(throws: CaseError.invalid(.dateInFuture(.workedOn, day(1), today: today))) {
+            try c.run(.logTime(minutes: 30, activity: .contact, on: day(1)))
+        }
+        try c.run(.logTime(minutes: 30, activity: .contact, on: day(-10)))
+    }
+
+    @Test("a far date goes through when the person confirms it; today is the day where the team works")
+    func confirmedDatesAndTimeZones() throws {
+        let state = try Fixture.Driver().state
+        let today = LocalDate(utcDayOf: Fixture.t0)
+        var context = Fixture.context(at: 10)
+        context.farDateConfirmed = true
+        let far = LocalDate(daysSinceEpoch: today.daysSinceEpoch + 2000)
+        #expect(try CaseDecider.decide(state, .planMeeting(on: far), context).count == 1)
+        // 23:30 UTC is already the next day in Amsterdam (UTC+1 or +2).
+        let lateEvening = Date(timeIntervalSince1970: Double(today.daysSinceEpoch) * 86_400 + 23.5 * 3600)
+        var amsterdam = Fixture.context()
+        amsterdam.now = lateEvening
+        amsterdam.timeZone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+        #expect(amsterdam.today == LocalDate(daysSinceEpoch: today.daysSinceEpoch + 1))
+        #expect(try CaseDecider.decide(state, .logTime(minutes: 30, activity: .contact, on: amsterdam.today), amsterdam).count == 1)
+    }
+
+    @Test("a day is typed as 2027-01-14, 14-01-2027 or a word for a day near today")
+    func dayInput() {
+        let today = LocalDate(iso: "2026-12-31")!
+        #expect(DayInput("2027-01-14")?.resolved(today: today) == LocalDate(iso: "2027-01-14"))
+        #expect(DayInput("14-01-2027")?.resolved(today: today) == LocalDate(iso: "2027-01-14"))
+        #expect(DayInput("4-1-2027")?.resolved(today: today) == LocalDate(iso: "2027-01-04"))
+        #expect(DayInput("vandaag")?.resolved(today: today) == today)
+        #expect(DayInput("Morgen")?.resolved(today: today) == LocalDate(iso: "2027-01-01"))
+        #expect(DayInput("yesterday")?.resolved(today: today) == LocalDate(iso: "2026-12-30"))
+        for wrong in ["31-02-2027", "2027-1-14", "14-01-27", "overmorgen", "", "14-01-２０２７"] {
+            #expect(DayInput(wrong) == nil, "\(wrong)")
+        }
+    }
+
     @Test("questions, meetings and time are validated")
     func records() throws {
         var c = try Fixture.Driver()
-        let day = LocalDate(iso: "2027-01-14")!
+        let day = LocalDate(utcDayOf: Fixture.t0)
         #expect(throws: CaseError.notFound(.resource, "9")) { try c.run(.recordQuestion(text: "Boodschappen", owner: 9, due: nil)) }
         try c.run(.mapResource(label: "Ans", relation: "neighbour", kind: .informal))
         try c.run(.recordQuestion(text: "Boodschappen", owner: 1, due: day))

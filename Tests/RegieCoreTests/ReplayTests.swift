@@ -21,7 +21,7 @@ struct ReplayTests {
     @Test("every event survives its stored encoding")
     func codingRoundTrip() throws {
         var c = try Fixture.Driver()
-        let day = LocalDate(iso: "2027-02-28")!
+        let day = LocalDate(utcDayOf: Fixture.t0)
         try c.run(.addGoal(text: "Werk", term: .long, wordedBy: .client))
         try c.run(.changeGoal(id: 1, text: "Betaald werk", wordedBy: .client, term: nil, status: .achieved))
         try c.run(.mapResource(label: "Ans", relation: "buurvrouw", kind: .informal))

@@ -19,7 +19,8 @@ let hash = RuleHash.of(source)
 let evaluator = try LuaDerivedItemEvaluator()
 let now = Date(timeIntervalSince1970: 1_790_000_000)
 let context = DecisionContext(actor: Actor(id: "bench", role: .coordinator), now: now, workflow: workflow, evaluator: evaluator)
-let day = LocalDate(iso: "2027-01-14")!
+// The day of `now`: the meeting is planned and held today, as the date rules allow.
+let day = LocalDate(utcDayOf: now)
 
 /// A case like the demo's: goals, four resources in the group, a held meeting, questions, in follow-up.
 @MainActor
