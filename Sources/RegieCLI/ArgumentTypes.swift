@@ -3,7 +3,7 @@ import RegieApp
 import RegieCore
 import RegieReports
 
-// Values typed on the command line. Multi-word values accept `-` as well as `_`.
+// Values typed on the command line.
 
 extension Phase: ExpressibleByArgument {
     public init?(argument: String) { self.init(userInput: argument) }
@@ -19,32 +19,15 @@ extension DayInput: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .list(["today", "tomorrow", "vandaag", "morgen"]) }
 }
 
-extension GoalTerm: ExpressibleByArgument {}
-extension Author: ExpressibleByArgument {}
-extension GoalStatus: ExpressibleByArgument {}
-extension QuestionStatus: ExpressibleByArgument {}
-extension MeetingLead: ExpressibleByArgument {}
-extension TensionState: ExpressibleByArgument {}
-
-extension ResourceKind: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.snakeCased) }
-}
-
-extension ContactStatus: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.snakeCased) }
-}
-
-extension PauseKind: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.snakeCased) }
-}
-
-extension CloseOutcome: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.snakeCased) }
-}
-
-extension TimeActivity: ExpressibleByArgument {}
-
-extension String {
-    var snakeCased: String { lowercased().split(separator: "-", omittingEmptySubsequences: false).joined(separator: "_") }
-}
-
+// Named values are typed as Regie writes them or in Dutch (``TypedValue``).
+extension GoalTerm: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension Author: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension GoalStatus: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension QuestionStatus: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension MeetingLead: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension TensionState: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension ResourceKind: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension ContactStatus: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension PauseKind: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension CloseOutcome: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }
+extension TimeActivity: ExpressibleByArgument { public init?(argument: String) { self.init(typed: argument) } }

@@ -210,6 +210,20 @@ struct CommandTests {
         #expect(await bench.run(["meeting", "plan", "1", "--on", "31-02-2027"]).status == .usage)
     }
 
+    @Test("a Dutch worker types value names in Dutch, with or without accents")
+    func dutchValues() async throws {
+        let bench = try await Workbench()
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        #expect(await bench.run(["goal", "add", "1", "Zelf koken", "--term", "kort", "--by", "cliënt"]).status == .success)
+        #expect(await bench.run(["resource", "add", "1", "Peter", "--relation", "maatje", "--kind", "ervaringsdeskundige"]).status == .success)
+        #expect(await bench.run(["resource", "update", "1", "1", "--contact", "doet-mee"]).status == .success)
+        #expect(await bench.run(["case", "pause", "1", "--kind", "opname", "--reason", "Twee weken"]).status == .success)
+        let json = await bench.run(["case", "show", "1", "--json"]).out
+        #expect(json.contains("\"term\" : \"short\"") && json.contains("\"kind\" : \"experience_expert\""))
+        #expect(json.contains("\"contact\" : \"willing\""))
+        #expect(await bench.run(["goal", "add", "1", "x", "--term", "kortt", "--by", "client"]).status == .usage)
+    }
+
     @Test("a closed case refuses changes and the store stays as it was")
     func closedCase() async throws {
         let bench = try await Workbench()
