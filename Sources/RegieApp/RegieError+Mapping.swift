@@ -75,7 +75,11 @@ extension RegieError {
             RegieError(.refused, .itemInOtherPhase,
                        ["item": .text(item), "item_phase": .text(itemPhase.rawValue), "case_phase": .text(casePhase.rawValue)])
         case .meetingAlreadyHeld(let meeting):
-            RegieError(.refused, .meetingAlreadyHeld, ["meeting": .number(meeting)])
+            RegieError(.refused, .meetingAlreadyHeld, ["meeting": .number(meeting), "case": .number(caseID)])
+        case .meetingNotHeld(let meeting):
+            RegieError(.refused, .meetingNotHeld, ["meeting": .number(meeting), "case": .number(caseID)])
+        case .meetingCancelled(let meeting):
+            RegieError(.refused, .meetingCancelled, ["meeting": .number(meeting)])
         case .attendeeNotMember(let resource):
             RegieError(.refused, .attendeeNotMember, ["resource": .number(resource)])
         case .authorRequired:

@@ -7,7 +7,8 @@ import RegieReports
 struct MeetingGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Plan the group's meetings and record them.",
-        subcommands: [MeetingPlanCommand.self, MeetingHeldCommand.self])
+        subcommands: [MeetingPlanCommand.self, MeetingHeldCommand.self, MeetingMoveCommand.self, MeetingCancelCommand.self,
+                      MeetingCorrectCommand.self])
 }
 
 struct MeetingPlanCommand: AsyncParsableCommand {
@@ -40,16 +41,21 @@ struct MeetingHeldCommand: AsyncParsableCommand {
     @Option(name: .customLong("led-by"), help: "client, together or worker.") var ledBy: MeetingLead?
 
     func run() async throws {
-        let ids = try attendees.split(separator: ",").map { part in
-            guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                throw RegieError(.usage, .attendeesInvalid)
-            }
-            return id
-        }
+        let ids = try Self.attendeeIDs(attendees)
         let session = try await CaseSession(global)
         let on = on.resolved(today: session.today)
         try await session.perform(.recordMeetingHeld(id: meetingID, on: on, attendees: ids, ledBy: ledBy), on: caseID)
         Console.current.line(session.l("Meeting \(meetingID) of case \(caseID) recorded as held on \(on).",
                                        "Bijeenkomst \(meetingID) van casus \(caseID) vastgelegd als gehouden op \(on)."))
+    }
+
+    /// `1,2,4` as resource numbers.
+    static func attendeeIDs(_ text: String) throws(RegieError) -> [Int] {
+        var ids: [Int] = []
+        for part in text.split(separator: ",") {
+            guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else { throw RegieError(.usage, .attendeesInvalid) }
+            ids.append(id)
+        }
+        return ids
     }
 }

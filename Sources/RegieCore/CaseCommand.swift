@@ -14,6 +14,10 @@ public enum CaseCommand: Sendable, Equatable {
     case setQuestionStatus(id: Int, status: QuestionStatus)
     case planMeeting(on: LocalDate)
     case recordMeetingHeld(id: Int, on: LocalDate, attendees: [Int], ledBy: MeetingLead?)
+    case cancelMeeting(id: Int, reason: String)
+    case moveMeeting(id: Int, to: LocalDate)
+    /// Corrects a held meeting's day or attendees (nil: as recorded).
+    case correctMeeting(id: Int, on: LocalDate?, attendees: [Int]?)
     case tick(item: String)
     case untick(item: String)
     case logTime(minutes: Int, activity: TimeActivity, on: LocalDate)

@@ -109,17 +109,36 @@ public enum CaseDecider {
             try DateRules.checkAhead(date, .plannedOn, context)
             // A meeting planned during follow-up is the next round's meeting.
             let round = state.status.phase == .followUp ? state.round + 1 : state.round
-            let id = (state.meetings.map(\.id).max() ?? 0) + 1
+            let id = ((state.meetings + state.cancelledMeetings).map(\.id).max() ?? 0) + 1
             return [.meetingPlanned(MeetingPlanned(meetingID: id, on: date, round: round))]
         case .recordMeetingHeld(let id, let date, let attendees, let lead):
-            guard let meeting = state.meeting(id) else { throw .notFound(.meeting, String(id)) }
-            guard meeting.heldOn == nil else { throw .invalid(.meetingAlreadyHeld(id)) }
+            _ = try plannedMeeting(id, in: state)
             try DateRules.checkPast(date, .heldOn, of: state, context)
             for attendee in attendees where state.resource(attendee)?.isMember != true {
                 if state.resource(attendee) == nil { throw .notFound(.resource, String(attendee)) }
                 throw .invalid(.attendeeNotMember(attendee))
             }
             return [.meetingHeld(MeetingHeld(meetingID: id, on: date, attendees: Array(Set(attendees)).sorted(), ledBy: lead))]
+        case .cancelMeeting(let id, let reason):
+            let meeting = try plannedMeeting(id, in: state)
+            return [.meetingCancelled(MeetingCancelled(meetingID: meeting.id, reason: try checkedText(reason, field: "reason", limit: longText)))]
+        case .moveMeeting(let id, let date):
+            let meeting = try plannedMeeting(id, in: state)
+            try DateRules.checkAhead(date, .plannedOn, context)
+            return meeting.plannedOn == date ? [] : [.meetingMoved(MeetingMoved(meetingID: id, on: date))]
+        case .correctMeeting(let id, let date, let attendees):
+            guard let meeting = state.meeting(id) else { throw .notFound(.meeting, String(id)) }
+            guard let heldOn = meeting.heldOn else { throw .invalid(.meetingNotHeld(id)) }
+            if let date { try DateRules.checkPast(date, .heldOn, of: state, context) }
+            let came = attendees.map { Array(Set($0)).sorted() }
+            for attendee in came ?? [] where state.resource(attendee)?.isMember != true {
+                if state.resource(attendee) == nil { throw .notFound(.resource, String(attendee)) }
+                throw .invalid(.attendeeNotMember(attendee))
+            }
+            let newDate = date == heldOn ? nil : date
+            let newAttendees = came == meeting.attendees ? nil : came
+            guard newDate != nil || newAttendees != nil else { return [] }
+            return [.meetingCorrected(MeetingCorrected(meetingID: id, on: newDate, attendees: newAttendees))]
         case .tick(let id):
             let phase = try manualItemPhase(id, in: state, context)
             return state.ticks.contains(id, in: phase) ? [] : [.itemTicked(ItemTick(phase: phase, item: id))]
@@ -138,6 +157,14 @@ public enum CaseDecider {
             return [.migrated(CaseMigrated(workflow: workflow, workflowHash: workflowHash, plugins: plugins,
                                            fromWorkflowHash: state.workflowHash, fromPlugins: state.plugins))]
         }
+    }
+
+    /// A meeting that is planned and not yet held (or cancelled).
+    private static func plannedMeeting(_ id: Int, in state: CaseState) throws(CaseError) -> Meeting {
+        if state.cancelledMeetings.contains(where: { $0.id == id }) { throw .invalid(.meetingCancelled(id)) }
+        guard let meeting = state.meeting(id) else { throw .notFound(.meeting, String(id)) }
+        guard meeting.heldOn == nil else { throw .invalid(.meetingAlreadyHeld(id)) }
+        return meeting
     }
 
     private static func opening(_ open: OpenCase) throws(CaseError) -> CaseOpened {

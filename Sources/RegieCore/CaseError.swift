@@ -39,6 +39,9 @@ public enum InvalidInput: Sendable, Equatable {
     case itemIsDerived(String)
     case itemInOtherPhase(String, itemPhase: Phase, casePhase: Phase)
     case meetingAlreadyHeld(Int)
+    /// Only a held meeting's day and attendees can be corrected.
+    case meetingNotHeld(Int)
+    case meetingCancelled(Int)
     case attendeeNotMember(Int)
     case durationOutOfRange
     case nothingToChange

@@ -19,6 +19,9 @@ extension CaseEvent {
         case .questionStatusChanged: "question_status_changed"
         case .meetingPlanned: "meeting_planned"
         case .meetingHeld: "meeting_held"
+        case .meetingCancelled: "meeting_cancelled"
+        case .meetingMoved: "meeting_moved"
+        case .meetingCorrected: "meeting_corrected"
         case .itemTicked: "item_ticked"
         case .itemUnticked: "item_unticked"
         case .timeLogged: "time_logged"
@@ -54,6 +57,9 @@ extension CaseEvent {
         case .questionStatusChanged(let p): p
         case .meetingPlanned(let p): p
         case .meetingHeld(let p): p
+        case .meetingCancelled(let p): p
+        case .meetingMoved(let p): p
+        case .meetingCorrected(let p): p
         case .itemTicked(let p), .itemUnticked(let p): p
         case .timeLogged(let p): p
         case .transitioned(let p): p
@@ -80,6 +86,9 @@ extension CaseEvent {
         case "question_status_changed": self = .questionStatusChanged(try read(QuestionStatusChanged.self))
         case "meeting_planned": self = .meetingPlanned(try read(MeetingPlanned.self))
         case "meeting_held": self = .meetingHeld(try read(MeetingHeld.self))
+        case "meeting_cancelled": self = .meetingCancelled(try read(MeetingCancelled.self))
+        case "meeting_moved": self = .meetingMoved(try read(MeetingMoved.self))
+        case "meeting_corrected": self = .meetingCorrected(try read(MeetingCorrected.self))
         case "item_ticked": self = .itemTicked(try read(ItemTick.self))
         case "item_unticked": self = .itemUnticked(try read(ItemTick.self))
         case "time_logged": self = .timeLogged(try read(TimeLogged.self))

@@ -14,6 +14,10 @@ public enum CaseEvent: Sendable, Equatable {
     case questionStatusChanged(QuestionStatusChanged)
     case meetingPlanned(MeetingPlanned)
     case meetingHeld(MeetingHeld)
+    /// Corrections of meetings: each names the meeting it corrects; the original stays on record.
+    case meetingCancelled(MeetingCancelled)
+    case meetingMoved(MeetingMoved)
+    case meetingCorrected(MeetingCorrected)
     case itemTicked(ItemTick)
     case itemUnticked(ItemTick)
     case timeLogged(TimeLogged)
@@ -286,4 +290,54 @@ public struct ChecklistSnapshot: Codable, Sendable, Equatable {
     public var item: String
     public var required: Bool
     public var holds: Bool
+}
+
+/// A planned meeting that will not take place, and why.
+public struct MeetingCancelled: Codable, Sendable, Equatable {
+    public var meetingID: Int
+    public var reason: String
+
+    public init(meetingID: Int, reason: String) {
+        self.meetingID = meetingID
+        self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case reason
+        case meetingID = "meeting_id"
+    }
+}
+
+/// A planned meeting moved to another day.
+public struct MeetingMoved: Codable, Sendable, Equatable {
+    public var meetingID: Int
+    public var on: LocalDate
+
+    public init(meetingID: Int, on: LocalDate) {
+        self.meetingID = meetingID
+        self.on = on
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case on
+        case meetingID = "meeting_id"
+    }
+}
+
+/// A held meeting's day or attendees, corrected; what is absent stays as recorded.
+public struct MeetingCorrected: Codable, Sendable, Equatable {
+    public var meetingID: Int
+    public var on: LocalDate?
+    public var attendees: [Int]?
+
+    public init(meetingID: Int, on: LocalDate?, attendees: [Int]?) {
+        self.meetingID = meetingID
+        self.on = on
+        self.attendees = attendees
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case on, attendees
+        case meetingID = "meeting_id"
+    }
 }

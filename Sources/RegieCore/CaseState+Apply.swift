@@ -4,6 +4,9 @@ extension CaseState {
     /// The effect of each event on the state. Events were validated when they were decided,
     /// so applying them never fails; an event that names something missing changes nothing.
     mutating func apply(_ event: CaseEvent, actor: String, at date: Date, version: Int) {
+        func corrected(_ change: CorrectionRecord.Change) {
+            corrections.append(CorrectionRecord(version: version, actor: actor, at: date, change: change))
+        }
         switch event {
         case .opened:
             break
@@ -63,6 +66,29 @@ extension CaseState {
                 meetings[index].heldOn = e.on
                 meetings[index].attendees = e.attendees
                 meetings[index].ledBy = e.ledBy
+            }
+        case .meetingCancelled(let e):
+            if let index = meetings.firstIndex(where: { $0.id == e.meetingID }) {
+                var meeting = meetings.remove(at: index)
+                meeting.cancellation = e.reason
+                cancelledMeetings.append(meeting)
+                corrected(.meetingCancelled(meeting: e.meetingID, plannedOn: meeting.plannedOn, reason: e.reason))
+            }
+        case .meetingMoved(let e):
+            if let index = meetings.firstIndex(where: { $0.id == e.meetingID }) {
+                corrected(.meetingMoved(meeting: e.meetingID, from: meetings[index].plannedOn, to: e.on))
+                meetings[index].plannedOn = e.on
+            }
+        case .meetingCorrected(let e):
+            if let index = meetings.firstIndex(where: { $0.id == e.meetingID }) {
+                if let on = e.on, let before = meetings[index].heldOn {
+                    corrected(.meetingDayCorrected(meeting: e.meetingID, from: before, to: on))
+                    meetings[index].heldOn = on
+                }
+                if let attendees = e.attendees {
+                    corrected(.meetingAttendeesCorrected(meeting: e.meetingID, from: meetings[index].attendees, to: attendees))
+                    meetings[index].attendees = attendees
+                }
             }
         case .itemTicked(let e):
             ticks.insert(e.item, in: e.phase)

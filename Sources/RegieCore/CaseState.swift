@@ -22,11 +22,15 @@ public struct CaseState: Sendable, Equatable {
     /// Resources still on the case; removed ones are gone from here.
     public internal(set) var resources: [Resource] = []
     public internal(set) var questions: [Question] = []
+    /// The meetings planned or held; a cancelled one moves to ``cancelledMeetings``.
     public internal(set) var meetings: [Meeting] = []
+    public internal(set) var cancelledMeetings: [Meeting] = []
     /// Items ticked by hand in the current round, per phase.
     public internal(set) var ticks = PhaseTicks()
     public internal(set) var timeEntries: [TimeEntry] = []
     public internal(set) var history: [TransitionRecord] = []
+    /// Every correction, in order, with the value it replaced.
+    public internal(set) var corrections: [CorrectionRecord] = []
     /// True once a resource of kind informal has said yes (contact willing) or was chosen as a
     /// member; later changes do not undo it. The team report's "network involved".
     public internal(set) var informalNetworkInvolved = false

@@ -13,4 +13,6 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     /// Resource ids of the members who came.
     public var attendees: [Int]
     public var ledBy: MeetingLead?
+    /// Why it was cancelled; only cancelled meetings (``CaseState/cancelledMeetings``) have one.
+    public var cancellation: String?
 }

@@ -82,6 +82,32 @@ package struct CaseDetailJSON: Encodable {
     package struct MeetingJSON: Encodable {
         package var id: Int, round: Int, plannedOn: LocalDate, heldOn: LocalDate?, attendees: [Int], ledBy: MeetingLead?
     }
+    /// A correction: `what` it was (`meeting_moved`, `meeting_cancelled`, `meeting_day_corrected`,
+    /// `meeting_attendees_corrected`), `from` and `to` the values before and after.
+    package struct CorrectionJSON: Encodable {
+        package var version: Int, actor: String, at: Date, what: String, meeting: Int?
+        package var from: String?, to: String?, reason: String?
+
+        init(_ record: CorrectionRecord) {
+            version = record.version
+            actor = record.actor
+            at = record.at
+            func list(_ ids: [Int]) -> String { ids.map(String.init).joined(separator: ",") }
+            switch record.change {
+            case .meetingMoved(let id, let from, let to):
+                (what, meeting, self.from, self.to, reason) = ("meeting_moved", id, from.description, to.description, nil)
+            case .meetingCancelled(let id, let plannedOn, let why):
+                (what, meeting, from, to, reason) = ("meeting_cancelled", id, plannedOn.description, nil, why)
+            case .meetingDayCorrected(let id, let from, let to):
+                (what, meeting, self.from, self.to, reason) = ("meeting_day_corrected", id, from.description, to.description, nil)
+            case .meetingAttendeesCorrected(let id, let from, let to):
+                (what, meeting, self.from, self.to, reason) = ("meeting_attendees_corrected", id, list(from), list(to), nil)
+            }
+        }
+    }
+    package struct CancelledMeetingJSON: Encodable {
+        package var id: Int, round: Int, plannedOn: LocalDate, reason: String
+    }
 
     package var caseId: Int
     package var team: String
@@ -101,6 +127,10 @@ package struct CaseDetailJSON: Encodable {
     package var resources: [ResourceJSON]
     package var questions: [QuestionJSON]
     package var meetings: [MeetingJSON]
+    /// Absent when no meeting was cancelled.
+    package var cancelledMeetings: [CancelledMeetingJSON]?
+    /// Absent when nothing was corrected.
+    package var corrections: [CorrectionJSON]?
     package var minutesLogged: Int
 
     package init(_ c: CaseState, checklist items: [ChecklistItemState], prompts: [LocalizedText], l: L10n) {
@@ -128,6 +158,10 @@ package struct CaseDetailJSON: Encodable {
         meetings = c.meetings.map {
             MeetingJSON(id: $0.id, round: $0.round, plannedOn: $0.plannedOn, heldOn: $0.heldOn, attendees: $0.attendees, ledBy: $0.ledBy)
         }
+        cancelledMeetings = c.cancelledMeetings.isEmpty ? nil : c.cancelledMeetings.map {
+            CancelledMeetingJSON(id: $0.id, round: $0.round, plannedOn: $0.plannedOn, reason: $0.cancellation ?? "")
+        }
+        corrections = c.corrections.isEmpty ? nil : c.corrections.map(CorrectionJSON.init)
         minutesLogged = c.minutesLogged
     }
 }

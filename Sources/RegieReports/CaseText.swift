@@ -56,19 +56,46 @@ package struct CaseText {
             let due = q.due.map { " · \(l("by", "uiterlijk")) \($0)" } ?? ""
             lines.append("  \(q.id). \(q.text) · \(owner)\(due) · \(q.status.title(l))")
         }
-        if !c.meetings.isEmpty {
+        if !c.meetings.isEmpty || !c.cancelledMeetings.isEmpty {
             lines.append("")
             lines.append(l("Meetings", "Bijeenkomsten"))
-            for m in c.meetings {
+            for m in (c.meetings + c.cancelledMeetings).sorted(by: { $0.id < $1.id }) {
+                if let reason = m.cancellation {
+                    lines.append("  \(m.id). \(l("round", "ronde")) \(m.round) · \(l("planned", "gepland")) \(m.plannedOn) · "
+                                 + l("cancelled: \(reason)", "afgezegd: \(reason)"))
+                    continue
+                }
                 let held = m.heldOn.map { l("held \($0)", "gehouden \($0)") } ?? l("not held yet", "nog niet gehouden")
                 let lead = m.ledBy.map { " · \(l("led by", "geleid door")) \($0.rawValue)" } ?? ""
                 let who = m.attendees.isEmpty ? "" : " · \(l("attended", "aanwezig")): " + m.attendees.map(String.init).joined(separator: ", ")
                 lines.append("  \(m.id). \(l("round", "ronde")) \(m.round) · \(l("planned", "gepland")) \(m.plannedOn) · \(held)\(lead)\(who)")
             }
         }
+        if !c.corrections.isEmpty {
+            lines.append("")
+            lines.append(l("Corrections (the originals stay on record)", "Verbeteringen (de originelen blijven vastgelegd)"))
+            for correction in c.corrections {
+                lines.append("  v\(correction.version) \(LocalDate(utcDayOf: correction.at)) \(correction.actor): " + correctionText(correction.change))
+            }
+        }
         lines.append("")
         lines.append(l("Time logged: ", "Geregistreerde tijd: ") + Duration.text(minutes: c.minutesLogged))
         return lines
+    }
+
+    /// A correction in words: what changed from what to what.
+    package func correctionText(_ change: CorrectionRecord.Change) -> String {
+        func ids(_ list: [Int]) -> String { list.isEmpty ? l("nobody", "niemand") : list.map(String.init).joined(separator: ", ") }
+        return switch change {
+        case .meetingMoved(let meeting, let from, let to):
+            l("meeting \(meeting) moved from \(from) to \(to)", "bijeenkomst \(meeting) verzet van \(from) naar \(to)")
+        case .meetingCancelled(let meeting, let plannedOn, let reason):
+            l("meeting \(meeting) of \(plannedOn) cancelled: \(reason)", "bijeenkomst \(meeting) van \(plannedOn) afgezegd: \(reason)")
+        case .meetingDayCorrected(let meeting, let from, let to):
+            l("meeting \(meeting) held on \(to), not \(from)", "bijeenkomst \(meeting) gehouden op \(to), niet \(from)")
+        case .meetingAttendeesCorrected(let meeting, let from, let to):
+            l("attendees of meeting \(meeting): \(ids(to)), not \(ids(from))", "aanwezig bij bijeenkomst \(meeting): \(ids(to)), niet \(ids(from))")
+        }
     }
 
     package func checklistLines(_ checklist: [ChecklistItemState]) -> [String] {

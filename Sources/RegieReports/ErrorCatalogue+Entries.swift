@@ -86,6 +86,15 @@ extension ErrorCatalogue {
                   "Vink punten van de huidige fase af, of ga eerst terug naar die fase.")
         case .meetingAlreadyHeld:
             Entry("Meeting {meeting} has already been recorded as held.", "Bijeenkomst {meeting} is al als gehouden vastgelegd.",
+                  hint: "Plan a new meeting with `regie meeting plan`, or correct this one with `regie meeting correct {case} {meeting}`.",
+                  "Plan een nieuwe met `regie meeting plan`, of verbeter deze met `regie meeting correct {case} {meeting}`.")
+        case .meetingNotHeld:
+            Entry("Meeting {meeting} has not been recorded as held, so there is nothing of it to correct.",
+                  "Bijeenkomst {meeting} is nog niet als gehouden vastgelegd, dus er valt niets aan te verbeteren.",
+                  hint: "Move it with `regie meeting move {case} {meeting} --to DATE`, or cancel it with `regie meeting cancel`.",
+                  "Verzet hem met `regie meeting move {case} {meeting} --to DATUM`, of zeg hem af met `regie meeting cancel`.")
+        case .meetingCancelled:
+            Entry("Meeting {meeting} was cancelled.", "Bijeenkomst {meeting} is afgezegd.",
                   hint: "Plan a new meeting with `regie meeting plan`.", "Plan een nieuwe met `regie meeting plan`.")
         case .attendeeNotMember:
             Entry("Resource {resource} is not a member of the group, so cannot be recorded as attending.",

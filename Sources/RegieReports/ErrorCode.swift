@@ -24,6 +24,8 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case itemIsDerived = "item_is_derived"
     case itemInOtherPhase = "item_in_other_phase"
     case meetingAlreadyHeld = "meeting_already_held"
+    case meetingNotHeld = "meeting_not_held"
+    case meetingCancelled = "meeting_cancelled"
     case attendeeNotMember = "attendee_not_member"
     case authorRequired = "author_required"
     case durationOutOfRange = "duration_out_of_range"

@@ -224,6 +224,34 @@ struct CommandTests {
         #expect(await bench.run(["goal", "add", "1", "x", "--term", "kortt", "--by", "client"]).status == .usage)
     }
 
+    @Test("a meeting planned by mistake is moved or cancelled, a held one corrected; the plan shows the corrected meeting")
+    func meetingCorrections() async throws {
+        let bench = try await Workbench()
+        bench.now = "2027-03-10T09:00:00Z"
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        await bench.run(["resource", "add", "1", "Moeder", "--relation", "moeder", "--kind", "informal"])
+        await bench.run(["resource", "choose", "1", "1", "--client-chose"])
+        await bench.run(["meeting", "plan", "1", "--on", "2027-03-20"])
+        #expect(await bench.run(["meeting", "move", "1", "1", "--to", "01-04-2027"]).out.contains("moved to 2027-04-01"))
+        #expect(await bench.run(["report", "case", "1"]).out.contains("1 April 2027"))
+        #expect(await bench.run(["meeting", "cancel", "1", "1", "--reason", "Moeder is ziek"]).status == .success)
+        #expect(!(await bench.run(["report", "case", "1"]).out.contains("April 2027")), "a cancelled meeting is not the next one")
+        await bench.run(["meeting", "plan", "1", "--on", "vandaag"])
+        await bench.run(["meeting", "held", "1", "2", "--on", "vandaag"])
+        #expect(await bench.run(["meeting", "correct", "1", "2", "--attendees", "1"]).status == .success)
+        let refused = await bench.run(["meeting", "cancel", "1", "2", "--reason", "x"])
+        #expect(refused.status == .refused)
+        #expect(refused.err.contains("regie meeting correct 1 2"))
+        #expect(await bench.run(["meeting", "correct", "1", "2"]).status == .usage)
+        let show = await bench.run(["case", "show", "1"]).out
+        #expect(show.contains("1. round 1 · planned 2027-04-01 · cancelled: Moeder is ziek"))
+        #expect(show.contains("meeting 1 moved from 2027-03-20 to 2027-04-01"))
+        #expect(show.contains("attendees of meeting 2: 1, not nobody"))
+        let json = await bench.run(["case", "show", "1", "--json"]).out
+        #expect(json.contains("\"what\" : \"meeting_moved\"") && json.contains("\"cancelled_meetings\""))
+        #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
+    }
+
     @Test("a closed case refuses changes and the store stays as it was")
     func closedCase() async throws {
         let bench = try await Workbench()

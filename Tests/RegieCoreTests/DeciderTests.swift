@@ -214,6 +214,39 @@ struct DeciderTests {
         }
     }
 
+    @Test("a meeting is moved, cancelled or corrected by an event that names it; the original stays in the history")
+    func meetingCorrections() throws {
+        var c = try Fixture.Driver()
+        let today = LocalDate(utcDayOf: Fixture.t0)
+        func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
+        try c.run(.mapResource(label: "Ans", relation: "neighbour", kind: .informal))
+        try c.run(.chooseMember(resource: 1, clientChose: true, note: nil))
+        try c.run(.planMeeting(on: day(10)))
+        #expect(try c.run(.moveMeeting(id: 1, to: day(10))).isEmpty, "moving to the same day changes nothing")
+        try c.run(.moveMeeting(id: 1, to: day(20)))
+        #expect(throws: CaseError.invalid(.dateInPast(.plannedOn, day(-1), today: today))) { try c.run(.moveMeeting(id: 1, to: day(-1))) }
+        try c.run(.cancelMeeting(id: 1, reason: "Ziek"))
+        #expect(c.state.meetings.isEmpty)
+        #expect(c.state.cancelledMeetings.map(\.plannedOn) == [day(20)])
+        #expect(throws: CaseError.invalid(.meetingCancelled(1))) { try c.run(.recordMeetingHeld(id: 1, on: today, attendees: [], ledBy: nil)) }
+        #expect(throws: CaseError.invalid(.meetingCancelled(1))) { try c.run(.moveMeeting(id: 1, to: day(3))) }
+        try c.run(.planMeeting(on: today))
+        #expect(c.state.meetings.map(\.id) == [2], "a cancelled meeting's number is not used again")
+        #expect(throws: CaseError.invalid(.meetingNotHeld(2))) { try c.run(.correctMeeting(id: 2, on: today, attendees: nil)) }
+        try c.run(.recordMeetingHeld(id: 2, on: today, attendees: [], ledBy: nil))
+        #expect(throws: CaseError.invalid(.meetingAlreadyHeld(2))) { try c.run(.cancelMeeting(id: 2, reason: "x")) }
+        try c.run(.correctMeeting(id: 2, on: nil, attendees: [1, 1]))
+        #expect(c.state.meetings[0].attendees == [1])
+        #expect(throws: CaseError.invalid(.dateInFuture(.heldOn, day(1), today: today))) { try c.run(.correctMeeting(id: 2, on: day(1), attendees: nil)) }
+        #expect(try c.run(.correctMeeting(id: 2, on: today, attendees: [1])).isEmpty, "a correction to the same values changes nothing")
+        #expect(c.state.corrections.map(\.change) == [
+            .meetingMoved(meeting: 1, from: day(10), to: day(20)),
+            .meetingCancelled(meeting: 1, plannedOn: day(20), reason: "Ziek"),
+            .meetingAttendeesCorrected(meeting: 2, from: [], to: [1]),
+        ])
+        #expect(try CaseState.replay(c.events) == c.state, "the corrections replay to the same case")
+    }
+
     @Test("questions, meetings and time are validated")
     func records() throws {
         var c = try Fixture.Driver()

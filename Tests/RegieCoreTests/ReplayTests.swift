@@ -38,6 +38,10 @@ struct ReplayTests {
         try c.run(.setQuestionStatus(id: 1, status: .accepted))
         try c.run(.planMeeting(on: day))
         try c.run(.recordMeetingHeld(id: 1, on: day, attendees: [1], ledBy: .together))
+        try c.run(.correctMeeting(id: 1, on: nil, attendees: []))
+        try c.run(.planMeeting(on: LocalDate(daysSinceEpoch: day.daysSinceEpoch + 30)))
+        try c.run(.moveMeeting(id: 2, to: LocalDate(daysSinceEpoch: day.daysSinceEpoch + 40)))
+        try c.run(.cancelMeeting(id: 2, reason: "Vakantie"))
         try c.run(.logTime(minutes: 90, activity: .meeting, on: day))
         try c.run(.removeMember(resource: 1, reason: "verhuisd"))
         try c.run(.removeResource(resource: 1))
@@ -45,7 +49,7 @@ struct ReplayTests {
         try c.run(.untick(item: "goals.done"))
         try c.run(.move(.close(.networkCarries), reason: "netwerk draagt", override: nil))
         let types = Set(c.events.map(\.event.typeName))
-        #expect(types.count == 17, "every event type is exercised except goal/transition variants: \(types.sorted())")
+        #expect(types.count == 20, "every event type is exercised except goal/transition variants: \(types.sorted())")
         let foundation = JSONEncoder()
         foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for recorded in c.events {

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import RegieApp
+import RegieCore
+import RegieReports
+
+// Corrections of meetings. Each is an event that names the meeting; the original stays on record.
+
+struct MeetingMoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a planned meeting to another day.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The meeting number.") var meetingID: Int
+    @Option(help: "The new date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var to: DayInput
+    @Flag(name: .customLong("confirm-date"), help: "Confirm a date more than two years ahead.") var confirmDate = false
+
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let day = to.resolved(today: session.today)
+        let (_, recorded) = try await session.perform(.moveMeeting(id: meetingID, to: day), on: caseID, farDateConfirmed: confirmDate)
+        Console.current.line(recorded.isEmpty
+            ? session.l("Meeting \(meetingID) of case \(caseID) is already planned on \(day).",
+                        "Bijeenkomst \(meetingID) van casus \(caseID) staat al op \(day).")
+            : session.l("Meeting \(meetingID) of case \(caseID) moved to \(day).",
+                        "Bijeenkomst \(meetingID) van casus \(caseID) verzet naar \(day)."))
+    }
+}
+
+struct MeetingCancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a planned meeting, saying why.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The meeting number.") var meetingID: Int
+    @Option(help: "Why it will not take place.") var reason: String
+
+    func run() async throws {
+        let session = try await CaseSession(global)
+        try await session.perform(.cancelMeeting(id: meetingID, reason: reason), on: caseID)
+        Console.current.line(session.l("Meeting \(meetingID) of case \(caseID) cancelled.",
+                                       "Bijeenkomst \(meetingID) van casus \(caseID) afgezegd."))
+    }
+}
+
+struct MeetingCorrectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correct", abstract: "Correct the day or the attendees of a meeting recorded as held.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The meeting number.") var meetingID: Int
+    @Option(help: "The day it really took place: 2027-01-14, 14-01-2027, today or yesterday.") var on: DayInput?
+    @Option(help: "The members who really came, as resource numbers separated by commas: 1,2,4.") var attendees: String?
+
+    func run() async throws {
+        let ids = try attendees.map { text throws(RegieError) in try MeetingHeldCommand.attendeeIDs(text) }
+        guard on != nil || ids != nil else { throw RegieError(.usage, .nothingToChange) }
+        let session = try await CaseSession(global)
+        let day = on?.resolved(today: session.today)
+        let (_, recorded) = try await session.perform(.correctMeeting(id: meetingID, on: day, attendees: ids), on: caseID)
+        Console.current.line(recorded.isEmpty
+            ? session.l("Meeting \(meetingID) of case \(caseID) is already recorded so; nothing changed.",
+                        "Bijeenkomst \(meetingID) van casus \(caseID) staat al zo vastgelegd; er is niets veranderd.")
+            : session.l("Meeting \(meetingID) of case \(caseID) corrected; the original stays on record.",
+                        "Bijeenkomst \(meetingID) van casus \(caseID) verbeterd; het origineel blijft vastgelegd."))
+    }
+}
