@@ -6,7 +6,7 @@ import RegieReports
 struct QuestionGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "question", abstract: "Record the client's questions and who picks them up by when.",
-        subcommands: [QuestionAddCommand.self, QuestionAssignCommand.self, QuestionStatusCommand.self])
+        subcommands: [QuestionAddCommand.self, QuestionAssignCommand.self, QuestionStatusCommand.self, QuestionEditCommand.self])
 }
 
 struct QuestionAddCommand: AsyncParsableCommand {
@@ -63,5 +63,24 @@ struct QuestionStatusCommand: AsyncParsableCommand {
             ? session.l("Nothing changed.", "Er is niets veranderd.")
             : session.l("Question \(questionID) of case \(caseID) is now \(status.title(session.l)).",
                         "Vraag \(questionID) van casus \(caseID) is nu \(status.title(session.l))."))
+    }
+}
+
+struct QuestionEditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change the words of a question; the original stays on record.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: "The question number.") var questionID: Int
+    @Argument(help: "The question as it should read.") var text: String
+
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (_, recorded) = try await session.perform(.editQuestion(id: questionID, text: text), on: caseID)
+        Console.current.line(recorded.isEmpty
+            ? session.l("Question \(questionID) of case \(caseID) already reads so.", "Vraag \(questionID) van casus \(caseID) luidt al zo.")
+            : session.l("Question \(questionID) of case \(caseID) changed; the original stays on record.",
+                        "Vraag \(questionID) van casus \(caseID) veranderd; het origineel blijft vastgelegd."))
     }
 }

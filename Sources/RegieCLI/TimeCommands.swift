@@ -7,7 +7,7 @@ import RegieReports
 struct TimeGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "time", abstract: "Log professional time spent on a case.",
-        subcommands: [TimeLogCommand.self, TimeListCommand.self])
+        subcommands: [TimeLogCommand.self, TimeListCommand.self, TimeCorrectCommand.self, TimeWithdrawCommand.self])
 }
 
 struct TimeLogCommand: AsyncParsableCommand {
@@ -39,17 +39,17 @@ struct TimeListCommand: AsyncParsableCommand {
     @Argument(help: "The case number.") var caseID: Int
 
     struct EntryJSON: Encodable {
-        var on: LocalDate, minutes: Int, activity: TimeActivity
+        var id: Int, on: LocalDate, minutes: Int, activity: TimeActivity
     }
 
     func run() async throws {
         let session = try await CaseSession(global)
         let (state, _, _) = try await session.read(caseID, action: "time list")
         if output.json {
-            return try JSONOutput.print(state.timeEntries.map { EntryJSON(on: $0.on, minutes: $0.minutes, activity: $0.activity) })
+            return try JSONOutput.print(state.timeEntries.map { EntryJSON(id: $0.id, on: $0.on, minutes: $0.minutes, activity: $0.activity) })
         }
         for entry in state.timeEntries {
-            Console.current.line("\(entry.on)\t\(Duration.text(minutes: entry.minutes))\t\(entry.activity.rawValue)")
+            Console.current.line("\(entry.id).\t\(entry.on)\t\(Duration.text(minutes: entry.minutes))\t\(entry.activity.rawValue)")
         }
         Console.current.line(session.l("Total: ", "Totaal: ") + Duration.text(minutes: state.minutesLogged))
     }

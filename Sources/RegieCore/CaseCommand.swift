@@ -21,6 +21,10 @@ public enum CaseCommand: Sendable, Equatable {
     case tick(item: String)
     case untick(item: String)
     case logTime(minutes: Int, activity: TimeActivity, on: LocalDate)
+    /// Corrects a time entry (nil: as logged).
+    case correctTime(entry: Int, minutes: Int?, activity: TimeActivity?, on: LocalDate?)
+    case withdrawTime(entry: Int, reason: String)
+    case editQuestion(id: Int, text: String)
     /// A transition. `override` is a coordinator's written reason to go ahead despite a refusal.
     case move(Move, reason: String?, override: String?)
     /// Move the case to other rules (see ``CaseMigrated``).

@@ -149,6 +149,21 @@ public enum CaseDecider {
             guard (1...(24 * 60)).contains(minutes) else { throw .invalid(.durationOutOfRange) }
             guard date <= context.today else { throw .invalid(.dateInFuture(.workedOn, date, today: context.today)) }
             return [.timeLogged(TimeLogged(minutes: minutes, activity: activity, on: date))]
+        case .correctTime(let id, let minutes, let activity, let date):
+            guard let entry = state.timeEntries.first(where: { $0.id == id }) else { throw .notFound(.timeEntry, String(id)) }
+            if let minutes, !(1...(24 * 60)).contains(minutes) { throw .invalid(.durationOutOfRange) }
+            if let date, date > context.today { throw .invalid(.dateInFuture(.workedOn, date, today: context.today)) }
+            let change = TimeCorrected(entry: id, minutes: minutes == entry.minutes ? nil : minutes,
+                                       activity: activity == entry.activity ? nil : activity, on: date == entry.on ? nil : date)
+            guard change.minutes != nil || change.activity != nil || change.on != nil else { return [] }
+            return [.timeCorrected(change)]
+        case .withdrawTime(let id, let reason):
+            guard state.timeEntries.contains(where: { $0.id == id }) else { throw .notFound(.timeEntry, String(id)) }
+            return [.timeWithdrawn(TimeWithdrawn(entry: id, reason: try checkedText(reason, field: "reason", limit: longText)))]
+        case .editQuestion(let id, let text):
+            guard let question = state.question(id) else { throw .notFound(.question, String(id)) }
+            let text = try checkedText(text, field: "question", limit: longText)
+            return text == question.text ? [] : [.questionEdited(QuestionEdited(questionID: id, text: text))]
         case .move(let move, let reason, let override):
             return [.transitioned(try transition(state, move, reason: reason, override: override, context))]
         case .migrate(let workflow, let workflowHash, let plugins):

@@ -18,7 +18,7 @@ public enum CaseError: Error, Sendable, Equatable {
 
 /// The kinds of things a command can name.
 public enum Entity: String, Sendable, Equatable {
-    case `case`, goal, resource, question, meeting, checklistItem = "checklist item"
+    case `case`, goal, resource, question, meeting, checklistItem = "checklist item", timeEntry = "time entry"
 }
 
 /// Input that breaks a rule of the record.

@@ -25,6 +25,9 @@ extension CaseEvent {
         case .itemTicked: "item_ticked"
         case .itemUnticked: "item_unticked"
         case .timeLogged: "time_logged"
+        case .timeCorrected: "time_corrected"
+        case .timeWithdrawn: "time_withdrawn"
+        case .questionEdited: "question_edited"
         case .transitioned: "transitioned"
         case .migrated: "case_migrated"
         }
@@ -62,6 +65,9 @@ extension CaseEvent {
         case .meetingCorrected(let p): p
         case .itemTicked(let p), .itemUnticked(let p): p
         case .timeLogged(let p): p
+        case .timeCorrected(let p): p
+        case .timeWithdrawn(let p): p
+        case .questionEdited(let p): p
         case .transitioned(let p): p
         case .migrated(let p): p
         }
@@ -92,6 +98,9 @@ extension CaseEvent {
         case "item_ticked": self = .itemTicked(try read(ItemTick.self))
         case "item_unticked": self = .itemUnticked(try read(ItemTick.self))
         case "time_logged": self = .timeLogged(try read(TimeLogged.self))
+        case "time_corrected": self = .timeCorrected(try read(TimeCorrected.self))
+        case "time_withdrawn": self = .timeWithdrawn(try read(TimeWithdrawn.self))
+        case "question_edited": self = .questionEdited(try read(QuestionEdited.self))
         case "transitioned": self = .transitioned(try read(Transitioned.self))
         case "case_migrated": self = .migrated(try read(CaseMigrated.self))
         default:

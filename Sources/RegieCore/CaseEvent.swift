@@ -21,6 +21,10 @@ public enum CaseEvent: Sendable, Equatable {
     case itemTicked(ItemTick)
     case itemUnticked(ItemTick)
     case timeLogged(TimeLogged)
+    /// Corrections of time entries and questions, each naming what it corrects.
+    case timeCorrected(TimeCorrected)
+    case timeWithdrawn(TimeWithdrawn)
+    case questionEdited(QuestionEdited)
     case transitioned(Transitioned)
     case migrated(CaseMigrated)
 }
@@ -339,5 +343,47 @@ public struct MeetingCorrected: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case on, attendees
         case meetingID = "meeting_id"
+    }
+}
+
+/// A time entry's minutes, activity or day, corrected; what is absent stays as logged.
+public struct TimeCorrected: Codable, Sendable, Equatable {
+    public var entry: Int
+    public var minutes: Int?
+    public var activity: TimeActivity?
+    public var on: LocalDate?
+
+    public init(entry: Int, minutes: Int?, activity: TimeActivity?, on: LocalDate?) {
+        self.entry = entry
+        self.minutes = minutes
+        self.activity = activity
+        self.on = on
+    }
+}
+
+/// A time entry taken back (logged by mistake), and why.
+public struct TimeWithdrawn: Codable, Sendable, Equatable {
+    public var entry: Int
+    public var reason: String
+
+    public init(entry: Int, reason: String) {
+        self.entry = entry
+        self.reason = reason
+    }
+}
+
+/// A question's words, changed.
+public struct QuestionEdited: Codable, Sendable, Equatable {
+    public var questionID: Int
+    public var text: String
+
+    public init(questionID: Int, text: String) {
+        self.questionID = questionID
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text
+        case questionID = "question_id"
     }
 }

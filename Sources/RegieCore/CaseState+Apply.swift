@@ -95,7 +95,28 @@ extension CaseState {
         case .itemUnticked(let e):
             ticks.remove(e.item, from: e.phase)
         case .timeLogged(let e):
-            timeEntries.append(TimeEntry(minutes: e.minutes, activity: e.activity, on: e.on))
+            timeEntries.append(TimeEntry(id: timeEntries.count + withdrawnTime.count + 1, minutes: e.minutes, activity: e.activity, on: e.on))
+        case .timeCorrected(let e):
+            if let index = timeEntries.firstIndex(where: { $0.id == e.entry }) {
+                var entry = timeEntries[index]
+                let before = entry
+                if let minutes = e.minutes { entry.minutes = minutes }
+                if let activity = e.activity { entry.activity = activity }
+                if let on = e.on { entry.on = on }
+                timeEntries[index] = entry
+                corrected(.timeCorrected(from: before, to: entry))
+            }
+        case .timeWithdrawn(let e):
+            if let index = timeEntries.firstIndex(where: { $0.id == e.entry }) {
+                let entry = timeEntries.remove(at: index)
+                withdrawnTime.append(entry)
+                corrected(.timeWithdrawn(entry, reason: e.reason))
+            }
+        case .questionEdited(let e):
+            if let question = question(e.questionID) {
+                corrected(.questionEdited(question: e.questionID, from: question.text, to: e.text))
+                updateQuestion(e.questionID) { $0.text = e.text }
+            }
         case .transitioned(let e):
             applyTransition(e)
             history.append(TransitionRecord(version: version, actor: actor, at: date, transition: e))

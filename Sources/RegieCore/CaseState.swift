@@ -27,7 +27,9 @@ public struct CaseState: Sendable, Equatable {
     public internal(set) var cancelledMeetings: [Meeting] = []
     /// Items ticked by hand in the current round, per phase.
     public internal(set) var ticks = PhaseTicks()
+    /// Time logged and not withdrawn, with corrections applied.
     public internal(set) var timeEntries: [TimeEntry] = []
+    public internal(set) var withdrawnTime: [TimeEntry] = []
     public internal(set) var history: [TransitionRecord] = []
     /// Every correction, in order, with the value it replaced.
     public internal(set) var corrections: [CorrectionRecord] = []

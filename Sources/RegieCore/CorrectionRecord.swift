@@ -8,6 +8,9 @@ public struct CorrectionRecord: Sendable, Equatable {
         case meetingCancelled(meeting: Int, plannedOn: LocalDate, reason: String)
         case meetingDayCorrected(meeting: Int, from: LocalDate, to: LocalDate)
         case meetingAttendeesCorrected(meeting: Int, from: [Int], to: [Int])
+        case timeCorrected(from: TimeEntry, to: TimeEntry)
+        case timeWithdrawn(TimeEntry, reason: String)
+        case questionEdited(question: Int, from: String, to: String)
     }
 
     public var version: Int

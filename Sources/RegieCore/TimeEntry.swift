@@ -5,6 +5,8 @@ public enum TimeActivity: String, CaseIterable, Codable, Sendable {
 
 /// Professional time spent on a case.
 public struct TimeEntry: Sendable, Equatable {
+    /// Its number in the case: entries are numbered in the order they were logged, withdrawn ones too.
+    public var id: Int
     public var minutes: Int
     public var activity: TimeActivity
     public var on: LocalDate

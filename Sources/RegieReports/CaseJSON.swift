@@ -83,12 +83,16 @@ package struct CaseDetailJSON: Encodable {
         package var id: Int, round: Int, plannedOn: LocalDate, heldOn: LocalDate?, attendees: [Int], ledBy: MeetingLead?
     }
     /// A correction: `what` it was (`meeting_moved`, `meeting_cancelled`, `meeting_day_corrected`,
-    /// `meeting_attendees_corrected`), `from` and `to` the values before and after.
+    /// `meeting_attendees_corrected`, `time_corrected`, `time_withdrawn`, `question_edited`), which
+    /// meeting, time entry or question, and `from` and `to`: the values before and after.
     package struct CorrectionJSON: Encodable {
-        package var version: Int, actor: String, at: Date, what: String, meeting: Int?
+        package var version: Int, actor: String, at: Date, what: String
+        package var meeting: Int?, entry: Int?, question: Int?
         package var from: String?, to: String?, reason: String?
 
         init(_ record: CorrectionRecord) {
+            entry = nil
+            question = nil
             version = record.version
             actor = record.actor
             at = record.at
@@ -102,8 +106,20 @@ package struct CaseDetailJSON: Encodable {
                 (what, meeting, self.from, self.to, reason) = ("meeting_day_corrected", id, from.description, to.description, nil)
             case .meetingAttendeesCorrected(let id, let from, let to):
                 (what, meeting, self.from, self.to, reason) = ("meeting_attendees_corrected", id, list(from), list(to), nil)
+            case .timeCorrected(let from, let to):
+                (what, meeting, self.from, self.to, reason) = ("time_corrected", nil, Self.time(from), Self.time(to), nil)
+                entry = to.id
+            case .timeWithdrawn(let withdrawn, let why):
+                (what, meeting, from, to, reason) = ("time_withdrawn", nil, Self.time(withdrawn), nil, why)
+                entry = withdrawn.id
+            case .questionEdited(let id, let from, let to):
+                (what, meeting, self.from, self.to, reason) = ("question_edited", nil, from, to, nil)
+                question = id
             }
         }
+
+        /// `2027-01-14 90 meeting`: the day, minutes and activity.
+        static func time(_ entry: TimeEntry) -> String { "\(entry.on) \(entry.minutes) \(entry.activity.rawValue)" }
     }
     package struct CancelledMeetingJSON: Encodable {
         package var id: Int, round: Int, plannedOn: LocalDate, reason: String

@@ -83,6 +83,11 @@ package struct CaseText {
         return lines
     }
 
+    /// A time entry in words: day, duration and activity.
+    package func timeText(_ entry: TimeEntry) -> String {
+        "\(entry.on) \(Duration.text(minutes: entry.minutes)) \(entry.activity.rawValue)"
+    }
+
     /// A correction in words: what changed from what to what.
     package func correctionText(_ change: CorrectionRecord.Change) -> String {
         func ids(_ list: [Int]) -> String { list.isEmpty ? l("nobody", "niemand") : list.map(String.init).joined(separator: ", ") }
@@ -95,6 +100,13 @@ package struct CaseText {
             l("meeting \(meeting) held on \(to), not \(from)", "bijeenkomst \(meeting) gehouden op \(to), niet \(from)")
         case .meetingAttendeesCorrected(let meeting, let from, let to):
             l("attendees of meeting \(meeting): \(ids(to)), not \(ids(from))", "aanwezig bij bijeenkomst \(meeting): \(ids(to)), niet \(ids(from))")
+        case .timeCorrected(let from, let to):
+            l("time entry \(to.id): \(timeText(to)), not \(timeText(from))", "tijdregistratie \(to.id): \(timeText(to)), niet \(timeText(from))")
+        case .timeWithdrawn(let entry, let reason):
+            l("time entry \(entry.id) (\(timeText(entry))) withdrawn: \(reason)",
+              "tijdregistratie \(entry.id) (\(timeText(entry))) ingetrokken: \(reason)")
+        case .questionEdited(let question, let from, let to):
+            l("question \(question) now reads “\(to)”, was “\(from)”", "vraag \(question) luidt nu ‘\(to)’, was ‘\(from)’")
         }
     }
 

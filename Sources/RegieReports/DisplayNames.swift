@@ -94,6 +94,7 @@ extension Entity {
         case .question: l("question", "vraag")
         case .meeting: l("meeting", "bijeenkomst")
         case .checklistItem: l("checklist item", "checklistpunt")
+        case .timeEntry: l("time entry", "tijdregistratie")
         }
     }
 }

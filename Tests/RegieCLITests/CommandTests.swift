@@ -252,6 +252,29 @@ struct CommandTests {
         #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
     }
 
+    @Test("time is corrected or withdrawn by its number, a question reworded; the history keeps the originals")
+    func timeAndQuestionCorrections() async throws {
+        let bench = try await Workbench()
+        bench.now = "2027-03-10T09:00:00Z"
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        await bench.run(["time", "log", "1", "1h", "--activity", "contact"])
+        await bench.run(["time", "log", "1", "45m"])
+        #expect(await bench.run(["time", "list", "1"]).out.hasPrefix("1.\t2027-03-10\t1h\tcontact\n2.\t2027-03-10\t45m\tother"))
+        #expect(await bench.run(["time", "correct", "1", "1", "--duration", "1h30m", "--on", "gisteren"]).status == .success)
+        #expect(await bench.run(["time", "withdraw", "1", "2", "--reason", "Dubbel geboekt"]).status == .success)
+        #expect(await bench.run(["time", "withdraw", "1", "2", "--reason", "x"]).status == .notFound)
+        #expect(await bench.run(["time", "correct", "1", "1"]).status == .usage)
+        let list = await bench.run(["time", "list", "1"]).out
+        #expect(list == "1.\t2027-03-09\t1h 30m\tcontact\nTotal: 1h 30m\n")
+        await bench.run(["question", "add", "1", "Boodschapen"])
+        #expect(await bench.run(["question", "edit", "1", "1", "Boodschappen op zaterdag"]).status == .success)
+        let show = await bench.run(["case", "show", "1"]).out
+        #expect(show.contains("time entry 1: 2027-03-09 1h 30m contact, not 2027-03-10 1h contact"))
+        #expect(show.contains("time entry 2 (2027-03-10 45m other) withdrawn: Dubbel geboekt"))
+        #expect(show.contains("question 1 now reads “Boodschappen op zaterdag”, was “Boodschapen”"))
+        #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
+    }
+
     @Test("a closed case refuses changes and the store stays as it was")
     func closedCase() async throws {
         let bench = try await Workbench()

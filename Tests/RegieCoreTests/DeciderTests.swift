@@ -247,6 +247,34 @@ struct DeciderTests {
         #expect(try CaseState.replay(c.events) == c.state, "the corrections replay to the same case")
     }
 
+    @Test("a time entry is corrected or withdrawn and a question reworded by events that name them")
+    func timeAndQuestionCorrections() throws {
+        var c = try Fixture.Driver()
+        let today = LocalDate(utcDayOf: Fixture.t0)
+        let yesterday = LocalDate(daysSinceEpoch: today.daysSinceEpoch - 1)
+        try c.run(.logTime(minutes: 60, activity: .contact, on: today))
+        try c.run(.logTime(minutes: 30, activity: .other, on: today))
+        try c.run(.correctTime(entry: 1, minutes: 90, activity: nil, on: yesterday))
+        #expect(c.state.timeEntries[0] == TimeEntry(id: 1, minutes: 90, activity: .contact, on: yesterday))
+        #expect(try c.run(.correctTime(entry: 1, minutes: 90, activity: .contact, on: nil)).isEmpty)
+        #expect(throws: CaseError.invalid(.durationOutOfRange)) { try c.run(.correctTime(entry: 1, minutes: 0, activity: nil, on: nil)) }
+        try c.run(.withdrawTime(entry: 2, reason: "Dubbel"))
+        #expect(c.state.minutesLogged == 90)
+        #expect(throws: CaseError.notFound(.timeEntry, "2")) { try c.run(.withdrawTime(entry: 2, reason: "x")) }
+        try c.run(.logTime(minutes: 15, activity: .other, on: today))
+        #expect(c.state.timeEntries.map(\.id) == [1, 3], "a withdrawn entry's number is not used again")
+        try c.run(.recordQuestion(text: "Boodschapen", owner: nil, due: nil))
+        try c.run(.editQuestion(id: 1, text: "Boodschappen"))
+        #expect(c.state.questions[0].text == "Boodschappen")
+        #expect(c.state.corrections.map(\.change) == [
+            .timeCorrected(from: TimeEntry(id: 1, minutes: 60, activity: .contact, on: today),
+                           to: TimeEntry(id: 1, minutes: 90, activity: .contact, on: yesterday)),
+            .timeWithdrawn(TimeEntry(id: 2, minutes: 30, activity: .other, on: today), reason: "Dubbel"),
+            .questionEdited(question: 1, from: "Boodschapen", to: "Boodschappen"),
+        ])
+        #expect(try CaseState.replay(c.events) == c.state)
+    }
+
     @Test("questions, meetings and time are validated")
     func records() throws {
         var c = try Fixture.Driver()
