@@ -18,13 +18,17 @@ if [ "${1:-}" = "--test" ]; then
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 fi
 
-# Python's `cryptography` package, from PyPI, for the independent checkpoint verifier.
+# Python packages from PyPI the tests use: `cryptography` for the independent checkpoint
+# verifier, `icalendar` to read back the agenda's calendar file.
 python_packages() {
   [ "${1:-}" = "--test" ] || return 0
-  python3 -c "import cryptography" >/dev/null 2>&1 && return 0
-  echo "regie: installing Python's cryptography package with pip..." >&2
-  python3 -m pip install -q cryptography >&2 || {
-    echo "regie: pip could not install cryptography. Run: python3 -m pip install cryptography, then try again." >&2
+  local needed=()
+  python3 -c "import cryptography" >/dev/null 2>&1 || needed+=(cryptography)
+  python3 -c "import icalendar" >/dev/null 2>&1 || needed+=(icalendar)
+  [ ${#needed[@]} -eq 0 ] && return 0
+  echo "regie: installing Python's ${needed[*]} with pip..." >&2
+  python3 -m pip install -q "${needed[@]}" >&2 || {
+    echo "regie: pip could not install ${needed[*]}. Run: python3 -m pip install ${needed[*]}, then try again." >&2
     exit 1
   }
 }

@@ -64,9 +64,21 @@ struct CaseShowCommand: AsyncParsableCommand {
         let (state, workflow, _) = try await session.read(caseID, action: "case show")
         let checklist = try session.checklist(state.status.phase, of: state, workflow: workflow)
         let prompts = try session.prompts(state.status.phase, of: state, workflow: workflow)
+        let tasks = Agenda.tasks(of: state, today: session.today, timeZone: session.workspace.timeZone)
         if output.json {
-            return try JSONOutput.print(CaseDetailJSON(state, checklist: checklist, prompts: prompts, l: session.l))
+            var detail = CaseDetailJSON(state, checklist: checklist, prompts: prompts, l: session.l)
+            detail.tasks = tasks.map { TaskJSON($0, today: session.today, l: session.l) }
+            return try JSONOutput.print(detail)
         }
         for line in CaseText(l: session.l).render(state, checklist: checklist, prompts: prompts) { Console.current.line(line) }
+        if !tasks.isEmpty {
+            Console.current.line("")
+            Console.current.line(session.l("Due (see `regie agenda`)", "Te doen (zie `regie agenda`)"))
+            let text = AgendaText(session.l)
+            for task in tasks {
+                let mark = task.isOverdue(today: session.today) ? session.l(" (overdue)", " (te laat)") : ""
+                Console.current.line("  \(task.due)\(mark) · \(text.what(task))")
+            }
+        }
     }
 }

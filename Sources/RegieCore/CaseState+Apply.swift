@@ -16,7 +16,9 @@ extension CaseState {
             plugins = e.plugins
         case .goalAdded(let e):
             goals.append(Goal(id: e.goalID, text: e.text, term: e.term, wordedBy: e.wordedBy, status: .open))
+            goalsLookedAt = date
         case .goalChanged(let e):
+            goalsLookedAt = date
             updateGoal(e.goalID) { goal in
                 if let text = e.text { goal.text = text }
                 if let author = e.wordedBy { goal.wordedBy = author }

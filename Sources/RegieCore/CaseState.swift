@@ -19,6 +19,8 @@ public struct CaseState: Sendable, Equatable {
     /// Counts meeting rounds: 1 until the first next-round or renew move.
     public internal(set) var round: Int
     public internal(set) var goals: [Goal] = []
+    /// When a goal was last added or changed (nil: never).
+    public internal(set) var goalsLookedAt: Date?
     /// Resources still on the case; removed ones are gone from here.
     public internal(set) var resources: [Resource] = []
     public internal(set) var questions: [Question] = []

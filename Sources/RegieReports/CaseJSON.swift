@@ -147,6 +147,8 @@ package struct CaseDetailJSON: Encodable {
     package var cancelledMeetings: [CancelledMeetingJSON]?
     /// Absent when nothing was corrected.
     package var corrections: [CorrectionJSON]?
+    /// What is due on the case (the agenda's tasks), set by the command that shows it.
+    package var tasks: [TaskJSON] = []
     package var minutesLogged: Int
 
     package init(_ c: CaseState, checklist items: [ChecklistItemState], prompts: [LocalizedText], l: L10n) {
@@ -225,5 +227,18 @@ package struct TransitionJSON: Encodable {
         self.hash = hash
         fromText = t.from.title(l)
         toText = t.to.title(l)
+    }
+}
+
+/// A task of the agenda as `case show --json` shows it.
+package struct TaskJSON: Encodable {
+    package var kind: String, due: LocalDate, overdue: Bool, subject: Int?, what: String
+
+    package init(_ task: AgendaTask, today: LocalDate, l: L10n) {
+        kind = task.kind.rawValue
+        due = task.due
+        overdue = task.isOverdue(today: today)
+        subject = task.subject
+        what = AgendaText(l).what(task)
     }
 }

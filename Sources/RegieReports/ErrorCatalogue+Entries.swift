@@ -429,6 +429,8 @@ extension ErrorCatalogue {
         case .durationInvalid:
             Entry("“{text}” is not a duration.", "‘{text}’ is geen tijdsduur.",
                   hint: "Write it as 1h30m, 90m or 1.5h.", "Schrijf hem als 1h30m, 90m of 1.5h.")
+        case .daysOutOfRange:
+            Entry("--days must be a number of days from 0 to 3650.", "--days moet een aantal dagen van 0 tot 3650 zijn.")
         case .attendeesInvalid:
             Entry("--attendees takes resource numbers separated by commas, such as 1,2,4.",
                   "--attendees verwacht resourcenummers met komma's ertussen, zoals 1,2,4.")

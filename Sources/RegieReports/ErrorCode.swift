@@ -122,6 +122,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case fileUnreadable = "file_unreadable"
     case teamOptionMissing = "team_option_missing"
     case durationInvalid = "duration_invalid"
+    case daysOutOfRange = "days_out_of_range"
     case attendeesInvalid = "attendees_invalid"
     case negativeArgument = "negative_argument"
     case busyTimeoutInvalid = "busy_timeout_invalid"

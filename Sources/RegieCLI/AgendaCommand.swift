@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RegieApp
+import RegieCore
+import RegieReports
+
+/// `regie agenda`: what is due on the cases of your teams, worked out from their records.
+struct AgendaCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "What is due on your teams' cases: meetings to plan or record, questions, talks, long pauses, goals to review.",
+        discussion: "Worked out from the record each time, never stored apart from it. Overdue tasks are always shown. "
+            + "`--format ics` gives a calendar file that names case numbers only, never clients or their network.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, ics
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: JSONOption
+    @Option(help: "Only this team (default: all your teams).") var team: String?
+    @Option(help: "How many days ahead (0 to 3650).") var days: Int = 14
+    @Option(help: "text, json or ics (iCalendar).") var format: Format = .text
+
+    func run() async throws {
+        guard (0...3650).contains(days) else { throw RegieError(.usage, .daysOutOfRange) }
+        let session = try await CaseSession(global)
+        let cases = try await session.agenda(team: team, withinDays: days)
+        let l = session.l
+        switch output.json ? .json : format {
+        case .json:
+            try JSONOutput.print(AgendaItemJSON.items(cases, today: session.today, l: l))
+        case .ics:
+            let calendar = AgendaCalendar(l, domain: Self.domain(session.workspace.organisation), stamp: session.now)
+            Console.current.write(calendar.render(cases))
+        case .text:
+            for line in AgendaText(l).lines(cases, today: session.today) { Console.current.line(line) }
+        }
+    }
+
+    /// The organisation's name as a host name for the calendar's UIDs: `buurtteams-oost.regie`.
+    static func domain(_ organisation: String) -> String {
+        let words = organisation.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return (words.isEmpty ? "workspace" : words.joined(separator: "-")) + ".regie"
+    }
+}

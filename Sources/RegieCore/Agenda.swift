@@ -1,0 +1,53 @@
+import Foundation
+
+/// What is due on a case, derived from its record: the method's rhythm (the group meets again
+/// within about three months), meetings whose day passed without being recorded, questions due,
+/// one-to-one talks in activation, long pauses and goals nobody has looked at.
+public enum Agenda {
+    /// The periods the tasks are worked out with.
+    public struct Periods: Sendable, Equatable {
+        /// The next meeting is due so many days after the last one held (the quarterly rhythm).
+        public var meetingEveryDays = 92
+        /// A pause this long needs a look.
+        public var pauseDays = 28
+        /// Goals untouched this long need a look.
+        public var goalsDays = 92
+
+        public init() {}
+    }
+
+    /// The tasks of one case, by due date. A closed case has none.
+    public static func tasks(of state: CaseState, today: LocalDate, timeZone: TimeZone, periods: Periods = Periods()) -> [AgendaTask] {
+        func day(_ date: Date) -> LocalDate { LocalDate(dayOf: date, in: timeZone) }
+        func after(_ date: LocalDate, _ days: Int) -> LocalDate { LocalDate(daysSinceEpoch: date.daysSinceEpoch + days) }
+        if case .closed = state.status { return [] }
+        var tasks: [AgendaTask] = []
+        let id = state.id
+        let planned = state.meetings.filter { $0.heldOn == nil }
+        for meeting in planned where meeting.plannedOn < today {
+            tasks.append(AgendaTask(caseID: id, kind: .recordMeeting, due: meeting.plannedOn, subject: meeting.id))
+        }
+        if let lastHeld = state.meetings.compactMap(\.heldOn).max(), !planned.contains(where: { $0.plannedOn >= lastHeld }) {
+            tasks.append(AgendaTask(caseID: id, kind: .planNextMeeting, due: after(lastHeld, periods.meetingEveryDays)))
+        }
+        for question in state.questions where question.status == .open || question.status == .accepted {
+            if let due = question.due { tasks.append(AgendaTask(caseID: id, kind: .questionDue, due: due, subject: question.id, subjectText: question.text)) }
+        }
+        switch state.status {
+        case .active(.activation):
+            for member in state.members where !member.oneToOneHeld {
+                tasks.append(AgendaTask(caseID: id, kind: .oneToOne, due: today, subject: member.id, subjectText: member.label))
+            }
+        case .paused:
+            if let paused = state.history.last?.at {
+                tasks.append(AgendaTask(caseID: id, kind: .pausedLong, due: after(day(paused), periods.pauseDays)))
+            }
+        default:
+            break
+        }
+        if case .active = state.status {
+            tasks.append(AgendaTask(caseID: id, kind: .reviewGoals, due: after(day(state.goalsLookedAt ?? state.openedAt), periods.goalsDays)))
+        }
+        return tasks.sorted { ($0.due, $0.kind.rawValue, $0.subject ?? 0) < ($1.due, $1.kind.rawValue, $1.subject ?? 0) }
+    }
+}

@@ -1,0 +1,33 @@
+import RegieCore
+
+/// `regie agenda --json`: one object per task or planned meeting, in date order.
+package struct AgendaItemJSON: Encodable {
+    package var caseId: Int
+    package var team: String
+    package var clientLabel: String
+    /// A task's kind (`plan_next_meeting`, `record_meeting`, `question_due`, `one_to_one`,
+    /// `paused_long`, `review_goals`), or `meeting` for a planned meeting.
+    package var kind: String
+    package var due: LocalDate
+    package var overdue: Bool
+    package var subject: Int?
+    package var what: String
+
+    package static func items(_ cases: [AgendaCase], today: LocalDate, l: L10n) -> [AgendaItemJSON] {
+        let text = AgendaText(l)
+        var items: [AgendaItemJSON] = []
+        for entry in cases {
+            let s = entry.summary
+            for task in entry.tasks {
+                items.append(AgendaItemJSON(caseId: s.id, team: s.team, clientLabel: s.clientLabel, kind: task.kind.rawValue, due: task.due,
+                                            overdue: task.isOverdue(today: today), subject: task.subject, what: text.what(task)))
+            }
+            for meeting in entry.meetings {
+                items.append(AgendaItemJSON(caseId: s.id, team: s.team, clientLabel: s.clientLabel, kind: "meeting", due: meeting.plannedOn,
+                                            overdue: false, subject: meeting.id,
+                                            what: l("meeting \(meeting.id) of the group", "bijeenkomst \(meeting.id) van de groep")))
+            }
+        }
+        return items.sorted { ($0.due, $0.caseId, $0.kind) < ($1.due, $1.caseId, $1.kind) }
+    }
+}

@@ -1,0 +1,40 @@
+import RegieCore
+
+/// The agenda as lines of text, in date order: `2027-01-14  overdue  case 3 (J.B.)  plan …`.
+package struct AgendaText {
+    package let l: L10n
+
+    package init(_ l: L10n) { self.l = l }
+
+    /// What a task asks, in words.
+    package func what(_ task: AgendaTask) -> String {
+        let subject = task.subject.map(String.init) ?? ""
+        let text = task.subjectText ?? ""
+        return switch task.kind {
+        case .planNextMeeting: l("plan the next meeting of the group", "plan de volgende bijeenkomst van de groep")
+        case .recordMeeting: l("record meeting \(subject): held, moved or cancelled", "leg bijeenkomst \(subject) vast: gehouden, verzet of afgezegd")
+        case .questionDue: l("question \(subject) is due: “\(text)”", "vraag \(subject) moet af zijn: ‘\(text)’")
+        case .oneToOne: l("one-to-one talk with \(text)", "persoonlijk gesprek met \(text)")
+        case .pausedLong: l("the pause has lasted long: look at the case again", "de pauze duurt lang: bekijk de casus opnieuw")
+        case .reviewGoals: l("look at the goals again with the client", "bekijk de doelen opnieuw met de cliënt")
+        }
+    }
+
+    package func lines(_ cases: [AgendaCase], today: LocalDate) -> [String] {
+        var rows: [(LocalDate, Int, String)] = []
+        for entry in cases {
+            let who = l("case \(entry.summary.id) (\(entry.summary.clientLabel))", "casus \(entry.summary.id) (\(entry.summary.clientLabel))")
+            for task in entry.tasks {
+                let mark = task.isOverdue(today: today) ? l("overdue", "te laat") : l("due", "te doen")
+                rows.append((task.due, entry.summary.id, "\(task.due)  \(mark)  \(who)  \(what(task))"))
+            }
+            for meeting in entry.meetings {
+                rows.append((meeting.plannedOn, entry.summary.id,
+                             "\(meeting.plannedOn)  \(l("meeting", "bijeenkomst"))  \(who)  "
+                                 + l("meeting \(meeting.id) of the group", "bijeenkomst \(meeting.id) van de groep")))
+            }
+        }
+        guard !rows.isEmpty else { return [l("Nothing is due.", "Er staat niets open.")] }
+        return rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import RegieCore
+
+@Suite("Agenda")
+struct AgendaTests {
+    static let today = LocalDate(utcDayOf: Fixture.t0)
+    static func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
+    static func tasks(_ state: CaseState, on today: LocalDate = today) -> [AgendaTask] {
+        Agenda.tasks(of: state, today: today, timeZone: .gmt)
+    }
+
+    @Test("a new case asks only for its goals to be looked at again, three months after they were last touched")
+    func newCase() throws {
+        var c = try Fixture.Driver()
+        #expect(Self.tasks(c.state) == [AgendaTask(caseID: c.state.id, kind: .reviewGoals, due: Self.day(92))])
+        try c.run(.addGoal(text: "Werk", term: .long, wordedBy: .client))
+        #expect(Self.tasks(c.state).map(\.kind) == [.reviewGoals])
+    }
+
+    @Test("activation asks for a one-to-one talk with every member who has had none")
+    func oneToOne() throws {
+        var c = try Fixture.Driver()
+        try c.run(.mapResource(label: "Ans", relation: "buurvrouw", kind: .informal))
+        try c.run(.mapResource(label: "Piet", relation: "broer", kind: .informal))
+        try c.run(.chooseMember(resource: 1, clientChose: true, note: nil))
+        try c.run(.chooseMember(resource: 2, clientChose: true, note: nil))
+        try c.moveTo(.activation)
+        var talked = ResourceChanged(resourceID: 2)
+        talked.oneToOneHeld = true
+        try c.run(.changeResource(talked))
+        let talks = Self.tasks(c.state).filter { $0.kind == .oneToOne }
+        #expect(talks.map(\.subject) == [1])
+        #expect(talks.first?.subjectText == "Ans")
+    }
+
+    @Test("a meeting whose day passed must be recorded; after a held one the next is due within the rhythm")
+    func meetings() throws {
+        var c = try Fixture.Driver()
+        try c.run(.planMeeting(on: Self.today))
+        #expect(!Self.tasks(c.state).contains { $0.kind == .recordMeeting }, "not yet: its day is today")
+        let later = Self.day(3)
+        #expect(Self.tasks(c.state, on: later).contains(AgendaTask(caseID: c.state.id, kind: .recordMeeting, due: Self.today, subject: 1)))
+        try c.run(.recordMeetingHeld(id: 1, on: Self.today, attendees: [], ledBy: nil))
+        #expect(Self.tasks(c.state).contains(AgendaTask(caseID: c.state.id, kind: .planNextMeeting, due: Self.day(92))))
+        try c.run(.planMeeting(on: Self.day(80)))
+        #expect(!Self.tasks(c.state).contains { $0.kind == .planNextMeeting || $0.kind == .recordMeeting })
+        try c.run(.cancelMeeting(id: 2, reason: "Ziek"))
+        #expect(Self.tasks(c.state).contains { $0.kind == .planNextMeeting }, "a cancelled meeting leaves the next one to plan")
+    }
+
+    @Test("a question that is not done is due on its day; a long pause asks for a look; a closed case asks nothing")
+    func questionsPausesAndClosing() throws {
+        var c = try Fixture.Driver()
+        try c.run(.recordQuestion(text: "Boodschappen", owner: nil, due: Self.day(5)))
+        try c.run(.recordQuestion(text: "Vervoer", owner: nil, due: Self.day(6)))
+        try c.run(.setQuestionStatus(id: 2, status: .done))
+        let due = Self.tasks(c.state).filter { $0.kind == .questionDue }
+        #expect(due == [AgendaTask(caseID: c.state.id, kind: .questionDue, due: Self.day(5), subject: 1, subjectText: "Boodschappen")])
+        #expect(due[0].isOverdue(today: Self.day(6)) && !due[0].isOverdue(today: Self.day(5)))
+        try c.run(.move(.pause(.crisis), reason: "Opname", override: nil))
+        #expect(Self.tasks(c.state).contains(AgendaTask(caseID: c.state.id, kind: .pausedLong, due: Self.day(28))))
+        #expect(!Self.tasks(c.state).contains { $0.kind == .reviewGoals }, "a paused case's goals wait")
+        try c.run(.move(.close(.clientStopped), reason: "Stopt", override: nil))
+        #expect(Self.tasks(c.state).isEmpty)
+    }
+}
