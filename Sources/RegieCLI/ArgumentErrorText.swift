@@ -33,6 +33,55 @@ enum ArgumentErrorText {
         return translate(first, l: l) + " " + l("See `\(help)`.", "Zie `\(help)`.")
     }
 
+    /// For a word where a subcommand was expected (`regie case lsit`), the subcommand it most
+    /// likely means: one that starts with it, or is at most two letters off.
+    static func guess(_ arguments: [String]) -> RegieError? {
+        var command: any ParsableCommand.Type = RegieCommand.self
+        var path = ["regie"]
+        for token in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, !token.hasPrefix("-") else { return nil }
+            if let next = subcommands.first(where: { $0.configuration.commandName == token }) {
+                command = next
+                path.append(token)
+                continue
+            }
+            let typed = token.lowercased()
+            var best: String?
+            var bestSteps = Int.max
+            for subcommand in subcommands {
+                guard let name = subcommand.configuration.commandName else { continue }
+                let steps = typed.count >= 2 && name.hasPrefix(typed) ? 0 : distance(typed, name)
+                if steps < bestSteps {
+                    best = name
+                    bestSteps = steps
+                }
+            }
+            guard let best, bestSteps <= 2 else { return nil }
+            let parent = path.joined(separator: " ")
+            return RegieError(.usage, .unknownSubcommand,
+                              ["word": .text(token), "command": .text(parent), "suggestion": .text(parent + " " + best)])
+        }
+        return nil
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let saved = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = saved
+            }
+        }
+        return row[b.count]
+    }
+
     /// The parser's common sentences in both languages; any other stays as the parser wrote it.
     private static func translate(_ sentence: String, l: L10n) -> String {
         func quoted(_ text: String) -> [String] {
@@ -54,7 +103,7 @@ enum ArgumentErrorText {
         if sentence.hasPrefix("Unknown option"), let name = parts.first {
             return l("There is no option \(name) here.", "De optie \(name) bestaat hier niet.")
         }
-        if sentence.contains("unexpected argument") {
+        if sentence.lowercased().contains("unexpected argument") {
             let names = parts.map { "`\($0)`" }.joined(separator: ", ")
             return l("Unexpected here: \(names).", "Onverwacht hier: \(names).")
         }

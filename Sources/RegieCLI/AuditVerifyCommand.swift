@@ -84,10 +84,13 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     private func render(_ report: Report, problems: [AuditProblem], l: L10n) {
         let scope = caseID.map { l("case \($0)", "casus \($0)") } ?? l("the whole record", "het hele dossier")
         guard let first = problems.first else {
-            Console.current.line(l("Intact (\(scope)): \(report.events) events in \(report.cases) cases, \(report.accessEntries) reads logged, "
-                                   + "\(report.checkpoints) checkpoints hold, \(report.transitionsReplayed) transitions replayed legal.",
-                                   "Intact (\(scope)): \(report.events) gebeurtenissen in \(report.cases) casussen, \(report.accessEntries) inzages gelogd, "
-                                   + "\(report.checkpoints) controlepunten kloppen, \(report.transitionsReplayed) overgangen opnieuw toegepast en geldig."))
+            let events = l.count(report.events, ("event", "events"), ("gebeurtenis", "gebeurtenissen"))
+            let cases = l.count(report.cases, ("case", "cases"), ("casus", "casussen"))
+            let reads = l.count(report.accessEntries, ("read", "reads"), ("inzage", "inzages"))
+            let checkpoints = l.count(report.checkpoints, ("checkpoint holds", "checkpoints hold"), ("controlepunt klopt", "controlepunten kloppen"))
+            let transitions = l.count(report.transitionsReplayed, ("transition", "transitions"), ("overgang", "overgangen"))
+            Console.current.line(l("Intact (\(scope)): \(events) in \(cases), \(reads) logged, \(checkpoints), \(transitions) replayed legal.",
+                                   "Intact (\(scope)): \(events) in \(cases), \(reads) gelogd, \(checkpoints), \(transitions) opnieuw toegepast en geldig."))
             if report.checkpointsPending > 0 {
                 Console.current.line(l("\(report.checkpointsPending) checkpoints wait to be signed by the key holder (`regie audit checkpoint`).",
                                        "\(report.checkpointsPending) controlepunten wachten op ondertekening door de sleutelhouder (`regie audit checkpoint`)."))

@@ -18,6 +18,32 @@ struct GlobalOptions: ParsableArguments {
     var purpose: String?
 }
 
+extension GlobalOptions {
+    static let names = ["--workspace", "--as", "--lang", "--purpose"]
+
+    /// The arguments with global options given before the subcommand (`regie --as karim audit
+    /// verify`) moved after it, where the subcommand reads them; before a `--`, if there is one.
+    static func hoisted(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if names.contains(first), rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if names.contains(where: { first.hasPrefix($0 + "=") }) {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty else { return arguments }
+        var moved = Array(rest)
+        moved.insert(contentsOf: leading, at: moved.firstIndex(of: "--") ?? moved.endIndex)
+        return moved
+    }
+}
+
 /// The `--json` flag of commands that read.
 struct JSONOption: ParsableArguments {
     @Flag(name: .long, help: "Print JSON (stable, snake_case; see docs/json.md).")

@@ -39,7 +39,8 @@ public enum RegieMain {
         return status
     }
 
-    private static func executeOpen(_ arguments: [String], errors: ((String) -> Void)?) async -> ExitStatus {
+    private static func executeOpen(_ given: [String], errors: ((String) -> Void)?) async -> ExitStatus {
+        let arguments = GlobalOptions.hoisted(given)
         let report = errors ?? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if let negative = ArgumentErrorText.negativeValue(in: arguments) {
             report(ErrorReport.text(for: negative, arguments: arguments, language: languageHint(arguments)))
@@ -68,6 +69,10 @@ public enum RegieMain {
             // Every argument error (unknown option, bad value, failed validation) is a usage error,
             // said in one line like Regie's own.
             let language = languageHint(arguments)
+            if let typo = ArgumentErrorText.guess(arguments) {
+                report(ErrorReport.text(for: typo, arguments: arguments, language: language))
+                return .usage
+            }
             let sentence = ArgumentErrorText.sentence(for: error, language: language)
             report(ErrorReport.text(for: RegieError(.usage, .invalidArguments, ["detail": .text(sentence)]),
                                     arguments: arguments, language: language))

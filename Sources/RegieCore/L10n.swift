@@ -10,4 +10,10 @@ public struct L10n: Sendable {
     }
 
     public func callAsFunction(_ text: LocalizedText) -> String { text.text(in: language) }
+
+    /// A number with its noun in the right form: `1 case`, `2 cases`; `1 casus`, `2 casussen`.
+    public func count(_ n: Int, _ en: (one: String, other: String), _ nl: (one: String, other: String)) -> String {
+        let forms = language == .nl ? nl : en
+        return "\(n) " + (n == 1 ? forms.one : forms.other)
+    }
 }

@@ -422,6 +422,10 @@ extension ErrorCatalogue {
         // The command line's own input.
         case .invalidArguments:
             Entry("{detail}", "{detail}")
+        case .unknownSubcommand:
+            Entry("`{command}` has no command `{word}`. Did you mean `{suggestion}`?",
+                  "`{command}` kent geen opdracht `{word}`. Bedoelde je `{suggestion}`?",
+                  hint: "See `{command} --help`.", "Zie `{command} --help`.")
         case .fileUnreadable:
             Entry("{path} cannot be read.", "{path} kan niet gelezen worden.", hint: "Check the path.", "Controleer het pad.")
         case .teamOptionMissing:

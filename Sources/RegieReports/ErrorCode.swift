@@ -119,6 +119,8 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     /// Arguments the command line could not parse; `detail` holds the parser's sentence, in the
     /// user's language where Regie knows it, and the command's help pointer.
     case invalidArguments = "invalid_arguments"
+    /// A word where a subcommand belongs that is close to one.
+    case unknownSubcommand = "unknown_subcommand"
     case fileUnreadable = "file_unreadable"
     case teamOptionMissing = "team_option_missing"
     case durationInvalid = "duration_invalid"

@@ -51,7 +51,7 @@ struct PostgresBinaryTests {
         let verify = try regie.run(["audit", "verify"])
         #expect(verify.status == 0, "\(verify.out) \(verify.err)")
         #expect(verify.out.contains("Intact"))
-        #expect(verify.out.contains("1 transitions replayed legal"), "\(verify.out)")
+        #expect(verify.out.contains("1 transition replayed legal"), "\(verify.out)")
         // The record is append-only for Regie's role, in the database itself.
         let edit = try Regie.tool(["psql", url, "-qc", "UPDATE events SET actor = 'mallory'"])
         #expect(edit.status != 0 && edit.err.contains("append-only"), "\(edit.err)")

@@ -275,6 +275,31 @@ struct CommandTests {
         #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
     }
 
+    @Test("global options work before the subcommand too, as the demo prints them")
+    func globalOptionsFirst() async throws {
+        let bench = try await Workbench()
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        let verify = await bench.run(["--as", "karim", "--lang=nl", "audit", "verify"], as: nil)
+        #expect(verify.status == .success, "\(verify.err)")
+        #expect(verify.out.hasPrefix("Intact"))
+        #expect(await bench.run(["--as", "anna", "goal", "add", "1", "Koken", "--term", "short", "--by", "client"], as: nil).status == .success)
+        #expect(GlobalOptions.hoisted(["--as", "k", "goal", "add", "1", "--", "x"]) == ["goal", "add", "1", "--as", "k", "--", "x"])
+        #expect(GlobalOptions.hoisted(["goal", "--as", "k"]) == ["goal", "--as", "k"])
+        #expect(GlobalOptions.hoisted(["--as"]) == ["--as"])
+    }
+
+    @Test("a mistyped subcommand gets a suggestion, in the workspace's language")
+    func didYouMean() async throws {
+        let bench = try await Workbench()
+        let typo = await bench.run(["case", "lsit"])
+        #expect(typo.status == .usage)
+        #expect(typo.err == "regie: `regie case` has no command `lsit`. Did you mean `regie case list`? See `regie case --help`.")
+        #expect(await bench.run(["agnda"]).err.contains("Did you mean `regie agenda`?"))
+        #expect(await bench.run(["meeting", "canc", "--lang", "nl"]).err.contains("Bedoelde je `regie meeting cancel`?"))
+        #expect(!(await bench.run(["case", "xyzzy"]).err.contains("Did you mean")))
+        #expect(ArgumentErrorText.distance("lsit", "list") == 2 && ArgumentErrorText.distance("", "abc") == 3)
+    }
+
     @Test("a closed case refuses changes and the store stays as it was")
     func closedCase() async throws {
         let bench = try await Workbench()
