@@ -14,6 +14,8 @@ package final class CaseSession {
     package let l: L10n
     package let actorID: String
     package let now: Date
+    /// `now` was fixed by the front end (REGIE_NOW on a demo or test store), not read from a clock.
+    package let clockIsFixed: Bool
     /// Recorded with every read of case data.
     package let purpose: String
 
@@ -27,6 +29,7 @@ package final class CaseSession {
         self.workspace = workspace
         l = L10n(language: request.language ?? workspace.locale)
         actorID = request.actorID
+        clockIsFixed = request.clockIsFixed
         // Whole milliseconds, as the store records times: what a plugin saw when deciding (the
         // day, the second) is then exactly what `audit verify` shows it again.
         now = Date(timeIntervalSince1970: (request.now.timeIntervalSince1970 * 1000).rounded() / 1000)
@@ -162,6 +165,11 @@ package final class CaseSession {
         // Within a case, time never runs backwards: stays and durations are worked out from
         // it, and audit order must agree with it. A clock set back is refused, not recorded.
         guard now >= before.lastChangedAt else {
+            // Another writer committed after this command read the clock: the case changed
+            // while the command ran, which is a conflict, not a clock set back.
+            if !clockIsFixed, before.lastChangedAt.timeIntervalSince(now) < 60 {
+                throw RegieError(.conflict, .changedMeanwhile, ["case": .number(caseID)])
+            }
             let last = ISO8601DateFormatter().string(from: before.lastChangedAt)
             throw RegieError(.refused, .clockBeforeLastChange,
                              ["now": .text(ISO8601DateFormatter().string(from: now)), "case": .number(caseID), "last_change": .text(last)])

@@ -251,6 +251,11 @@ extension ErrorCatalogue {
                   "Casus {case} is intussen door iemand anders gewijzigd (versie {expected_version} werd {actual_version}); er is niets opgeslagen.",
                   hint: "Look at the case again with `regie case show {case}` and repeat the command.",
                   "Bekijk de casus opnieuw met `regie case show {case}` en herhaal de opdracht.")
+        case .changedMeanwhile:
+            Entry("Case {case} was changed by someone else while this command ran; nothing was saved.",
+                  "Casus {case} is intussen door iemand anders gewijzigd; er is niets opgeslagen.",
+                  hint: "Look at the case again with `regie case show {case}` and repeat the command.",
+                  "Bekijk de casus opnieuw met `regie case show {case}` en herhaal de opdracht.")
         case .notARegieDatabase:
             Entry("{location} is not a Regie database.", "{location} is geen Regie-database.",
                   hint: "Point `database:` in regie.yaml at a Regie database, or at a new file.",

@@ -70,6 +70,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
 
     // The store.
     case conflict = "conflict"
+    case changedMeanwhile = "changed_meanwhile"
     case notARegieDatabase = "not_a_regie_database"
     case newerSchema = "newer_schema"
     case databaseMissing = "database_missing"

@@ -152,7 +152,8 @@ struct BinaryTests {
         (["case", "show", "C-4711"], "`C-4711` is not a case number"), (["time", "log", "1", "-1h"], "cannot be negative"),
         (["case", "show"], "<case-id> is missing"), (["case", "list", "--bogus"], "There is no option --bogus"),
         (["goal", "add", "1", "x", "--term", "forever", "--by", "client"], "`forever` is not a valid value for --term"),
-        (["case", "shw", "1"], "Unexpected here: `shw`"), (["time", "log", "1", "-90m"], "cannot be negative"),
+        (["case", "shw", "1"], "Did you mean `regie case show`?"),
+        (["case", "show", "1", "extra"], "Unexpected here: `extra`"), (["time", "log", "1", "-90m"], "cannot be negative"),
     ])
     func argumentErrors(_ arguments: [String], _ expected: String) throws {
         let regie = try Regie.workspace()

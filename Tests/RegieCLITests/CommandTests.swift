@@ -1,4 +1,6 @@
 import Foundation
+import RegieCore
+import RegieStore
 import Testing
 @testable import RegieApp
 @testable import RegieCLI
@@ -298,6 +300,30 @@ struct CommandTests {
         #expect(await bench.run(["meeting", "canc", "--lang", "nl"]).err.contains("Bedoelde je `regie meeting cancel`?"))
         #expect(!(await bench.run(["case", "xyzzy"]).err.contains("Did you mean")))
         #expect(ArgumentErrorText.distance("lsit", "list") == 2 && ArgumentErrorText.distance("", "abc") == 3)
+    }
+
+    @Test("a write overtaken by another writer's commit after it read the clock is a conflict, not a clock set back")
+    func overtaken() async throws {
+        let bench = try await Workbench()
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        let workspace = try WorkspaceLoader.load(from: bench.folder)
+        let started = Date()
+        // Another process commits a second after this command read the clock.
+        let other = try await bench.store()
+        _ = try await other.append([.goalAdded(GoalAdded(goalID: 1, text: "Koken", term: .short, wordedBy: .client))],
+                                   to: 1, expectedVersion: 1, actor: "anna", at: started.addingTimeInterval(1))
+        await other.close()
+        let session = try await CaseSession(workspace: workspace, request: Request(actorID: "anna", now: started))
+        await #expect { try await session.perform(.addGoal(text: "Werk", term: .long, wordedBy: .client), on: 1) } throws: { error in
+            (error as? RegieError).map { $0.code == .changedMeanwhile && $0.status == .conflict } ?? false
+        }
+        await session.close()
+        // A clock an hour behind the record is still refused as a clock set back.
+        let behind = try await CaseSession(workspace: workspace, request: Request(actorID: "anna", now: started.addingTimeInterval(-3600)))
+        await #expect { try await behind.perform(.addGoal(text: "Werk", term: .long, wordedBy: .client), on: 1) } throws: { error in
+            (error as? RegieError)?.code == .clockBeforeLastChange
+        }
+        await behind.close()
     }
 
     @Test("a closed case refuses changes and the store stays as it was")
