@@ -41,8 +41,8 @@ struct DemoCommand: AsyncParsableCommand {
             let arguments = args + ["--workspace", root.path, "--as", step.actor, "--lang", lang.rawValue]
             // Each step a second after the one before, from midnight UTC of its day (the same day
             // in the Netherlands): the last day's steps are over before the user's own commands.
-            let now = String(format: "%@T00:%02d:%02dZ", LocalDate(daysSinceEpoch: lastDay.daysSinceEpoch + day).description,
-                             index / 60, index % 60)
+            let now = LocalDate(daysSinceEpoch: lastDay.daysSinceEpoch + day).description
+                + String(format: "T00:%02d:%02dZ", index / 60, index % 60)
             let status = await ProcessEnvironment.$overrides.withValue(environment.merging(["REGIE_NOW": now]) { $1 }) {
                 await RegieMain.execute(arguments, errors: { out.line($0) })
             }
