@@ -114,10 +114,7 @@ public enum CaseDecider {
         case .recordMeetingHeld(let id, let date, let attendees, let lead):
             _ = try plannedMeeting(id, in: state)
             try DateRules.checkPast(date, .heldOn, of: state, context)
-            for attendee in attendees where state.resource(attendee)?.isMember != true {
-                if state.resource(attendee) == nil { throw .notFound(.resource, String(attendee)) }
-                throw .invalid(.attendeeNotMember(attendee))
-            }
+            try checkAttendees(attendees, in: state)
             return [.meetingHeld(MeetingHeld(meetingID: id, on: date, attendees: Array(Set(attendees)).sorted(), ledBy: lead))]
         case .cancelMeeting(let id, let reason):
             let meeting = try plannedMeeting(id, in: state)
@@ -131,10 +128,7 @@ public enum CaseDecider {
             guard let heldOn = meeting.heldOn else { throw .invalid(.meetingNotHeld(id)) }
             if let date { try DateRules.checkPast(date, .heldOn, of: state, context) }
             let came = attendees.map { Array(Set($0)).sorted() }
-            for attendee in came ?? [] where state.resource(attendee)?.isMember != true {
-                if state.resource(attendee) == nil { throw .notFound(.resource, String(attendee)) }
-                throw .invalid(.attendeeNotMember(attendee))
-            }
+            try checkAttendees(came ?? [], in: state)
             let newDate = date == heldOn ? nil : date
             let newAttendees = came == meeting.attendees ? nil : came
             guard newDate != nil || newAttendees != nil else { return [] }
@@ -146,13 +140,13 @@ public enum CaseDecider {
             let phase = try manualItemPhase(id, in: state, context)
             return state.ticks.contains(id, in: phase) ? [.itemUnticked(ItemTick(phase: phase, item: id))] : []
         case .logTime(let minutes, let activity, let date):
-            guard (1...(24 * 60)).contains(minutes) else { throw .invalid(.durationOutOfRange) }
-            guard date <= context.today else { throw .invalid(.dateInFuture(.workedOn, date, today: context.today)) }
+            try checkMinutes(minutes)
+            try DateRules.checkNotAhead(date, .workedOn, context)
             return [.timeLogged(TimeLogged(minutes: minutes, activity: activity, on: date))]
         case .correctTime(let id, let minutes, let activity, let date):
             guard let entry = state.timeEntries.first(where: { $0.id == id }) else { throw .notFound(.timeEntry, String(id)) }
-            if let minutes, !(1...(24 * 60)).contains(minutes) { throw .invalid(.durationOutOfRange) }
-            if let date, date > context.today { throw .invalid(.dateInFuture(.workedOn, date, today: context.today)) }
+            if let minutes { try checkMinutes(minutes) }
+            if let date { try DateRules.checkNotAhead(date, .workedOn, context) }
             let change = TimeCorrected(entry: id, minutes: minutes == entry.minutes ? nil : minutes,
                                        activity: activity == entry.activity ? nil : activity, on: date == entry.on ? nil : date)
             guard change.minutes != nil || change.activity != nil || change.on != nil else { return [] }
@@ -172,6 +166,19 @@ public enum CaseDecider {
             return [.migrated(CaseMigrated(workflow: workflow, workflowHash: workflowHash, plugins: plugins,
                                            fromWorkflowHash: state.workflowHash, fromPlugins: state.plugins))]
         }
+    }
+
+    /// Everyone recorded as attending a meeting is a member of the group.
+    private static func checkAttendees(_ attendees: [Int], in state: CaseState) throws(CaseError) {
+        for attendee in attendees where state.resource(attendee)?.isMember != true {
+            if state.resource(attendee) == nil { throw .notFound(.resource, String(attendee)) }
+            throw .invalid(.attendeeNotMember(attendee))
+        }
+    }
+
+    /// A time entry lies between a minute and a day.
+    private static func checkMinutes(_ minutes: Int) throws(CaseError) {
+        guard (1...(24 * 60)).contains(minutes) else { throw .invalid(.durationOutOfRange) }
     }
 
     /// A meeting that is planned and not yet held (or cancelled).

@@ -15,10 +15,14 @@ public enum DateRules {
         guard date <= horizon || context.farDateConfirmed else { throw .invalid(.dateFarAhead(field, date, horizon: horizon)) }
     }
 
+    /// A date that has happened, or happens today.
+    static func checkNotAhead(_ date: LocalDate, _ field: DateField, _ context: DecisionContext) throws(CaseError) {
+        guard date <= context.today else { throw .invalid(.dateInFuture(field, date, today: context.today)) }
+    }
+
     /// A date that has happened: not after today, and not before the case was opened.
     static func checkPast(_ date: LocalDate, _ field: DateField, of state: CaseState, _ context: DecisionContext) throws(CaseError) {
-        let today = context.today
-        guard date <= today else { throw .invalid(.dateInFuture(field, date, today: today)) }
+        try checkNotAhead(date, field, context)
         let opened = LocalDate(dayOf: state.openedAt, in: context.timeZone)
         guard date >= opened else { throw .invalid(.dateBeforeOpening(field, date, opened: opened)) }
     }

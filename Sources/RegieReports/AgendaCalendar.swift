@@ -59,11 +59,9 @@ package struct AgendaCalendar {
 
     static func compact(_ day: LocalDate) -> String { day.description.replacingOccurrences(of: "-", with: "") }
 
+    /// A UTC time in iCalendar's basic form: `20260921T141320Z`.
     package static func utc(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let day = LocalDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
-        let rest = seconds - day.daysSinceEpoch * 86_400
-        return compact(day) + String(format: "T%02d%02d%02dZ", rest / 3600, rest / 60 % 60, rest % 60)
+        ISO8601DateFormatter().string(from: date).filter { $0 != "-" && $0 != ":" }
     }
 
     /// TEXT values escape backslashes, semicolons, commas and line breaks (RFC 5545, 3.3.11).

@@ -24,8 +24,7 @@ package struct AgendaItemJSON: Encodable {
             }
             for meeting in entry.meetings {
                 items.append(AgendaItemJSON(caseId: s.id, team: s.team, clientLabel: s.clientLabel, kind: "meeting", due: meeting.plannedOn,
-                                            overdue: false, subject: meeting.id,
-                                            what: l("meeting \(meeting.id) of the group", "bijeenkomst \(meeting.id) van de groep")))
+                                            overdue: false, subject: meeting.id, what: text.meeting(meeting)))
             }
         }
         return items.sorted { ($0.due, $0.caseId, $0.kind) < ($1.due, $1.caseId, $1.kind) }

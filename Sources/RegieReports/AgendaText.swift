@@ -20,6 +20,11 @@ package struct AgendaText {
         }
     }
 
+    /// A planned meeting in words.
+    package func meeting(_ meeting: Meeting) -> String {
+        l("meeting \(meeting.id) of the group", "bijeenkomst \(meeting.id) van de groep")
+    }
+
     package func lines(_ cases: [AgendaCase], today: LocalDate) -> [String] {
         var rows: [(LocalDate, Int, String)] = []
         for entry in cases {
@@ -29,9 +34,7 @@ package struct AgendaText {
                 rows.append((task.due, entry.summary.id, "\(task.due)  \(mark)  \(who)  \(what(task))"))
             }
             for meeting in entry.meetings {
-                rows.append((meeting.plannedOn, entry.summary.id,
-                             "\(meeting.plannedOn)  \(l("meeting", "bijeenkomst"))  \(who)  "
-                                 + l("meeting \(meeting.id) of the group", "bijeenkomst \(meeting.id) van de groep")))
+                rows.append((meeting.plannedOn, entry.summary.id, "\(meeting.plannedOn)  \(l("meeting", "bijeenkomst"))  \(who)  \(self.meeting(meeting))"))
             }
         }
         guard !rows.isEmpty else { return [l("Nothing is due.", "Er staat niets open.")] }

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Agenda")
 struct AgendaTests {
-    static let today = LocalDate(utcDayOf: Fixture.t0)
-    static func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
+    static let today = Fixture.today
+    static func day(_ offset: Int) -> LocalDate { Fixture.day(offset) }
     static func tasks(_ state: CaseState, on today: LocalDate = today) -> [AgendaTask] {
         Agenda.tasks(of: state, today: today, timeZone: .gmt)
     }

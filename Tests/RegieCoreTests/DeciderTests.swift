@@ -156,8 +156,8 @@ struct DeciderTests {
     @Test("dates make sense: what happened lies between the opening and today, what is to come between today and two years ahead")
     func dates() throws {
         var c = try Fixture.Driver()
-        let today = LocalDate(utcDayOf: Fixture.t0)
-        func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
+        let today = Fixture.today
+        let day = Fixture.day
         try c.run(.mapResource(label: "Ans", relation: "neighbour", kind: .informal))
         #expect(throws: CaseError.invalid(.dateInPast(.plannedOn, day(-1), today: today))) { try c.run(.planMeeting(on: day(-1))) }
         #expect(throws: CaseError.invalid(.dateFarAhead(.plannedOn, day(731), horizon: day(730)))) { try c.run(.planMeeting(on: day(731))) }
@@ -217,8 +217,8 @@ struct DeciderTests {
     @Test("a meeting is moved, cancelled or corrected by an event that names it; the original stays in the history")
     func meetingCorrections() throws {
         var c = try Fixture.Driver()
-        let today = LocalDate(utcDayOf: Fixture.t0)
-        func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
+        let today = Fixture.today
+        let day = Fixture.day
         try c.run(.mapResource(label: "Ans", relation: "neighbour", kind: .informal))
         try c.run(.chooseMember(resource: 1, clientChose: true, note: nil))
         try c.run(.planMeeting(on: day(10)))

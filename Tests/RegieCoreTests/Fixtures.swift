@@ -10,6 +10,9 @@ final class ClosureEvaluator: DerivedItemEvaluator, Sendable {
 
 enum Fixture {
     static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+    /// The day of `t0`, and days counted from it.
+    static let today = LocalDate(utcDayOf: t0)
+    static func day(_ offset: Int) -> LocalDate { LocalDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
 
     /// A workflow with one hand-ticked required item per phase (`<phase>.done`), one optional
     /// item, and in goals one derived item that holds when a long-term goal exists.
