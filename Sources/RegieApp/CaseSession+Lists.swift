@@ -5,16 +5,29 @@ import RegieStore
 /// Reads across cases: the case list and the team report, each limited to the acting
 /// person's teams and recorded in the access log before it is handed back.
 extension CaseSession {
-    /// The cases of one team (or of all the acting person's teams) the person may see.
-    package func caseList(team: String?) async throws(RegieError) -> [CaseSummary] {
-        let person = try person()
-        let teamID = try team.map { name throws(RegieError) in try self.team(name).id }
-        if let teamID { _ = try actor(inTeam: teamID) }
-        let summaries: [CaseSummary]
-        do { summaries = try await store.summaries(team: teamID) } catch { throw RegieError.from(error) }
-        // A person sees the cases of their own teams only; each case shown is a read of it.
-        let visible = summaries.filter { person.teams.contains($0.team) }
-        try await recordReads(caseIDs: visible.map(\.id), action: "case list")
+    /// What `case list` can leave out.
+    package struct ListFilter: Sendable {
+        package var selection = CaseSelection()
+        /// `active`, `paused` or `closed`.
+        package var state: String?
+        package var phase: Phase?
+        /// Only cases with a task past its due day.
+        package var overdue = false
+
+        package init() {}
+    }
+
+    /// The cases of one team (or of all the acting person's teams) the person may see, with who
+    /// holds them and what is due. A person sees the cases of their own teams only; each case
+    /// shown is a read of it.
+    package func caseList(_ filter: ListFilter = ListFilter()) async throws(RegieError) -> [CaseOverview] {
+        let today = self.today
+        let visible = try await overviews(filter.selection, includeClosed: true).map(\.overview).filter { entry in
+            (filter.state == nil || entry.summary.status.state == filter.state)
+                && (filter.phase == nil || entry.summary.status.phase == filter.phase)
+                && (!filter.overdue || entry.isOverdue(today: today))
+        }
+        try await recordReads(caseIDs: visible.map(\.summary.id), action: "case list")
         return visible
     }
 

@@ -18,6 +18,8 @@ package final class CaseSession {
     package let clockIsFixed: Bool
     /// Recorded with every read of case data.
     package let purpose: String
+    /// Why the plugins' reminders are missing from the last move performed, if they failed.
+    package private(set) var reminderFailure: RegieError?
 
     /// - Parameters:
     ///   - request: who asks, when, why and in which language, as the front end established it.
@@ -75,6 +77,15 @@ package final class CaseSession {
         return Actor(id: person.id, role: person.role)
     }
 
+    /// A person of the workspace who belongs to this team, by id (normalised).
+    package func teamPerson(_ id: String, of team: String) throws(RegieError) -> String {
+        guard let person = workspace.person(id) else { throw RegieError(.notFound, .workerUnknown, ["person": .text(id)]) }
+        guard person.teams.contains(team) else {
+            throw RegieError(.refused, .workerNotInTeam, ["person": .text(person.id), "team": .text(team)])
+        }
+        return person.id
+    }
+
     /// The day it is now for the workspace's teams.
     package var today: LocalDate { LocalDate(dayOf: now, in: workspace.timeZone) }
 
@@ -95,8 +106,19 @@ package final class CaseSession {
         return team
     }
 
-    /// A case and its pinned workflow. Reading requires the actor to be in the case's team.
-    package func load(_ caseID: Int) async throws(RegieError) -> (state: CaseState, workflow: Workflow, actor: Actor) {
+    /// Who may act on a case.
+    package enum CaseAccess: Sendable {
+        /// Members of the case's team.
+        case team
+        /// A coordinator of the team a pending transfer offers the case to.
+        case receivingCoordinator
+    }
+
+    /// A case and its pinned workflow. Reading requires the actor to be in the case's team (or,
+    /// for `.receivingCoordinator`, to coordinate the team the case is offered to).
+    package func load(_ caseID: Int, access: CaseAccess = .team) async throws(RegieError)
+        -> (state: CaseState, workflow: Workflow, actor: Actor)
+    {
         let events: [RecordedEvent]
         do {
             events = try await store.events(of: caseID)
@@ -109,7 +131,20 @@ package final class CaseSession {
         } catch {
             throw RegieError.from(error)
         }
-        let actor = try actor(inTeam: state.team)
+        let actor: Actor
+        switch access {
+        case .team:
+            actor = try self.actor(inTeam: state.team)
+        case .receivingCoordinator:
+            // Nothing of a case is shown to another team before it is theirs: an outsider learns
+            // only that there is no transfer for them.
+            guard let pending = state.pendingTransfer, let person = workspace.person(actorID), person.teams.contains(pending.toTeam)
+            else { throw RegieError(.notPermitted, .noTransferForYou, ["case": .number(caseID)]) }
+            guard person.role == .coordinator else {
+                throw RegieError(.notPermitted, .transferNeedsCoordinator, ["team": .text(pending.toTeam)])
+            }
+            actor = Actor(id: person.id, role: person.role)
+        }
         let workflow = try await rules.pinned(state.workflowHash)
         try await rules.loadPlugins(of: state)
         return (state, workflow, actor)
@@ -158,10 +193,11 @@ package final class CaseSession {
     ///   years ahead.
     /// - Returns: the case after the command and the recorded events (none if nothing changed).
     @discardableResult
-    package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [RuleSource] = [], farDateConfirmed: Bool = false)
+    package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [RuleSource] = [], farDateConfirmed: Bool = false,
+                         access: CaseAccess = .team)
         async throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
     {
-        let (before, workflow, actor) = try await load(caseID)
+        let (before, workflow, actor) = try await load(caseID, access: access)
         // Within a case, time never runs backwards: stays and durations are worked out from
         // it, and audit order must agree with it. A clock set back is refused, not recorded.
         guard now >= before.lastChangedAt else {
@@ -194,6 +230,36 @@ package final class CaseSession {
                 return .transitioned(transition)
             }
         }
+        // What the plugins remind of on entering the new phase is kept with the move, so that
+        // it stays on the agenda until done or dismissed.
+        reminderFailure = nil
+        if case .transitioned(var transition) = events.first, case .active(let phase) = transition.to,
+           phase != transition.from.phase || transition.move == .nextRound || transition.move == .renew
+        {
+            var entered = before
+            do {
+                try entered.apply(RecordedEvent(caseID: caseID, version: before.version + 1, actor: actor.id, recordedAt: now,
+                                                event: events[0]))
+            } catch {
+                throw RegieError(.internalError, .eventNotApplicable)
+            }
+            // A plugin that fails to remind does not stop the move; the front end says so.
+            let given: [PluginSuggestion]
+            do {
+                given = try suggestions(entering: phase, of: entered, workflow: workflow)
+            } catch {
+                given = []
+                reminderFailure = error
+            }
+            let firstID = (before.reminders.map(\.reminder.id).max() ?? 0) + 1
+            let reminders = given.enumerated().map { offset, suggestion in
+                Reminder(id: firstID + offset, plugin: suggestion.plugin, text: suggestion.text, due: suggestion.due)
+            }
+            if !reminders.isEmpty {
+                transition.reminders = reminders
+                events[0] = .transitioned(transition)
+            }
+        }
         // The case after the command, worked out before it is recorded so that its report
         // facts are stored in the same transaction as its events.
         var after = before
@@ -217,13 +283,19 @@ package final class CaseSession {
     }
 
     /// Opens a case for a team, pinned to the team's workflow and plugins as they are now.
-    package func openCase(team teamID: String, clientLabel: String, reference: String?, complex: Bool) async throws(RegieError) -> CaseState {
+    /// - Parameters:
+    ///   - worker: who holds the case (nil: the person opening it); a person of the team.
+    ///   - secondWorker: an optional second worker of the team.
+    package func openCase(team teamID: String, clientLabel: String, reference: String?, complex: Bool, worker: String? = nil,
+                          secondWorker: String? = nil) async throws(RegieError) -> CaseState {
         let team = try team(teamID)
         let actor = try actor(inTeam: team.id)
+        let holder = try teamPerson(worker ?? actor.id, of: team.id)
+        let second = try secondWorker.map { id throws(RegieError) in try teamPerson(id, of: team.id) }
         let (workflow, source, hash) = try rules.current(for: team)
         let plugins = try rules.currentPlugins(for: team, workflow: workflow)
         let open = OpenCase(team: team.id, clientLabel: clientLabel, externalReference: reference, complex: complex,
-                            workflow: workflow.name, workflowHash: hash, plugins: plugins.pins)
+                            workflow: workflow.name, workflowHash: hash, plugins: plugins.pins, worker: holder, secondWorker: second)
         let context = DecisionContext(actor: actor, now: now, workflow: workflow, evaluator: rules.evaluator,
                                       timeZone: workspace.timeZone)
         let events: [CaseEvent]

@@ -43,6 +43,16 @@ extension RegieError {
             return RegieError(.refused, .guardRefused, [
                 "case": id, "move": term(move.rawValue, move.title), "refusals": .term(names, LocalizedText(nl: listNL, en: listEN)),
             ])
+        case .undo(.nothingToUndo):
+            return RegieError(.refused, .nothingToUndo, ["case": id])
+        case .undo(.someoneElses(let actor)):
+            return RegieError(.refused, .undoSomeoneElses, ["case": id, "person": .text(actor)])
+        case .undo(.tooLate(let minutes)):
+            return RegieError(.refused, .undoTooLate, ["case": id, "minutes": .number(minutes)])
+        case .undo(.notUndoable(let type)):
+            return RegieError(.refused, .undoNotPossible, ["case": id, "event": .text(type)])
+        case .undo(.guardedMove):
+            return RegieError(.refused, .undoGuardedMove, ["case": id])
         case .invalid(let input):
             return invalid(input, caseID: caseID, move: { term($0.rawValue, $0.title) }, dateField: { term($0.rawValue, $0.title) })
         }
@@ -98,6 +108,16 @@ extension RegieError {
         case .dateFarAhead(let field, let date, let horizon):
             RegieError(.usage, .dateFarAhead,
                        ["date_field": dateField(field), "date": .text(date.description), "horizon": .text(horizon.description)])
+        case .transferPending(let team):
+            RegieError(.refused, .transferPending, ["case": .number(caseID), "team": .text(team)])
+        case .noTransferPending:
+            RegieError(.refused, .noTransferPending, ["case": .number(caseID)])
+        case .transferToOwnTeam:
+            RegieError(.usage, .transferToOwnTeam, ["case": .number(caseID)])
+        case .reminderAlreadyClosed(let reminder):
+            RegieError(.refused, .reminderAlreadyClosed, ["case": .number(caseID), "reminder": .number(reminder)])
+        case .sameWorkerTwice:
+            RegieError(.usage, .sameWorkerTwice)
         }
     }
 

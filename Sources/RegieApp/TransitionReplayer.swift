@@ -31,6 +31,9 @@ package struct TransitionReplayer {
     private var caseID: Int?
     private var state: CaseState?
     private var stopped = false
+    /// The stored types of the current case's events, readable even where a payload is not:
+    /// the team and the label are fixed at opening unless a transfer or relabelling happened.
+    private var types: Set<String> = []
 
     package init(workflows: [String: Workflow], evaluator: any DerivedItemEvaluator, storedFacts: [Int: CaseFacts] = [:],
          deadlineStops: @escaping () -> Int = { 0 },
@@ -54,7 +57,9 @@ package struct TransitionReplayer {
             caseID = event.caseID
             state = nil
             stopped = false
+            types = []
         }
+        types.insert(event.type)
         guard !stopped else { return }
         guard let payload = event.payload else { return stop() }
         let decoded: CaseEvent
@@ -119,7 +124,10 @@ package struct TransitionReplayer {
         if let listed = listedRows[state.id] {
             let expected = CaseListRow(CaseSummary(state), pluginHashes: state.plugins.map(\.hash))
             if let listed {
-                let differences = stopped ? expected.openingDifferences(from: listed) : expected.differences(from: listed)
+                let differences = stopped
+                    ? expected.openingDifferences(from: listed, teamFixed: !types.contains("transfer_accepted"),
+                                                  labelFixed: !types.contains("client_relabelled"))
+                    : expected.differences(from: listed)
                 // The version is the chain check's: it names the version the list claims.
                 for field in differences where field != "version" {
                     problems.append(AuditProblem(.listFieldDisagrees(field: field), caseID: state.id))
@@ -132,7 +140,8 @@ package struct TransitionReplayer {
         let facts = CaseFacts(state)
         if stopped {
             // Only what the opening fixed: the case as far as it could be replayed has those right.
-            if stored.team != facts.team || stored.complex != facts.complex || stored.openedOn != facts.openedOn {
+            if stored.complex != facts.complex || stored.openedOn != facts.openedOn
+                || (!types.contains("transfer_accepted") && stored.team != facts.team) {
                 problems.append(AuditProblem(.reportFactsDisagree, caseID: state.id))
             }
         } else if stored != facts {

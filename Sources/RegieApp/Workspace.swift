@@ -66,6 +66,18 @@ package struct Workspace: Sendable {
         package var name: String
         package var role: Role
         package var teams: [String]
+        /// How a client reaches this person, printed on their plan; both optional.
+        package var phone: String?
+        package var email: String?
+
+        package init(id: String, name: String, role: Role, teams: [String], phone: String? = nil, email: String? = nil) {
+            self.id = id
+            self.name = name
+            self.role = role
+            self.teams = teams
+            self.phone = phone
+            self.email = email
+        }
     }
 
     package var databasePath: String {

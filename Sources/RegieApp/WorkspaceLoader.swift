@@ -70,7 +70,7 @@ package enum WorkspaceLoader {
         var people: [Workspace.Person] = []
         for node in try doc.sequence("people") {
             let person = try YAMLNodeReader(node, file: file, what: "a person")
-            try person.allowOnly(["id", "name", "role", "teams"])
+            try person.allowOnly(["id", "name", "role", "teams", "phone", "email"])
             let id = Identifier.normalised(try person.string("id"))
             guard !id.isEmpty else { throw FileFormatError(file: file, line: person.line, problem: "a person has an empty `id`") }
             let roleText = try person.optionalString("role") ?? "worker"
@@ -88,7 +88,18 @@ package enum WorkspaceLoader {
             guard !people.contains(where: { $0.id == id }) else {
                 throw FileFormatError(file: file, line: person.line, problem: "person `\(id)` is listed twice")
             }
-            people.append(.init(id: id, name: try person.optionalString("name") ?? id, role: role, teams: memberOf))
+            // How a client reaches their worker, printed on the plan: a phone number of digits,
+            // spaces and `+ - ( )`, an address with one `@`.
+            let phone = try person.optionalString("phone")
+            if let phone, phone.count > 30 || !phone.allSatisfy({ $0.isASCII && ($0.isNumber || " +-()".contains($0)) }) {
+                throw FileFormatError(file: file, line: person.line, problem: "`phone` of `\(id)` may hold only digits, spaces and + - ( )")
+            }
+            let email = try person.optionalString("email")
+            if let email, email.count > 120 || email.split(separator: "@", omittingEmptySubsequences: false).count != 2
+                || email.contains(where: \.isWhitespace) {
+                throw FileFormatError(file: file, line: person.line, problem: "`email` of `\(id)` is not an e-mail address")
+            }
+            people.append(.init(id: id, name: try person.optionalString("name") ?? id, role: role, teams: memberOf, phone: phone, email: email))
         }
         var workspace = Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
                                   database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)

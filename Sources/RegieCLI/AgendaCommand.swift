@@ -19,13 +19,14 @@ struct AgendaCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
     @Option(help: "Only this team (default: all your teams).") var team: String?
+    @Flag(help: "Only the cases you hold.") var mine = false
     @Option(help: "How many days ahead (0 to 3650).") var days: Int = 14
     @Option(help: "text, json or ics (iCalendar).") var format: Format = .text
 
     func run() async throws {
         guard (0...3650).contains(days) else { throw RegieError(.usage, .daysOutOfRange) }
         let session = try await CaseSession(global)
-        let cases = try await session.agenda(team: team, withinDays: days)
+        let cases = try await session.agenda(CaseSession.CaseSelection(team: team, mine: mine), withinDays: days)
         let l = session.l
         switch output.json ? .json : format {
         case .json:

@@ -11,6 +11,7 @@ struct CaseGroup: ParsableCommand {
             CaseOpenCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAdvanceCommand.self,
             CaseRevisitCommand.self, CaseNextRoundCommand.self, CaseRenewCommand.self, CasePauseCommand.self,
             CaseResumeCommand.self, CaseCloseCommand.self, CaseReopenCommand.self, CaseMigrateCommand.self,
+            CaseAssignCommand.self, CaseTransferCommand.self, CaseTransfersCommand.self, CaseRelabelCommand.self,
         ])
 }
 
@@ -22,32 +23,59 @@ struct CaseOpenCommand: AsyncParsableCommand {
     @Option(help: "How the team refers to the client: initials or a nickname. Never a BSN.") var client: String
     @Option(name: .customLong("ref"), help: "Optional reference in your own system (not a BSN).") var reference: String?
     @Flag(help: "Flag the case as complex (for example severe mental illness); reports split figures by it.") var complex = false
+    @Option(help: "Who holds the case: a person of the team (default: you).") var worker: String?
+    @Option(help: "An optional second worker of the team.") var second: String?
 
     func run() async throws {
         let session = try await CaseSession(global)
-        let state = try await session.openCase(team: team, clientLabel: client, reference: reference, complex: complex)
+        let state = try await session.openCase(team: team, clientLabel: client, reference: reference, complex: complex,
+                                               worker: worker, secondWorker: second)
         let l = session.l
-        Console.current.line(l("Opened case \(state.id) for \(state.clientLabel) in team \(state.team); phase 1/5 \(Phase.goals.title(l)).",
-                               "Casus \(state.id) geopend voor \(state.clientLabel) in team \(state.team); fase 1/5 \(Phase.goals.title(l))."))
+        let holder = session.displayName(state.worker)
+        Console.current.line(l("Opened case \(state.id) for \(state.clientLabel) in team \(state.team), held by \(holder); phase 1/5 \(Phase.goals.title(l)).",
+                               "Casus \(state.id) geopend voor \(state.clientLabel) in team \(state.team), gedragen door \(holder); fase 1/5 \(Phase.goals.title(l))."))
     }
 }
 
 struct CaseListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases with their phase and status.")
 
+    enum StateFilter: String, ExpressibleByArgument, CaseIterable, TypedValue {
+        case active, paused, closed
+
+        init?(argument: String) { self.init(typed: argument) }
+
+        var dutchWords: [String] {
+            switch self {
+            case .active: ["actief", "lopend"]
+            case .paused: ["gepauzeerd", "pauze"]
+            case .closed: ["afgesloten", "gesloten"]
+            }
+        }
+    }
+
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
     @Option(help: "Only cases of this team.") var team: String?
+    @Flag(help: "Only the cases you hold (as responsible or second worker).") var mine = false
+    @Option(help: "Only cases that are active, paused or closed.") var status: StateFilter?
+    @Option(help: "Only cases in this phase: goals, mapping, activation, meeting or follow-up.") var phase: Phase?
+    @Flag(help: "Only cases with a task past its due day (see `regie agenda`).") var overdue = false
 
     func run() async throws {
         let session = try await CaseSession(global)
-        let visible = try await session.caseList(team: team)
-        if output.json { return try JSONOutput.print(visible.map(CaseSummaryJSON.init)) }
+        var filter = CaseSession.ListFilter()
+        filter.selection = CaseSession.CaseSelection(team: team, mine: mine)
+        filter.state = status?.rawValue
+        filter.phase = phase
+        filter.overdue = overdue
+        let visible = try await session.caseList(filter)
+        let today = session.today, zone = session.workspace.timeZone
+        if output.json { return try JSONOutput.print(visible.map { CaseSummaryJSON($0, today: today, timeZone: zone) }) }
         let l = session.l
         if visible.isEmpty { return Console.current.line(l("No cases.", "Geen casussen.")) }
-        for s in visible {
-            Console.current.line("\(s.id)\t\(s.team)\t\(s.clientLabel)\t\(s.status.title(l))\t\(l("round", "ronde")) \(s.round)")
-        }
+        let rows = CaseListText(l, names: session.displayNames).rows(visible, today: today, timeZone: zone)
+        for line in rows { Console.current.line(line) }
     }
 }
 
@@ -64,16 +92,19 @@ struct CaseShowCommand: AsyncParsableCommand {
         let (state, workflow, _) = try await session.read(caseID, action: "case show")
         let checklist = try session.checklist(state.status.phase, of: state, workflow: workflow)
         let prompts = try session.prompts(state.status.phase, of: state, workflow: workflow)
-        let tasks = Agenda.tasks(of: state, today: session.today, timeZone: session.workspace.timeZone)
+        let horizon = LocalDate(daysSinceEpoch: session.today.daysSinceEpoch + 14)
+        let tasks = session.tasks(of: state, workflow: workflow).filter { $0.due <= horizon }
         if output.json {
             var detail = CaseDetailJSON(state, checklist: checklist, prompts: prompts, l: session.l)
             detail.tasks = tasks.map { TaskJSON($0, today: session.today, l: session.l) }
             return try JSONOutput.print(detail)
         }
-        for line in CaseText(l: session.l).render(state, checklist: checklist, prompts: prompts) { Console.current.line(line) }
+        for line in CaseText(l: session.l, names: session.displayNames).render(state, checklist: checklist, prompts: prompts) {
+            Console.current.line(line)
+        }
         if !tasks.isEmpty {
             Console.current.line("")
-            Console.current.line(session.l("Due (see `regie agenda`)", "Te doen (zie `regie agenda`)"))
+            Console.current.line(session.l("Due within two weeks (see `regie agenda`)", "Te doen binnen twee weken (zie `regie agenda`)"))
             let text = AgendaText(session.l)
             for task in tasks {
                 let mark = task.isOverdue(today: session.today) ? session.l(" (overdue)", " (te laat)") : ""

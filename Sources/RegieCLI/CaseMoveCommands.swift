@@ -26,14 +26,18 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
         do {
             let workflow = try await session.rules.pinned(state.workflowHash)
             for prompt in try session.prompts(phase, of: state, workflow: workflow) { Console.current.line("  - " + l(prompt)) }
-            for suggestion in try session.suggestions(entering: phase, of: state, workflow: workflow) {
-                let due = suggestion.due.map { l(" (by \($0))", " (uiterlijk \($0))") } ?? ""
-                Console.current.line("  * " + l(suggestion.text) + due)
+            for reminder in t.reminders ?? [] {
+                let due = reminder.due.map { l(" (by \($0))", " (uiterlijk \($0))") } ?? ""
+                Console.current.line("  * " + l(reminder.text) + due + l(" [reminder \(reminder.id)]", " [herinnering \(reminder.id)]"))
             }
-        } catch {
+            if let failure = session.reminderFailure { throw failure }
+        } catch let error as RegieError {
             let reason = error.message(in: l.language)
             Console.current.line(l("  (The move is recorded, but the reminders could not be shown: \(reason))",
                                    "  (De stap is vastgelegd, maar de herinneringen konden niet getoond worden: \(reason))"))
+        } catch {
+            Console.current.line(l("  (The move is recorded, but the reminders could not be shown.)",
+                                   "  (De stap is vastgelegd, maar de herinneringen konden niet getoond worden.)"))
         }
     }
 }

@@ -14,7 +14,7 @@ public struct RegieCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
-            MeetingGroup.self, CheckGroup.self, TimeGroup.self, AgendaCommand.self, AuditGroup.self, WorkflowGroup.self, PluginGroup.self, ReportGroup.self,
+            MeetingGroup.self, CheckGroup.self, TimeGroup.self, AgendaCommand.self, ReminderGroup.self, UndoCommand.self, AuditGroup.self, WorkflowGroup.self, PluginGroup.self, ReportGroup.self,
             StoreGroup.self,
         ]
     )

@@ -67,7 +67,8 @@ struct ReportCaseCommand: AsyncParsableCommand {
         // a team's own with an id starting with `group_chat.`) that hold in the current round.
         let chat = try session.checklist(.meeting, of: state, workflow: workflow)
             .filter { $0.holds && $0.item.id.hasPrefix("group_chat.") }.map(\.item.text)
-        let plan = CasePlan(state, today: LocalDate(utcDayOf: session.now), groupChat: chat)
+        var plan = CasePlan(state, today: session.today, groupChat: chat)
+        plan.contact = session.contact(for: state)
         if output.json { return try JSONOutput.print(CasePlanJSON(plan)) }
         switch format {
         case .md: Console.current.write(CasePlanReport(l: session.l).document(plan).markdown())

@@ -12,20 +12,26 @@ public enum Agenda {
         public var pauseDays = 28
         /// Goals untouched this long need a look.
         public var goalsDays = 92
+        /// In activation, the one-to-one talks are due this long after entering it (or by the
+        /// first planned meeting, if sooner).
+        public var oneToOneDays = 14
 
         public init() {}
     }
 
-    /// The tasks of one case, by due date. A closed case has none.
-    public static func tasks(of state: CaseState, today: LocalDate, timeZone: TimeZone, periods: Periods = Periods()) -> [AgendaTask] {
+    /// The tasks of one case, by due date. A closed case has none. They depend on the record
+    /// alone (not on today), so that the store can keep their due days with the case list;
+    /// whether one is open or overdue is a matter of the day it is read.
+    public static func tasks(of state: CaseState, timeZone: TimeZone, periods: Periods = Periods()) -> [AgendaTask] {
         func day(_ date: Date) -> LocalDate { LocalDate(dayOf: date, in: timeZone) }
         func after(_ date: LocalDate, _ days: Int) -> LocalDate { LocalDate(daysSinceEpoch: date.daysSinceEpoch + days) }
         if case .closed = state.status { return [] }
         var tasks: [AgendaTask] = []
         let id = state.id
         let planned = state.meetings.filter { $0.heldOn == nil }
-        for meeting in planned where meeting.plannedOn < today {
-            tasks.append(AgendaTask(caseID: id, kind: .recordMeeting, due: meeting.plannedOn, subject: meeting.id))
+        // Once a meeting's day has passed, it is to be recorded (held, moved or cancelled).
+        for meeting in planned {
+            tasks.append(AgendaTask(caseID: id, kind: .recordMeeting, due: after(meeting.plannedOn, 1), subject: meeting.id))
         }
         if let lastHeld = state.meetings.compactMap(\.heldOn).max(), !planned.contains(where: { $0.plannedOn >= lastHeld }) {
             tasks.append(AgendaTask(caseID: id, kind: .planNextMeeting, due: after(lastHeld, periods.meetingEveryDays)))
@@ -35,18 +41,24 @@ public enum Agenda {
         }
         switch state.status {
         case .active(.activation):
+            // The talks come before the meeting: due by the first planned meeting, and at the
+            // latest so many days after entering activation.
+            var due = after(day(state.statusSince), periods.oneToOneDays)
+            if let first = planned.map(\.plannedOn).min(), first < due { due = first }
             for member in state.members where !member.oneToOneHeld {
-                tasks.append(AgendaTask(caseID: id, kind: .oneToOne, due: today, subject: member.id, subjectText: member.label))
+                tasks.append(AgendaTask(caseID: id, kind: .oneToOne, due: due, subject: member.id, subjectText: member.label))
             }
         case .paused:
-            if let paused = state.history.last?.at {
-                tasks.append(AgendaTask(caseID: id, kind: .pausedLong, due: after(day(paused), periods.pauseDays)))
-            }
+            tasks.append(AgendaTask(caseID: id, kind: .pausedLong, due: after(day(state.statusSince), periods.pauseDays)))
         default:
             break
         }
         if case .active = state.status {
             tasks.append(AgendaTask(caseID: id, kind: .reviewGoals, due: after(day(state.goalsLookedAt ?? state.openedAt), periods.goalsDays)))
+        }
+        for open in state.openReminders {
+            tasks.append(AgendaTask(caseID: id, kind: .reminder, due: open.reminder.due ?? day(open.givenAt), subject: open.reminder.id,
+                                    reminder: open.reminder))
         }
         return tasks.sorted { ($0.due, $0.kind.rawValue, $0.subject ?? 0) < ($1.due, $1.kind.rawValue, $1.subject ?? 0) }
     }

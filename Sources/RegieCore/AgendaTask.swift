@@ -13,6 +13,8 @@ public struct AgendaTask: Sendable, Equatable {
         case pausedLong = "paused_long"
         /// Nobody has looked at the goals for a long time.
         case reviewGoals = "review_goals"
+        /// A plugin's reminder on entering a phase, until it is done or dismissed.
+        case reminder
     }
 
     public var caseID: Int
@@ -22,8 +24,11 @@ public struct AgendaTask: Sendable, Equatable {
     public var subject: Int?
     /// What a person reads of the subject: a question's text, a resource's label.
     public var subjectText: String?
+    /// For a plugin's reminder: the reminder, with its words in both languages.
+    public var reminder: Reminder?
 
-    public init(caseID: Int, kind: Kind, due: LocalDate, subject: Int? = nil, subjectText: String? = nil) {
+    public init(caseID: Int, kind: Kind, due: LocalDate, subject: Int? = nil, subjectText: String? = nil, reminder: Reminder? = nil) {
+        self.reminder = reminder
         self.caseID = caseID
         self.kind = kind
         self.due = due
@@ -32,6 +37,8 @@ public struct AgendaTask: Sendable, Equatable {
     }
 
     public func isOverdue(today: LocalDate) -> Bool { due < today }
+    /// Due today or earlier: a task to do now.
+    public func isOpen(today: LocalDate) -> Bool { due <= today }
 }
 
 /// One case on the agenda: its summary, its tasks, and its meetings planned ahead.

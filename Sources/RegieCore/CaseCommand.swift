@@ -29,6 +29,19 @@ public enum CaseCommand: Sendable, Equatable {
     case move(Move, reason: String?, override: String?)
     /// Move the case to other rules (see ``CaseMigrated``).
     case migrate(workflow: String, workflowHash: String, plugins: [PluginPin])
+    /// Who holds the case from now on (the front end checks that they are of its team).
+    case assignWorkers(worker: String, secondWorker: String?)
+    case requestTransfer(toTeam: String, reason: String)
+    /// The receiving team's coordinator takes the case on, for this worker of their team.
+    case acceptTransfer(worker: String)
+    case declineTransfer(reason: String)
+    case withdrawTransfer(reason: String)
+    /// Corrects the client's label or reference (nil: as it is; an empty reference removes it).
+    case relabel(label: String?, reference: String?)
+    /// Marks a plugin's reminder done (`dismissal` nil) or dismisses it with a reason.
+    case closeReminder(id: Int, dismissal: String?)
+    /// Takes back the acting person's last command on the case (see ``CaseDecider/undoWindow``).
+    case undo
 }
 
 /// The details of opening a case.
@@ -41,9 +54,14 @@ public struct OpenCase: Sendable, Equatable {
     public var workflowHash: String
     /// The team's plugins in force now, to pin the case to.
     public var plugins: [PluginPin]
+    /// The responsible worker and an optional second (the front end checks their team).
+    public var worker: String?
+    public var secondWorker: String?
 
     public init(team: String, clientLabel: String, externalReference: String?, complex: Bool, workflow: String,
-                workflowHash: String, plugins: [PluginPin] = []) {
+                workflowHash: String, plugins: [PluginPin] = [], worker: String? = nil, secondWorker: String? = nil) {
+        self.worker = worker
+        self.secondWorker = secondWorker
         self.team = team
         self.clientLabel = clientLabel
         self.externalReference = externalReference

@@ -32,6 +32,8 @@ public struct DecisionContext {
 public enum CaseDecider {
     static let shortText = 80
     static let longText = 1000
+    /// How long after a command its author can still take it back with `undo`.
+    public static let undoWindow: TimeInterval = 15 * 60
 
     /// Decides what a command means for a case.
     /// - Parameters:
@@ -48,7 +50,10 @@ public enum CaseDecider {
             return [.opened(try opening(open))]
         }
         if case .closed = state.status {
-            guard case .move(.reopen, _, _) = command else { throw .caseClosed }
+            switch command {
+            case .move(.reopen, _, _), .undo: break
+            default: throw .caseClosed
+            }
         }
         switch command {
         case .open:
@@ -165,6 +170,63 @@ public enum CaseDecider {
             guard workflowHash != state.workflowHash || plugins != state.plugins else { return [] }
             return [.migrated(CaseMigrated(workflow: workflow, workflowHash: workflowHash, plugins: plugins,
                                            fromWorkflowHash: state.workflowHash, fromPlugins: state.plugins))]
+        case .assignWorkers(let worker, let second):
+            guard worker != second else { throw .invalid(.sameWorkerTwice) }
+            if let pending = state.pendingTransfer { throw .invalid(.transferPending(toTeam: pending.toTeam)) }
+            guard worker != state.worker || second != state.secondWorker else { return [] }
+            return [.workersAssigned(WorkersAssigned(worker: worker, secondWorker: second))]
+        case .requestTransfer(let team, let reason):
+            guard team != state.team else { throw .invalid(.transferToOwnTeam) }
+            if let pending = state.pendingTransfer { throw .invalid(.transferPending(toTeam: pending.toTeam)) }
+            return [.transferRequested(TransferRequested(toTeam: team, reason: try checkedText(reason, field: "reason", limit: longText)))]
+        case .acceptTransfer(let worker):
+            guard let pending = state.pendingTransfer else { throw .invalid(.noTransferPending) }
+            return [.transferAccepted(TransferAccepted(fromTeam: state.team, toTeam: pending.toTeam, worker: worker))]
+        case .declineTransfer(let reason), .withdrawTransfer(let reason):
+            guard let pending = state.pendingTransfer else { throw .invalid(.noTransferPending) }
+            let ended = TransferEnded(toTeam: pending.toTeam, reason: try checkedText(reason, field: "reason", limit: longText))
+            if case .declineTransfer = command { return [.transferDeclined(ended)] }
+            return [.transferWithdrawn(ended)]
+        case .relabel(let label, let reference):
+            let newLabel = try label.map { text throws(CaseError) in try checkedText(text, field: "client label", limit: 40) }
+            let newReference = try reference.map { text throws(CaseError) in
+                text.allSatisfy(\.isWhitespace) ? "" : try checkedText(text, field: "external reference", limit: 64)
+            }
+            try checkTogether([newLabel ?? state.clientLabel, newReference ?? state.externalReference ?? ""], field: "client label")
+            let labelChange = newLabel == state.clientLabel ? nil : newLabel
+            let referenceChange = newReference == (state.externalReference ?? "") ? nil : newReference
+            guard labelChange != nil || referenceChange != nil else { return [] }
+            return [.clientRelabelled(ClientRelabelled(label: labelChange, reference: referenceChange))]
+        case .closeReminder(let id, let dismissal):
+            guard let reminder = state.reminders.first(where: { $0.reminder.id == id }) else { throw .notFound(.reminder, String(id)) }
+            guard reminder.closed == nil else { throw .invalid(.reminderAlreadyClosed(id)) }
+            let reason = try dismissal.map { text throws(CaseError) in try checkedText(text, field: "reason", limit: longText) }
+            return [.reminderClosed(ReminderClosed(reminderID: id, dismissal: reason))]
+        case .undo:
+            return [.undone(try undo(state, context))]
+        }
+    }
+
+    /// Takes back the last event, if it is the acting person's, recent, and of a kind that an
+    /// undo may take back.
+    private static func undo(_ state: CaseState, _ context: DecisionContext) throws(CaseError) -> Undone {
+        guard let last = state.undoPoint.last, let before = state.undoPoint.state else { throw .undo(.nothingToUndo) }
+        guard last.actor == context.actor.id else { throw .undo(.someoneElses(actor: last.actor)) }
+        let age = context.now.timeIntervalSince(state.lastChangedAt)
+        guard age <= undoWindow else { throw .undo(.tooLate(minutes: Int(undoWindow / 60))) }
+        switch last.event {
+        case .transitioned(let move):
+            // What plugin guards decided on a move stays; the move is undone by another move.
+            guard move.guards?.isEmpty ?? true else { throw .undo(.guardedMove) }
+            return Undone(version: state.version, type: last.event.typeName, status: before.status,
+                          roundsTakenBack: state.round == before.round ? nil : state.round - before.round)
+        case .opened, .migrated, .resourceRemoved, .transferRequested, .transferAccepted, .transferDeclined, .transferWithdrawn,
+             .undone:
+            // An opening is not a command on a case; a removal erased a person who asked for it;
+            // rules and hand-overs involve others, and are changed by their own commands.
+            throw .undo(.notUndoable(type: last.event.typeName))
+        default:
+            return Undone(version: state.version, type: last.event.typeName)
         }
     }
 
@@ -195,8 +257,10 @@ public enum CaseDecider {
             try checkedText(ref, field: "external reference", limit: 64)
         }
         try checkTogether([label] + (reference.map { [$0] } ?? []), field: "client label")
+        guard open.worker == nil || open.worker != open.secondWorker else { throw .invalid(.sameWorkerTwice) }
         return CaseOpened(team: open.team, clientLabel: label, externalReference: reference, complex: open.complex,
-                          workflow: open.workflow, workflowHash: open.workflowHash, plugins: open.plugins.isEmpty ? nil : open.plugins)
+                          workflow: open.workflow, workflowHash: open.workflowHash, plugins: open.plugins.isEmpty ? nil : open.plugins,
+                          worker: open.worker, secondWorker: open.secondWorker)
     }
 
     private static func manualItemPhase(_ id: String, in state: CaseState, _ context: DecisionContext) throws(CaseError) -> Phase {

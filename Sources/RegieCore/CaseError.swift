@@ -14,11 +14,27 @@ public enum CaseError: Error, Sendable, Equatable {
     case migrationNeedsCoordinator
     /// A plugin's guard refused the move (or failed, which refuses it too).
     case guardRefused(MoveKind, [GuardVerdict])
+    /// The last command cannot be taken back.
+    case undo(UndoRefusal)
+}
+
+/// Why `undo` refuses.
+public enum UndoRefusal: Sendable, Equatable {
+    /// Nothing to take back: the case was just opened, or its last command was an undo.
+    case nothingToUndo
+    /// The last command on the case was someone else's.
+    case someoneElses(actor: String)
+    /// The last command is older than ``CaseDecider/undoWindow``.
+    case tooLate(minutes: Int)
+    /// Commands of this kind (stored type name) are corrected in another way.
+    case notUndoable(type: String)
+    /// A move that plugin guards agreed to: what they decided stays on record.
+    case guardedMove
 }
 
 /// The kinds of things a command can name.
 public enum Entity: String, Sendable, Equatable {
-    case `case`, goal, resource, question, meeting, checklistItem = "checklist item", timeEntry = "time entry"
+    case `case`, goal, resource, question, meeting, checklistItem = "checklist item", timeEntry = "time entry", reminder
 }
 
 /// Input that breaks a rule of the record.
@@ -53,6 +69,14 @@ public enum InvalidInput: Sendable, Equatable {
     case dateInPast(DateField, LocalDate, today: LocalDate)
     /// A date of something still to come lies further ahead than the horizon, unconfirmed.
     case dateFarAhead(DateField, LocalDate, horizon: LocalDate)
+    /// A transfer is already waiting (to this team); another change of hands must wait.
+    case transferPending(toTeam: String)
+    case noTransferPending
+    /// A case is transferred to a team other than its own.
+    case transferToOwnTeam
+    case reminderAlreadyClosed(Int)
+    /// The responsible worker cannot also be the second.
+    case sameWorkerTwice
 }
 
 /// The dates a command can give, named in refusals.

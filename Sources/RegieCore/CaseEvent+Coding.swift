@@ -30,6 +30,14 @@ extension CaseEvent {
         case .questionEdited: "question_edited"
         case .transitioned: "transitioned"
         case .migrated: "case_migrated"
+        case .workersAssigned: "workers_assigned"
+        case .transferRequested: "transfer_requested"
+        case .transferAccepted: "transfer_accepted"
+        case .transferDeclined: "transfer_declined"
+        case .transferWithdrawn: "transfer_withdrawn"
+        case .clientRelabelled: "client_relabelled"
+        case .reminderClosed: "reminder_closed"
+        case .undone: "undone"
         }
     }
 
@@ -70,6 +78,13 @@ extension CaseEvent {
         case .questionEdited(let p): p
         case .transitioned(let p): p
         case .migrated(let p): p
+        case .workersAssigned(let p): p
+        case .transferRequested(let p): p
+        case .transferAccepted(let p): p
+        case .transferDeclined(let p), .transferWithdrawn(let p): p
+        case .clientRelabelled(let p): p
+        case .reminderClosed(let p): p
+        case .undone(let p): p
         }
     }
 
@@ -103,6 +118,14 @@ extension CaseEvent {
         case "question_edited": self = .questionEdited(try read(QuestionEdited.self))
         case "transitioned": self = .transitioned(try read(Transitioned.self))
         case "case_migrated": self = .migrated(try read(CaseMigrated.self))
+        case "workers_assigned": self = .workersAssigned(try read(WorkersAssigned.self))
+        case "transfer_requested": self = .transferRequested(try read(TransferRequested.self))
+        case "transfer_accepted": self = .transferAccepted(try read(TransferAccepted.self))
+        case "transfer_declined": self = .transferDeclined(try read(TransferEnded.self))
+        case "transfer_withdrawn": self = .transferWithdrawn(try read(TransferEnded.self))
+        case "client_relabelled": self = .clientRelabelled(try read(ClientRelabelled.self))
+        case "reminder_closed": self = .reminderClosed(try read(ReminderClosed.self))
+        case "undone": self = .undone(try read(Undone.self))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event type \(typeName)"))
         }

@@ -27,6 +27,16 @@ public enum CaseEvent: Sendable, Equatable {
     case questionEdited(QuestionEdited)
     case transitioned(Transitioned)
     case migrated(CaseMigrated)
+    /// Team work: who holds the case, handing it to another team, the client's label, a
+    /// plugin's reminder closed, and the last command taken back.
+    case workersAssigned(WorkersAssigned)
+    case transferRequested(TransferRequested)
+    case transferAccepted(TransferAccepted)
+    case transferDeclined(TransferEnded)
+    case transferWithdrawn(TransferEnded)
+    case clientRelabelled(ClientRelabelled)
+    case reminderClosed(ReminderClosed)
+    case undone(Undone)
 }
 
 /// The case moves to other rules: the workflow and plugins in force for its team now.
@@ -65,9 +75,15 @@ public struct CaseOpened: Codable, Sendable, Equatable {
     public var workflowHash: String
     /// The plugins the case is pinned to, in the team's order; absent when the team has none.
     public var plugins: [PluginPin]?
+    /// The responsible support worker; absent in cases opened before workers were recorded,
+    /// which are held by the person who opened them.
+    public var worker: String?
+    public var secondWorker: String?
 
     public init(team: String, clientLabel: String, externalReference: String?, complex: Bool, workflow: String,
-                workflowHash: String, plugins: [PluginPin]? = nil) {
+                workflowHash: String, plugins: [PluginPin]? = nil, worker: String? = nil, secondWorker: String? = nil) {
+        self.worker = worker
+        self.secondWorker = secondWorker
         self.team = team
         self.clientLabel = clientLabel
         self.externalReference = externalReference
@@ -78,8 +94,9 @@ public struct CaseOpened: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case team, complex, workflow, plugins
+        case team, complex, workflow, plugins, worker
         case clientLabel = "client_label", externalReference = "external_reference", workflowHash = "workflow_hash"
+        case secondWorker = "second_worker"
     }
 }
 
@@ -269,6 +286,9 @@ public struct Transitioned: Codable, Sendable, Equatable {
     /// decided: its checklist and verdicts then depend on how busy the machine was, and replay
     /// does not compare them. Absent otherwise.
     public var timeLimited: Bool?
+    /// What the plugins reminded of on entering the new phase; each stays on the agenda until
+    /// it is done or dismissed. Absent when there were none.
+    public var reminders: [Reminder]?
 
     public init(move: MoveKind, from: CaseStatus, to: CaseStatus, reason: String?, unmet: [String], overridden: Bool,
                 checklist: [ChecklistSnapshot], guards: [GuardVerdict]? = nil, timeLimited: Bool? = nil) {
@@ -284,7 +304,7 @@ public struct Transitioned: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case move, from, to, reason, unmet, overridden, checklist, guards
+        case move, from, to, reason, unmet, overridden, checklist, guards, reminders
         case timeLimited = "time_limited"
     }
 }

@@ -22,7 +22,24 @@ public struct CasePlan: Sendable, Equatable {
         public var status: QuestionStatus
     }
 
+    /// Who the client and the group contact about the plan: the worker who holds the case.
+    public struct Contact: Sendable, Equatable {
+        public var name: String
+        public var phone: String?
+        public var email: String?
+        public var organisation: String
+
+        public init(name: String, phone: String?, email: String?, organisation: String) {
+            self.name = name
+            self.phone = phone
+            self.email = email
+            self.organisation = organisation
+        }
+    }
+
     public var client: String
+    /// Set by the front end from the workspace's people; nil leaves the contact line out.
+    public var contact: Contact?
     public var status: CaseStatus
     public var round: Int
     /// Open and achieved goals (dropped ones are left out), long-term first.

@@ -122,6 +122,33 @@ extension CaseState {
         case .transitioned(let e):
             applyTransition(e)
             history.append(TransitionRecord(version: version, actor: actor, at: date, transition: e))
+            reminders += (e.reminders ?? []).map { ReminderState(reminder: $0, givenAt: date, closed: nil) }
+        case .workersAssigned(let e):
+            worker = e.worker
+            secondWorker = e.secondWorker
+        case .transferRequested(let e):
+            pendingTransfer = PendingTransfer(toTeam: e.toTeam, reason: e.reason, requestedBy: actor, requestedAt: date)
+        case .transferAccepted(let e):
+            team = e.toTeam
+            worker = e.worker
+            secondWorker = nil
+            pendingTransfer = nil
+        case .transferDeclined, .transferWithdrawn:
+            pendingTransfer = nil
+        case .clientRelabelled(let e):
+            if let label = e.label {
+                corrected(.clientRelabelled(from: clientLabel, to: label))
+                clientLabel = label
+            }
+            if let reference = e.reference {
+                let new = reference.isEmpty ? nil : reference
+                corrected(.referenceCorrected(from: externalReference, to: new))
+                externalReference = new
+            }
+        case .reminderClosed(let e):
+            if let index = reminders.firstIndex(where: { $0.reminder.id == e.reminderID }) { reminders[index].closed = e }
+        case .undone:
+            break  // ``apply(_:)`` returns to the state before the event taken back.
         }
     }
 

@@ -49,6 +49,8 @@ public struct CaseSummary: Sendable, Equatable {
         change.add(recorded.event)
         if let newStatus = change.status { status = newStatus }
         if let rules = change.rules { workflowHash = rules.workflowHash }
+        if let newTeam = change.team { team = newTeam }
+        if let label = change.clientLabel { clientLabel = label }
         round += change.roundsAdded
     }
 }
@@ -62,12 +64,18 @@ public struct SummaryChange: Sendable, Equatable {
     public private(set) var roundsAdded = 0
     /// The rules after the last migration, or `nil` when none.
     public private(set) var rules: (workflowHash: String, pluginHashes: [String])?
+    /// The team after an accepted transfer, and the client's label after a correction.
+    public private(set) var team: String?
+    public private(set) var clientLabel: String?
 
     public init() {}
 
+    /// True when the team or the label changed: columns besides the status and the rules.
+    public var movesOwnership: Bool { team != nil || clientLabel != nil }
+
     public static func == (lhs: SummaryChange, rhs: SummaryChange) -> Bool {
         lhs.status == rhs.status && lhs.roundsAdded == rhs.roundsAdded && lhs.rules?.workflowHash == rhs.rules?.workflowHash
-            && lhs.rules?.pluginHashes == rhs.rules?.pluginHashes
+            && lhs.rules?.pluginHashes == rhs.rules?.pluginHashes && lhs.team == rhs.team && lhs.clientLabel == rhs.clientLabel
     }
 
     public mutating func add(_ event: CaseEvent) {
@@ -77,6 +85,15 @@ public struct SummaryChange: Sendable, Equatable {
             if t.move == .nextRound || t.move == .renew { roundsAdded += 1 }
         case .migrated(let m):
             rules = (m.workflowHash, m.plugins.map(\.hash))
+        case .transferAccepted(let t):
+            team = t.toTeam
+        case .clientRelabelled(let r):
+            if let label = r.label { clientLabel = label }
+        case .undone(let u):
+            // Only a move taken back changes the list row: an undo of a transfer or a
+            // relabelling is refused.
+            if let before = u.status { status = before }
+            roundsAdded -= u.roundsTakenBack ?? 0
         default:
             break
         }

@@ -11,6 +11,10 @@ public struct CorrectionRecord: Sendable, Equatable {
         case timeCorrected(from: TimeEntry, to: TimeEntry)
         case timeWithdrawn(TimeEntry, reason: String)
         case questionEdited(question: Int, from: String, to: String)
+        case clientRelabelled(from: String, to: String)
+        case referenceCorrected(from: String?, to: String?)
+        /// The event of this version (its stored type name) was taken back.
+        case undone(version: Int, type: String)
     }
 
     public var version: Int

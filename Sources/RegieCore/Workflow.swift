@@ -2,6 +2,8 @@
 public struct Workflow: Sendable, Equatable {
     public let name: String
     public let description: LocalizedText?
+    /// How long the agenda gives for the method's rhythm (`agenda:` in the file).
+    public var periods = Agenda.Periods()
     /// One definition per phase, in phase order; looked up on every command, so an array.
     private let definitions: [PhaseDefinition]
     private let itemIndex: [String: ItemLocation]

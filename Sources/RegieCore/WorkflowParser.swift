@@ -5,6 +5,11 @@ import Yams
 /// ```yaml
 /// workflow: resourcegroep
 /// description: { nl: ..., en: ... }
+/// agenda:                                # optional; the periods of ``Agenda``, in days
+///   meeting_every_days: 92
+///   pause_days: 28
+///   goals_days: 92
+///   one_to_one_days: 14
 /// phases:
 ///   goals:
 ///     checklist:
@@ -25,7 +30,7 @@ public enum WorkflowParser {
     /// - Throws: ``FileFormatError`` naming the line and what was expected.
     public static func parse(_ text: String, file: String) throws(FileFormatError) -> Workflow {
         let root = try YAMLNodeReader.document(text, file: file)
-        try root.allowOnly(["workflow", "description", "phases"])
+        try root.allowOnly(["workflow", "description", "agenda", "phases"])
         let name = try root.string("workflow")
         let description = try root.child("description").map { node throws(FileFormatError) in try localized(node) }
         guard let phasesNode = try root.child("phases") else {
@@ -57,7 +62,17 @@ public enum WorkflowParser {
             }
             phases[phase] = PhaseDefinition(checklist: checklist, prompts: prompts)
         }
-        return Workflow(name: name, description: description, phases: phases)
+        var workflow = Workflow(name: name, description: description, phases: phases)
+        if let node = try root.child("agenda") {
+            try node.allowOnly(["meeting_every_days", "pause_days", "goals_days", "one_to_one_days"])
+            var periods = Agenda.Periods()
+            periods.meetingEveryDays = try node.int("meeting_every_days", in: 1...731, default: periods.meetingEveryDays)
+            periods.pauseDays = try node.int("pause_days", in: 1...731, default: periods.pauseDays)
+            periods.goalsDays = try node.int("goals_days", in: 1...731, default: periods.goalsDays)
+            periods.oneToOneDays = try node.int("one_to_one_days", in: 1...731, default: periods.oneToOneDays)
+            workflow.periods = periods
+        }
+        return workflow
     }
 
     private static func checklistItem(_ node: YAMLNodeReader) throws(FileFormatError) -> ChecklistItem {

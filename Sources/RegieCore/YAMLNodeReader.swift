@@ -111,6 +111,16 @@ package struct YAMLNodeReader {
         return bool
     }
 
+    /// A whole number under `key` within `range`, or `defaultValue` when the key is absent.
+    package func int(_ key: String, in range: ClosedRange<Int>, default defaultValue: Int) throws(FileFormatError) -> Int {
+        guard let value = mapping[key] else { return defaultValue }
+        guard case .scalar(let scalar) = value, let number = Int(scalar.string), range.contains(number) else {
+            throw FileFormatError(file: file, line: value.mark?.line ?? line,
+                                  problem: "expected a whole number from \(range.lowerBound) to \(range.upperBound) for `\(key)`")
+        }
+        return number
+    }
+
     /// The items of a sequence under `key`; empty when the key is absent.
     package func sequence(_ key: String) throws(FileFormatError) -> [Node] {
         guard let value = mapping[key] else { return [] }

@@ -47,6 +47,7 @@ package struct AgendaCalendar {
         case .oneToOne: l("one-to-one talk with resource \(subject)", "persoonlijk gesprek met resource \(subject)")
         case .pausedLong: l("look at the paused case", "gepauzeerde casus bekijken")
         case .reviewGoals: l("look at the goals", "doelen bekijken")
+        case .reminder: l("reminder \(subject) of plugin \(task.reminder?.plugin ?? "")", "herinnering \(subject) van plugin \(task.reminder?.plugin ?? "")")
         }
     }
 

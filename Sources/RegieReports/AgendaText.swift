@@ -17,6 +17,7 @@ package struct AgendaText {
         case .oneToOne: l("one-to-one talk with \(text)", "persoonlijk gesprek met \(text)")
         case .pausedLong: l("the pause has lasted long: look at the case again", "de pauze duurt lang: bekijk de casus opnieuw")
         case .reviewGoals: l("look at the goals again with the client", "bekijk de doelen opnieuw met de cliënt")
+        case .reminder: l("reminder \(subject): ", "herinnering \(subject): ") + (task.reminder.map { l($0.text) } ?? "")
         }
     }
 

@@ -36,6 +36,26 @@ package struct CaseSummaryJSON: Encodable {
     package var complex: Bool
     package var openedAt: Date
     package var updatedAt: Date
+    /// Set for `case list` (worked out from the record): who holds the case, since when it is in
+    /// its status, its next meeting, the number of tasks due today or earlier, and whether any is overdue.
+    package var worker: String?
+    package var secondWorker: String?
+    package var transferTo: String?
+    package var daysInStatus: Int?
+    package var nextMeeting: LocalDate?
+    package var openTasks: Int?
+    package var overdue: Bool?
+
+    package init(_ o: CaseOverview, today: LocalDate, timeZone: TimeZone) {
+        self.init(o.summary)
+        worker = o.worker
+        secondWorker = o.secondWorker
+        transferTo = o.pendingTransfer?.toTeam
+        daysInStatus = o.daysInStatus(today: today, timeZone: timeZone)
+        nextMeeting = o.nextMeeting
+        openTasks = o.openTasks(today: today).count
+        overdue = o.isOverdue(today: today)
+    }
 
     package init(_ s: CaseSummary) {
         caseId = s.id
@@ -83,7 +103,8 @@ package struct CaseDetailJSON: Encodable {
         package var id: Int, round: Int, plannedOn: LocalDate, heldOn: LocalDate?, attendees: [Int], ledBy: MeetingLead?
     }
     /// A correction: `what` it was (`meeting_moved`, `meeting_cancelled`, `meeting_day_corrected`,
-    /// `meeting_attendees_corrected`, `time_corrected`, `time_withdrawn`, `question_edited`), which
+    /// `meeting_attendees_corrected`, `time_corrected`, `time_withdrawn`, `question_edited`,
+    /// `client_relabelled`, `reference_corrected`, `undone`: from is `VERSION TYPE`), which
     /// meeting, time entry or question, and `from` and `to`: the values before and after.
     package struct CorrectionJSON: Encodable {
         package var version: Int, actor: String, at: Date, what: String
@@ -115,11 +136,34 @@ package struct CaseDetailJSON: Encodable {
             case .questionEdited(let id, let from, let to):
                 (what, meeting, self.from, self.to, reason) = ("question_edited", nil, from, to, nil)
                 question = id
+            case .clientRelabelled(let from, let to):
+                (what, meeting, self.from, self.to, reason) = ("client_relabelled", nil, from, to, nil)
+            case .referenceCorrected(let from, let to):
+                (what, meeting, self.from, self.to, reason) = ("reference_corrected", nil, from, to, nil)
+            case .undone(let version, let type):
+                (what, meeting, self.from, self.to, reason) = ("undone", nil, "\(version) \(type)", nil, nil)
             }
         }
 
         /// `2027-01-14 90 meeting`: the day, minutes and activity.
         static func time(_ entry: TimeEntry) -> String { "\(entry.on) \(entry.minutes) \(entry.activity.rawValue)" }
+    }
+    package struct TransferJSON: Encodable {
+        package var toTeam: String, reason: String, requestedBy: String, requestedAt: Date
+
+        init(_ t: PendingTransfer) {
+            (toTeam, reason, requestedBy, requestedAt) = (t.toTeam, t.reason, t.requestedBy, t.requestedAt)
+        }
+    }
+    /// A plugin's reminder: `state` is `open`, `done` or `dismissed` (then with `reason`).
+    package struct ReminderJSON: Encodable {
+        package var id: Int, plugin: String, text: String, due: LocalDate?, state: String, reason: String?
+
+        init(_ r: ReminderState, _ l: L10n) {
+            (id, plugin, text, due) = (r.reminder.id, r.reminder.plugin, l(r.reminder.text), r.reminder.due)
+            state = r.closed == nil ? "open" : r.closed?.dismissal == nil ? "done" : "dismissed"
+            reason = r.closed?.dismissal
+        }
     }
     package struct CancelledMeetingJSON: Encodable {
         package var id: Int, round: Int, plannedOn: LocalDate, reason: String
@@ -130,6 +174,12 @@ package struct CaseDetailJSON: Encodable {
     package var clientLabel: String
     package var externalReference: String?
     package var complex: Bool
+    package var worker: String
+    package var secondWorker: String?
+    /// Absent unless the case is offered to another team.
+    package var pendingTransfer: TransferJSON?
+    /// Absent when the plugins gave no reminders.
+    package var reminders: [ReminderJSON]?
     package var status: StatusJSON
     package var round: Int
     package var version: Int
@@ -157,6 +207,10 @@ package struct CaseDetailJSON: Encodable {
         clientLabel = c.clientLabel
         externalReference = c.externalReference
         complex = c.complex
+        worker = c.worker
+        secondWorker = c.secondWorker
+        pendingTransfer = c.pendingTransfer.map(TransferJSON.init)
+        reminders = c.reminders.isEmpty ? nil : c.reminders.map { ReminderJSON($0, l) }
         status = StatusJSON(c.status)
         round = c.round
         version = c.version

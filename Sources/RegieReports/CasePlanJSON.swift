@@ -33,6 +33,12 @@ package struct CasePlanJSON: Encodable {
     package var nextMeeting: LocalDate?
     package var groupChat: [LocalizedText]
     package var timeline: TimelineJSON
+    /// Who to contact: the worker who holds the case, and how to reach them.
+    package var contact: ContactJSON?
+
+    package struct ContactJSON: Encodable {
+        package var name: String, phone: String?, email: String?, organisation: String
+    }
 
     package init(_ plan: CasePlan) {
         client = plan.client
@@ -51,6 +57,7 @@ package struct CasePlanJSON: Encodable {
         openQuestions = plan.openQuestions.map { QuestionJSON(text: $0.text, owner: $0.owner, due: $0.due, status: $0.status) }
         nextMeeting = plan.nextMeeting
         groupChat = plan.groupChat
+        contact = plan.contact.map { ContactJSON(name: $0.name, phone: $0.phone, email: $0.email, organisation: $0.organisation) }
         let t = plan.timeline
         timeline = TimelineJSON(
             opened: t.opened, closed: t.closed,

@@ -47,6 +47,13 @@ package struct CasePlanReport {
             doc.add(.empty(l("No next meeting planned yet.", "Nog geen volgende bijeenkomst gepland.")))
         }
 
+        if let contact = plan.contact {
+            doc.add(.heading(l("Who to contact", "Contact")))
+            let ways = [contact.phone, contact.email].compactMap { $0 }.joined(separator: " · ")
+            doc.add(.paragraph(l("\(contact.name), \(contact.organisation)", "\(contact.name), \(contact.organisation)")
+                + (ways.isEmpty ? "" : " · " + ways)))
+        }
+
         doc.add(.heading(l("Group chat", "Groepsapp")))
         if plan.groupChat.isEmpty {
             doc.add(.empty(l("Nothing agreed about a group chat yet.", "Nog niets afgesproken over een groepsapp.")))

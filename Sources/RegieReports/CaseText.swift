@@ -4,8 +4,16 @@ import RegieCore
 /// The text form of a case for `case show`.
 package struct CaseText {
     package let l: L10n
+    /// People's display names by id, for who holds the case.
+    package var names: [String: String] = [:]
 
-    package init(l: L10n) { self.l = l }
+    package init(l: L10n, names: [String: String] = [:]) {
+        self.l = l
+        self.names = names
+    }
+
+    /// A person as a reader knows them: the display name, or the id if there is none.
+    package func person(_ id: String) -> String { names[id] ?? id }
 
     package func render(_ c: CaseState, checklist: [ChecklistItemState], prompts: [LocalizedText]) -> [String] {
         var lines: [String] = []
@@ -13,6 +21,12 @@ package struct CaseText {
                        "Casus \(c.id) · cliënt \(c.clientLabel) · team \(c.team)\(c.complex ? " · complex" : "")"))
         lines.append(l("Status: \(c.status.title(l)) · round \(c.round) · version \(c.version)",
                        "Status: \(c.status.title(l)) · ronde \(c.round) · versie \(c.version)"))
+        let second = c.secondWorker.map { l(" · second: \(person($0))", " · tweede: \(person($0))") } ?? ""
+        lines.append(l("Worker: \(person(c.worker))\(second)", "Werker: \(person(c.worker))\(second)"))
+        if let t = c.pendingTransfer {
+            lines.append(l("Offered to team \(t.toTeam) by \(person(t.requestedBy)), waiting for its coordinator: \(t.reason)",
+                           "Aangeboden aan team \(t.toTeam) door \(person(t.requestedBy)), wacht op de coördinator: \(t.reason)"))
+        }
         if case .paused(_, let info) = c.status { lines.append(l("Paused because: \(info.reason)", "Gepauzeerd omdat: \(info.reason)")) }
         if case .closed(_, let info) = c.status { lines.append(l("Closed because: \(info.reason)", "Afgesloten omdat: \(info.reason)")) }
         lines.append("")
@@ -107,6 +121,12 @@ package struct CaseText {
               "tijdregistratie \(entry.id) (\(timeText(entry))) ingetrokken: \(reason)")
         case .questionEdited(let question, let from, let to):
             l("question \(question) now reads “\(to)”, was “\(from)”", "vraag \(question) luidt nu ‘\(to)’, was ‘\(from)’")
+        case .clientRelabelled(let from, let to):
+            l("client label now “\(to)”, was “\(from)”", "cliëntlabel nu ‘\(to)’, was ‘\(from)’")
+        case .referenceCorrected(let from, let to):
+            l("reference now \(to ?? "none"), was \(from ?? "none")", "kenmerk nu \(to ?? "geen"), was \(from ?? "geen")")
+        case .undone(let version, let type):
+            l("undone: \(EventNames.title(type, l)) (version \(version))", "ongedaan gemaakt: \(EventNames.title(type, l)) (versie \(version))")
         }
     }
 

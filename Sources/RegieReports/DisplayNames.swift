@@ -95,6 +95,7 @@ extension Entity {
         case .meeting: l("meeting", "bijeenkomst")
         case .checklistItem: l("checklist item", "checklistpunt")
         case .timeEntry: l("time entry", "tijdregistratie")
+        case .reminder: l("reminder", "herinnering")
         }
     }
 }

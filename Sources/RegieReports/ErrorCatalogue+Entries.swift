@@ -142,6 +142,76 @@ extension ErrorCatalogue {
             Entry("“{person}” is not a person of this workspace.", "‘{person}’ is geen persoon in deze werkomgeving.",
                   hint: "Say who you are with --as or REGIE_USER, using an id under `people` in regie.yaml.",
                   "Zeg wie je bent met --as of REGIE_USER, met een id onder `people` in regie.yaml.")
+        case .workerUnknown:
+            Entry("“{person}” is not a person of this workspace.", "‘{person}’ is geen persoon in deze werkomgeving.",
+                  hint: "Name a worker by their id under `people` in regie.yaml.",
+                  "Noem een werker bij zijn of haar id onder `people` in regie.yaml.")
+        case .workerNotInTeam:
+            Entry("{person} is not in team {team}, so cannot hold its cases.",
+                  "{person} zit niet in team {team} en kan de casussen ervan dus niet dragen.",
+                  hint: "Name a person of team {team}, or hand the case to another team with `regie case transfer`.",
+                  "Noem iemand van team {team}, of draag de casus over aan een ander team met `regie case transfer`.")
+        case .secondAndNoSecond:
+            Entry("Give --second or --no-second, not both.", "Geef --second of --no-second, niet allebei.")
+        case .transferOneAction:
+            Entry("Say what to do with the handover: one of --to-team, --accept, --decline or --withdraw.",
+                  "Zeg wat er met de overdracht moet: één van --to-team, --accept, --decline of --withdraw.",
+                  hint: "See `regie case transfer --help`.", "Zie `regie case transfer --help`.")
+        case .transferNeedsReason:
+            Entry("A handover needs --reason to say why.", "Een overdracht vraagt om --reason met de reden.",
+                  hint: "Add --reason TEXT.", "Voeg --reason TEKST toe.")
+        case .sameWorkerTwice:
+            Entry("The second worker must be someone other than the responsible worker.",
+                  "De tweede werker moet iemand anders zijn dan de verantwoordelijke werker.")
+        case .noTransferForYou:
+            Entry("Case {case} is not being handed to a team of yours.",
+                  "Casus {case} wordt niet overgedragen aan een team van jou.",
+                  hint: "See `regie case transfers` for the cases offered to your teams.",
+                  "Zie `regie case transfers` voor de casussen die aan jouw teams worden aangeboden.")
+        case .transferNeedsCoordinator:
+            Entry("Only a coordinator of team {team} may accept or decline a case handed to it.",
+                  "Alleen een coördinator van team {team} mag een overgedragen casus aannemen of weigeren.",
+                  hint: "Ask a coordinator of team {team}.", "Vraag een coördinator van team {team}.")
+        case .transferPending:
+            Entry("Case {case} is waiting to be accepted by team {team}; nobody else can take it on until that is settled.",
+                  "Casus {case} wacht op aanname door team {team}; niemand anders kan hem overnemen tot dat geregeld is.",
+                  hint: "Wait for team {team}'s coordinator, or withdraw the offer with `regie case transfer {case} --withdraw --reason TEXT`.",
+                  "Wacht op de coördinator van team {team}, of trek het aanbod in met `regie case transfer {case} --withdraw --reason TEKST`.")
+        case .noTransferPending:
+            Entry("Case {case} is not being handed to another team.", "Casus {case} wordt niet overgedragen aan een ander team.",
+                  hint: "Offer it with `regie case transfer {case} --to-team TEAM --reason TEXT`.",
+                  "Bied hem aan met `regie case transfer {case} --to-team TEAM --reason TEKST`.")
+        case .transferToOwnTeam:
+            Entry("Case {case} is already with that team.", "Casus {case} is al van dat team.",
+                  hint: "To change who holds it within the team, use `regie case assign {case} --worker ID`.",
+                  "Wie hem binnen het team draagt verander je met `regie case assign {case} --worker ID`.")
+        case .reminderAlreadyClosed:
+            Entry("Reminder {reminder} of case {case} is already done or dismissed.",
+                  "Herinnering {reminder} van casus {case} is al afgehandeld of weggezet.")
+        case .nothingToUndo:
+            Entry("There is nothing on case {case} to undo.", "Er is op casus {case} niets ongedaan te maken.",
+                  hint: "Only the last command on a case can be undone, and an undo cannot itself be undone.",
+                  "Alleen de laatste opdracht op een casus kan ongedaan worden, en een ongedaan maken zelf niet.")
+        case .undoSomeoneElses:
+            Entry("The last change to case {case} was made by {person}; you can only undo your own.",
+                  "De laatste wijziging van casus {case} is van {person}; je kunt alleen je eigen wijziging ongedaan maken.",
+                  hint: "Correct it with the command for it, or ask {person}.",
+                  "Corrigeer het met de opdracht daarvoor, of vraag het {person}.")
+        case .undoTooLate:
+            Entry("The last change to case {case} was made more than {minutes} minutes ago and can no longer be undone.",
+                  "De laatste wijziging van casus {case} is meer dan {minutes} minuten geleden gedaan en kan niet meer ongedaan worden.",
+                  hint: "Correct it with the command for it (see `regie help`).",
+                  "Corrigeer het met de opdracht daarvoor (zie `regie help`).")
+        case .undoNotPossible:
+            Entry("The last change to case {case} ({event}) cannot be undone.",
+                  "De laatste wijziging van casus {case} ({event}) kan niet ongedaan worden.",
+                  hint: "A transfer is settled with `regie case transfer`; a move to other rules or a removal stays.",
+                  "Een overdracht regel je met `regie case transfer`; een overstap naar andere regels of een verwijdering blijft.")
+        case .undoGuardedMove:
+            Entry("The last move of case {case} was agreed by the team's plugins and is not undone.",
+                  "De laatste stap van casus {case} is goedgekeurd door de plugins van het team en wordt niet ongedaan gemaakt.",
+                  hint: "Go back with a move that says why: `regie case revisit`, `resume` or `reopen`.",
+                  "Ga terug met een stap die zegt waarom: `regie case revisit`, `resume` of `reopen`.")
         case .notTeamMember:
             Entry("{person} is not a member of team {team}.", "{person} is geen lid van team {team}.",
                   hint: "Act as a member of that team, or add the team to this person in regie.yaml.",

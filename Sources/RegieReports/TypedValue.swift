@@ -20,7 +20,7 @@ extension TypedValue {
     }
 
     /// Lower case, no accents (`cliënt` is `client`), and `-`, `_` and spaces alike.
-    static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         return folded.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).joined(separator: "_")
     }

@@ -86,8 +86,10 @@ public struct CaseListRow: Sendable, Equatable {
     }
 
     /// The columns fixed when the case opened, which can be checked even when a later payload
-    /// cannot be read.
-    public func openingDifferences(from other: CaseListRow) -> [String] {
-        differences(from: other).filter { ["team", "client_label", "complex", "opened_at"].contains($0) }
+    /// cannot be read. The team and the label are fixed too unless an accepted transfer or a
+    /// relabelling changed them.
+    public func openingDifferences(from other: CaseListRow, teamFixed: Bool, labelFixed: Bool) -> [String] {
+        let fixed = ["complex", "opened_at"] + (teamFixed ? ["team"] : []) + (labelFixed ? ["client_label"] : [])
+        return differences(from: other).filter { fixed.contains($0) }
     }
 }

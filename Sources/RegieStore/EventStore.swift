@@ -41,6 +41,10 @@ public protocol EventStore: AnyObject, Sendable {
     /// The case list, optionally of one team, ordered by case id.
     func summaries(team: String?) async throws(StoreError) -> [CaseSummary]
 
+    /// The ids of the cases that have at least one event of this stored type, in order: how
+    /// rare events (a transfer offered to a team) are found without replaying every case.
+    func caseIDs(withEventType type: String) async throws(StoreError) -> [Int]
+
     /// The stored source with this content hash, checked against it (``StoreError/ruleAltered(hash:)``).
     func ruleSource(hash: String) async throws(StoreError) -> String?
 

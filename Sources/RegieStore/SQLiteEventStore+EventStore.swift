@@ -32,6 +32,18 @@ extension SQLiteEventStore {
         try await BlockingWork.run { () throws(StoreError) in try self.summaries(team: team) }
     }
 
+    public func caseIDs(withEventType type: String) async throws(StoreError) -> [Int] {
+        try await BlockingWork.run { () throws(StoreError) in
+            do {
+                return try self.queue.read { db in
+                    try Int.fetchAll(db, sql: "SELECT DISTINCT case_id FROM events WHERE type = ? ORDER BY case_id", arguments: [type])
+                }
+            } catch {
+                throw Self.storeError(error, path: self.path)
+            }
+        }
+    }
+
     public func ruleSource(hash: String) async throws(StoreError) -> String? {
         try await BlockingWork.run { () throws(StoreError) in try self.ruleSource(hash: hash) }
     }

@@ -234,6 +234,10 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                 try db.execute(sql: "UPDATE cases SET workflow_hash = ?, plugin_hashes = ? WHERE id = ?",
                                arguments: [migrated.workflowHash, migrated.pluginHashes.joined(separator: " "), caseID])
             }
+            if let team = change.team { try db.execute(sql: "UPDATE cases SET team = ? WHERE id = ?", arguments: [team, caseID]) }
+            if let label = change.clientLabel {
+                try db.execute(sql: "UPDATE cases SET client_label = ? WHERE id = ?", arguments: [label, caseID])
+            }
             if let facts { try CaseFactsTable.write(db, facts) } else { try CaseFactsTable.forget(db, caseID: caseID) }
             let closes = change.status.map { if case .closed = $0 { true } else { false } } ?? false
             try finishAppend(db, ledger, countBefore: before, closesCase: closes, at: date)

@@ -112,6 +112,12 @@ extension PostgresEventStore {
                     WHERE id = \(caseID)
                     """, logger: logger)
             }
+            if let team = change.team {
+                try await connection.query("UPDATE cases SET team = \(team) WHERE id = \(caseID)", logger: logger)
+            }
+            if let label = change.clientLabel {
+                try await connection.query("UPDATE cases SET client_label = \(label) WHERE id = \(caseID)", logger: logger)
+            }
             if let facts {
                 try await Self.writeFacts(connection, facts, logger: logger)
             } else {
@@ -160,6 +166,18 @@ extension PostgresEventStore {
                     updatedAt: try StoredForm.readableDate(millis: updated, column: "updated_at")))
             }
             return summaries
+        }
+    }
+
+    public func caseIDs(withEventType type: String) async throws(StoreError) -> [Int] {
+        let logger = self.logger
+        return try await reading { connection in
+            var ids: [Int] = []
+            for try await id in try await connection.query(
+                "SELECT DISTINCT case_id FROM events WHERE type = \(type) ORDER BY case_id", logger: logger).decode(Int.self) {
+                ids.append(id)
+            }
+            return ids
         }
     }
 

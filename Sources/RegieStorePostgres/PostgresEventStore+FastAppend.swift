@@ -29,6 +29,7 @@ extension PostgresEventStore {
             if case .migrated = event { return nil }
             change.add(event)
         }
+        if change.movesOwnership { return nil }
         let closes = change.status.map { if case .closed = $0 { true } else { false } } ?? false
         if let policy = checkpointPolicy {
             // A checkpoint is due: that needs the cases' heads under the lock.

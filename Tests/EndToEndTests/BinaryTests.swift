@@ -238,7 +238,7 @@ struct BinaryTests {
     func basics() throws {
         let regie = try Regie.workspace()
         defer { try? FileManager.default.removeItem(at: regie.folder) }
-        #expect(try regie.run(["case", "open", "--team", "west", "--client", "J."]).out == "Opened case 1 for J. in team west; phase 1/5 Goals.\n")
+        #expect(try regie.run(["case", "open", "--team", "west", "--client", "J."]).out == "Opened case 1 for J. in team west, held by anna; phase 1/5 Goals.\n")
         let goal = try regie.run(["goal", "add", "1", "Weer werken", "--term", "long", "--by", "client"])
         #expect(goal.status == 0 && goal.err.isEmpty)
         let show = try regie.run(["case", "show", "1", "--json"])

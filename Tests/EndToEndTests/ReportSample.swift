@@ -23,8 +23,11 @@ enum ReportSample {
             workflow: resourcegroep
         people:
           - id: anna
+            name: "Anna de Vries"
             role: worker
             teams: [west, oost]
+            phone: "020 123 45 67"
+            email: "anna.devries@example.org"
           - id: karim
             role: coordinator
             teams: [west, oost]

@@ -6,8 +6,8 @@ import Testing
 struct AgendaTests {
     static let today = Fixture.today
     static func day(_ offset: Int) -> LocalDate { Fixture.day(offset) }
-    static func tasks(_ state: CaseState, on today: LocalDate = today) -> [AgendaTask] {
-        Agenda.tasks(of: state, today: today, timeZone: .gmt)
+    static func tasks(_ state: CaseState, periods: Agenda.Periods = Agenda.Periods()) -> [AgendaTask] {
+        Agenda.tasks(of: state, timeZone: .gmt, periods: periods)
     }
 
     @Test("a new case asks only for its goals to be looked at again, three months after they were last touched")
@@ -32,19 +32,26 @@ struct AgendaTests {
         let talks = Self.tasks(c.state).filter { $0.kind == .oneToOne }
         #expect(talks.map(\.subject) == [1])
         #expect(talks.first?.subjectText == "Ans")
+        #expect(talks.first?.due == Self.day(14), "two weeks after entering activation")
+        try c.run(.planMeeting(on: Self.day(10)))
+        #expect(Self.tasks(c.state).first { $0.kind == .oneToOne }?.due == Self.day(10), "or by the first planned meeting, if sooner")
+        var periods = Agenda.Periods()
+        periods.oneToOneDays = 7
+        #expect(Self.tasks(c.state, periods: periods).first { $0.kind == .oneToOne }?.due == Self.day(7), "the workflow's period")
     }
 
     @Test("a meeting whose day passed must be recorded; after a held one the next is due within the rhythm")
     func meetings() throws {
         var c = try Fixture.Driver()
         try c.run(.planMeeting(on: Self.today))
-        #expect(!Self.tasks(c.state).contains { $0.kind == .recordMeeting }, "not yet: its day is today")
-        let later = Self.day(3)
-        #expect(Self.tasks(c.state, on: later).contains(AgendaTask(caseID: c.state.id, kind: .recordMeeting, due: Self.today, subject: 1)))
+        let record = try #require(Self.tasks(c.state).first { $0.kind == .recordMeeting })
+        #expect(record == AgendaTask(caseID: c.state.id, kind: .recordMeeting, due: Self.day(1), subject: 1))
+        #expect(!record.isOpen(today: Self.today), "not yet: its day is today")
+        #expect(record.isOpen(today: Self.day(1)) && !record.isOverdue(today: Self.day(1)) && record.isOverdue(today: Self.day(3)))
         try c.run(.recordMeetingHeld(id: 1, on: Self.today, attendees: [], ledBy: nil))
         #expect(Self.tasks(c.state).contains(AgendaTask(caseID: c.state.id, kind: .planNextMeeting, due: Self.day(92))))
         try c.run(.planMeeting(on: Self.day(80)))
-        #expect(!Self.tasks(c.state).contains { $0.kind == .planNextMeeting || $0.kind == .recordMeeting })
+        #expect(!Self.tasks(c.state).contains { $0.kind == .planNextMeeting || ($0.kind == .recordMeeting && $0.isOpen(today: Self.today)) })
         try c.run(.cancelMeeting(id: 2, reason: "Ziek"))
         #expect(Self.tasks(c.state).contains { $0.kind == .planNextMeeting }, "a cancelled meeting leaves the next one to plan")
     }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import RegieApp
+import RegieCore
+import RegieReports
+
+/// `regie undo CASE`: takes back your last command on a case, within a quarter of an hour.
+/// The command and its undo both stay on record.
+struct UndoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Take back your last command on a case (within 15 minutes); both stay on record.",
+        discussion: "Not for a move that the team's plugins agreed to, a move to other rules, a removed resource or a handover: "
+            + "those are corrected with their own commands.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case number.") var caseID: Int
+
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let (state, recorded) = try await session.perform(.undo, on: caseID)
+        guard case .undone(let undone) = recorded.last?.event else { return }
+        let l = session.l
+        Console.current.line(l("Undone on case \(caseID): \(EventNames.title(undone.type, l)) (version \(undone.version)). Status: \(state.status.title(l)).",
+                               "Ongedaan gemaakt op casus \(caseID): \(EventNames.title(undone.type, l)) (versie \(undone.version)). Status: \(state.status.title(l))."))
+    }
+}
