@@ -69,14 +69,26 @@ phases:
         nl: Met elk gekozen groepslid is contact gelegd.
         en: Every member the client chose has been contacted.
         derived: "#case.members > 0 and all(case.members, function(r) return r.contact == 'contacted' or r.contact == 'willing' end)"
+        missing:
+          nl: nog geen contact met
+          en: not yet contacted
+          names: labels(case.members, function(r) return r.contact ~= 'contacted' and r.contact ~= 'willing' end)
       - id: activation.one_to_one
         nl: Met elk groepslid is vooraf een persoonlijk gesprek gevoerd.
         en: The worker has had a one-to-one conversation with every member beforehand.
         derived: "#case.members > 0 and all(case.members, function(r) return r.one_to_one_held end)"
+        missing:
+          nl: nog geen persoonlijk gesprek met
+          en: no one-to-one talk yet with
+          names: labels(case.members, function(r) return not r.one_to_one_held end)
       - id: activation.tension
         nl: Elke opgemerkte spanning in een relatie is besproken.
         en: Every tension that was noticed in a relationship has been talked through.
         derived: all(case.resources, function(r) return r.tension ~= "noted" end)
+        missing:
+          nl: nog niet besproken met
+          en: not yet talked through with
+          names: labels(case.resources, function(r) return r.tension == "noted" end)
       - id: activation.meeting_planned
         nl: Er is een datum voor de bijeenkomst.
         en: A date for the meeting has been set.
@@ -103,6 +115,10 @@ phases:
         nl: Elk groepslid heeft gezegd wat wel en wat niet van hem of haar verwacht kan worden.
         en: Every member has said what can and cannot be expected of them.
         derived: "#case.members > 0 and all(case.members, function(r) return r.can_do ~= nil and r.cannot_do ~= nil end)"
+        missing:
+          nl: nog niet gezegd door
+          en: not yet said by
+          names: labels(case.members, function(r) return r.can_do == nil or r.cannot_do == nil end)
       - id: meeting.questions_discussed
         nl: Elke vraag van de cliënt is in de groep besproken.
         en: Each of the client's questions has been discussed in the group.

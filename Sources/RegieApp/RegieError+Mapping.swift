@@ -22,8 +22,14 @@ extension RegieError {
             return RegieError(.refused, .illegalMove, fields)
         case .refused(let move, let unmet):
             let names = unmet.map(\.item.id).joined(separator: ",")
-            let listEN = unmet.map { "\($0.item.id) (\($0.item.text.en)\($0.failure.map { "; failed: \($0)" } ?? ""))" }
-            let listNL = unmet.map { "\($0.item.id) (\($0.item.text.nl)\($0.failure.map { "; mislukt: \($0)" } ?? ""))" }
+            // An item that says what is missing names it: "no one-to-one talk yet with: Moeder".
+            func missing(_ state: ChecklistItemState, _ language: Language) -> String {
+                guard let names = state.missing, let text = state.item.missing?.text else { return "" }
+                let phrase = language == .nl ? text.nl : text.en
+                return " " + phrase.prefix(1).uppercased() + phrase.dropFirst() + ": " + names.joined(separator: ", ")
+            }
+            let listEN = unmet.map { "\($0.item.id) (\($0.item.text.en)\(missing($0, .en))\($0.failure.map { "; failed: \($0)" } ?? ""))" }
+            let listNL = unmet.map { "\($0.item.id) (\($0.item.text.nl)\(missing($0, .nl))\($0.failure.map { "; mislukt: \($0)" } ?? ""))" }
             return RegieError(.refused, .moveRefused, [
                 "case": id, "move": term(move.rawValue, move.title),
                 "open_items": .term(names, LocalizedText(nl: listNL.joined(separator: "; "), en: listEN.joined(separator: "; "))),
@@ -54,19 +60,20 @@ extension RegieError {
         case .undo(.guardedMove):
             return RegieError(.refused, .undoGuardedMove, ["case": id])
         case .invalid(let input):
-            return invalid(input, caseID: caseID, move: { term($0.rawValue, $0.title) }, dateField: { term($0.rawValue, $0.title) })
+            return invalid(input, caseID: caseID, move: { term($0.rawValue, $0.title) }, dateField: { term($0.rawValue, $0.title) },
+                           field: { name in term(name) { FieldNames.title(name, $0) } })
         }
     }
 
     private static func invalid(_ input: InvalidInput, caseID: Int, move: (MoveKind) -> ErrorValue,
-                                dateField: (DateField) -> ErrorValue) -> RegieError {
+                                dateField: (DateField) -> ErrorValue, field: (String) -> ErrorValue) -> RegieError {
         switch input {
-        case .emptyText(let field):
-            RegieError(.usage, .emptyText, ["field": .text(field)])
-        case .tooLong(let field, let limit):
-            RegieError(.usage, .textTooLong, ["field": .text(field), "limit": .number(limit)])
-        case .nationalIdentifier(let field):
-            RegieError(.usage, .nationalIdentifier, ["field": .text(field)])
+        case .emptyText(let name):
+            RegieError(.usage, .emptyText, ["field": field(name)])
+        case .tooLong(let name, let limit):
+            RegieError(.usage, .textTooLong, ["field": field(name), "limit": .number(limit)])
+        case .nationalIdentifier(let name):
+            RegieError(.usage, .nationalIdentifier, ["field": field(name)])
         case .reasonRequired(let kind):
             RegieError(.usage, .reasonRequired, ["move": move(kind)])
         case .overrideOnlyForForwardMoves:

@@ -733,6 +733,14 @@ function all(list, test) end
 ---@return integer
 function count(list, test) end
 
+---The `label` of each item of `list` for which `test` holds (all items without a test): the
+---names a workflow item's `missing:` gives.
+---@generic T
+---@param list T[]?
+---@param test (fun(item: T): boolean)?
+---@return string[]
+function labels(list, test) end
+
 ---Days from one date to another (negative when `to` is earlier).
 ---@param from regie.Date
 ---@param to regie.Date

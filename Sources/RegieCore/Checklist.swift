@@ -6,6 +6,16 @@ public struct ChecklistItemState: Sendable, Equatable {
     public var holds: Bool
     /// Why a derived item could not be evaluated; it then does not hold.
     public var failure: String?
+    /// For a derived item that does not hold and says what is missing (``MissingNames``): the
+    /// names its expression gave, such as the members without a one-to-one talk.
+    public var missing: [String]?
+
+    public init(item: ChecklistItem, holds: Bool, failure: String?, missing: [String]? = nil) {
+        self.item = item
+        self.holds = holds
+        self.failure = failure
+        self.missing = missing
+    }
 }
 
 /// Evaluates a phase's checklist against a case.
@@ -42,7 +52,12 @@ public enum Checklist {
             let outcome = nextOutcome < outcomes.count ? outcomes[nextOutcome] : .failed("not evaluated")
             nextOutcome += 1
             switch outcome {
-            case .holds(let holds): return ChecklistItemState(item: item, holds: holds, failure: nil)
+            case .holds(true): return ChecklistItemState(item: item, holds: true, failure: nil)
+            case .holds(false):
+                // What is missing is worked out only for an item that does not hold: it is for
+                // the person reading a refusal, never part of what is recorded.
+                let names = item.missing == nil ? nil : evaluator.missingNames(item, in: state)
+                return ChecklistItemState(item: item, holds: false, failure: nil, missing: names.flatMap { $0.isEmpty ? nil : $0 })
             case .failed(let message): return ChecklistItemState(item: item, holds: false, failure: message)
             }
         }

@@ -4,6 +4,14 @@ public protocol DerivedItemEvaluator {
     /// Evaluates each item's expression against the case.
     /// - Returns: one outcome per item, in the same order.
     func evaluate(_ items: [ChecklistItem], in state: CaseState) -> [DerivedOutcome]
+
+    /// The names an item's ``ChecklistItem/missing`` expression gives for the case; nil when it
+    /// has none or it fails (a refusal then names the item only).
+    func missingNames(_ item: ChecklistItem, in state: CaseState) -> [String]?
+}
+
+extension DerivedItemEvaluator {
+    public func missingNames(_ item: ChecklistItem, in state: CaseState) -> [String]? { nil }
 }
 
 /// The result of evaluating one derived item.

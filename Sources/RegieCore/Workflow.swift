@@ -73,6 +73,8 @@ public struct ChecklistItem: Sendable, Equatable, Hashable {
     public var plugin: String?
     /// True for a plugin's item that the plugin derives from the case.
     public var derivedByPlugin: Bool
+    /// For a derived item: how a refusal names what is missing.
+    public var missing: MissingNames?
 
     public init(id: String, text: LocalizedText, required: Bool, expression: String?, source: SourceLocation,
                 plugin: String? = nil, derivedByPlugin: Bool = false) {
@@ -87,6 +89,19 @@ public struct ChecklistItem: Sendable, Equatable, Hashable {
 
     /// True for items ticked by hand.
     public var isManual: Bool { expression == nil && !derivedByPlugin }
+}
+
+/// How a derived item says what is missing when it does not hold: a phrase and a Lua
+/// expression giving the names, as in "no one-to-one talk yet with: Moeder, POH-GGZ".
+public struct MissingNames: Sendable, Equatable, Hashable {
+    public var text: LocalizedText
+    /// A Lua expression giving a list of texts, usually `labels(case.members, function(r) ... end)`.
+    public var names: String
+
+    public init(text: LocalizedText, names: String) {
+        self.text = text
+        self.names = names
+    }
 }
 
 /// A file and line, for messages that point at a definition.

@@ -18,6 +18,10 @@ import Yams
 ///         en: ...
 ///         required: true                 # default true
 ///         derived: any(case.goals, function(g) return g.term == "long" end)   # omit for hand-ticked items
+///         missing:                       # optional, with derived: what a refusal names
+///           nl: ...
+///           en: ...
+///           names: labels(case.members, function(r) return not r.one_to_one_held end)
 ///     prompts:
 ///       - nl: ...
 ///         en: ...
@@ -76,15 +80,23 @@ public enum WorkflowParser {
     }
 
     private static func checklistItem(_ node: YAMLNodeReader) throws(FileFormatError) -> ChecklistItem {
-        try node.allowOnly(["id", "nl", "en", "required", "derived"])
+        try node.allowOnly(["id", "nl", "en", "required", "derived", "missing"])
         let id = try node.string("id")
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }) else {
             throw FileFormatError(file: node.file, line: node.line,
                                   problem: "checklist item id `\(id)` may only hold letters, digits, `.`, `_` and `-`")
         }
-        return ChecklistItem(
+        var item = ChecklistItem(
             id: id, text: try localized(node, allowing: nil), required: try node.bool("required", default: true),
             expression: try node.optionalString("derived"), source: SourceLocation(file: node.file, line: node.line))
+        if let missing = try node.child("missing") {
+            guard item.expression != nil else {
+                throw FileFormatError(file: node.file, line: missing.line, problem: "`missing` needs `derived`: an item ticked by hand names nothing")
+            }
+            try missing.allowOnly(["nl", "en", "names"])
+            item.missing = MissingNames(text: try localized(missing, allowing: nil), names: try missing.string("names"))
+        }
+        return item
     }
 
     private static func localized(_ node: YAMLNodeReader, allowing keys: [String]? = ["nl", "en"]) throws(FileFormatError) -> LocalizedText {

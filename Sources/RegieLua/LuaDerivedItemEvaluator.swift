@@ -20,6 +20,7 @@ public final class LuaDerivedItemEvaluator: DerivedItemEvaluator {
     public func prepare(_ item: ChecklistItem) throws(LuaError) {
         guard let expression = item.expression else { return }
         _ = try chunk(for: expression)
+        if let names = item.missing?.names { _ = try chunk(for: names) }
     }
 
     public func evaluate(_ items: [ChecklistItem], in state: CaseState) -> [DerivedOutcome] {
@@ -36,6 +37,24 @@ public final class LuaDerivedItemEvaluator: DerivedItemEvaluator {
             } catch {
                 return .failed(error.description)
             }
+        }
+    }
+
+    public func missingNames(_ item: ChecklistItem, in state: CaseState) -> [String]? {
+        guard let expression = item.missing?.names else { return nil }
+        do throws(LuaError) {
+            let value = try sandbox.call(try chunk(for: expression), binding: "case", encoded: state.luaSnapshotBytes)
+            switch value {
+            case .array(let entries):
+                let names = entries.compactMap { entry -> String? in if case .string(let text) = entry { text } else { nil } }
+                return names.count == entries.count ? names : nil
+            case .table(let entries) where entries.isEmpty:
+                return []
+            default:
+                return nil
+            }
+        } catch {
+            return nil
         }
     }
 

@@ -11,6 +11,14 @@ package enum LuaPrelude {
           for _, item in ipairs(list or {}) do if not test(item) then return false end end
           return true
         end
+        -- The labels of the entries that pass the test (all, without one), for `missing:` names.
+        function labels(list, test)
+          local found = {}
+          for _, item in ipairs(list or {}) do
+            if test == nil or test(item) then found[#found + 1] = tostring(item.label or item.id or item) end
+          end
+          return found
+        end
         function count(list, test)
           local n = 0
           for _, item in ipairs(list or {}) do if test == nil or test(item) then n = n + 1 end end

@@ -35,7 +35,8 @@ package struct CaseText {
         let open = checklist.filter { $0.item.required && !$0.holds }
         lines.append(open.isEmpty
             ? l("  All required items hold.", "  Alle verplichte punten zijn in orde.")
-            : l("  Still open: \(open.count) required item(s).", "  Nog open: \(open.count) verplicht(e) punt(en)."))
+            : l("  Still open: ", "  Nog open: ")
+                + l.count(open.count, ("required item", "required items"), ("verplicht punt", "verplichte punten")) + ".")
         if !prompts.isEmpty {
             lines.append("")
             lines.append(l("Prompts", "Vragen en aandachtspunten"))
@@ -47,7 +48,7 @@ package struct CaseText {
         for g in c.goals {
             lines.append("  \(g.id). “\(g.text)” · \(g.term == .long ? l("long term", "lange termijn") : l("short term", "korte termijn"))"
                 + " · \(l("worded by", "verwoord door")) \(g.wordedBy == .client ? l("the client", "de cliënt") : l("the worker", "de hulpverlener"))"
-                + " · \(g.status.rawValue)")
+                + " · \(g.status.title(l))")
         }
         lines.append("")
         lines.append(l("Resources", "Resources"))
@@ -80,8 +81,8 @@ package struct CaseText {
                     continue
                 }
                 let held = m.heldOn.map { l("held \($0)", "gehouden \($0)") } ?? l("not held yet", "nog niet gehouden")
-                let lead = m.ledBy.map { " · \(l("led by", "geleid door")) \($0.rawValue)" } ?? ""
-                let who = m.attendees.isEmpty ? "" : " · \(l("attended", "aanwezig")): " + m.attendees.map(String.init).joined(separator: ", ")
+                let lead = m.ledBy.map { " · \(l("led by", "geleid door")) \($0.title(l))" } ?? ""
+                let who = m.attendees.isEmpty ? "" : " · \(l("attended", "aanwezig")): " + m.attendees.map { resourceName($0, in: c) }.joined(separator: ", ")
                 lines.append("  \(m.id). \(l("round", "ronde")) \(m.round) · \(l("planned", "gepland")) \(m.plannedOn) · \(held)\(lead)\(who)")
             }
         }
@@ -89,7 +90,7 @@ package struct CaseText {
             lines.append("")
             lines.append(l("Corrections (the originals stay on record)", "Verbeteringen (de originelen blijven vastgelegd)"))
             for correction in c.corrections {
-                lines.append("  v\(correction.version) \(LocalDate(utcDayOf: correction.at)) \(correction.actor): " + correctionText(correction.change))
+                lines.append("  v\(correction.version) \(LocalDate(utcDayOf: correction.at)) \(correction.actor): " + correctionText(correction.change, in: c))
             }
         }
         lines.append("")
@@ -99,12 +100,17 @@ package struct CaseText {
 
     /// A time entry in words: day, duration and activity.
     package func timeText(_ entry: TimeEntry) -> String {
-        "\(entry.on) \(Duration.text(minutes: entry.minutes)) \(entry.activity.rawValue)"
+        "\(entry.on) \(Duration.text(minutes: entry.minutes)) \(entry.activity.title(l))"
     }
 
-    /// A correction in words: what changed from what to what.
-    package func correctionText(_ change: CorrectionRecord.Change) -> String {
-        func ids(_ list: [Int]) -> String { list.isEmpty ? l("nobody", "niemand") : list.map(String.init).joined(separator: ", ") }
+    /// A resource as a reader knows them: their label, or their number if they were removed.
+    package func resourceName(_ id: Int, in c: CaseState) -> String { c.resource(id)?.label ?? "#\(id)" }
+
+    /// A correction in words: what changed from what to what, people by their labels.
+    package func correctionText(_ change: CorrectionRecord.Change, in c: CaseState) -> String {
+        func ids(_ list: [Int]) -> String {
+            list.isEmpty ? l("nobody", "niemand") : list.map { resourceName($0, in: c) }.joined(separator: ", ")
+        }
         return switch change {
         case .meetingMoved(let meeting, let from, let to):
             l("meeting \(meeting) moved from \(from) to \(to)", "bijeenkomst \(meeting) verzet van \(from) naar \(to)")
@@ -138,6 +144,7 @@ package struct CaseText {
             if !s.item.required { tags.append(l("optional", "optioneel")) }
             if !s.item.isManual { tags.append(l("from the record", "volgt uit dossier")) }
             if let failure = s.failure { tags.append(l("failed: ", "mislukt: ") + failure) }
+            if let names = s.missing, let text = s.item.missing?.text { tags.append(l(text) + ": " + names.joined(separator: ", ")) }
             let suffix = tags.isEmpty ? "" : " (" + tags.joined(separator: "; ") + ")"
             return "  \(box) \(s.item.id): \(l(s.item.text))\(suffix)"
         }

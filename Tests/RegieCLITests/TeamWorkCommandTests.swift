@@ -151,6 +151,24 @@ struct TeamWorkCommandTests {
         #expect(history.contains("\"what\" : \"undone\""))
     }
 
+    @Test("a refusal names what is missing, in the reader's language, and so does case show")
+    func missingNames() async throws {
+        let bench = try await Self.bench()
+        for line in ["case open --team west --client J.", "case advance 1 --override --reason Snel", "resource add 1 Moeder --relation mother --kind informal",
+                     "resource add 1 POH-GGZ --relation nurse --kind professional", "resource choose 1 1 --client-chose",
+                     "resource choose 1 2 --client-chose", "resource update 1 1 --contact willing", "case advance 1 --override --reason Snel"] {
+            await ReportTests.run(bench, line, as: "karim")
+        }
+        let refused = await bench.run(["case", "advance", "1"])
+        #expect(refused.status == .refused)
+        #expect(refused.err.contains("No one-to-one talk yet with: Moeder, POH-GGZ"), "\(refused.err)")
+        #expect(refused.err.contains("Not yet contacted: POH-GGZ"), "\(refused.err)")
+        #expect(await bench.run(["case", "advance", "1", "--lang", "nl"]).err.contains("Nog geen persoonlijk gesprek met: Moeder, POH-GGZ"))
+        #expect(await bench.run(["case", "show", "1"]).out.contains("no one-to-one talk yet with: Moeder, POH-GGZ"))
+        let empty = await bench.run(["goal", "add", "1", " ", "--term", "long", "--by", "client", "--lang", "nl"])
+        #expect(empty.err.contains("Er is geen tekst gegeven voor het doel."), "the field in Dutch: \(empty.err)")
+    }
+
     @Test("the client's label is corrected on record; the case list and audit follow")
     func relabel() async throws {
         let bench = try await Self.bench()

@@ -34,7 +34,19 @@ struct WorkflowParserTests {
         ("phases: {}\n", 1, "missing `workflow`"),
         ("workflow: x\nphases:\n  goals:\n    prompts:\n      - nl: a\n", 5, "missing `en`"),
         ("workflow: x\nphases:\n  goals:\n    checklist:\n      - id: 'a b'\n        nl: a\n        en: a\n", 5, "may only hold"),
+        ("workflow: x\nphases:\n  goals:\n    checklist:\n      - id: a\n        nl: a\n        en: a\n        missing: {nl: a, en: a, names: x}\n", 8, "`missing` needs `derived`"),
+        ("workflow: x\nphases:\n  goals:\n    checklist:\n      - id: a\n        nl: a\n        en: a\n        derived: 'true'\n        missing: {nl: a, en: a}\n", 9, "missing `names`"),
+        ("workflow: x\nagenda:\n  pause_days: 0\nphases: {}\n", 3, "from 1 to 731"),
+        ("workflow: x\nagenda:\n  pauze_days: 3\nphases: {}\n", 3, "unknown key `pauze_days`"),
     ]
+
+    @Test("the agenda's periods come from the workflow, with the method's defaults")
+    func agendaPeriods() throws {
+        let workflow = try WorkflowParser.parse("workflow: x\nagenda:\n  meeting_every_days: 60\n  one_to_one_days: 7\nphases: {}\n", file: "t.yaml")
+        #expect(workflow.periods.meetingEveryDays == 60 && workflow.periods.oneToOneDays == 7)
+        #expect(workflow.periods.pauseDays == 28 && workflow.periods.goalsDays == 92)
+        #expect(try WorkflowParser.parse("workflow: x\nphases: {}\n", file: "t.yaml").periods == Agenda.Periods())
+    }
 
     @Test("bad files are refused with their line and what was expected", arguments: badFiles)
     func badFile(text: String, line: Int, problem: String) {

@@ -181,6 +181,24 @@ struct LuaDerivedItemTests {
         #expect(byID["goals.short_term"] == .holds(false))
         #expect(byID["mapping.client_chose"] == .holds(true))
         #expect(byID["activation.contacted"] == .holds(false))
+        let contacted = try #require(workflow.derivedItems.first { $0.id == "activation.contacted" })
+        #expect(evaluator.missingNames(contacted, in: try state()) == ["Ans"], "the member not yet contacted, by label")
+    }
+
+    @Test("what is missing: a list of texts, or nothing when the expression fails or gives something else")
+    func missingNames() throws {
+        let evaluator = try LuaDerivedItemEvaluator(instructionBudget: 10_000)
+        func names(_ expression: String) throws -> [String]? {
+            var item = item("false")
+            item.missing = MissingNames(text: LocalizedText(nl: "n", en: "e"), names: expression)
+            return evaluator.missingNames(item, in: try state())
+        }
+        #expect(try names("labels(case.resources)") == ["Ans"])
+        #expect(try names("labels(case.resources, function(r) return r.kind == 'professional' end)") == [])
+        #expect(try names("{1, 2}") == nil, "numbers are not names")
+        #expect(try names("case.nothing.here") == nil)
+        #expect(try names("(function() while true do end end)()") == nil)
+        #expect(evaluator.missingNames(item("false"), in: try state()) == nil, "an item without `missing:`")
     }
 
     @Test("a failing or non-boolean expression fails closed with a message")
