@@ -48,8 +48,8 @@ struct StoreCopyCommand: AsyncParsableCommand {
                                                seconds: (result.seconds * 1000).rounded() / 1000))
         }
         let l = session.l
-        Console.current.line(l("Copied \(result.events) events in \(result.cases) cases, \(result.accessEntries) reads and \(result.checkpoints) checkpoints to \(result.target) in \(String(format: "%.1f", result.seconds)) s.",
-                               "\(result.events) gebeurtenissen in \(result.cases) casussen, \(result.accessEntries) inzages en \(result.checkpoints) controlepunten gekopieerd naar \(result.target) in \(String(format: "%.1f", result.seconds)) s."))
+        Console.current.line(l("Copied \(result.events) events in \(result.cases) cases, \(result.accessEntries) reads and \(result.checkpoints) checkpoints to \(result.target) in \(l.decimal(result.seconds)) s.",
+                               "\(result.events) gebeurtenissen in \(result.cases) casussen, \(result.accessEntries) inzages en \(result.checkpoints) controlepunten gekopieerd naar \(result.target) in \(l.decimal(result.seconds)) s."))
         Console.current.line(l("Both verify with the root \(result.root.hex) over \(result.events) events.",
                                "Beide kloppen met de wortel \(result.root.hex) over \(result.events) gebeurtenissen."))
     }

@@ -49,7 +49,7 @@ struct TimeListCommand: AsyncParsableCommand {
             return try JSONOutput.print(state.timeEntries.map { EntryJSON(id: $0.id, on: $0.on, minutes: $0.minutes, activity: $0.activity) })
         }
         for entry in state.timeEntries {
-            Console.current.line("\(entry.id).\t\(entry.on)\t\(Duration.text(minutes: entry.minutes))\t\(entry.activity.rawValue)")
+            Console.current.line("\(entry.id).\t\(entry.on)\t\(Duration.text(minutes: entry.minutes))\t\(entry.activity.title(session.l))")
         }
         Console.current.line(session.l("Total: ", "Totaal: ") + Duration.text(minutes: state.minutesLogged))
     }

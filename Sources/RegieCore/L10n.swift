@@ -1,3 +1,5 @@
+import Foundation
+
 /// Picks the Dutch or English form of a text; every user-facing string passes through here,
 /// written as `l("English", "Nederlands")` right where it is used.
 public struct L10n: Sendable {
@@ -12,6 +14,12 @@ public struct L10n: Sendable {
     public func callAsFunction(_ text: LocalizedText) -> String { text.text(in: language) }
 
     /// A number with its noun in the right form: `1 case`, `2 cases`; `1 casus`, `2 casussen`.
+    /// A number with one decimal in the language's form: `75.0` in English, `75,0` in Dutch.
+    public func decimal(_ value: Double, digits: Int = 1) -> String {
+        let text = String(format: "%.\(max(0, min(digits, 6)))f", value)
+        return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     public func count(_ n: Int, _ en: (one: String, other: String), _ nl: (one: String, other: String)) -> String {
         let forms = language == .nl ? nl : en
         return "\(n) " + (n == 1 ? forms.one : forms.other)

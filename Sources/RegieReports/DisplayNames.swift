@@ -169,3 +169,56 @@ extension DateField {
         }
     }
 }
+
+/// The text fields a refusal can name (``InvalidInput/emptyText(field:)`` and its kin), as a
+/// reader knows them; Dutch with its article, as the sentences need it.
+package enum FieldNames {
+    package static func title(_ field: String, _ l: L10n) -> String {
+        switch field {
+        case "goal": l("goal", "het doel")
+        case "label": l("label", "de naam")
+        case "relation": l("relation", "de relatie")
+        case "note": l("note", "de notitie")
+        case "question": l("question", "de vraag")
+        case "reason": l("reason", "de reden")
+        case "override reason": l("reason for overriding", "de reden om door te zetten")
+        case "client label": l("client label", "het cliëntlabel")
+        case "external reference": l("external reference", "het kenmerk")
+        case "can": l("“can do”", "‘kan doen’")
+        case "cannot": l("“cannot do”", "‘kan niet doen’")
+        default: l(field, field)
+        }
+    }
+}
+
+extension GoalStatus {
+    package func title(_ l: L10n) -> String {
+        switch self {
+        case .open: l("open", "open")
+        case .achieved: l("achieved", "bereikt")
+        case .dropped: l("dropped", "losgelaten")
+        }
+    }
+}
+
+extension MeetingLead {
+    package func title(_ l: L10n) -> String {
+        switch self {
+        case .client: l("the client", "de cliënt")
+        case .together: l("client and worker together", "cliënt en werker samen")
+        case .worker: l("the worker", "de werker")
+        }
+    }
+}
+
+extension TimeActivity {
+    package func title(_ l: L10n) -> String {
+        switch self {
+        case .contact: l("contact", "contact")
+        case .conversation: l("conversation", "gesprek")
+        case .meeting: l("meeting", "bijeenkomst")
+        case .preparation: l("preparation", "voorbereiding")
+        case .other: l("other", "anders")
+        }
+    }
+}

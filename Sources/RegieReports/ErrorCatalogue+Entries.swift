@@ -46,13 +46,13 @@ extension ErrorCatalogue {
                   hint: "Do what the rule asks first; a plugin rule cannot be overridden.",
                   "Doe eerst wat de regel vraagt; een pluginregel kan niet worden doorgezet.")
         case .emptyText:
-            Entry("The {field} is empty.", "De {field} is leeg.", hint: "Give a text.", "Geef een tekst op.")
+            Entry("The {field} is empty.", "Er is geen tekst gegeven voor {field}.", hint: "Give a text.", "Geef een tekst op.")
         case .textTooLong:
-            Entry("The {field} is longer than {limit} characters.", "De {field} is langer dan {limit} tekens.",
-                  hint: "Shorten it.", "Maak hem korter.")
+            Entry("The {field} is longer than {limit} characters.", "Er staan meer dan {limit} tekens in {field}.",
+                  hint: "Shorten it.", "Maak de tekst korter.")
         case .nationalIdentifier:
             Entry("The {field} looks like a citizen service number (BSN), which Regie never stores.",
-                  "De {field} lijkt op een burgerservicenummer (BSN), en dat slaat Regie nooit op.",
+                  "In {field} staat iets dat op een burgerservicenummer (BSN) lijkt, en dat slaat Regie nooit op.",
                   hint: "Use initials or a nickname, and your own system's reference.",
                   "Gebruik initialen of een roepnaam, en het kenmerk uit je eigen systeem.")
         case .reasonRequired:

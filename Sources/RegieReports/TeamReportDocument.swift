@@ -42,7 +42,7 @@ package struct TeamReportDocument {
             caption: l("Each bar is a share from 0 to 100%; the first three are shares of cases, the last two of goals and of members.",
                        "Elke balk is een aandeel van 0 tot 100%; de eerste drie zijn aandelen van casussen, de laatste twee van doelen en van leden."),
             text: .table(header: [l("Measure", "Maat"), l("Count", "Aantal"), l("Of", "Van"), l("Share", "Aandeel")],
-                         rows: shares.map { [$0.0, "\($0.1.count)", "\($0.1.of)", $0.1.percent.map { String(format: "%.1f%%", $0) } ?? "-"] },
+                         rows: shares.map { [$0.0, "\($0.1.count)", "\($0.1.of)", $0.1.percent.map { l.decimal($0) + "%" } ?? "-"] },
                          numeric: [1, 2, 3])))
 
         doc.add(.heading(l("Through the phases", "Door de fasen")))
@@ -62,7 +62,7 @@ package struct TeamReportDocument {
         var hourRows: [(String, TeamReport.Hours)] = [(l("All", "Alle"), r.hoursToGroup)]
         hourRows += r.hoursToGroupByTeam.map { ("Team \($0.team)", $0.hours) }
         hourRows += [(l("Complex", "Complex"), r.hoursToGroupComplex), (l("Not complex", "Niet complex"), r.hoursToGroupNotComplex)]
-        func oneDecimal(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "-" }
+        func oneDecimal(_ value: Double?) -> String { value.map { l.decimal($0) } ?? "-" }
         doc.add(.figure(
             svg: ReportCharts().ranges(hourRows.map {
                 .init(label: $0.0, minimum: $0.1.minimum, median: $0.1.median, maximum: $0.1.maximum,

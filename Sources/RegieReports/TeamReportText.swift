@@ -8,7 +8,7 @@ package struct TeamReportText {
     package init(l: L10n) { self.l = l }
 
     package func share(_ s: TeamReport.Share) -> String {
-        let percent = s.percent.map { String(format: "%.1f%%", $0) } ?? "-"
+        let percent = s.percent.map { l.decimal($0) + "%" } ?? "-"
         return "\(s.count) / \(s.of) (\(percent))"
     }
 
@@ -16,9 +16,9 @@ package struct TeamReportText {
         guard let mean = h.mean, let median = h.median, let min = h.minimum, let max = h.maximum else {
             return l("no group formed yet", "nog geen groep gevormd")
         }
-        let cases = h.cases == 1 ? l("1 case", "1 casus") : l("\(h.cases) cases", "\(h.cases) casussen")
-        return l(String(format: "mean %.1f h, median %.1f h, from %.1f to %.1f h", mean, median, min, max),
-                 String(format: "gemiddeld %.1f u, mediaan %.1f u, van %.1f tot %.1f u", mean, median, min, max)) + " (\(cases))"
+        let cases = l.count(h.cases, ("case", "cases"), ("casus", "casussen"))
+        let (a, b, c, d) = (l.decimal(mean), l.decimal(median), l.decimal(min), l.decimal(max))
+        return l("mean \(a) h, median \(b) h, from \(c) to \(d) h", "gemiddeld \(a) u, mediaan \(b) u, van \(c) tot \(d) u") + " (\(cases))"
     }
 
     package func render(_ r: TeamReport, teams: [String]) -> [String] {
@@ -44,7 +44,7 @@ package struct TeamReportText {
             + r.reached.map { "\($0.phase.title(l)) \($0.cases)" }.joined(separator: ", "))
         lines.append(l("Median days in each phase (finished stays):", "Mediaan dagen per fase (afgeronde verblijven):"))
         for phase in r.daysInPhase {
-            let median = phase.median.map { String(format: "%.1f", $0) } ?? "-"
+            let median = phase.median.map { l.decimal($0) } ?? "-"
             lines.append("  \(phase.phase.title(l)): \(median) (\(phase.stays))")
         }
         let paused = r.pauses.filter { $0.count > 0 }
