@@ -6,11 +6,18 @@ import RegieReports
 
 /// `regie agenda`: what is due on the cases of your teams, worked out from their records.
 struct AgendaCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "agenda",
-        abstract: "What is due on your teams' cases: meetings to plan or record, questions, talks, long pauses, goals to review.",
-        discussion: "Worked out from the record each time, never stored apart from it. Overdue tasks are always shown. "
-            + "`--format ics` gives a calendar file that names case numbers only, never clients or their network.")
+        abstract: H("What is due on your teams' cases: meetings to plan or record, questions, talks, long pauses, goals to review.",
+                    "Wat er op de casussen van je teams te doen is: bijeenkomsten plannen of vastleggen, vragen, gesprekken, lange pauzes, doelen bekijken."),
+        discussion: H(
+            "Worked out from the record each time, never stored apart from it. Overdue tasks are always shown. "
+            + "`--format ics` gives a calendar file that names case numbers only, never clients or their network.",
+            "Elke keer uit het dossier afgeleid, nooit los ervan opgeslagen. Taken over de datum worden altijd "
+            + "getoond. `--format ics` geeft een agendabestand dat alleen casusnummers noemt, nooit cliënten of hun "
+            + "netwerk."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, ics
@@ -18,10 +25,10 @@ struct AgendaCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(help: "Only this team (default: all your teams).") var team: String?
-    @Flag(help: "Only the cases you hold.") var mine = false
-    @Option(help: "How many days ahead (0 to 3650).") var days: Int = 14
-    @Option(help: "text, json or ics (iCalendar).") var format: Format = .text
+    @Option(help: H("Only this team (default: all your teams).", "Alleen dit team (standaard: al je teams).")) var team: String?
+    @Flag(help: H("Only the cases you hold.", "Alleen de casussen die jij draagt.")) var mine = false
+    @Option(help: H("How many days ahead (0 to 3650).", "Hoeveel dagen vooruit (0 tot 3650).")) var days: Int = 14
+    @Option(help: H("text, json or ics (iCalendar).", "text, json of ics (iCalendar).")) var format: Format = .text
 
     func run() async throws {
         guard (0...3650).contains(days) else { throw RegieError(.usage, .daysOutOfRange) }

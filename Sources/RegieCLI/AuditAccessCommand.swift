@@ -7,16 +7,25 @@ import RegieReports
 import RegieStore
 
 struct AuditAccessCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "access",
-        abstract: "Show who read case data, when, with which command and why.",
-        discussion: "With --case: the reads of that case, for anyone in its team. Without: "
-            + "the access log of your teams for coordinators, all of it for auditors. --for-client words it plainly for the client whose record it is.")
+        abstract: H("Show who read case data, when, with which command and why.",
+                    "Toon wie casusgegevens inzag, wanneer, met welke opdracht en waarom."),
+        discussion: H(
+            "With --case: the reads of that case, for anyone in its team. Without: the access log of your teams "
+            + "for coordinators, all of it for auditors. --for-client words it plainly for the client whose record "
+            + "it is.",
+            "Met --case: de inzages van die casus, voor iedereen in het team. Zonder: het inzagelog van je teams "
+            + "voor coördinatoren, alles voor auditors. --for-client zegt het in gewone woorden voor de cliënt van "
+            + "wie het dossier is."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(name: .customLong("case"), help: "Only reads of this case.") var caseID: Int?
-    @Flag(help: "Plain wording for the client (needs --case).") var forClient = false
+    @Option(name: .customLong("case"), help: H("Only reads of this case.", "Alleen inzages van deze casus.")) var caseID: Int?
+    @Flag(help: H("Plain wording for the client (needs --case).",
+                  "In gewone woorden voor de cliënt (vraagt om --case).")) var forClient = false
 
     struct Entry: Encodable {
         var sequence: Int

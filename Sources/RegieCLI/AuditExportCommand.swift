@@ -7,20 +7,27 @@ import RegieReports
 import RegieStore
 
 struct AuditExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "export",
-        abstract: "Write the audit trail as NEN 7513 records: one per logged event and per read.",
-        discussion: "Fields and their meaning: docs/audit.md. The records hold the facts (who, what, when, which case), "
-            + "never the content of a case. For coordinators (their own teams) and auditors (everything).")
+        abstract: H("Write the audit trail as NEN 7513 records: one per logged event and per read.",
+                    "Schrijf het dossierspoor als NEN 7513-regels: één per vastgelegde gebeurtenis en per inzage."),
+        discussion: H(
+            "Fields and their meaning: docs/audit.md. The records hold the facts (who, what, when, which case), "
+            + "never the content of a case. For coordinators (their own teams) and auditors (everything).",
+            "Velden en hun betekenis: docs/audit.md. De regels bevatten de feiten (wie, wat, wanneer, welke "
+            + "casus), nooit de inhoud van een casus. Voor coördinatoren (hun eigen teams) en auditors (alles)."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case jsonl, csv
     }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "jsonl (one JSON object per line) or csv.") var format: Format
-    @Option(name: .customLong("case"), help: "Only this case.") var caseID: Int?
-    @Option(help: "Only records on or after this day (YYYY-MM-DD, UTC).") var since: LocalDate?
+    @Option(help: H("jsonl (one JSON object per line) or csv.", "jsonl (één JSON-object per regel) of csv.")) var format: Format
+    @Option(name: .customLong("case"), help: H("Only this case.", "Alleen deze casus.")) var caseID: Int?
+    @Option(help: H("Only records on or after this day (YYYY-MM-DD, UTC).",
+                    "Alleen gegevens op of na deze dag (JJJJ-MM-DD, UTC).")) var since: LocalDate?
 
     /// One NEN 7513 log record.
     struct Record: Encodable {

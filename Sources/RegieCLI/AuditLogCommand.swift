@@ -7,17 +7,25 @@ import RegieReports
 import RegieStore
 
 struct AuditLogCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "log",
-        abstract: "List transitions: who moved which case from where to where, when, why, and under which rules.",
-        discussion: "Without --case: every case of your teams. Each transition shows the checklist as it stood, overrides "
-            + "flagged, the content hashes of the rules that decided it and the event's hash in the chain.")
+        abstract: H("List transitions: who moved which case from where to where, when, why, and under which rules.",
+                    "Toon de overgangen: wie welke casus van waar naar waar bracht, wanneer, waarom en onder welke regels."),
+        discussion: H(
+            "Without --case: every case of your teams. Each transition shows the checklist as it stood, overrides "
+            + "flagged, the content hashes of the rules that decided it and the event's hash in the chain.",
+            "Zonder --case: elke casus van je teams. Bij elke overgang staan de checklist zoals die was, "
+            + "doorzettingen gemarkeerd, de hashes van de regels die besloten en de hash van de gebeurtenis in de "
+            + "keten."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(name: .customLong("case"), help: "Only this case.") var caseID: Int?
-    @Option(help: "Only transitions made by this person.") var actor: String?
-    @Option(help: "Only transitions on or after this day (YYYY-MM-DD, UTC).") var since: LocalDate?
+    @Option(name: .customLong("case"), help: H("Only this case.", "Alleen deze casus.")) var caseID: Int?
+    @Option(help: H("Only transitions made by this person.", "Alleen overgangen van deze persoon.")) var actor: String?
+    @Option(help: H("Only transitions on or after this day (YYYY-MM-DD, UTC).",
+                    "Alleen overgangen op of na deze dag (JJJJ-MM-DD, UTC).")) var since: LocalDate?
     /// Positional form kept from the first release: `regie audit log 3`.
     @Argument(help: ArgumentHelp("The case number (the same as --case).", visibility: .hidden)) var positionalCase: Int?
 

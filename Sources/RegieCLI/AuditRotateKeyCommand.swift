@@ -10,13 +10,21 @@ import RegieStore
 /// old public key is retired on record (so what it signed still verifies), and a checkpoint
 /// signed with the new key says why the key changed.
 struct AuditRotateKeyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rotate-key", abstract: "Replace the audit signing key, on record (coordinators and auditors).",
-        discussion: "Use it when the key leaked or was lost. The old public key is kept in the workspace so that the "
-            + "checkpoints it signed still verify; a checkpoint signed with the new key records the reason. Witnesses see the change.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "rotate-key", abstract: H("Replace the audit signing key, on record (coordinators and auditors).",
+                                               "Vervang de ondertekensleutel van het dossier, vastgelegd (coördinatoren en auditors)."),
+        discussion: H(
+            "Use it when the key leaked or was lost. The old public key is kept in the workspace so that the "
+            + "checkpoints it signed still verify; a checkpoint signed with the new key records the reason. "
+            + "Witnesses see the change.",
+            "Gebruik dit als de sleutel is uitgelekt of kwijt is. De oude publieke sleutel blijft in de "
+            + "werkomgeving zodat de controlepunten die hij ondertekende nog kloppen; een controlepunt met de "
+            + "nieuwe sleutel legt de reden vast. Getuigen zien de wissel."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Why the key is replaced (recorded).") var reason: String
+    @Option(help: H("Why the key is replaced (recorded).", "Waarom de sleutel wordt vervangen (vastgelegd).")) var reason: String
 
     func run() async throws {
         let session = try await CaseSession(global)

@@ -8,22 +8,35 @@ import RegieReports
 import RegieStore
 
 struct AuditVerifyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "verify",
-        abstract: "Check that the record was not changed, cut short, reordered or added to behind Regie's back.",
-        discussion: """
-            Recomputes every event's payload commitment and hash and its link to the event before, checks that versions \
-            run without gaps, that the commit order and its Merkle root match the running state, that every checkpoint's \
-            signature holds and the record still holds what it signed, that the access log is intact, and replays every \
-            transition under the rules recorded with it. Names the first broken event and exits 9; an intact record exits 0.
-            """)
+        abstract: H("Check that the record was not changed, cut short, reordered or added to behind Regie's back.",
+                    "Controleer dat het dossier buiten Regie om niet is gewijzigd, ingekort, herschikt of aangevuld."),
+        discussion: H(
+            "Recomputes every event's payload commitment and hash and its link to the event before, checks that "
+            + "versions run without gaps, that the commit order and its Merkle root match the running state, that "
+            + "every checkpoint's signature holds and the record still holds what it signed, that the access log is "
+            + "intact, and replays every transition under the rules recorded with it. Names the first broken event "
+            + "and exits 9; an intact record exits 0.",
+            "Berekent van elke gebeurtenis de inhoudsverzegeling en hash en de schakel naar de vorige opnieuw, "
+            + "controleert dat versies zonder gaten lopen, dat de volgorde en de Merkle-wortel kloppen met de "
+            + "lopende stand, dat de handtekening van elk controlepunt klopt en het dossier nog bevat wat het "
+            + "ondertekende, dat het inzagelog heel is, en speelt elke overgang opnieuw onder de regels die erbij "
+            + "zijn vastgelegd. Noemt de eerste gebroken gebeurtenis en eindigt met 9; een heel dossier eindigt met "
+            + "0."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(name: .customLong("case"), help: "Check only this case's chain and transitions.") var caseID: Int?
-    @Option(help: "Also check against a checkpoint exported earlier (`regie audit checkpoint --export`).") var checkpoint: String?
-    @Flag(help: "Skip replaying the transitions; check hashes, links and checkpoints only.") var chainOnly = false
-    @Option(help: "Demand that the latest checkpoint is cosigned by this witness (its verifier key); repeatable.")
+    @Option(name: .customLong("case"), help: H("Check only this case's chain and transitions.",
+                                               "Controleer alleen de keten en overgangen van deze casus.")) var caseID: Int?
+    @Option(help: H("Also check against a checkpoint exported earlier (`regie audit checkpoint --export`).",
+                    "Controleer ook tegen een eerder geëxporteerd controlepunt (`regie audit checkpoint --export`).")) var checkpoint: String?
+    @Flag(help: H("Skip replaying the transitions; check hashes, links and checkpoints only.",
+                  "Sla het naspelen van de overgangen over; controleer alleen hashes, schakels en controlepunten.")) var chainOnly = false
+    @Option(help: H("Demand that the latest checkpoint is cosigned by this witness (its verifier key); repeatable.",
+                    "Eis dat het laatste controlepunt door deze getuige is meegetekend (diens controlesleutel); herhaalbaar."))
     var witness: [String] = []
 
     struct Report: Encodable {

@@ -12,20 +12,29 @@ import RegieStore
 /// memory of what they cosigned live outside the workspace, so whoever writes the database
 /// cannot roll the record back past a witnessed checkpoint without it showing.
 struct AuditWitnessCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "witness",
-        abstract: "Cosign the latest checkpoint as a witness, after checking it extends the last one you cosigned.",
-        discussion: """
-            Checks the log's signature, and a consistency proof (RFC 9162) from the checkpoint in --state to the latest one, \
-            computed from the database's events. Only then it adds your cosignature to the checkpoint and remembers it in \
-            --state. Make a witness key once with `regie audit witness-key`; give `regie audit verify --witness KEY` your \
-            verifier key to demand your cosignature.
-            """)
+        abstract: H("Cosign the latest checkpoint as a witness, after checking it extends the last one you cosigned.",
+                    "Onderteken als getuige het laatste controlepunt mee, na controle dat het voortbouwt op het vorige dat je meetekende."),
+        discussion: H(
+            "Checks the log's signature, and a consistency proof (RFC 9162) from the checkpoint in --state to the "
+            + "latest one, computed from the database's events. Only then it adds your cosignature to the "
+            + "checkpoint and remembers it in --state. Make a witness key once with `regie audit witness-key`; give "
+            + "`regie audit verify --witness KEY` your verifier key to demand your cosignature.",
+            "Controleert de handtekening van het log en een consistentiebewijs (RFC 9162) van het controlepunt in "
+            + "--state naar het laatste, berekend uit de gebeurtenissen in de database. Pas dan voegt het je "
+            + "medeondertekening toe aan het controlepunt en onthoudt het in --state. Maak eenmalig een "
+            + "getuigensleutel met `regie audit witness-key`; geef `regie audit verify --witness SLEUTEL` je "
+            + "controlesleutel om je medeondertekening te eisen."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(help: "Your witness signer key file (from `regie audit witness-key`), kept outside the workspace.") var key: String
-    @Option(help: "The file in which you keep the size and root you last cosigned (made on first use).") var state: String
+    @Option(help: H("Your witness signer key file (from `regie audit witness-key`), kept outside the workspace.",
+                    "Het bestand met je ondertekensleutel als getuige (van `regie audit witness-key`), buiten de werkomgeving bewaard.")) var key: String
+    @Option(help: H("The file in which you keep the size and root you last cosigned (made on first use).",
+                    "Het bestand met de grootte en wortel die je het laatst meetekende (gemaakt bij het eerste gebruik).")) var state: String
 
     struct Cosigned: Encodable {
         var checkpoint: Int

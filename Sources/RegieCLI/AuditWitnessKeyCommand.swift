@@ -8,11 +8,16 @@ import RegieAudit
 
 /// `regie audit witness-key`: makes a witness's signer key file and prints its verifier key.
 struct AuditWitnessKeyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "witness-key", abstract: "Make a witness key: a signer key file to keep, and the verifier key to give out.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "witness-key", abstract: H("Make a witness key: a signer key file to keep, and the verifier key to give out.",
+                                                "Maak een getuigensleutel: een ondertekensleutel om te bewaren en de controlesleutel om uit te geven."))
+    }
 
-    @Option(help: "The witness's key name, without spaces or `+`, such as privacy-officer.example.org/regie.") var name: String
-    @Option(help: "The new signer key file (never overwritten; keep it outside the workspace).") var out: String
+    @Option(help: H("The witness's key name, without spaces or `+`, such as privacy-officer.example.org/regie.",
+                    "De sleutelnaam van de getuige, zonder spaties of `+`, zoals privacy-officer.example.org/regie.")) var name: String
+    @Option(help: H("The new signer key file (never overwritten; keep it outside the workspace).",
+                    "Het nieuwe bestand met de ondertekensleutel (nooit overschreven; bewaar het buiten de werkomgeving).")) var out: String
 
     func run() async throws {
         let signer = NoteSigner(name: name, privateKey: Curve25519.Signing.PrivateKey())

@@ -5,26 +5,38 @@ import RegieReports
 import RegieStore
 
 struct CaseGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Open, list, show and move cases through the five phases.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "case", abstract: H("Open, list, show and move cases through the five phases.",
+                                         "Open, toon en beweeg casussen door de vijf fasen."),
         subcommands: [
             CaseOpenCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAdvanceCommand.self,
             CaseRevisitCommand.self, CaseNextRoundCommand.self, CaseRenewCommand.self, CasePauseCommand.self,
             CaseResumeCommand.self, CaseCloseCommand.self, CaseReopenCommand.self, CaseMigrateCommand.self,
             CaseAssignCommand.self, CaseTransferCommand.self, CaseTransfersCommand.self, CaseRelabelCommand.self,
         ])
+    }
 }
 
 struct CaseOpenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a case for a client in a team.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "open", abstract: H("Open a case for a client in a team.",
+                                                              "Open een casus voor een cliënt in een team."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The team that works on the case (an id from regie.yaml).") var team: String
-    @Option(help: "How the team refers to the client: initials or a nickname. Never a BSN.") var client: String
-    @Option(name: .customLong("ref"), help: "Optional reference in your own system (not a BSN).") var reference: String?
-    @Flag(help: "Flag the case as complex (for example severe mental illness); reports split figures by it.") var complex = false
-    @Option(help: "Who holds the case: a person of the team (default: you).") var worker: String?
-    @Option(help: "An optional second worker of the team.") var second: String?
+    @Option(help: H("The team that works on the case (an id from regie.yaml).",
+                    "Het team dat aan de casus werkt (een id uit regie.yaml).")) var team: String
+    @Option(help: H("How the team refers to the client: initials or a nickname. Never a BSN.",
+                    "Hoe het team de cliënt noemt: initialen of een roepnaam. Nooit een BSN.")) var client: String
+    @Option(name: .customLong("ref"), help: H("Optional reference in your own system (not a BSN).",
+                                              "Kenmerk in je eigen systeem, niet verplicht (geen BSN).")) var reference: String?
+    @Flag(help: H("Flag the case as complex (for example severe mental illness); reports split figures by it.",
+                  "Markeer de casus als complex (bijvoorbeeld ernstige psychiatrische aandoening); rapporten splitsen de cijfers daarop.")) var complex = false
+    @Option(help: H("Who holds the case: a person of the team (default: you).",
+                    "Wie de casus draagt: iemand van het team (standaard: jij).")) var worker: String?
+    @Option(help: H("An optional second worker of the team.",
+                    "Een tweede werker van het team (niet verplicht).")) var second: String?
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -38,7 +50,10 @@ struct CaseOpenCommand: AsyncParsableCommand {
 }
 
 struct CaseListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases with their phase and status.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: H("List cases with their phase and status.",
+                                                              "Toon de casussen met hun fase, status, werker en wat er te doen is."))
+    }
 
     enum StateFilter: String, ExpressibleByArgument, CaseIterable, TypedValue {
         case active, paused, closed
@@ -56,11 +71,15 @@ struct CaseListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(help: "Only cases of this team.") var team: String?
-    @Flag(help: "Only the cases you hold (as responsible or second worker).") var mine = false
-    @Option(help: "Only cases that are active, paused or closed.") var status: StateFilter?
-    @Option(help: "Only cases in this phase: goals, mapping, activation, meeting or follow-up.") var phase: Phase?
-    @Flag(help: "Only cases with a task past its due day (see `regie agenda`).") var overdue = false
+    @Option(help: H("Only cases of this team.", "Alleen casussen van dit team.")) var team: String?
+    @Flag(help: H("Only the cases you hold (as responsible or second worker).",
+                  "Alleen de casussen die jij draagt (als verantwoordelijke of tweede werker).")) var mine = false
+    @Option(help: H("Only cases that are active, paused or closed.",
+                    "Alleen casussen die actief, gepauzeerd of afgesloten zijn.")) var status: StateFilter?
+    @Option(help: H("Only cases in this phase: goals, mapping, activation, meeting or follow-up.",
+                    "Alleen casussen in deze fase: goals, mapping, activation, meeting of follow-up.")) var phase: Phase?
+    @Flag(help: H("Only cases with a task past its due day (see `regie agenda`).",
+                  "Alleen casussen met een taak over de datum (zie `regie agenda`).")) var overdue = false
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -80,12 +99,15 @@ struct CaseListCommand: AsyncParsableCommand {
 }
 
 struct CaseShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a case: phase, checklist, prompts, goals, resources and questions.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "show", abstract: H("Show a case: phase, checklist, prompts, goals, resources and questions.",
+                                         "Toon een casus: fase, checklist, vragen, doelen, resources en vragen van de cliënt."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
 
     func run() async throws {
         let session = try await CaseSession(global)

@@ -5,15 +5,23 @@ import RegieReports
 
 /// Moves a case to the workflow and plugins its team uses now, after showing what would change.
 struct CaseMigrateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "migrate",
-        abstract: "Move a case to the rules (workflow and plugins) its team uses now; shows the change first.",
-        discussion: "Without --yes nothing is written. Coordinators only. Earlier records keep the rules they were decided by.")
+        abstract: H("Move a case to the rules (workflow and plugins) its team uses now; shows the change first.",
+                    "Zet een casus over op de regels (werkwijze en plugins) die zijn team nu gebruikt; toont eerst de wijziging."),
+        discussion: H(
+            "Without --yes nothing is written. Coordinators only. Earlier records keep the rules they were "
+            + "decided by.",
+            "Zonder --yes wordt niets vastgelegd. Alleen coördinatoren. Eerdere gegevens houden de regels "
+            + "waaronder ze zijn besloten."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: "The case number.") var caseID: Int
-    @Flag(help: "Make the change (without it, only show what would change).") var yes = false
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Flag(help: H("Make the change (without it, only show what would change).",
+                  "Voer de wijziging uit (zonder dit alleen tonen wat er zou veranderen).")) var yes = false
 
     struct Plan: Encodable {
         var caseID: Int

@@ -43,91 +43,121 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
 }
 
 struct CaseAdvanceCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "advance", abstract: "Move a case to the next phase once the checklist allows it.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "advance", abstract: H("Move a case to the next phase once the checklist allows it.",
+                                            "Breng een casus naar de volgende fase zodra de checklist het toelaat."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
-    @Option(help: "Why the refusal is overridden.") var reason: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Flag(help: H("Go ahead despite unmet items (coordinators only; needs --reason).",
+                  "Ga door ondanks open punten (alleen coördinatoren; vraagt om --reason).")) var override = false
+    @Option(help: H("Why the refusal is overridden.", "Waarom de weigering wordt doorgezet.")) var reason: String?
 
     func run() async throws { try await performMove(.advance, caseID: caseID, reason: reason, override: override, global: global) }
 }
 
 struct CaseRevisitCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "revisit", abstract: "Go back to an earlier phase, for example when a new resource turns up.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "revisit", abstract: H("Go back to an earlier phase, for example when a new resource turns up.",
+                                            "Ga terug naar een eerdere fase, bijvoorbeeld als er een nieuwe resource opduikt."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The earlier phase: goals, mapping, activation or meeting.") var phase: Phase
-    @Option(help: "Why the case goes back.") var reason: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The earlier phase: goals, mapping, activation or meeting.",
+                      "De eerdere fase: goals, mapping, activation of meeting.")) var phase: Phase
+    @Option(help: H("Why the case goes back.", "Waarom de casus teruggaat.")) var reason: String?
 
     func run() async throws { try await performMove(.revisit(phase), caseID: caseID, reason: reason, override: false, global: global) }
 }
 
 struct CaseNextRoundCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "next-round", abstract: "From follow-up to the next meeting of the group.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "next-round", abstract: H("From follow-up to the next meeting of the group.",
+                                               "Van vervolg naar de volgende bijeenkomst van de groep."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
-    @Option(help: "Why the refusal is overridden.") var reason: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Flag(help: H("Go ahead despite unmet items (coordinators only; needs --reason).",
+                  "Ga door ondanks open punten (alleen coördinatoren; vraagt om --reason).")) var override = false
+    @Option(help: H("Why the refusal is overridden.", "Waarom de weigering wordt doorgezet.")) var reason: String?
 
     func run() async throws { try await performMove(.nextRound, caseID: caseID, reason: reason, override: override, global: global) }
 }
 
 struct CaseRenewCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "renew", abstract: "From follow-up back to goals: a new cycle with new goals.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "renew", abstract: H("From follow-up back to goals: a new cycle with new goals.",
+                                          "Van vervolg terug naar doelen: een nieuwe cyclus met nieuwe doelen."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Flag(help: "Go ahead despite unmet items (coordinators only; needs --reason).") var override = false
-    @Option(help: "Why the refusal is overridden.") var reason: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Flag(help: H("Go ahead despite unmet items (coordinators only; needs --reason).",
+                  "Ga door ondanks open punten (alleen coördinatoren; vraagt om --reason).")) var override = false
+    @Option(help: H("Why the refusal is overridden.", "Waarom de weigering wordt doorgezet.")) var reason: String?
 
     func run() async throws { try await performMove(.renew, caseID: caseID, reason: reason, override: override, global: global) }
 }
 
 struct CasePauseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "pause", abstract: "Pause a case, for example in a crisis; resume returns to the same phase.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "pause", abstract: H("Pause a case, for example in a crisis; resume returns to the same phase.",
+                                          "Pauzeer een casus, bijvoorbeeld bij een crisis; hervatten keert terug naar dezelfde fase."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "crisis, admission, client-request or other.") var kind: PauseKind = .other
-    @Option(help: "Why the case is paused.") var reason: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("crisis, admission, client-request or other.",
+                    "crisis, opname, op verzoek van de cliënt (client-request) of anders.")) var kind: PauseKind = .other
+    @Option(help: H("Why the case is paused.", "Waarom de casus wordt gepauzeerd.")) var reason: String?
 
     func run() async throws { try await performMove(.pause(kind), caseID: caseID, reason: reason, override: false, global: global) }
 }
 
 struct CaseResumeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused case in the phase it was paused in.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "resume", abstract: H("Resume a paused case in the phase it was paused in.",
+                                                                "Hervat een gepauzeerde casus in de fase waarin hij werd gepauzeerd."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
 
     func run() async throws { try await performMove(.resume, caseID: caseID, reason: nil, override: false, global: global) }
 }
 
 struct CaseCloseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with its outcome and a reason.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "close", abstract: H("Close a case with its outcome and a reason.",
+                                                               "Sluit een casus af, met de uitkomst en een reden."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "network-carries, goals-achieved, client-stopped, transferred or other.") var outcome: CloseOutcome
-    @Option(help: "Why the case closes.") var reason: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("network-carries, goals-achieved, client-stopped, transferred or other.",
+                    "network-carries (netwerk draagt), goals-achieved (doelen bereikt), client-stopped (cliënt stopt), transferred (overgedragen) of other (anders).")) var outcome: CloseOutcome
+    @Option(help: H("Why the case closes.", "Waarom de casus wordt afgesloten.")) var reason: String?
 
     func run() async throws { try await performMove(.close(outcome), caseID: caseID, reason: reason, override: false, global: global) }
 }
 
 struct CaseReopenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case in the phase it was closed from.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "reopen", abstract: H("Reopen a closed case in the phase it was closed from.",
+                                                                "Heropen een afgesloten casus in de fase waarin hij werd afgesloten."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "Why the case reopens.") var reason: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("Why the case reopens.", "Waarom de casus wordt heropend.")) var reason: String?
 
     func run() async throws { try await performMove(.reopen, caseID: caseID, reason: reason, override: false, global: global) }
 }

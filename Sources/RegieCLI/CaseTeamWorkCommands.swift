@@ -7,14 +7,18 @@ import RegieReports
 // Who holds a case, handing it to another team, and correcting how the client is named.
 
 struct CaseAssignCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "assign", abstract: "Change who holds a case: the responsible worker, and an optional second.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "assign", abstract: H("Change who holds a case: the responsible worker, and an optional second.",
+                                           "Wijzig wie een casus draagt: de verantwoordelijke werker en eventueel een tweede."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "The new responsible worker: a person of the case's team.") var worker: String?
-    @Option(help: "A second worker of the team.") var second: String?
-    @Flag(name: .customLong("no-second"), help: "Remove the second worker.") var noSecond = false
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("The new responsible worker: a person of the case's team.",
+                    "De nieuwe verantwoordelijke werker: iemand van het team van de casus.")) var worker: String?
+    @Option(help: H("A second worker of the team.", "Een tweede werker van het team.")) var second: String?
+    @Flag(name: .customLong("no-second"), help: H("Remove the second worker.", "Haal de tweede werker weg.")) var noSecond = false
 
     func run() async throws {
         guard worker != nil || second != nil || noSecond else { throw RegieError(.usage, .nothingToChange) }
@@ -30,20 +34,34 @@ struct CaseAssignCommand: AsyncParsableCommand {
 }
 
 struct CaseTransferCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "transfer", abstract: "Hand a case to another team, or settle a handover offered to yours.",
-        discussion: "The sending team offers (`--to-team T --reason R`) or withdraws (`--withdraw --reason R`); the case stays "
-            + "theirs until a coordinator of the receiving team accepts (`--accept [--worker W]`) or declines "
-            + "(`--decline --reason R`). Until then the receiving team sees only the offer (`regie case transfers`).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "transfer", abstract: H("Hand a case to another team, or settle a handover offered to yours.",
+                                             "Draag een casus over aan een ander team, of regel een overdracht aan het jouwe."),
+        discussion: H(
+            "The sending team offers (`--to-team T --reason R`) or withdraws (`--withdraw --reason R`); the case "
+            + "stays theirs until a coordinator of the receiving team accepts (`--accept [--worker W]`) or declines "
+            + "(`--decline --reason R`). Until then the receiving team sees only the offer (`regie case "
+            + "transfers`).",
+            "Het verzendende team biedt aan (`--to-team T --reason R`) of trekt in (`--withdraw --reason R`); de "
+            + "casus blijft van hen tot een coördinator van het ontvangende team hem aanneemt (`--accept [--worker "
+            + "W]`) of weigert (`--decline --reason R`). Tot dan ziet het ontvangende team alleen het aanbod "
+            + "(`regie case transfers`)."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(name: .customLong("to-team"), help: "The team to hand the case to.") var toTeam: String?
-    @Option(help: "Why (needed to offer, withdraw or decline).") var reason: String?
-    @Flag(help: "Accept the case into your team (coordinators of the receiving team).") var accept = false
-    @Flag(help: "Decline the case (coordinators of the receiving team).") var decline = false
-    @Flag(help: "Withdraw your team's offer.") var withdraw = false
-    @Option(help: "With --accept: who of your team holds the case (default: you).") var worker: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(name: .customLong("to-team"), help: H("The team to hand the case to.",
+                                                  "Het team waaraan de casus wordt overgedragen.")) var toTeam: String?
+    @Option(help: H("Why (needed to offer, withdraw or decline).",
+                    "Waarom (nodig bij aanbieden, intrekken of weigeren).")) var reason: String?
+    @Flag(help: H("Accept the case into your team (coordinators of the receiving team).",
+                  "Neem de casus aan in je team (coördinatoren van het ontvangende team).")) var accept = false
+    @Flag(help: H("Decline the case (coordinators of the receiving team).",
+                  "Weiger de casus (coördinatoren van het ontvangende team).")) var decline = false
+    @Flag(help: H("Withdraw your team's offer.", "Trek het aanbod van je team in.")) var withdraw = false
+    @Option(help: H("With --accept: who of your team holds the case (default: you).",
+                    "Met --accept: wie van je team de casus draagt (standaard: jij).")) var worker: String?
 
     func run() async throws {
         let actions = [toTeam != nil, accept, decline, withdraw].filter { $0 }.count
@@ -71,8 +89,11 @@ struct CaseTransferCommand: AsyncParsableCommand {
 }
 
 struct CaseTransfersCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "transfers", abstract: "The handovers waiting to or from your teams.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "transfers", abstract: H("The handovers waiting to or from your teams.",
+                                              "De overdrachten die wachten, naar of van jouw teams."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
@@ -101,13 +122,18 @@ struct CaseTransfersCommand: AsyncParsableCommand {
 }
 
 struct CaseRelabelCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "relabel", abstract: "Correct how the team refers to the client, or the reference in your own system.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "relabel", abstract: H("Correct how the team refers to the client, or the reference in your own system.",
+                                            "Corrigeer hoe het team de cliënt noemt, of het kenmerk in je eigen systeem."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "The client's label: initials or a nickname. Never a BSN.") var client: String?
-    @Option(name: .customLong("ref"), help: "The reference in your own system; an empty text removes it.") var reference: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("The client's label: initials or a nickname. Never a BSN.",
+                    "Het label van de cliënt: initialen of een roepnaam. Nooit een BSN.")) var client: String?
+    @Option(name: .customLong("ref"), help: H("The reference in your own system; an empty text removes it.",
+                                              "Het kenmerk in je eigen systeem; een lege tekst haalt het weg.")) var reference: String?
 
     func run() async throws {
         guard client != nil || reference != nil else { throw RegieError(.usage, .nothingToChange) }

@@ -4,17 +4,23 @@ import RegieCore
 import RegieReports
 
 struct CheckGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Tick checklist items of the current phase, or see the checklist.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "check", abstract: H("Tick checklist items of the current phase, or see the checklist.",
+                                          "Vink punten van de huidige fase af, of bekijk de checklist."),
         subcommands: [CheckTickCommand.self, CheckUntickCommand.self, CheckListCommand.self])
+    }
 }
 
 struct CheckTickCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tick", abstract: "Tick an item of the current phase.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "tick", abstract: H("Tick an item of the current phase.",
+                                                              "Vink een punt van de huidige fase af."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The item id, such as goals.own_story.") var item: String
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The item id, such as goals.own_story.", "Het id van het punt, zoals goals.own_story.")) var item: String
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -26,11 +32,14 @@ struct CheckTickCommand: AsyncParsableCommand {
 }
 
 struct CheckUntickCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "untick", abstract: "Untick an item of the current phase.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "untick", abstract: H("Untick an item of the current phase.",
+                                                                "Haal het vinkje bij een punt van de huidige fase weg."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The item id.") var item: String
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The item id.", "Het id van het punt.")) var item: String
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -42,12 +51,16 @@ struct CheckUntickCommand: AsyncParsableCommand {
 }
 
 struct CheckListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Show a phase's checklist for a case.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: H("Show a phase's checklist for a case.",
+                                                              "Toon de checklist van een fase voor een casus."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "The phase (default: the case's current phase).") var phase: Phase?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("The phase (default: the case's current phase).",
+                    "De fase (standaard: de huidige fase van de casus).")) var phase: Phase?
 
     func run() async throws {
         let session = try await CaseSession(global)

@@ -5,12 +5,16 @@ import RegieCore
 import RegieReports
 
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "demo",
-        abstract: "Walk a sample case through all five phases, on a new workspace with its own SQLite file.")
+        abstract: H("Walk a sample case through all five phases, on a new workspace with its own SQLite file.",
+                    "Loop een voorbeeldcasus door alle vijf fasen, in een nieuwe werkomgeving met een eigen SQLite-bestand."))
+    }
 
-    @Option(help: "The folder for the demo workspace; an earlier demo there is replaced.") var dir: String = "regie-demo"
-    @Option(help: "The language: nl or en.") var lang: Language = .en
+    @Option(help: H("The folder for the demo workspace; an earlier demo there is replaced.",
+                    "De map voor de demo-werkomgeving; een eerdere demo daar wordt vervangen.")) var dir: String = "regie-demo"
+    @Option(help: H("The language: nl or en.", "De taal: nl of en.")) var lang: Language = .en
 
     static let marker = ".regie-demo"
 

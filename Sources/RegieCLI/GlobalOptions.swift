@@ -5,16 +5,20 @@ import RegieReports
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace folder (default: REGIE_WORKSPACE, else the nearest regie.yaml upward).")
+    @Option(name: .long, help: H("The workspace folder (default: REGIE_WORKSPACE, else the nearest regie.yaml upward).",
+                                 "De map van de werkomgeving (standaard: REGIE_WORKSPACE, anders de dichtstbijzijnde regie.yaml hogerop)."))
     var workspace: String?
 
-    @Option(name: .customLong("as"), help: "Who is acting (default: REGIE_USER, else the OS user).")
+    @Option(name: .customLong("as"), help: H("Who is acting (default: REGIE_USER, else the OS user).",
+                                             "Wie handelt (standaard: REGIE_USER, anders de gebruiker van het systeem)."))
     var actor: String?
 
-    @Option(name: .long, help: "Output language: nl or en (default: the workspace locale).")
+    @Option(name: .long, help: H("Output language: nl or en (default: the workspace locale).",
+                                 "Taal van de uitvoer: nl of en (standaard: de taal van de werkomgeving)."))
     var lang: Language?
 
-    @Option(name: .long, help: "Why you read case data; recorded in the access log (default: `audit: purpose` in regie.yaml).")
+    @Option(name: .long, help: H("Why you read case data; recorded in the access log (default: `audit: purpose` in regie.yaml).",
+                                 "Waarom je casusgegevens inziet; vastgelegd in het inzagelog (standaard: `audit: purpose` in regie.yaml)."))
     var purpose: String?
 }
 
@@ -23,6 +27,22 @@ extension GlobalOptions {
 
     /// The arguments with global options given before the subcommand (`regie --as karim audit
     /// verify`) moved after it, where the subcommand reads them; before a `--`, if there is one.
+    /// `regie help COMMAND` without the global options: ArgumentParser's help command takes
+    /// none, and they have done their part (the language) by the time help is shown.
+    static func withoutGlobals(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if names.contains(first) {
+                rest = rest.dropFirst(min(2, rest.count))
+            } else {
+                if !names.contains(where: { first.hasPrefix($0 + "=") }) { kept.append(first) }
+                rest = rest.dropFirst()
+            }
+        }
+        return kept
+    }
+
     static func hoisted(_ arguments: [String]) -> [String] {
         var leading: [String] = []
         var rest = arguments[...]
@@ -46,7 +66,8 @@ extension GlobalOptions {
 
 /// The `--json` flag of commands that read.
 struct JSONOption: ParsableArguments {
-    @Flag(name: .long, help: "Print JSON (stable, snake_case; see docs/json.md).")
+    @Flag(name: .long, help: H("Print JSON (stable, snake_case; see docs/json.md).",
+                               "Geef JSON (stabiel, snake_case; zie docs/json.md)."))
     var json = false
 }
 

@@ -4,19 +4,27 @@ import RegieCore
 import RegieReports
 
 struct GoalGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "goal", abstract: "Record the client's goals, in their own words.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "goal", abstract: H("Record the client's goals, in their own words.",
+                                         "Leg de doelen van de cliënt vast, in eigen woorden."),
         subcommands: [GoalAddCommand.self, GoalUpdateCommand.self])
+    }
 }
 
 struct GoalAddCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a goal, as the client puts it.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "add", abstract: H("Add a goal, as the client puts it.",
+                                                             "Voeg een doel toe, zoals de cliënt het zegt."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The goal, in the words of whoever worded it (preferably the client).") var text: String
-    @Option(help: "short or long.") var term: GoalTerm
-    @Option(name: .customLong("by"), help: "Who worded it: client or worker.") var wordedBy: Author
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The goal, in the words of whoever worded it (preferably the client).",
+                      "Het doel, in de woorden van wie het verwoordde (liefst de cliënt).")) var text: String
+    @Option(help: H("short or long.", "kort of lang.")) var term: GoalTerm
+    @Option(name: .customLong("by"), help: H("Who worded it: client or worker.",
+                                             "Wie het verwoordde: cliënt of werker.")) var wordedBy: Author
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -27,15 +35,19 @@ struct GoalAddCommand: AsyncParsableCommand {
 }
 
 struct GoalUpdateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "update", abstract: "Change a goal's words, term or status.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "update", abstract: H("Change a goal's words, term or status.",
+                                                                "Wijzig de woorden, termijn of status van een doel."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The goal number.") var goalID: Int
-    @Option(help: "New words for the goal (needs --by).") var text: String?
-    @Option(name: .customLong("by"), help: "Who worded the new text: client or worker.") var wordedBy: Author?
-    @Option(help: "short or long.") var term: GoalTerm?
-    @Option(help: "open, achieved or dropped.") var status: GoalStatus?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The goal number.", "Het nummer van het doel.")) var goalID: Int
+    @Option(help: H("New words for the goal (needs --by).", "Nieuwe woorden voor het doel (vraagt om --by).")) var text: String?
+    @Option(name: .customLong("by"), help: H("Who worded the new text: client or worker.",
+                                             "Wie de nieuwe tekst verwoordde: cliënt of werker.")) var wordedBy: Author?
+    @Option(help: H("short or long.", "kort of lang.")) var term: GoalTerm?
+    @Option(help: H("open, achieved or dropped.", "open, bereikt of losgelaten.")) var status: GoalStatus?
 
     func validate() throws {
         if text != nil && wordedBy == nil { throw ValidationError("--text needs --by client or --by worker.") }

@@ -6,17 +6,24 @@ import RegieReports
 import RegieStore
 
 struct InitCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a workspace: regie.yaml, the default workflow and an empty database.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "init", abstract: H("Create a workspace: regie.yaml, the default workflow and an empty database.",
+                                         "Maak een werkomgeving: regie.yaml, de standaardwerkwijze en een lege database."))
+    }
 
-    @Argument(help: "The folder (default: the current folder).") var folder: String = "."
-    @Option(help: "The organisation's name.") var organisation: String = "Mijn organisatie"
-    @Option(help: "The first team's id.") var team: String = "buurtteam"
-    @Option(help: "Your id as the first person, a coordinator (default: REGIE_USER, else the OS user).") var person: String?
-    @Option(help: "The workspace language: nl or en.") var lang: Language = .nl
-    @Flag(help: "Make a demo or test database, on which REGIE_NOW may fix the clock (never on a real one).")
+    @Argument(help: H("The folder (default: the current folder).",
+                      "De map (standaard: de huidige map).")) var folder: String = "."
+    @Option(help: H("The organisation's name.", "De naam van de organisatie.")) var organisation: String = "Mijn organisatie"
+    @Option(help: H("The first team's id.", "Het id van het eerste team.")) var team: String = "buurtteam"
+    @Option(help: H("Your id as the first person, a coordinator (default: REGIE_USER, else the OS user).",
+                    "Jouw id als eerste persoon, een coördinator (standaard: REGIE_USER, anders de gebruiker van het systeem).")) var person: String?
+    @Option(help: H("The workspace language: nl or en.", "De taal van de werkomgeving: nl of en.")) var lang: Language = .nl
+    @Flag(help: H("Make a demo or test database, on which REGIE_NOW may fix the clock (never on a real one).",
+                  "Maak een demo- of testdatabase, waarop REGIE_NOW de klok mag vastzetten (nooit op een echte)."))
     var fixedClock = false
-    @Option(help: "A shared PostgreSQL database (postgres://user@host:port/db, empty; password in REGIE_DATABASE_PASSWORD) instead of a SQLite file.")
+    @Option(help: H("A shared PostgreSQL database (postgres://user@host:port/db, empty; password in REGIE_DATABASE_PASSWORD) instead of a SQLite file.",
+                    "Een gedeelde PostgreSQL-database (postgres://gebruiker@host:poort/db, leeg; wachtwoord in REGIE_DATABASE_PASSWORD) in plaats van een SQLite-bestand."))
     var database: String?
 
     func run() async throws {

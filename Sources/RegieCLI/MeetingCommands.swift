@@ -5,20 +5,28 @@ import RegieCore
 import RegieReports
 
 struct MeetingGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "meeting", abstract: "Plan the group's meetings and record them.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "meeting", abstract: H("Plan the group's meetings and record them.",
+                                            "Plan de bijeenkomsten van de groep en leg ze vast."),
         subcommands: [MeetingPlanCommand.self, MeetingHeldCommand.self, MeetingMoveCommand.self, MeetingCancelCommand.self,
                       MeetingCorrectCommand.self])
+    }
 }
 
 struct MeetingPlanCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Plan a meeting (planned in follow-up, it is the next round's meeting).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "plan", abstract: H("Plan a meeting (planned in follow-up, it is the next round's meeting).",
+                                         "Plan een bijeenkomst (gepland in het vervolg hoort hij bij de volgende ronde)."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "The date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var on: DayInput
-    @Flag(name: .customLong("confirm-date"), help: "Confirm a date more than two years ahead.") var confirmDate = false
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("The date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
+                    "De datum: 2027-01-14, 14-01-2027, vandaag of morgen.")) var on: DayInput
+    @Flag(name: .customLong("confirm-date"), help: H("Confirm a date more than two years ahead.",
+                                                     "Bevestig een datum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -31,14 +39,20 @@ struct MeetingPlanCommand: AsyncParsableCommand {
 }
 
 struct MeetingHeldCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "held", abstract: "Record that a planned meeting took place.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "held", abstract: H("Record that a planned meeting took place.",
+                                                              "Leg vast dat een geplande bijeenkomst plaatsvond."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The meeting number.") var meetingID: Int
-    @Option(help: "The date it took place: 2027-01-14, 14-01-2027, today or yesterday (vandaag, gisteren).") var on: DayInput
-    @Option(help: "Members who came, as resource numbers separated by commas: 1,2,4.") var attendees: String = ""
-    @Option(name: .customLong("led-by"), help: "client, together or worker.") var ledBy: MeetingLead?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
+    @Option(help: H("The date it took place: 2027-01-14, 14-01-2027, today or yesterday (vandaag, gisteren).",
+                    "De dag waarop hij plaatsvond: 2027-01-14, 14-01-2027, vandaag of gisteren.")) var on: DayInput
+    @Option(help: H("Members who came, as resource numbers separated by commas: 1,2,4.",
+                    "De leden die kwamen, als resourcenummers met komma's: 1,2,4.")) var attendees: String = ""
+    @Option(name: .customLong("led-by"), help: H("client, together or worker.",
+                                                 "cliënt, samen of werker.")) var ledBy: MeetingLead?
 
     func run() async throws {
         let ids = try Self.attendeeIDs(attendees)

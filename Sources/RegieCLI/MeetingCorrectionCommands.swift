@@ -7,13 +7,18 @@ import RegieReports
 // Corrections of meetings. Each is an event that names the meeting; the original stays on record.
 
 struct MeetingMoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a planned meeting to another day.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "move", abstract: H("Move a planned meeting to another day.",
+                                                              "Verzet een geplande bijeenkomst naar een andere dag."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The meeting number.") var meetingID: Int
-    @Option(help: "The new date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var to: DayInput
-    @Flag(name: .customLong("confirm-date"), help: "Confirm a date more than two years ahead.") var confirmDate = false
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
+    @Option(help: H("The new date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
+                    "De nieuwe datum: 2027-01-14, 14-01-2027, vandaag of morgen.")) var to: DayInput
+    @Flag(name: .customLong("confirm-date"), help: H("Confirm a date more than two years ahead.",
+                                                     "Bevestig een datum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -28,12 +33,15 @@ struct MeetingMoveCommand: AsyncParsableCommand {
 }
 
 struct MeetingCancelCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a planned meeting, saying why.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "cancel", abstract: H("Cancel a planned meeting, saying why.",
+                                                                "Zeg een geplande bijeenkomst af, met de reden."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The meeting number.") var meetingID: Int
-    @Option(help: "Why it will not take place.") var reason: String
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
+    @Option(help: H("Why it will not take place.", "Waarom hij niet doorgaat.")) var reason: String
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -44,14 +52,19 @@ struct MeetingCancelCommand: AsyncParsableCommand {
 }
 
 struct MeetingCorrectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "correct", abstract: "Correct the day or the attendees of a meeting recorded as held.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "correct", abstract: H("Correct the day or the attendees of a meeting recorded as held.",
+                                            "Corrigeer de dag of de aanwezigen van een gehouden bijeenkomst."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The meeting number.") var meetingID: Int
-    @Option(help: "The day it really took place: 2027-01-14, 14-01-2027, today or yesterday.") var on: DayInput?
-    @Option(help: "The members who really came, as resource numbers separated by commas: 1,2,4.") var attendees: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
+    @Option(help: H("The day it really took place: 2027-01-14, 14-01-2027, today or yesterday.",
+                    "De dag waarop hij echt plaatsvond: 2027-01-14, 14-01-2027, vandaag of gisteren.")) var on: DayInput?
+    @Option(help: H("The members who really came, as resource numbers separated by commas: 1,2,4.",
+                    "De leden die echt kwamen, als resourcenummers met komma's: 1,2,4.")) var attendees: String?
 
     func run() async throws {
         let ids = try attendees.map { text throws(RegieError) in try MeetingHeldCommand.attendeeIDs(text) }

@@ -6,9 +6,12 @@ import RegieReports
 import RegieLua
 
 struct PluginGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plugin", abstract: "List, check and test Lua plugins (see docs/plugins.md).",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "plugin", abstract: H("List, check and test Lua plugins (see docs/plugins.md).",
+                                           "Toon, controleer en test Lua-plugins (zie docs/plugins.md)."),
         subcommands: [PluginListCommand.self, PluginCheckCommand.self, PluginTestCommand.self])
+    }
 }
 
 /// Reads a plugin file and loads it in the real sandbox, as a case would.
@@ -38,12 +41,16 @@ enum PluginFile {
 }
 
 struct PluginListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the plugins of the workspace and those shipped with Regie, and which teams use them.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "list", abstract: H("List the plugins of the workspace and those shipped with Regie, and which teams use them.",
+                                         "Toon de plugins van de werkomgeving en die met Regie meekomen, en welke teams ze gebruiken."))
+    }
 
-    @Option(name: .long, help: "The workspace folder (default: REGIE_WORKSPACE, else the nearest regie.yaml upward).")
+    @Option(name: .long, help: H("The workspace folder (default: REGIE_WORKSPACE, else the nearest regie.yaml upward).",
+                                 "De map van de werkomgeving (standaard: REGIE_WORKSPACE, anders de dichtstbijzijnde regie.yaml hogerop)."))
     var workspace: String?
-    @Option(help: "Output language: nl or en.") var lang: Language?
+    @Option(help: H("Output language: nl or en.", "Taal van de uitvoer: nl of en.")) var lang: Language?
     @OptionGroup var output: JSONOption
 
     struct Listed: Encodable {
@@ -91,12 +98,15 @@ struct PluginListCommand: AsyncParsableCommand {
 }
 
 struct PluginCheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "check",
-        abstract: "Load a plugin in the real sandbox, check it against the API and call every hook on sample cases.")
+        abstract: H("Load a plugin in the real sandbox, check it against the API and call every hook on sample cases.",
+                    "Laad een plugin in de echte zandbak, toets hem aan de API en roep elke haak aan op voorbeeldcasussen."))
+    }
 
-    @Argument(help: "The plugin file.") var file: String
-    @Option(help: "Output language: nl or en.") var lang: Language = .en
+    @Argument(help: H("The plugin file.", "Het pluginbestand.")) var file: String
+    @Option(help: H("Output language: nl or en.", "Taal van de uitvoer: nl of en.")) var lang: Language = .en
     @OptionGroup var output: JSONOption
 
     struct Report: Encodable {
@@ -157,13 +167,17 @@ struct PluginCheckCommand: AsyncParsableCommand {
 }
 
 struct PluginTestCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "test",
-        abstract: "Run a plugin's own tests (tests/NAME.lua beside it, written with describe/it/expect) in the real sandbox.")
+        abstract: H("Run a plugin's own tests (tests/NAME.lua beside it, written with describe/it/expect) in the real sandbox.",
+                    "Draai de eigen tests van een plugin (tests/NAAM.lua ernaast, met describe/it/expect) in de echte zandbak."))
+    }
 
-    @Argument(help: "The plugin file.") var file: String
-    @Option(help: "The test file (default: tests/NAME.lua beside the plugin).") var tests: String?
-    @Option(help: "Output language: nl or en.") var lang: Language = .en
+    @Argument(help: H("The plugin file.", "Het pluginbestand.")) var file: String
+    @Option(help: H("The test file (default: tests/NAME.lua beside the plugin).",
+                    "Het testbestand (standaard: tests/NAAM.lua naast de plugin).")) var tests: String?
+    @Option(help: H("Output language: nl or en.", "Taal van de uitvoer: nl of en.")) var lang: Language = .en
     @OptionGroup var output: JSONOption
 
     struct Report: Encodable {

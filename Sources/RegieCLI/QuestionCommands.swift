@@ -4,20 +4,28 @@ import RegieCore
 import RegieReports
 
 struct QuestionGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "question", abstract: "Record the client's questions and who picks them up by when.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "question", abstract: H("Record the client's questions and who picks them up by when.",
+                                             "Leg de vragen van de cliënt vast, en wie ze wanneer oppakt."),
         subcommands: [QuestionAddCommand.self, QuestionAssignCommand.self, QuestionStatusCommand.self, QuestionEditCommand.self])
+    }
 }
 
 struct QuestionAddCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a question of the client.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "add", abstract: H("Record a question of the client.",
+                                                             "Leg een vraag van de cliënt vast."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The question.") var text: String
-    @Option(help: "The resource that picks it up.") var owner: Int?
-    @Option(help: "By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var due: DayInput?
-    @Flag(name: .customLong("confirm-date"), help: "Confirm a due date more than two years ahead.") var confirmDate = false
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The question.", "De vraag.")) var text: String
+    @Option(help: H("The resource that picks it up.", "De resource die hem oppakt.")) var owner: Int?
+    @Option(help: H("By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
+                    "Uiterlijk wanneer: 2027-01-14, 14-01-2027, vandaag of morgen.")) var due: DayInput?
+    @Flag(name: .customLong("confirm-date"), help: H("Confirm a due date more than two years ahead.",
+                                                     "Bevestig een einddatum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -30,14 +38,19 @@ struct QuestionAddCommand: AsyncParsableCommand {
 }
 
 struct QuestionAssignCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Record who picks up a question.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "assign", abstract: H("Record who picks up a question.",
+                                                                "Leg vast wie een vraag oppakt."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The question number.") var questionID: Int
-    @Option(name: .customLong("to"), help: "The resource that picks it up.") var owner: Int
-    @Option(help: "By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).") var due: DayInput?
-    @Flag(name: .customLong("confirm-date"), help: "Confirm a due date more than two years ahead.") var confirmDate = false
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The question number.", "Het nummer van de vraag.")) var questionID: Int
+    @Option(name: .customLong("to"), help: H("The resource that picks it up.", "De resource die hem oppakt.")) var owner: Int
+    @Option(help: H("By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
+                    "Uiterlijk wanneer: 2027-01-14, 14-01-2027, vandaag of morgen.")) var due: DayInput?
+    @Flag(name: .customLong("confirm-date"), help: H("Confirm a due date more than two years ahead.",
+                                                     "Bevestig een einddatum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -49,12 +62,14 @@ struct QuestionAssignCommand: AsyncParsableCommand {
 }
 
 struct QuestionStatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Set a question's status.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "status", abstract: H("Set a question's status.", "Zet de status van een vraag."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The question number.") var questionID: Int
-    @Argument(help: "open, accepted, done or parked.") var status: QuestionStatus
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The question number.", "Het nummer van de vraag.")) var questionID: Int
+    @Argument(help: H("open, accepted, done or parked.", "open, opgepakt, gedaan of geparkeerd.")) var status: QuestionStatus
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -67,13 +82,16 @@ struct QuestionStatusCommand: AsyncParsableCommand {
 }
 
 struct QuestionEditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Change the words of a question; the original stays on record.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "edit", abstract: H("Change the words of a question; the original stays on record.",
+                                         "Wijzig de woorden van een vraag; de oorspronkelijke blijft vastgelegd."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The question number.") var questionID: Int
-    @Argument(help: "The question as it should read.") var text: String
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The question number.", "Het nummer van de vraag.")) var questionID: Int
+    @Argument(help: H("The question as it should read.", "De vraag zoals hij moet luiden.")) var text: String
 
     func run() async throws {
         let session = try await CaseSession(global)

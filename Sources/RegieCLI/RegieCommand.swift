@@ -6,11 +6,16 @@ import RegieReports
 
 /// `regie`: the root command.
 public struct RegieCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "regie",
-        abstract: "Supports the resource group method: the client in charge, five phases, every step on record.",
-        discussion: "Exit codes: 0 success, 1 internal error, 2 usage error, 3 refused by the rules, 4 not found, "
-            + "5 conflict, 6 storage error, 7 configuration error, 8 not permitted, 9 audit trail broken.",
+        abstract: H("Supports the resource group method: the client in charge, five phases, every step on record.",
+                    "Ondersteunt de resourcegroepenmethodiek: de cliënt aan het roer, vijf fasen, elke stap vastgelegd."),
+        discussion: H(
+            "Exit codes: 0 success, 1 internal error, 2 usage error, 3 refused by the rules, 4 not found, 5 "
+            + "conflict, 6 storage error, 7 configuration error, 8 not permitted, 9 audit trail broken.",
+            "Afsluitcodes: 0 gelukt, 1 interne fout, 2 verkeerd gebruik, 3 geweigerd door de regels, 4 niet "
+            + "gevonden, 5 conflict, 6 opslagfout, 7 configuratiefout, 8 niet toegestaan, 9 dossierspoor gebroken."),
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
@@ -18,6 +23,7 @@ public struct RegieCommand: ParsableCommand {
             StoreGroup.self,
         ]
     )
+    }
 
     public init() {}
 }
@@ -34,7 +40,14 @@ public enum RegieMain {
     @discardableResult
     public static func execute(_ arguments: [String], errors: ((String) -> Void)? = nil) async -> ExitStatus {
         let sessions = OpenSessions()
-        let status = await OpenSessions.$current.withValue(sessions) { await executeOpen(arguments, errors: errors) }
+        // Help is shown in the workspace's language (or --lang's); working that out reads
+        // regie.yaml, so it is done only when help is asked for.
+        let wantsHelp = arguments.first == "help" || arguments.contains("--help") || arguments.contains("-h")
+        let helpLanguage = wantsHelp ? languageHint(GlobalOptions.hoisted(arguments)) : .en
+        let given = arguments.first == "help" ? GlobalOptions.withoutGlobals(arguments) : arguments
+        let status = await HelpLanguage.$current.withValue(helpLanguage) {
+            await OpenSessions.$current.withValue(sessions) { await executeOpen(given, errors: errors) }
+        }
         await sessions.closeAll()
         return status
     }
@@ -63,7 +76,7 @@ public enum RegieMain {
         } catch {
             let code = RegieCommand.exitCode(for: error)
             if code == .success {
-                Console.current.line(RegieCommand.fullMessage(for: error))
+                Console.current.line(HelpLanguage.localized(RegieCommand.fullMessage(for: error)))
                 return .success
             }
             // Every argument error (unknown option, bad value, failed validation) is a usage error,

@@ -6,17 +6,23 @@ import RegieReports
 /// `regie reminder done|dismiss`: a plugin's reminder leaves the agenda when it is done, or
 /// when someone dismisses it with a reason.
 struct ReminderGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reminder", abstract: "Mark a plugin's reminder as done, or dismiss it with a reason.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "reminder", abstract: H("Mark a plugin's reminder as done, or dismiss it with a reason.",
+                                             "Handel de herinnering van een plugin af, of zet hem weg met een reden."),
         subcommands: [ReminderDoneCommand.self, ReminderDismissCommand.self])
+    }
 }
 
 struct ReminderDoneCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a reminder as done.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "done", abstract: H("Mark a reminder as done.", "Handel een herinnering af."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The reminder's number (see `regie case show`).") var reminderID: Int
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The reminder's number (see `regie case show`).",
+                      "Het nummer van de herinnering (zie `regie case show`).")) var reminderID: Int
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -27,12 +33,16 @@ struct ReminderDoneCommand: AsyncParsableCommand {
 }
 
 struct ReminderDismissCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dismiss", abstract: "Dismiss a reminder, saying why.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "dismiss", abstract: H("Dismiss a reminder, saying why.",
+                                                                 "Zet een herinnering weg, met de reden."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The reminder's number (see `regie case show`).") var reminderID: Int
-    @Option(help: "Why it does not apply.") var reason: String
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The reminder's number (see `regie case show`).",
+                      "Het nummer van de herinnering (zie `regie case show`).")) var reminderID: Int
+    @Option(help: H("Why it does not apply.", "Waarom hij niet van toepassing is.")) var reason: String
 
     func run() async throws {
         let session = try await CaseSession(global)

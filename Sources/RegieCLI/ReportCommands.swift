@@ -6,27 +6,41 @@ import RegieReports
 import RegieStore
 
 struct ReportGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports: the team's figures and the client's plan (see docs/reports.md).",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "report", abstract: H("Reports: the team's figures and the client's plan (see docs/reports.md).",
+                                           "Rapporten: de cijfers van het team en het plan van de cliënt (zie docs/reports.md)."),
         subcommands: [ReportTeamCommand.self, ReportCaseCommand.self])
+    }
 }
 
 struct ReportTeamCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "team",
-        abstract: "The pilot's measures for your teams' cases: network involved, group formed, questions picked up, hours to form a group.",
-        discussion: "Counts cases opened in the period; the shares leave out cases still in the goals phase unless --all. Definitions: docs/reports.md.")
+        abstract: H("The pilot's measures for your teams' cases: network involved, group formed, questions picked up, hours to form a group.",
+                    "De maten van de pilot voor de casussen van je teams: netwerk betrokken, groep gevormd, vragen opgepakt, uren tot een groep."),
+        discussion: H(
+            "Counts cases opened in the period; the shares leave out cases still in the goals phase unless --all. "
+            + "Definitions: docs/reports.md.",
+            "Telt casussen die in de periode zijn geopend; de aandelen laten casussen in de doelenfase weg, "
+            + "behalve met --all. Definities: docs/reports.md."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, md, html, json
     }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only this team (default: all your teams).") var team: String?
-    @Option(help: "Only cases opened on or after this day (YYYY-MM-DD).") var since: LocalDate?
-    @Option(help: "Only cases opened on or before this day (YYYY-MM-DD).") var until: LocalDate?
-    @Flag(help: "Count cases still in the goals phase in the shares too.") var all = false
-    @Option(help: "text, md, html (with charts, ready to print) or json.") var format: Format = .text
+    @Option(help: H("Only this team (default: all your teams).", "Alleen dit team (standaard: al je teams).")) var team: String?
+    @Option(help: H("Only cases opened on or after this day (YYYY-MM-DD).",
+                    "Alleen casussen geopend op of na deze dag (JJJJ-MM-DD).")) var since: LocalDate?
+    @Option(help: H("Only cases opened on or before this day (YYYY-MM-DD).",
+                    "Alleen casussen geopend op of vóór deze dag (JJJJ-MM-DD).")) var until: LocalDate?
+    @Flag(help: H("Count cases still in the goals phase in the shares too.",
+                  "Tel ook casussen die nog in de doelenfase zitten mee in de aandelen.")) var all = false
+    @Option(help: H("text, md, html (with charts, ready to print) or json.",
+                    "text, md, html (met grafieken, klaar om te printen) of json.")) var format: Format = .text
     @OptionGroup var output: JSONOption
 
     func run() async throws {
@@ -43,21 +57,27 @@ struct ReportTeamCommand: AsyncParsableCommand {
 }
 
 struct ReportCaseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "case",
-        abstract: "The client's plan on one page: goals, the group, open questions, the next meeting, the network and the course so far.",
-        discussion: """
-            md and html are for the client and their group (html with an ecomap and a timeline, ready to print); \
-            dot is the ecomap for Graphviz (`| dot -Tsvg > ecomap.svg`). Reading the plan is logged like `case show`.
-            """)
+        abstract: H("The client's plan on one page: goals, the group, open questions, the next meeting, the network and the course so far.",
+                    "Het plan van de cliënt op één pagina: doelen, de groep, open vragen, de volgende bijeenkomst, het netwerk en het verloop tot nu."),
+        discussion: H(
+            "md and html are for the client and their group (html with an ecomap and a timeline, ready to print); "
+            + "dot is the ecomap for Graphviz (`| dot -Tsvg > ecomap.svg`). Reading the plan is logged like `case "
+            + "show`.",
+            "md en html zijn voor de cliënt en de groep (html met een ecomap en een tijdlijn, klaar om te "
+            + "printen); dot is de ecomap voor Graphviz (`| dot -Tsvg > ecomap.svg`). Het inzien van het plan wordt "
+            + "gelogd zoals `case show`."))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case md, html, dot
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Option(help: "md, html or dot.") var format: Format = .md
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Option(help: H("md, html or dot.", "md, html of dot.")) var format: Format = .md
     @OptionGroup var output: JSONOption
 
     func run() async throws {

@@ -4,22 +4,30 @@ import RegieCore
 import RegieReports
 
 struct ResourceGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "resource", abstract: "Map the people who could help, and the group the client chooses.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "resource", abstract: H("Map the people who could help, and the group the client chooses.",
+                                             "Breng de mensen in kaart die kunnen helpen, en de groep die de cliënt kiest."),
         subcommands: [
             ResourceAddCommand.self, ResourceUpdateCommand.self, ResourceChooseCommand.self, ResourceLeaveCommand.self,
             ResourceRemoveCommand.self,
         ])
+    }
 }
 
 struct ResourceAddCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Map a person who could help.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "add", abstract: H("Map a person who could help.",
+                                                             "Breng iemand in kaart die zou kunnen helpen."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "How the client refers to them, such as “Mother” or “Neighbour Ans”.") var label: String
-    @Option(help: "How they are related to the client.") var relation: String
-    @Option(help: "informal, experience-expert, volunteer or professional.") var kind: ResourceKind
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("How the client refers to them, such as “Mother” or “Neighbour Ans”.",
+                      "Hoe de cliënt deze persoon noemt, zoals ‘Moeder’ of ‘Buurvrouw Ans’.")) var label: String
+    @Option(help: H("How they are related to the client.", "Hoe deze persoon met de cliënt verbonden is.")) var relation: String
+    @Option(help: H("informal, experience-expert, volunteer or professional.",
+                    "informeel, ervaringsdeskundige, vrijwilliger of professional.")) var kind: ResourceKind
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -31,20 +39,25 @@ struct ResourceAddCommand: AsyncParsableCommand {
 }
 
 struct ResourceUpdateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "update", abstract: "Record contact, the one-to-one talk, tension, and what they can and cannot do.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "update", abstract: H("Record contact, the one-to-one talk, tension, and what they can and cannot do.",
+                                           "Leg contact, het persoonlijk gesprek, spanning en wat iemand wel en niet kan vast."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The resource number.") var resourceID: Int
-    @Option(help: "not-contacted, contacted, willing or declined.") var contact: ContactStatus?
-    @Flag(name: .customLong("one-to-one"), help: "The one-to-one conversation before the meeting took place.") var oneToOne = false
-    @Option(help: "What can be expected of them.") var can: String?
-    @Option(help: "What cannot be expected of them.") var cannot: String?
-    @Option(help: "none, noted or discussed.") var tension: TensionState?
-    @Option(help: "A new label.") var label: String?
-    @Option(help: "A new relation.") var relation: String?
-    @Option(help: "A new kind.") var kind: ResourceKind?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
+    @Option(help: H("not-contacted, contacted, willing or declined.",
+                    "geen contact, benaderd, doet mee of wil niet.")) var contact: ContactStatus?
+    @Flag(name: .customLong("one-to-one"), help: H("The one-to-one conversation before the meeting took place.",
+                                                   "Het persoonlijk gesprek voor de bijeenkomst heeft plaatsgevonden.")) var oneToOne = false
+    @Option(help: H("What can be expected of them.", "Wat van deze persoon verwacht kan worden.")) var can: String?
+    @Option(help: H("What cannot be expected of them.", "Wat niet van deze persoon verwacht kan worden.")) var cannot: String?
+    @Option(help: H("none, noted or discussed.", "geen, opgemerkt of besproken.")) var tension: TensionState?
+    @Option(help: H("A new label.", "Een nieuwe naam.")) var label: String?
+    @Option(help: H("A new relation.", "Een nieuwe relatie.")) var relation: String?
+    @Option(help: H("A new kind.", "Een nieuwe soort.")) var kind: ResourceKind?
 
     func run() async throws {
         var change = ResourceChanged(resourceID: resourceID)
@@ -63,14 +76,18 @@ struct ResourceUpdateCommand: AsyncParsableCommand {
 }
 
 struct ResourceChooseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "choose", abstract: "Record that the client chose this resource for their group.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "choose", abstract: H("Record that the client chose this resource for their group.",
+                                           "Leg vast dat de cliënt deze resource voor de groep koos."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The resource number.") var resourceID: Int
-    @Flag(name: .customLong("client-chose"), help: "Confirms that this is the client's own choice (required).") var clientChose = false
-    @Option(help: "An optional note about the choice.") var note: String?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
+    @Flag(name: .customLong("client-chose"), help: H("Confirms that this is the client's own choice (required).",
+                                                     "Bevestigt dat dit de eigen keuze van de cliënt is (verplicht).")) var clientChose = false
+    @Option(help: H("An optional note about the choice.", "Een notitie bij de keuze (niet verplicht).")) var note: String?
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -81,12 +98,15 @@ struct ResourceChooseCommand: AsyncParsableCommand {
 }
 
 struct ResourceLeaveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "leave", abstract: "Record that a member left the group.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "leave", abstract: H("Record that a member left the group.",
+                                                               "Leg vast dat een lid de groep verliet."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The resource number.") var resourceID: Int
-    @Option(help: "Why they left.") var reason: String
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
+    @Option(help: H("Why they left.", "Waarom deze persoon wegging.")) var reason: String
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -97,12 +117,15 @@ struct ResourceLeaveCommand: AsyncParsableCommand {
 }
 
 struct ResourceRemoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Take a resource off the case, for example when they ask not to be recorded.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "remove", abstract: H("Take a resource off the case, for example when they ask not to be recorded.",
+                                           "Haal een resource van de casus, bijvoorbeeld als die vraagt niet vastgelegd te worden."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The resource number.") var resourceID: Int
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
 
     func run() async throws {
         let session = try await CaseSession(global)

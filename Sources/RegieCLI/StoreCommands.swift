@@ -6,24 +6,36 @@ import RegieCore
 
 /// `regie store`: the store as a whole.
 struct StoreGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "The store as a whole: copy it to another backend.", subcommands: [StoreCopyCommand.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "store", abstract: H("The store as a whole: copy it to another backend.",
+                                          "De opslag als geheel: kopieer hem naar een andere opslag."), subcommands: [StoreCopyCommand.self])
+    }
 }
 
 struct StoreCopyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "copy",
-        abstract: "Copy the whole store, with its chain, checkpoints and access log, to a new SQLite file or an empty PostgreSQL database.",
-        discussion: """
-            The copy keeps every hash, salt, position, checkpoint and read, verifies, and has the same Merkle root; a target \
-            that already holds a store is refused. The password of a PostgreSQL target comes from REGIE_TARGET_DATABASE_PASSWORD \
-            (else REGIE_DATABASE_PASSWORD). Afterwards, point `database:` in regie.yaml at the copy and stop using the original: \
-            two stores with one log identity that both grow are a fork. Coordinators and auditors only.
-            """)
+        abstract: H("Copy the whole store, with its chain, checkpoints and access log, to a new SQLite file or an empty PostgreSQL database.",
+                    "Kopieer de hele opslag, met keten, controlepunten en inzagelog, naar een nieuw SQLite-bestand of een lege PostgreSQL-database."),
+        discussion: H(
+            "The copy keeps every hash, salt, position, checkpoint and read, verifies, and has the same Merkle "
+            + "root; a target that already holds a store is refused. The password of a PostgreSQL target comes from "
+            + "REGIE_TARGET_DATABASE_PASSWORD (else REGIE_DATABASE_PASSWORD). Afterwards, point `database:` in "
+            + "regie.yaml at the copy and stop using the original: two stores with one log identity that both grow "
+            + "are a fork. Coordinators and auditors only.",
+            "De kopie houdt elke hash, zout, positie, controlepunt en inzage, wordt gecontroleerd en heeft "
+            + "dezelfde Merkle-wortel; een doel dat al een opslag bevat wordt geweigerd. Het wachtwoord van een "
+            + "PostgreSQL-doel komt uit REGIE_TARGET_DATABASE_PASSWORD (anders REGIE_DATABASE_PASSWORD). Zet daarna "
+            + "`database:` in regie.yaml op de kopie en gebruik het origineel niet meer: twee opslagen met één "
+            + "logidentiteit die allebei groeien, zijn een splitsing. Alleen coördinatoren en auditors."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(help: "postgres://user@host:port/db, or the path of a SQLite file that does not exist yet.") var to: String
+    @Option(help: H("postgres://user@host:port/db, or the path of a SQLite file that does not exist yet.",
+                    "postgres://gebruiker@host:poort/db, of het pad van een SQLite-bestand dat nog niet bestaat.")) var to: String
 
     struct Copied: Encodable {
         var events: Int

@@ -5,19 +5,27 @@ import RegieCore
 import RegieReports
 
 struct TimeGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "time", abstract: "Log professional time spent on a case.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "time", abstract: H("Log professional time spent on a case.",
+                                         "Registreer de professionele tijd die aan een casus is besteed."),
         subcommands: [TimeLogCommand.self, TimeListCommand.self, TimeCorrectCommand.self, TimeWithdrawCommand.self])
+    }
 }
 
 struct TimeLogCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Log time, such as 1h30m, 90m or 1.5h.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "log", abstract: H("Log time, such as 1h30m, 90m or 1.5h.",
+                                                             "Registreer tijd, zoals 1h30m, 90m of 1,5h."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "How long: 1h30m, 90m, 1.5h.") var duration: String
-    @Option(help: "contact, conversation, meeting, preparation or other.") var activity: TimeActivity = .other
-    @Option(help: "The day: 2027-01-14, 14-01-2027, today or yesterday (vandaag, gisteren); default today.") var on: DayInput?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("How long: 1h30m, 90m, 1.5h.", "Hoe lang: 1h30m, 90m, 1,5h.")) var duration: String
+    @Option(help: H("contact, conversation, meeting, preparation or other.",
+                    "contact, gesprek, bijeenkomst, voorbereiding of anders.")) var activity: TimeActivity = .other
+    @Option(help: H("The day: 2027-01-14, 14-01-2027, today or yesterday (vandaag, gisteren); default today.",
+                    "De dag: 2027-01-14, 14-01-2027, vandaag of gisteren; standaard vandaag.")) var on: DayInput?
 
     func run() async throws {
         guard let minutes = Duration.minutes(duration) else {
@@ -32,11 +40,14 @@ struct TimeLogCommand: AsyncParsableCommand {
 }
 
 struct TimeListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the time logged on a case.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: H("List the time logged on a case.",
+                                                              "Toon de tijd die op een casus is geregistreerd."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
 
     struct EntryJSON: Encodable {
         var id: Int, on: LocalDate, minutes: Int, activity: TimeActivity

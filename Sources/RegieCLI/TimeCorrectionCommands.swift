@@ -7,15 +7,21 @@ import RegieReports
 // Corrections of time entries. Each is an event that names the entry; the original stays on record.
 
 struct TimeCorrectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "correct", abstract: "Correct a time entry's duration, activity or day (numbers from `regie time list`).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "correct", abstract: H("Correct a time entry's duration, activity or day (numbers from `regie time list`).",
+                                            "Corrigeer de duur, activiteit of dag van een tijdregistratie (nummers uit `regie time list`)."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The entry's number.") var entry: Int
-    @Option(help: "How long it really took: 1h30m, 90m, 1.5h.") var duration: String?
-    @Option(help: "contact, conversation, meeting, preparation or other.") var activity: TimeActivity?
-    @Option(help: "The day it really was: 2027-01-14, 14-01-2027, today or yesterday.") var on: DayInput?
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The entry's number.", "Het nummer van de registratie.")) var entry: Int
+    @Option(help: H("How long it really took: 1h30m, 90m, 1.5h.",
+                    "Hoe lang het echt duurde: 1h30m, 90m, 1,5h.")) var duration: String?
+    @Option(help: H("contact, conversation, meeting, preparation or other.",
+                    "contact, gesprek, bijeenkomst, voorbereiding of anders.")) var activity: TimeActivity?
+    @Option(help: H("The day it really was: 2027-01-14, 14-01-2027, today or yesterday.",
+                    "De dag waarop het echt was: 2027-01-14, 14-01-2027, vandaag of gisteren.")) var on: DayInput?
 
     func run() async throws {
         let minutes = try duration.map { text throws(RegieError) in
@@ -35,12 +41,15 @@ struct TimeCorrectCommand: AsyncParsableCommand {
 }
 
 struct TimeWithdrawCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Take back a time entry logged by mistake, saying why.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "withdraw", abstract: H("Take back a time entry logged by mistake, saying why.",
+                                                                  "Trek een per vergissing geregistreerde tijd in, met de reden."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
-    @Argument(help: "The entry's number.") var entry: Int
-    @Option(help: "Why it does not count.") var reason: String
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The entry's number.", "Het nummer van de registratie.")) var entry: Int
+    @Option(help: H("Why it does not count.", "Waarom het niet telt.")) var reason: String
 
     func run() async throws {
         let session = try await CaseSession(global)

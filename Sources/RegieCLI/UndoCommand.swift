@@ -6,13 +6,19 @@ import RegieReports
 /// `regie undo CASE`: takes back your last command on a case, within a quarter of an hour.
 /// The command and its undo both stay on record.
 struct UndoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "undo", abstract: "Take back your last command on a case (within 15 minutes); both stay on record.",
-        discussion: "Not for a move that the team's plugins agreed to, a move to other rules, a removed resource or a handover: "
-            + "those are corrected with their own commands.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "undo", abstract: H("Take back your last command on a case (within 15 minutes); both stay on record.",
+                                         "Maak je laatste opdracht op een casus ongedaan (binnen 15 minuten); beide blijven vastgelegd."),
+        discussion: H(
+            "Not for a move that the team's plugins agreed to, a move to other rules, a removed resource or a "
+            + "handover: those are corrected with their own commands.",
+            "Niet voor een stap die de plugins van het team goedkeurden, een overstap naar andere regels, een "
+            + "verwijderde resource of een overdracht: die corrigeer je met hun eigen opdrachten."))
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case number.") var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
 
     func run() async throws {
         let session = try await CaseSession(global)

@@ -6,20 +6,26 @@ import RegieReports
 import RegieLua
 
 struct WorkflowGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "workflow", abstract: "Show and check workflow files.",
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "workflow", abstract: H("Show and check workflow files.", "Toon en controleer werkwijzebestanden."),
         subcommands: [WorkflowShowCommand.self, WorkflowCheckCommand.self])
+    }
 }
 
 struct WorkflowShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "show",
-        abstract: "Show a team's effective checklists and prompts: its workflow's, then its plugins' (for a new, empty case).")
+        abstract: H("Show a team's effective checklists and prompts: its workflow's, then its plugins' (for a new, empty case).",
+                    "Toon de geldende checklists en vragen van een team: eerst van de werkwijze, dan van de plugins (voor een nieuwe, lege casus)."))
+    }
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(help: "The team (default: the acting person's first team).") var team: String?
-    @Option(help: "Only this phase.") var phase: Phase?
+    @Option(help: H("The team (default: the acting person's first team).",
+                    "Het team (standaard: het eerste team van wie handelt).")) var team: String?
+    @Option(help: H("Only this phase.", "Alleen deze fase.")) var phase: Phase?
 
     struct PhaseJSON: Encodable {
         struct Item: Encodable { var id: String, text: String, required: Bool, derived: String?, plugin: String? }
@@ -73,11 +79,14 @@ struct WorkflowShowCommand: AsyncParsableCommand {
 }
 
 struct WorkflowCheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check a workflow file: its structure and that every derived expression compiles.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "check", abstract: H("Check a workflow file: its structure and that every derived expression compiles.",
+                                          "Controleer een werkwijzebestand: de opbouw, en dat elke afgeleide uitdrukking klopt."))
+    }
 
-    @Argument(help: "The workflow file.") var file: String
-    @Option(help: "Output language: nl or en.") var lang: Language = .en
+    @Argument(help: H("The workflow file.", "Het werkwijzebestand.")) var file: String
+    @Option(help: H("Output language: nl or en.", "Taal van de uitvoer: nl of en.")) var lang: Language = .en
 
     func run() async throws {
         let l = L10n(language: lang)
