@@ -18,35 +18,64 @@ extension CaseSession {
     }
 
     /// The tasks due and the meetings planned within `days` from today (and every overdue task) on
-    /// the open cases selected; each case shown is logged as read.
+    /// the open cases selected, worked out from each record as it is read; each case shown is
+    /// logged as read.
     package func agenda(_ selection: CaseSelection, withinDays days: Int) async throws(RegieError) -> [AgendaCase] {
         let horizon = LocalDate(daysSinceEpoch: today.daysSinceEpoch + days)
+        let person = try person()
         var entries: [AgendaCase] = []
-        for overview in try await overviews(selection, includeClosed: false) {
+        for summary in try await selectedSummaries(selection) {
+            if case .closed = summary.status { continue }
+            let state = try await replayed(summary.id)
+            if selection.mine && state.worker != person.id && state.secondWorker != person.id { continue }
+            let periods = try await rules.pinned(state.workflowHash).periods
             // A meeting still to come is listed as a meeting, not yet as a task to record it.
-            let tasks = overview.tasks.filter { $0.due <= horizon && ($0.kind != .recordMeeting || $0.isOpen(today: today)) }
-            let meetings = overview.plannedMeetings.filter { $0.plannedOn >= today && $0.plannedOn <= horizon }
-            if !tasks.isEmpty || !meetings.isEmpty { entries.append(AgendaCase(summary: overview.summary, tasks: tasks, meetings: meetings)) }
+            let tasks = Agenda.tasks(of: state, timeZone: workspace.timeZone, periods: periods)
+                .filter { $0.due <= horizon && ($0.kind != .recordMeeting || $0.isOpen(today: today)) }
+            let meetings = state.meetings.filter { $0.heldOn == nil && $0.plannedOn >= today && $0.plannedOn <= horizon }
+            if !tasks.isEmpty || !meetings.isEmpty { entries.append(AgendaCase(summary: summary, tasks: tasks, meetings: meetings)) }
         }
         try await recordReads(caseIDs: entries.map(\.summary.id), action: "agenda")
         return entries
     }
 
-    /// The selected cases of the acting person's teams, each worked out from its record. Not
-    /// logged: the caller records what it shows.
-    func overviews(_ selection: CaseSelection, includeClosed: Bool) async throws(RegieError) -> [CaseOverview.WithMeetings] {
+    /// The list rows of the selected team (or all the acting person's teams) that the person may
+    /// see. Not logged: the caller records what it shows.
+    func selectedSummaries(_ selection: CaseSelection) async throws(RegieError) -> [CaseSummary] {
         let person = try person()
         let teamID = try selection.team.map { name throws(RegieError) in try self.team(name).id }
         if let teamID { _ = try actor(inTeam: teamID) }
         let summaries: [CaseSummary]
         do { summaries = try await store.summaries(team: teamID) } catch { throw RegieError.from(error) }
-        var overviews: [CaseOverview.WithMeetings] = []
-        for summary in summaries where person.teams.contains(summary.team) {
-            if !includeClosed, case .closed = summary.status { continue }
-            let state = try await replayed(summary.id)
-            let overview = CaseOverview(state, timeZone: workspace.timeZone, periods: try await rules.pinned(state.workflowHash).periods)
+        return summaries.filter { person.teams.contains($0.team) }
+    }
+
+    /// The selected cases with who holds them and when their tasks are due: from the copy the
+    /// store keeps with each case's report facts, or, where there is none (or it was worked out
+    /// in another time zone), from the case's events. Not logged: the caller records what it shows.
+    func overviews(_ selection: CaseSelection) async throws(RegieError) -> [CaseOverview] {
+        let person = try person()
+        let summaries = try await selectedSummaries(selection)
+        var work: [Int: CaseWork] = [:]
+        do {
+            let teams = Array(Set(summaries.map(\.team))).sorted()
+            _ = try await store.forEachCaseFacts(teams: teams) { facts in
+                if let known = facts.work { work[facts.caseID] = known }
+            }
+        } catch {
+            throw RegieError.from(error)
+        }
+        var overviews: [CaseOverview] = []
+        for summary in summaries {
+            let overview: CaseOverview
+            if let stored = work[summary.id], stored.zone == workspace.timeZone.identifier {
+                overview = CaseOverview(summary: summary, work: stored)
+            } else {
+                let state = try await replayed(summary.id)
+                overview = CaseOverview(state, timeZone: workspace.timeZone, periods: try await rules.pinned(state.workflowHash).periods)
+            }
             if selection.mine && !overview.isHeld(by: person.id) { continue }
-            overviews.append(CaseOverview.WithMeetings(overview: overview, plannedMeetings: state.meetings.filter { $0.heldOn == nil }))
+            overviews.append(overview)
         }
         return overviews
     }
@@ -61,16 +90,5 @@ extension CaseSession {
     /// The tasks of a case as `case show` lists them, with the periods of its workflow.
     package func tasks(of state: CaseState, workflow: Workflow) -> [AgendaTask] {
         Agenda.tasks(of: state, timeZone: workspace.timeZone, periods: workflow.periods)
-    }
-}
-
-extension CaseOverview {
-    /// An overview with the meetings still planned, for the agenda's calendar.
-    package struct WithMeetings: Sendable {
-        package var overview: CaseOverview
-        package var plannedMeetings: [Meeting]
-
-        package var summary: CaseSummary { overview.summary }
-        package var tasks: [AgendaTask] { overview.tasks }
     }
 }

@@ -22,7 +22,7 @@ extension CaseSession {
     /// shown is a read of it.
     package func caseList(_ filter: ListFilter = ListFilter()) async throws(RegieError) -> [CaseOverview] {
         let today = self.today
-        let visible = try await overviews(filter.selection, includeClosed: true).map(\.overview).filter { entry in
+        let visible = try await overviews(filter.selection).filter { entry in
             (filter.state == nil || entry.summary.status.state == filter.state)
                 && (filter.phase == nil || entry.summary.status.phase == filter.phase)
                 && (!filter.overdue || entry.isOverdue(today: today))

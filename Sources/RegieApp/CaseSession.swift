@@ -271,11 +271,14 @@ package final class CaseSession {
         } catch {
             throw RegieError(.internalError, .eventNotApplicable)
         }
+        // The case list's copy of what is due follows the rules the case is under after the command.
+        let periods = after.workflowHash == before.workflowHash ? workflow.periods : try await rules.pinned(after.workflowHash).periods
         try enableCheckpoints()
         let recorded: [RecordedEvent]
         do {
             recorded = try await store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now,
-                                        ruleSources: ruleSources, facts: events.isEmpty ? nil : CaseFacts(after))
+                                        ruleSources: ruleSources,
+                                              facts: events.isEmpty ? nil : CaseFacts(after, timeZone: workspace.timeZone, periods: periods))
         } catch {
             throw RegieError.from(error)
         }

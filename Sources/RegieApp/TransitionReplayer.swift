@@ -137,7 +137,11 @@ package struct TransitionReplayer {
             }
         }
         guard let stored = storedFacts[state.id] else { return }
-        let facts = CaseFacts(state)
+        var facts = CaseFacts(state)
+        // The case list's part was worked out in the zone it names, under the case's rules.
+        if let work = stored.work, let zone = TimeZone(identifier: work.zone) {
+            facts.work = CaseWork(state, timeZone: zone, periods: workflows[state.workflowHash]?.periods ?? Agenda.Periods())
+        }
         if stopped {
             // Only what the opening fixed: the case as far as it could be replayed has those right.
             if stored.complex != facts.complex || stored.openedOn != facts.openedOn

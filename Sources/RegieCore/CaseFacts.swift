@@ -40,6 +40,8 @@ public struct CaseFacts: Sendable, Equatable {
     /// cannot do.
     public var members = 0
     public var membersWithCanAndCannot = 0
+    /// What the case list shows (absent in facts made without it: the list then replays the case).
+    public var work: CaseWork?
 
     public init(caseID: Int, team: String, complex: Bool, openedOn: LocalDate, phase: Phase, state: State, networkInvolved: Bool,
                 groupFormed: Bool, networkPickedUpQuestion: Bool, minutesToGroup: Int?) {
@@ -63,13 +65,19 @@ public struct CaseFacts: Sendable, Equatable {
             && lhs.phaseStays.elementsEqual(rhs.phaseStays) { $0 == $1 } && lhs.pauses.elementsEqual(rhs.pauses) { $0 == $1 }
             && lhs.closedAs == rhs.closedAs && lhs.goals == rhs.goals && lhs.goalsAchieved == rhs.goalsAchieved
             && lhs.furthestPhase == rhs.furthestPhase && lhs.members == rhs.members
-            && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot
+            && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot && lhs.work == rhs.work
     }
 
     /// Folds a case's events into its facts.
     /// - Throws: ``ReplayError`` when the events do not form a case.
     public static func of(_ events: [RecordedEvent]) throws(ReplayError) -> CaseFacts {
         CaseFacts(try CaseState.replay(events))
+    }
+
+    /// The facts of a case as it stands, with what the case list shows of it.
+    public init(_ state: CaseState, timeZone: TimeZone, periods: Agenda.Periods) {
+        self.init(state)
+        work = CaseWork(state, timeZone: timeZone, periods: periods)
     }
 
     /// The facts of a case as it stands.

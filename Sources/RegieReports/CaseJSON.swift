@@ -50,10 +50,10 @@ package struct CaseSummaryJSON: Encodable {
         self.init(o.summary)
         worker = o.worker
         secondWorker = o.secondWorker
-        transferTo = o.pendingTransfer?.toTeam
+        transferTo = o.transferTo
         daysInStatus = o.daysInStatus(today: today, timeZone: timeZone)
         nextMeeting = o.nextMeeting
-        openTasks = o.openTasks(today: today).count
+        openTasks = o.openTasks(today: today)
         overdue = o.isOverdue(today: today)
     }
 

@@ -18,10 +18,10 @@ package struct CaseListText {
         var table = [header]
         for entry in cases {
             let s = entry.summary
-            let open = entry.openTasks(today: today).count
+            let open = entry.openTasks(today: today)
             let due = open == 0 ? "–" : "\(open)" + (entry.isOverdue(today: today) ? l(" (overdue)", " (te laat)") : "")
             var status = s.status.title(l)
-            if let transfer = entry.pendingTransfer { status += l(" → team \(transfer.toTeam)?", " → team \(transfer.toTeam)?") }
+            if let team = entry.transferTo { status += l(" → team \(team)?", " → team \(team)?") }
             table.append([String(s.id), s.clientLabel, s.team, names[entry.worker] ?? entry.worker, status,
                           String(entry.daysInStatus(today: today, timeZone: timeZone)),
                           entry.nextMeeting?.description ?? "–", due])

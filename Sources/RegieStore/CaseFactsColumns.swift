@@ -1,3 +1,4 @@
+import Foundation
 import RegieCore
 
 /// A case's report facts (``CaseFacts``) as the plain column values every backend stores in
@@ -24,10 +25,14 @@ public struct CaseFactsColumns: Sendable, Equatable {
     public var stays: String
     /// `kind:ending kind:ending …`
     public var pauses: String
+    /// What the case list shows (``CaseWork``) as JSON; nil when the facts were made without it.
+    public var work: String?
 
     public init(caseID: Int, team: String, complex: Bool, openedOn: Int, phase: Int, state: String, closedAs: String?,
                  networkInvolved: Bool, groupFormed: Bool, networkQuestion: Bool, minutesToGroup: Int?, furthestPhase: Int,
-                 goals: Int, goalsAchieved: Int, members: Int, membersCanCannot: Int, stays: String, pauses: String) {
+                 goals: Int, goalsAchieved: Int, members: Int, membersCanCannot: Int, stays: String, pauses: String,
+                 work: String? = nil) {
+        self.work = work
         self.caseID = caseID
         self.team = team
         self.complex = complex
@@ -56,7 +61,8 @@ public struct CaseFactsColumns: Sendable, Equatable {
                   furthestPhase: facts.furthestPhase.number, goals: facts.goals, goalsAchieved: facts.goalsAchieved,
                   members: facts.members, membersCanCannot: facts.membersWithCanAndCannot,
                   stays: facts.phaseStays.map { "\($0.phase.number):\($0.days)" }.joined(separator: " "),
-                  pauses: facts.pauses.map { "\($0.kind.rawValue):\($0.ending.rawValue)" }.joined(separator: " "))
+                  pauses: facts.pauses.map { "\($0.kind.rawValue):\($0.ending.rawValue)" }.joined(separator: " "),
+                  work: facts.work.map(WorkColumn.text))
     }
 
     package func facts() throws(StoreError) -> CaseFacts {
@@ -91,6 +97,47 @@ public struct CaseFactsColumns: Sendable, Equatable {
             else { throw bad("an unreadable pause") }
             facts.pauses.append((kind, ending))
         }
+        if let work {
+            guard let read = WorkColumn.work(from: work) else { throw bad("an unreadable case-list part") }
+            facts.work = read
+        }
         return facts
+    }
+}
+
+/// ``CaseWork`` in the `work` column of `case_facts`, as fields separated by `|`:
+/// `zone|worker|second|transfer_to|status_since|next_meeting|task_dues`, with the time in
+/// milliseconds since 1970, days as days since 1970-01-01 and the dues separated by spaces
+/// (empty for none). Ids, team ids and zone names hold no `|`. Read for every case a list
+/// shows, so it is split by hand rather than decoded as JSON.
+enum WorkColumn {
+    static func text(_ work: CaseWork) -> String {
+        [work.zone, work.worker, work.secondWorker ?? "", work.transferTo ?? "", String(StoredForm.millis(work.statusSince)),
+         work.nextMeeting.map { String($0.daysSinceEpoch) } ?? "", work.taskDues.map { String($0.daysSinceEpoch) }.joined(separator: " ")]
+            .joined(separator: "|")
+    }
+
+    /// The work the column holds, or nil when it is not what Regie writes.
+    static func work(from text: String) -> CaseWork? {
+        let fields = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 7, !fields[0].isEmpty, !fields[1].isEmpty, let millis = Int64(fields[4]),
+              RecordedTime.readableMillis.contains(millis) else { return nil }
+        func day(_ text: Substring) -> LocalDate? {
+            guard let number = Int(text), (-25_567...2_932_896).contains(number) else { return nil }
+            return LocalDate(daysSinceEpoch: number)
+        }
+        var next: LocalDate?
+        if !fields[5].isEmpty {
+            guard let parsed = day(Substring(fields[5])) else { return nil }
+            next = parsed
+        }
+        var dues: [LocalDate] = []
+        for part in fields[6].split(separator: " ") {
+            guard let due = day(part), dues.count < 10_000 else { return nil }
+            dues.append(due)
+        }
+        return CaseWork(zone: fields[0], worker: fields[1], secondWorker: fields[2].isEmpty ? nil : fields[2],
+                        transferTo: fields[3].isEmpty ? nil : fields[3], statusSince: Date(timeIntervalSince1970: Double(millis) / 1000),
+                        nextMeeting: next, taskDues: dues)
     }
 }

@@ -30,6 +30,23 @@ enum CaseFactsTable {
         """
 
     static func write(_ db: Database, _ facts: CaseFacts) throws {
+        guard facts.work != nil else { return try writeReportPart(db, facts) }
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved,
+                group_formed, network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members,
+                members_can_cannot, stays, pauses, work)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: {
+                let c = CaseFactsColumns(facts)
+                return [c.caseID, c.team, c.complex, c.openedOn, c.phase, c.state, c.closedAs, c.networkInvolved, c.groupFormed,
+                        c.networkQuestion, c.minutesToGroup, c.furthestPhase, c.goals, c.goalsAchieved, c.members,
+                        c.membersCanCannot, c.stays, c.pauses, c.work]
+            }())
+    }
+
+    /// Writes the facts without the case list's part, which stays NULL: what an import or the
+    /// migration to schema 4 (before the `work` column of schema 6) can work out.
+    static func writeReportPart(_ db: Database, _ facts: CaseFacts) throws {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved,
                 group_formed, network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members,
@@ -55,7 +72,7 @@ enum CaseFactsTable {
         let which = teams == nil ? "" : "team IN (\(marks))"
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
-                minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses
+                minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work
             FROM case_facts \(teams == nil ? "" : "WHERE " + which) ORDER BY case_id
             """, arguments: StatementArguments(teams ?? []))
         while let row = try cursor.next() {
@@ -74,7 +91,7 @@ enum CaseFactsTable {
             networkQuestion: try row.decode(atIndex: 9), minutesToGroup: try row.decode(atIndex: 10),
             furthestPhase: try row.decode(atIndex: 11), goals: try row.decode(atIndex: 12), goalsAchieved: try row.decode(atIndex: 13),
             members: try row.decode(atIndex: 14), membersCanCannot: try row.decode(atIndex: 15), stays: try row.decode(atIndex: 16),
-            pauses: try row.decode(atIndex: 17)
+            pauses: try row.decode(atIndex: 17), work: try row.decode(atIndex: 18)
         ).facts()
     }
 

@@ -77,6 +77,12 @@ package enum StoreSchema {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v6: case list part of the facts") { db in
+            // Who holds each case and when its tasks are due (`CaseWork` as JSON), so that
+            // `case list` does not replay every case; NULL until the case's next command, and
+            // the list works a case without it out from its events.
+            try db.execute(sql: "ALTER TABLE case_facts ADD COLUMN work TEXT")
+        }
         return migrator
     }
 

@@ -162,5 +162,10 @@ enum PostgresSchema {
             CREATE TRIGGER checkpoint_heads_no_truncate BEFORE TRUNCATE ON checkpoint_heads
                 FOR EACH STATEMENT EXECUTE FUNCTION regie_refuse_change();
             """),
+        (3, "v3: the case list's part of the facts", """
+            -- Who holds each case and when its tasks are due (CaseWork as JSON), so that the case
+            -- list does not replay every case; NULL until the case's next command.
+            ALTER TABLE case_facts ADD COLUMN work TEXT;
+            """),
     ]
 }

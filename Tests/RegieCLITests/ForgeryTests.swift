@@ -99,6 +99,23 @@ struct ForgeryTests {
         #expect(result.out.contains("the case list's \(field) is not what"), "\(result.out)")
     }
 
+    @Test("an edited copy of who holds a case or what is due is found; a torn one is refused, and a missing one is worked out again")
+    func editedCaseWork() async throws {
+        let bench = try await bench()
+        await bench.run(["goal", "add", "1", "Werk", "--term", "long", "--by", "client"])
+        let db = try Forger.open(bench.database)
+        let work: String = try await db.read { db in try String.fetchOne(db, sql: "SELECT work FROM case_facts WHERE case_id = 1") ?? "" }
+        #expect(work.hasPrefix("Europe/Amsterdam|anna|"), "\(work)")
+        try await db.write { db in try db.execute(sql: "UPDATE case_facts SET work = replace(work, '|anna|', '|bob|') WHERE case_id = 1") }
+        let result = await verify(bench)
+        #expect(result.status == .auditFailed && result.out.contains("the figures stored"), "\(result.out)")
+        try await db.write { db in try db.execute(sql: "UPDATE case_facts SET work = 'Europe/Amsterdam|anna' WHERE case_id = 1") }
+        #expect(await bench.run(["case", "list"]).status == .storage, "a torn row is not shown as if it were right")
+        try await db.write { db in try db.execute(sql: "UPDATE case_facts SET work = NULL WHERE case_id = 1") }
+        let list = await bench.run(["case", "list"])
+        #expect(list.status == .success && list.out.contains("anna"), "without the copy the list reads the events: \(list.out)\(list.err)")
+    }
+
     @Test("deleted checkpoints are found: after a close, after the policy's count, and by their numbering")
     func deletedCheckpoints() async throws {
         let bench = try await bench()

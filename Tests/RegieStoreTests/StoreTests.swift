@@ -94,7 +94,11 @@ struct StoreTests {
         // A database from before the facts table: the migration works them out from the events.
         let queue = try DatabaseQueue(path: db.path)
         try queue.write { db in
-            try db.execute(sql: "DROP TABLE case_facts; DELETE FROM grdb_migrations WHERE identifier = 'v4: report facts'")
+            // (and so from before its case-list column of schema 6)
+            try db.execute(sql: """
+                DROP TABLE case_facts;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v4: report facts', 'v6: case list part of the facts')
+                """)
         }
         try queue.close()
         let reopened = try SQLiteEventStore(path: db.path)
