@@ -45,6 +45,32 @@ extension CaseSession {
         return found
     }
 
+    /// The corrections and undos on the cases the acting person's teams hold (or on one case),
+    /// with the state that words them (labels of people), by whom and since when. Not logged on
+    /// its own: `audit log` records the read of each case it shows.
+    package func corrections(of caseID: Int?, by actor: String?, since: LocalDate?) async throws(RegieError)
+        -> [(state: CaseState, correction: CorrectionRecord)]
+    {
+        let ids: [Int]
+        if let caseID {
+            _ = try await load(caseID)
+            ids = [caseID]
+        } else {
+            ids = try await selectedSummaries(CaseSelection()).map(\.id)
+        }
+        let sinceMillis = since.map(\.startMillisUTC)
+        var found: [(state: CaseState, correction: CorrectionRecord)] = []
+        for id in ids {
+            let state = try await replayed(id)
+            for correction in state.corrections {
+                if let actor, correction.actor != actor { continue }
+                if let sinceMillis, StoredForm.millis(correction.at) < sinceMillis { continue }
+                found.append((state, correction))
+            }
+        }
+        return found
+    }
+
     /// The reads logged about one case (anyone in its team may see them), or across cases
     /// within the acting person's audit scope.
     package func accessEntries(of caseID: Int?) async throws(RegieError) -> [AccessEnvelope] {

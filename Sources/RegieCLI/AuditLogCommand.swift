@@ -10,14 +10,15 @@ struct AuditLogCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
         commandName: "log",
-        abstract: H("List transitions: who moved which case from where to where, when, why, and under which rules.",
-                    "Toon de overgangen: wie welke casus van waar naar waar bracht, wanneer, waarom en onder welke regels."),
+        abstract: H("List transitions and corrections: who moved or corrected which case, when, why, and under which rules.",
+                    "Toon overgangen en correcties: wie welke casus verplaatste of corrigeerde, wanneer, waarom en onder welke regels."),
         discussion: H(
             "Without --case: every case of your teams. Each transition shows the checklist as it stood, overrides "
-            + "flagged, the content hashes of the rules that decided it and the event's hash in the chain.",
+            + "flagged, the content hashes of the rules that decided it and the event's hash in the chain. Then each "
+            + "correction and undo, with the value it replaced. --json lists the transitions.",
             "Zonder --case: elke casus van je teams. Bij elke overgang staan de checklist zoals die was, "
             + "doorzettingen gemarkeerd, de hashes van de regels die besloten en de hash van de gebeurtenis in de "
-            + "keten."))
+            + "keten. Daarna elke correctie en ongedaanmaking, met de waarde die ze verving. --json toont de overgangen."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -40,6 +41,17 @@ struct AuditLogCommand: AsyncParsableCommand {
         }
         if output.json { return try JSONOutput.print(entries) }
         render(entries, l: session.l, wanted: wanted)
+        let corrections = try await session.corrections(of: wanted, by: actor, since: since)
+        guard !corrections.isEmpty else { return }
+        let text = CaseText(l: l, names: session.displayNames)
+        let format = ISO8601DateFormatter()
+        Console.current.line(l("Corrections (the original events stay as they were recorded):",
+                               "Correcties (de oorspronkelijke gebeurtenissen blijven zoals ze zijn vastgelegd):"))
+        for (state, correction) in corrections {
+            Console.current.line("  \(l("case", "casus")) \(state.id) v\(correction.version) \(format.string(from: correction.at)) "
+                                 + "\(correction.actor): " + text.correctionText(correction.change, in: state))
+        }
+        try await session.recordReads(caseIDs: Set(corrections.map(\.state.id)).sorted(), action: "audit log")
     }
 
     private func render(_ entries: [TransitionJSON], l: L10n, wanted: Int?) {

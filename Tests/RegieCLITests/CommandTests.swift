@@ -249,6 +249,9 @@ struct CommandTests {
         #expect(show.contains("1. round 1 · planned 2027-04-01 · cancelled: Moeder is ziek"))
         #expect(show.contains("meeting 1 moved from 2027-03-20 to 2027-04-01"))
         #expect(show.contains("attendees of meeting 2: Moeder, not nobody"), "people by name")
+        let log = await bench.run(["audit", "log", "--case", "1"]).out
+        #expect(log.contains("Corrections (the original events stay as they were recorded):"), "\(log)")
+        #expect(log.contains("anna: meeting 1 moved from 2027-03-20 to 2027-04-01"), "\(log)")
         let json = await bench.run(["case", "show", "1", "--json"]).out
         #expect(json.contains("\"what\" : \"meeting_moved\"") && json.contains("\"cancelled_meetings\""))
         #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
