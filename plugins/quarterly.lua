@@ -46,6 +46,11 @@ return {
     end
   end,
 
+  -- The agenda asks for the next meeting within the same number of days.
+  agenda = function(periods, case, ctx)
+    return { meeting_every_days = ctx.settings.max_days }
+  end,
+
   on_enter = function(phase, case, ctx)
     local last = last_held(case)
     if phase == "follow_up" and last then

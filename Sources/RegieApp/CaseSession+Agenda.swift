@@ -1,5 +1,6 @@
 import Foundation
 import RegieCore
+import RegieLua
 import RegieStore
 
 /// The agenda and the case list's columns: what is due on the cases of the acting person's
@@ -28,7 +29,7 @@ extension CaseSession {
             if case .closed = summary.status { continue }
             let state = try await replayed(summary.id)
             if selection.mine && state.worker != person.id && state.secondWorker != person.id { continue }
-            let periods = try await rules.pinned(state.workflowHash).periods
+            let periods = try await periods(of: state)
             // A meeting still to come is listed as a meeting, not yet as a task to record it.
             let tasks = Agenda.tasks(of: state, timeZone: workspace.timeZone, periods: periods)
                 .filter { $0.due <= horizon && ($0.kind != .recordMeeting || $0.isOpen(today: today)) }
@@ -72,7 +73,7 @@ extension CaseSession {
                 overview = CaseOverview(summary: summary, work: stored)
             } else {
                 let state = try await replayed(summary.id)
-                overview = CaseOverview(state, timeZone: workspace.timeZone, periods: try await rules.pinned(state.workflowHash).periods)
+                overview = CaseOverview(state, timeZone: workspace.timeZone, periods: try await periods(of: state))
             }
             if selection.mine && !overview.isHeld(by: person.id) { continue }
             overviews.append(overview)
@@ -87,8 +88,17 @@ extension CaseSession {
         do { return try CaseState.replay(events) } catch { throw RegieError.from(error) }
     }
 
-    /// The tasks of a case as `case show` lists them, with the periods of its workflow.
-    package func tasks(of state: CaseState, workflow: Workflow) -> [AgendaTask] {
-        Agenda.tasks(of: state, timeZone: workspace.timeZone, periods: workflow.periods)
+    /// The agenda's periods for a case: its workflow's, with its plugins' `agenda` answers over
+    /// them, asked at the time of its last event so that `audit verify` gets the same answer.
+    package func periods(of state: CaseState) async throws(RegieError) -> Agenda.Periods {
+        let workflow = try await rules.pinned(state.workflowHash)
+        guard !state.plugins.isEmpty else { return workflow.periods }
+        try await rules.loadPlugins(of: state)
+        return try rules.plugins(for: state, workflow: workflow).periods(workflow.periods, of: state, at: state.lastChangedAt)
+    }
+
+    /// The tasks of a case as `case show` lists them, with its periods.
+    package func tasks(of state: CaseState) async throws(RegieError) -> [AgendaTask] {
+        Agenda.tasks(of: state, timeZone: workspace.timeZone, periods: try await periods(of: state))
     }
 }

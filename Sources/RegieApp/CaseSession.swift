@@ -272,7 +272,7 @@ package final class CaseSession {
             throw RegieError(.internalError, .eventNotApplicable)
         }
         // The case list's copy of what is due follows the rules the case is under after the command.
-        let periods = after.workflowHash == before.workflowHash ? workflow.periods : try await rules.pinned(after.workflowHash).periods
+        let periods = try await periods(of: after)
         try enableCheckpoints()
         let recorded: [RecordedEvent]
         do {

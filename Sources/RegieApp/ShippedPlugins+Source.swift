@@ -278,6 +278,11 @@ return {
     end
   end,
 
+  -- The agenda asks for the next meeting within the same number of days.
+  agenda = function(periods, case, ctx)
+    return { meeting_every_days = ctx.settings.max_days }
+  end,
+
   on_enter = function(phase, case, ctx)
     local last = last_held(case)
     if phase == "follow_up" and last then
@@ -550,6 +555,12 @@ describe("on entering follow-up", function()
   end)
 end)
 
+describe("the agenda", function()
+  it("asks for the next meeting within the team's number of days", function()
+    expect(plugin.agenda({ meeting_every_days = 92 }, sample_case{}, context{ settings = { max_days = 60 } }).meeting_every_days).to_be(60)
+  end)
+end)
+
 describe("date helpers", function()
   it("count across month and year ends and leap days", function()
     expect(days_between("2027-12-31", "2028-01-01")).to_be(1)
@@ -699,6 +710,13 @@ end)
 ---@field en string
 ---@field due regie.Date?
 
+---The agenda's periods in days (each 1 to 731); an `agenda` hook returns the ones it changes.
+---@class regie.Periods
+---@field meeting_every_days integer?
+---@field pause_days integer?
+---@field goals_days integer?
+---@field one_to_one_days integer?
+
 ---@class regie.Plugin
 ---@field api 1
 ---@field name string Lowercase letters, digits, - and _.
@@ -709,6 +727,7 @@ end)
 ---@field prompts (fun(phase: regie.Phase, case: regie.Case, ctx: regie.Context): regie.Prompt[]?)?
 ---@field guard (fun(move: regie.Move, case: regie.Case, ctx: regie.Context): boolean, regie.Text|string?)?
 ---@field on_enter (fun(phase: regie.Phase, case: regie.Case, ctx: regie.Context): regie.Suggestion[]?)?
+---@field agenda (fun(periods: regie.Periods, case: regie.Case, ctx: regie.Context): regie.Periods?)?
 
 -- Helpers every plugin can use.
 

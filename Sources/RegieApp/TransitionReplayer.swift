@@ -140,7 +140,11 @@ package struct TransitionReplayer {
         var facts = CaseFacts(state)
         // The case list's part was worked out in the zone it names, under the case's rules.
         if let work = stored.work, let zone = TimeZone(identifier: work.zone) {
-            facts.work = CaseWork(state, timeZone: zone, periods: workflows[state.workflowHash]?.periods ?? Agenda.Periods())
+            var periods = Agenda.Periods()
+            if let workflow = workflows[state.workflowHash] {
+                periods = pluginsFor(state, workflow)?.periods(workflow.periods, of: state, at: state.lastChangedAt) ?? workflow.periods
+            }
+            facts.work = CaseWork(state, timeZone: zone, periods: periods)
         }
         if stopped {
             // Only what the opening fixed: the case as far as it could be replayed has those right.

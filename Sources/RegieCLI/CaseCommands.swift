@@ -115,7 +115,7 @@ struct CaseShowCommand: AsyncParsableCommand {
         let checklist = try session.checklist(state.status.phase, of: state, workflow: workflow)
         let prompts = try session.prompts(state.status.phase, of: state, workflow: workflow)
         let horizon = LocalDate(daysSinceEpoch: session.today.daysSinceEpoch + 14)
-        let tasks = session.tasks(of: state, workflow: workflow).filter { $0.due <= horizon }
+        let tasks = try await session.tasks(of: state).filter { $0.due <= horizon }
         if output.json {
             var detail = CaseDetailJSON(state, checklist: checklist, prompts: prompts, l: session.l)
             detail.tasks = tasks.map { TaskJSON($0, today: session.today, l: session.l) }

@@ -154,6 +154,11 @@ struct PluginCheckCommand: AsyncParsableCommand {
                 note(error)
             }
         }
+        do throws(PluginError) {
+            _ = try plugins.agendaPeriods(Agenda.Periods(), of: state, at: now)
+        } catch {
+            note(error)
+        }
         for move in [Move.advance, .nextRound, .renew, .pause(.crisis), .resume, .reopen] {
             for verdict in plugins.verdicts(on: move, to: .active(.mapping), of: state, at: now) where !verdict.allowed {
                 if let reason = verdict.reason?.en, reason.hasPrefix("the plugin failed: ") {

@@ -10,6 +10,10 @@ public protocol CasePlugins {
     func verdicts(on move: Move, to target: CaseStatus, of state: CaseState, at now: Date) -> [GuardVerdict]
     /// True when the case has no plugins (its transitions then record no `guards` at all).
     var isEmpty: Bool { get }
+    /// The agenda's periods for the case, the plugins' over the workflow's `base`. No default:
+    /// a default in an extension would be chosen, silently, wherever the implementation's
+    /// module is not imported.
+    func periods(_ base: Agenda.Periods, of state: CaseState, at now: Date) -> Agenda.Periods
 }
 
 /// A checklist item from a plugin, with its outcome when the plugin derived it from the case.
@@ -29,5 +33,6 @@ public struct NoPlugins: CasePlugins {
     public init() {}
     public func checklist(_ phase: Phase, of state: CaseState, at now: Date) -> [PluginChecklistItem] { [] }
     public func verdicts(on move: Move, to target: CaseStatus, of state: CaseState, at now: Date) -> [GuardVerdict] { [] }
+    public func periods(_ base: Agenda.Periods, of state: CaseState, at now: Date) -> Agenda.Periods { base }
     public var isEmpty: Bool { true }
 }

@@ -6,12 +6,9 @@ public protocol DerivedItemEvaluator {
     func evaluate(_ items: [ChecklistItem], in state: CaseState) -> [DerivedOutcome]
 
     /// The names an item's ``ChecklistItem/missing`` expression gives for the case; nil when it
-    /// has none or it fails (a refusal then names the item only).
+    /// has none or it fails (a refusal then names the item only). No default, so that no
+    /// implementation can be passed over where its module is not imported.
     func missingNames(_ item: ChecklistItem, in state: CaseState) -> [String]?
-}
-
-extension DerivedItemEvaluator {
-    public func missingNames(_ item: ChecklistItem, in state: CaseState) -> [String]? { nil }
 }
 
 /// The result of evaluating one derived item.

@@ -102,7 +102,25 @@ public final class LuaCasePlugins: CasePlugins {
         return all
     }
 
+    /// The agenda's periods for the case: the workflow's, then each plugin's `agenda` answer over them, in order.
+    public func agendaPeriods(_ base: Agenda.Periods, of state: CaseState, at now: Date) throws(PluginError) -> Agenda.Periods {
+        var periods = base
+        let subject = LuaValue.table([
+            ("meeting_every_days", .integer(Int64(base.meetingEveryDays))), ("pause_days", .integer(Int64(base.pauseDays))),
+            ("goals_days", .integer(Int64(base.goalsDays))), ("one_to_one_days", .integer(Int64(base.oneToOneDays))),
+        ])
+        try callEach("agenda", subject: subject, of: state, at: now) { entry, result throws(PluginError) in
+            periods = try PluginResults.periods(result.0, over: periods, from: entry.plugin)
+        }
+        return periods
+    }
+
     // MARK: - CasePlugins (fail closed)
+
+    /// A plugin that fails to give its periods leaves the workflow's (or the earlier plugins') in force.
+    public func periods(_ base: Agenda.Periods, of state: CaseState, at now: Date) -> Agenda.Periods {
+        (try? agendaPeriods(base, of: state, at: now)) ?? base
+    }
 
     public func checklist(_ phase: Phase, of state: CaseState, at now: Date) -> [PluginChecklistItem] {
         do {

@@ -8,7 +8,7 @@ public final class LuaPlugin {
     /// The plugin API this version of Regie speaks.
     public static let apiVersion = 1
     /// The hooks of API version 1, in the order `plugin check` lists them.
-    public static let hookNames = ["checklist", "prompts", "guard", "on_enter"]
+    public static let hookNames = ["checklist", "prompts", "guard", "on_enter", "agenda"]
     static let fieldNames = ["api", "name", "version", "description", "settings"]
 
     /// Limits for one plugin's state and each of its calls.

@@ -88,6 +88,28 @@ enum PluginResults {
         return suggestions
     }
 
+    /// The agenda's periods a plugin sets: a table of some of `meeting_every_days`, `pause_days`,
+    /// `goals_days` and `one_to_one_days`, each a whole number of days from 1 to 731; nil keeps them.
+    static func periods(_ value: LuaValue, over base: Agenda.Periods, from plugin: LuaPlugin) throws(PluginError) -> Agenda.Periods {
+        if case .nil = value { return base }
+        if case .table(let pairs) = value, pairs.isEmpty { return base }
+        try onlyKeys(value, ["meeting_every_days", "pause_days", "goals_days", "one_to_one_days"], plugin, "agenda", "the answer")
+        var periods = base
+        for key in ["meeting_every_days", "pause_days", "goals_days", "one_to_one_days"] {
+            guard let given = value[key] else { continue }
+            guard case .integer(let days) = given, (1...731).contains(days) else {
+                throw bad(plugin, "agenda", "`\(key)` must be a whole number of days from 1 to 731")
+            }
+            switch key {
+            case "meeting_every_days": periods.meetingEveryDays = Int(days)
+            case "pause_days": periods.pauseDays = Int(days)
+            case "goals_days": periods.goalsDays = Int(days)
+            default: periods.oneToOneDays = Int(days)
+            }
+        }
+        return periods
+    }
+
     /// A guard answers `true`, or `false` and a reason (`{nl = ..., en = ...}` or one text).
     static func verdict(_ first: LuaValue, _ second: LuaValue, from plugin: LuaPlugin) throws(PluginError) -> GuardVerdict {
         switch first {

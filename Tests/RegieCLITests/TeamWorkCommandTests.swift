@@ -15,7 +15,9 @@ struct TeamWorkCommandTests {
             workflow: resourcegroep
           - id: oost
             workflow: resourcegroep
-            plugins: [quarterly]
+            plugins:
+              - name: quarterly
+                settings: { max_days: 30 }
         people:
           - id: anna
             name: "Anna de Vries"
@@ -192,6 +194,9 @@ struct TeamWorkCommandTests {
         bench.now = "2027-01-06T09:00:00Z"
         let advanced = await bench.run(["case", "advance", "1", "--override", "--reason", "Snel"], as: "olga")
         #expect(advanced.out.contains("[reminder 1]"), "\(advanced.out)\(advanced.err)")
+        let agenda = await bench.run(["agenda", "--days", "100"], as: "bob").out
+        #expect(agenda.contains("2027-02-04  due  case 1 (O.)  plan the next meeting of the group"),
+                "the plugin's agenda hook sets the rhythm to its 30 days: \(agenda)")
         #expect(await bench.run(["agenda", "--days", "100"], as: "bob").out.contains("reminder 1: Plan the next meeting of the group."))
         #expect(await bench.run(["reminder", "dismiss", "1", "1", "--reason", "   "], as: "bob").status == .usage)
         #expect(await bench.run(["reminder", "done", "1", "1"], as: "bob").status == .success)

@@ -6,6 +6,7 @@ final class ClosureEvaluator: DerivedItemEvaluator, Sendable {
     let answer: @Sendable (ChecklistItem, CaseState) -> DerivedOutcome
     init(_ answer: @escaping @Sendable (ChecklistItem, CaseState) -> DerivedOutcome) { self.answer = answer }
     func evaluate(_ items: [ChecklistItem], in state: CaseState) -> [DerivedOutcome] { items.map { answer($0, state) } }
+    func missingNames(_ item: ChecklistItem, in state: CaseState) -> [String]? { nil }
 }
 
 enum Fixture {

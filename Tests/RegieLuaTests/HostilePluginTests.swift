@@ -216,3 +216,38 @@ struct HostilePluginTests {
         }
     }
 }
+
+@Suite("The agenda hook")
+struct AgendaHookTests {
+    func plugins(_ hook: String) throws -> LuaCasePlugins {
+        let source = """
+            return { api = 1, name = "p", version = "1", agenda = function(periods, case, ctx) \(hook) end }
+            """
+        let plugin = try LuaPlugin(source: source, file: "p.lua")
+        return LuaCasePlugins([.init(plugin: plugin, settings: [:])], reservedIDs: [], locale: .en)
+    }
+
+    func state(complex: Bool) -> CaseState {
+        CaseState(id: 1, opened: CaseOpened(team: "t", clientLabel: "J.", externalReference: nil, complex: complex, workflow: "w",
+                                            workflowHash: "h"), at: Date(timeIntervalSince1970: 0), by: "a")
+    }
+
+    @Test("a plugin sets periods for a case, over the workflow's; nothing keeps them")
+    func answers() throws {
+        let base = Agenda.Periods()
+        let complexOnly = try plugins("if case.complex then return { meeting_every_days = 30, pause_days = periods.pause_days * 2 } end")
+        #expect(try complexOnly.agendaPeriods(base, of: state(complex: true), at: Date()).meetingEveryDays == 30)
+        #expect(try complexOnly.agendaPeriods(base, of: state(complex: true), at: Date()).pauseDays == 56)
+        #expect(try complexOnly.agendaPeriods(base, of: state(complex: false), at: Date()) == base)
+    }
+
+    @Test("a bad answer is an error naming the hook, and the workflow's periods stay in force", arguments: [
+        "return { meeting_every_days = 0 }", "return { meeting_every_days = 1000 }", "return { meeting_every_days = 1.5 }",
+        "return { meeting_days = 3 }", "return 92", "error('boom')", "while true do end",
+    ])
+    func badAnswers(_ body: String) throws {
+        let plugins = try plugins(body)
+        #expect(throws: PluginError.self) { try plugins.agendaPeriods(Agenda.Periods(), of: state(complex: false), at: Date()) }
+        #expect(plugins.periods(Agenda.Periods(), of: state(complex: false), at: Date()) == Agenda.Periods())
+    }
+}

@@ -33,6 +33,12 @@ describe("on entering follow-up", function()
   end)
 end)
 
+describe("the agenda", function()
+  it("asks for the next meeting within the team's number of days", function()
+    expect(plugin.agenda({ meeting_every_days = 92 }, sample_case{}, context{ settings = { max_days = 60 } }).meeting_every_days).to_be(60)
+  end)
+end)
+
 describe("date helpers", function()
   it("count across month and year ends and leap days", function()
     expect(days_between("2027-12-31", "2028-01-01")).to_be(1)

@@ -99,6 +99,13 @@
 ---@field en string
 ---@field due regie.Date?
 
+---The agenda's periods in days (each 1 to 731); an `agenda` hook returns the ones it changes.
+---@class regie.Periods
+---@field meeting_every_days integer?
+---@field pause_days integer?
+---@field goals_days integer?
+---@field one_to_one_days integer?
+
 ---@class regie.Plugin
 ---@field api 1
 ---@field name string Lowercase letters, digits, - and _.
@@ -109,6 +116,7 @@
 ---@field prompts (fun(phase: regie.Phase, case: regie.Case, ctx: regie.Context): regie.Prompt[]?)?
 ---@field guard (fun(move: regie.Move, case: regie.Case, ctx: regie.Context): boolean, regie.Text|string?)?
 ---@field on_enter (fun(phase: regie.Phase, case: regie.Case, ctx: regie.Context): regie.Suggestion[]?)?
+---@field agenda (fun(periods: regie.Periods, case: regie.Case, ctx: regie.Context): regie.Periods?)?
 
 -- Helpers every plugin can use.
 
