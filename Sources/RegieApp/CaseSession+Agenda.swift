@@ -24,9 +24,17 @@ extension CaseSession {
     package func agenda(_ selection: CaseSelection, withinDays days: Int) async throws(RegieError) -> [AgendaCase] {
         let horizon = LocalDate(daysSinceEpoch: today.daysSinceEpoch + days)
         let person = try person()
+        let summaries = try await selectedSummaries(selection)
+        let stored = try await storedWork(of: summaries)
         var entries: [AgendaCase] = []
-        for summary in try await selectedSummaries(selection) {
+        for summary in summaries {
             if case .closed = summary.status { continue }
+            // The stored part says when the case's tasks are due and when it meets next: a case
+            // with nothing within the horizon need not be read at all.
+            if let work = stored[summary.id] {
+                if selection.mine && work.worker != person.id && work.secondWorker != person.id { continue }
+                if !work.taskDues.contains(where: { $0 <= horizon }), (work.nextMeeting.map { $0 > horizon } ?? true) { continue }
+            }
             let state = try await replayed(summary.id)
             if selection.mine && state.worker != person.id && state.secondWorker != person.id { continue }
             let periods = try await periods(of: state)
@@ -38,6 +46,21 @@ extension CaseSession {
         }
         try await recordReads(caseIDs: entries.map(\.summary.id), action: "agenda")
         return entries
+    }
+
+    /// The case-list part stored with the report facts of these cases, where it was worked out
+    /// in the workspace's time zone (any other is worked out again).
+    private func storedWork(of summaries: [CaseSummary]) async throws(RegieError) -> [Int: CaseWork] {
+        var work: [Int: CaseWork] = [:]
+        let zone = workspace.timeZone.identifier
+        do {
+            _ = try await store.forEachCaseFacts(teams: Array(Set(summaries.map(\.team))).sorted()) { facts in
+                if let known = facts.work, known.zone == zone { work[facts.caseID] = known }
+            }
+        } catch {
+            throw RegieError.from(error)
+        }
+        return work
     }
 
     /// The list rows of the selected team (or all the acting person's teams) that the person may
@@ -57,19 +80,11 @@ extension CaseSession {
     func overviews(_ selection: CaseSelection) async throws(RegieError) -> [CaseOverview] {
         let person = try person()
         let summaries = try await selectedSummaries(selection)
-        var work: [Int: CaseWork] = [:]
-        do {
-            let teams = Array(Set(summaries.map(\.team))).sorted()
-            _ = try await store.forEachCaseFacts(teams: teams) { facts in
-                if let known = facts.work { work[facts.caseID] = known }
-            }
-        } catch {
-            throw RegieError.from(error)
-        }
+        let work = try await storedWork(of: summaries)
         var overviews: [CaseOverview] = []
         for summary in summaries {
             let overview: CaseOverview
-            if let stored = work[summary.id], stored.zone == workspace.timeZone.identifier {
+            if let stored = work[summary.id] {
                 overview = CaseOverview(summary: summary, work: stored)
             } else {
                 let state = try await replayed(summary.id)
