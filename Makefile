@@ -2,7 +2,8 @@
 SWIFT ?= swift
 DEMO_DIR ?= regie-demo
 
-.PHONY: all deps test-deps build demo test release embed benchmarks clean
+.PHONY: all deps test-deps build demo test release embed benchmarks man completions clean
+PREFIX ?= /usr/local
 
 all: build
 
@@ -30,6 +31,22 @@ test: test-deps
 # A release binary with the Swift runtime linked in: it starts in about half the time.
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product regie
+
+# Manual pages (`man regie`, `man regie.case.open`, ...) from the commands' own help, made by
+# ArgumentParser's generate-manual plugin (it builds a release binary first), installed under
+# $(PREFIX)/share/man/man1.
+man: deps
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page
+	mkdir -p $(DESTDIR)$(PREFIX)/share/man/man1
+	cp .build/plugins/GenerateManual/outputs/regie/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+# Shell completion scripts, which complete case numbers, team ids and checklist items from the
+# workspace at hand (README, "Shell completion").
+completions: build
+	mkdir -p .build/completions
+	.build/debug/regie --generate-completion-script bash > .build/completions/regie.bash
+	.build/debug/regie --generate-completion-script zsh > .build/completions/_regie
+	.build/debug/regie --generate-completion-script fish > .build/completions/regie.fish
 
 # Regenerates the copies of workflows/resourcegroep.yaml and plugins/ embedded in the binary.
 embed:

@@ -31,6 +31,25 @@ extension CaseSession {
         return visible
     }
 
+    /// The numbers of the cases of the acting person's teams, for shell completion: numbers
+    /// only, no case data, so not logged.
+    package func caseNumbers() async throws(RegieError) -> [Int] {
+        try await selectedSummaries(CaseSelection()).map(\.id)
+    }
+
+    /// The hand-ticked checklist items of the acting person's teams' workflows, for completion.
+    package func manualItemIDs() -> [String] {
+        guard let person = try? person() else { return [] }
+        var ids: [String] = []
+        for teamID in person.teams {
+            guard let team = workspace.team(teamID), let (workflow, _, _) = try? rules.current(for: team) else { continue }
+            for phase in Phase.allCases {
+                for item in workflow.definition(of: phase).checklist where item.isManual && !ids.contains(item.id) { ids.append(item.id) }
+            }
+        }
+        return ids
+    }
+
     /// The team report of one team (or of all the acting person's teams).
     /// - Returns: the report and the teams it covers.
     package func teamReport(team: String?, selection: TeamReport.Selection) async throws(RegieError)

@@ -25,7 +25,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(help: H("Only this team (default: all your teams).", "Alleen dit team (standaard: al je teams).")) var team: String?
+    @Option(help: H("Only this team (default: all your teams).", "Alleen dit team (standaard: al je teams)."), completion: .teamIDs) var team: String?
     @Flag(help: H("Only the cases you hold.", "Alleen de casussen die jij draagt.")) var mine = false
     @Option(help: H("How many days ahead (0 to 3650).", "Hoeveel dagen vooruit (0 tot 3650).")) var days: Int = 14
     @Option(help: H("text, json or ics (iCalendar).", "text, json of ics (iCalendar).")) var format: Format = .text

@@ -26,7 +26,7 @@ struct CaseOpenCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: H("The team that works on the case (an id from regie.yaml).",
-                    "Het team dat aan de casus werkt (een id uit regie.yaml).")) var team: String
+                    "Het team dat aan de casus werkt (een id uit regie.yaml)."), completion: .teamIDs) var team: String
     @Option(help: H("How the team refers to the client: initials or a nickname. Never a BSN.",
                     "Hoe het team de cliënt noemt: initialen of een roepnaam. Nooit een BSN.")) var client: String
     @Option(name: .customLong("ref"), help: H("Optional reference in your own system (not a BSN).",
@@ -71,7 +71,7 @@ struct CaseListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Option(help: H("Only cases of this team.", "Alleen casussen van dit team.")) var team: String?
+    @Option(help: H("Only cases of this team.", "Alleen casussen van dit team."), completion: .teamIDs) var team: String?
     @Flag(help: H("Only the cases you hold (as responsible or second worker).",
                   "Alleen de casussen die jij draagt (als verantwoordelijke of tweede werker).")) var mine = false
     @Option(help: H("Only cases that are active, paused or closed.",
@@ -107,7 +107,7 @@ struct CaseShowCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
 
     func run() async throws {
         let session = try await CaseSession(global)

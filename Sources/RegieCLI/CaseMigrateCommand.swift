@@ -19,7 +19,7 @@ struct CaseMigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Flag(help: H("Make the change (without it, only show what would change).",
                   "Voer de wijziging uit (zonder dit alleen tonen wat er zou veranderen).")) var yes = false
 

@@ -50,7 +50,7 @@ struct CaseAdvanceCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Flag(help: H("Go ahead despite unmet items (coordinators only; needs --reason).",
                   "Ga door ondanks open punten (alleen coördinatoren; vraagt om --reason).")) var override = false
     @Option(help: H("Why the refusal is overridden.", "Waarom de weigering wordt doorgezet.")) var reason: String?
@@ -66,7 +66,7 @@ struct CaseRevisitCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The earlier phase: goals, mapping, activation or meeting.",
                       "De eerdere fase: goals, mapping, activation of meeting.")) var phase: Phase
     @Option(help: H("Why the case goes back.", "Waarom de casus teruggaat.")) var reason: String?
@@ -82,7 +82,7 @@ struct CaseNextRoundCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Flag(help: H("Go ahead despite unmet items (coordinators only; needs --reason).",
                   "Ga door ondanks open punten (alleen coördinatoren; vraagt om --reason).")) var override = false
     @Option(help: H("Why the refusal is overridden.", "Waarom de weigering wordt doorgezet.")) var reason: String?
@@ -98,7 +98,7 @@ struct CaseRenewCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Flag(help: H("Go ahead despite unmet items (coordinators only; needs --reason).",
                   "Ga door ondanks open punten (alleen coördinatoren; vraagt om --reason).")) var override = false
     @Option(help: H("Why the refusal is overridden.", "Waarom de weigering wordt doorgezet.")) var reason: String?
@@ -114,7 +114,7 @@ struct CasePauseCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("crisis, admission, client-request or other.",
                     "crisis, opname, op verzoek van de cliënt (client-request) of anders.")) var kind: PauseKind = .other
     @Option(help: H("Why the case is paused.", "Waarom de casus wordt gepauzeerd.")) var reason: String?
@@ -129,7 +129,7 @@ struct CaseResumeCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
 
     func run() async throws { try await performMove(.resume, caseID: caseID, reason: nil, override: false, global: global) }
 }
@@ -141,7 +141,7 @@ struct CaseCloseCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("network-carries, goals-achieved, client-stopped, transferred or other.",
                     "network-carries (netwerk draagt), goals-achieved (doelen bereikt), client-stopped (cliënt stopt), transferred (overgedragen) of other (anders).")) var outcome: CloseOutcome
     @Option(help: H("Why the case closes.", "Waarom de casus wordt afgesloten.")) var reason: String?
@@ -156,7 +156,7 @@ struct CaseReopenCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("Why the case reopens.", "Waarom de casus wordt heropend.")) var reason: String?
 
     func run() async throws { try await performMove(.reopen, caseID: caseID, reason: reason, override: false, global: global) }

@@ -14,7 +14,7 @@ struct CaseAssignCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("The new responsible worker: a person of the case's team.",
                     "De nieuwe verantwoordelijke werker: iemand van het team van de casus.")) var worker: String?
     @Option(help: H("A second worker of the team.", "Een tweede werker van het team.")) var second: String?
@@ -50,9 +50,9 @@ struct CaseTransferCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(name: .customLong("to-team"), help: H("The team to hand the case to.",
-                                                  "Het team waaraan de casus wordt overgedragen.")) var toTeam: String?
+                                                  "Het team waaraan de casus wordt overgedragen."), completion: .teamIDs) var toTeam: String?
     @Option(help: H("Why (needed to offer, withdraw or decline).",
                     "Waarom (nodig bij aanbieden, intrekken of weigeren).")) var reason: String?
     @Flag(help: H("Accept the case into your team (coordinators of the receiving team).",
@@ -129,7 +129,7 @@ struct CaseRelabelCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("The client's label: initials or a nickname. Never a BSN.",
                     "Het label van de cliënt: initialen of een roepnaam. Nooit een BSN.")) var client: String?
     @Option(name: .customLong("ref"), help: H("The reference in your own system; an empty text removes it.",

@@ -19,8 +19,8 @@ struct CheckTickCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
-    @Argument(help: H("The item id, such as goals.own_story.", "Het id van het punt, zoals goals.own_story.")) var item: String
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
+    @Argument(help: H("The item id, such as goals.own_story.", "Het id van het punt, zoals goals.own_story."), completion: .itemIDs) var item: String
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -38,8 +38,8 @@ struct CheckUntickCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
-    @Argument(help: H("The item id.", "Het id van het punt.")) var item: String
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
+    @Argument(help: H("The item id.", "Het id van het punt."), completion: .itemIDs) var item: String
 
     func run() async throws {
         let session = try await CaseSession(global)
@@ -58,7 +58,7 @@ struct CheckListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("The phase (default: the case's current phase).",
                     "De fase (standaard: de huidige fase van de casus).")) var phase: Phase?
 

@@ -43,6 +43,22 @@ extension GlobalOptions {
         return kept
     }
 
+    /// Only the global options among `arguments` (for completion, which sees all the words typed).
+    static func onlyGlobals(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if names.contains(first), rest.count >= 2 {
+                kept += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else {
+                if names.contains(where: { first.hasPrefix($0 + "=") }) { kept.append(first) }
+                rest = rest.dropFirst()
+            }
+        }
+        return kept
+    }
+
     static func hoisted(_ arguments: [String]) -> [String] {
         var leading: [String] = []
         var rest = arguments[...]

@@ -19,7 +19,7 @@ struct GoalAddCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The goal, in the words of whoever worded it (preferably the client).",
                       "Het doel, in de woorden van wie het verwoordde (liefst de cliënt).")) var text: String
     @Option(help: H("short or long.", "kort of lang.")) var term: GoalTerm
@@ -41,7 +41,7 @@ struct GoalUpdateCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The goal number.", "Het nummer van het doel.")) var goalID: Int
     @Option(help: H("New words for the goal (needs --by).", "Nieuwe woorden voor het doel (vraagt om --by).")) var text: String?
     @Option(name: .customLong("by"), help: H("Who worded the new text: client or worker.",

@@ -22,7 +22,7 @@ struct MeetingPlanCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("The date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
                     "De datum: 2027-01-14, 14-01-2027, vandaag of morgen.")) var on: DayInput
     @Flag(name: .customLong("confirm-date"), help: H("Confirm a date more than two years ahead.",
@@ -45,7 +45,7 @@ struct MeetingHeldCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
     @Option(help: H("The date it took place: 2027-01-14, 14-01-2027, today or yesterday (vandaag, gisteren).",
                     "De dag waarop hij plaatsvond: 2027-01-14, 14-01-2027, vandaag of gisteren.")) var on: DayInput

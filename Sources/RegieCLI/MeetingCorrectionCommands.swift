@@ -13,7 +13,7 @@ struct MeetingMoveCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
     @Option(help: H("The new date: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
                     "De nieuwe datum: 2027-01-14, 14-01-2027, vandaag of morgen.")) var to: DayInput
@@ -39,7 +39,7 @@ struct MeetingCancelCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
     @Option(help: H("Why it will not take place.", "Waarom hij niet doorgaat.")) var reason: String
 
@@ -59,7 +59,7 @@ struct MeetingCorrectCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The meeting number.", "Het nummer van de bijeenkomst.")) var meetingID: Int
     @Option(help: H("The day it really took place: 2027-01-14, 14-01-2027, today or yesterday.",
                     "De dag waarop hij echt plaatsvond: 2027-01-14, 14-01-2027, vandaag of gisteren.")) var on: DayInput?

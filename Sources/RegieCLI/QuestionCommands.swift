@@ -19,7 +19,7 @@ struct QuestionAddCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The question.", "De vraag.")) var text: String
     @Option(help: H("The resource that picks it up.", "De resource die hem oppakt.")) var owner: Int?
     @Option(help: H("By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
@@ -44,7 +44,7 @@ struct QuestionAssignCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The question number.", "Het nummer van de vraag.")) var questionID: Int
     @Option(name: .customLong("to"), help: H("The resource that picks it up.", "De resource die hem oppakt.")) var owner: Int
     @Option(help: H("By when: 2027-01-14, 14-01-2027, today or tomorrow (vandaag, morgen).",
@@ -67,7 +67,7 @@ struct QuestionStatusCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The question number.", "Het nummer van de vraag.")) var questionID: Int
     @Argument(help: H("open, accepted, done or parked.", "open, opgepakt, gedaan of geparkeerd.")) var status: QuestionStatus
 
@@ -89,7 +89,7 @@ struct QuestionEditCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The question number.", "Het nummer van de vraag.")) var questionID: Int
     @Argument(help: H("The question as it should read.", "De vraag zoals hij moet luiden.")) var text: String
 

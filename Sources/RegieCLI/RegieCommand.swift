@@ -5,7 +5,7 @@ import RegieCore
 import RegieReports
 
 /// `regie`: the root command.
-public struct RegieCommand: ParsableCommand {
+public struct RegieCommand: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
         commandName: "regie",
@@ -60,7 +60,7 @@ public enum RegieMain {
             return negative.status
         }
         do {
-            var command = try RegieCommand.parseAsRoot(arguments)
+            var command = try await RegieCommand.asyncParseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -20,7 +20,7 @@ struct ReminderDoneCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The reminder's number (see `regie case show`).",
                       "Het nummer van de herinnering (zie `regie case show`).")) var reminderID: Int
 
@@ -39,7 +39,7 @@ struct ReminderDismissCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The reminder's number (see `regie case show`).",
                       "Het nummer van de herinnering (zie `regie case show`).")) var reminderID: Int
     @Option(help: H("Why it does not apply.", "Waarom hij niet van toepassing is.")) var reason: String

@@ -32,7 +32,7 @@ struct ReportTeamCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: H("Only this team (default: all your teams).", "Alleen dit team (standaard: al je teams).")) var team: String?
+    @Option(help: H("Only this team (default: all your teams).", "Alleen dit team (standaard: al je teams)."), completion: .teamIDs) var team: String?
     @Option(help: H("Only cases opened on or after this day (YYYY-MM-DD).",
                     "Alleen casussen geopend op of na deze dag (JJJJ-MM-DD).")) var since: LocalDate?
     @Option(help: H("Only cases opened on or before this day (YYYY-MM-DD).",
@@ -76,7 +76,7 @@ struct ReportCaseCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("md, html or dot.", "md, html of dot.")) var format: Format = .md
     @OptionGroup var output: JSONOption
 

@@ -22,7 +22,7 @@ struct ResourceAddCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("How the client refers to them, such as “Mother” or “Neighbour Ans”.",
                       "Hoe de cliënt deze persoon noemt, zoals ‘Moeder’ of ‘Buurvrouw Ans’.")) var label: String
     @Option(help: H("How they are related to the client.", "Hoe deze persoon met de cliënt verbonden is.")) var relation: String
@@ -46,7 +46,7 @@ struct ResourceUpdateCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
     @Option(help: H("not-contacted, contacted, willing or declined.",
                     "geen contact, benaderd, doet mee of wil niet.")) var contact: ContactStatus?
@@ -83,7 +83,7 @@ struct ResourceChooseCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
     @Flag(name: .customLong("client-chose"), help: H("Confirms that this is the client's own choice (required).",
                                                      "Bevestigt dat dit de eigen keuze van de cliënt is (verplicht).")) var clientChose = false
@@ -104,7 +104,7 @@ struct ResourceLeaveCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
     @Option(help: H("Why they left.", "Waarom deze persoon wegging.")) var reason: String
 
@@ -124,7 +124,7 @@ struct ResourceRemoveCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
 
     func run() async throws {

@@ -20,7 +20,7 @@ struct TimeLogCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("How long: 1h30m, 90m, 1.5h.", "Hoe lang: 1h30m, 90m, 1,5h.")) var duration: String
     @Option(help: H("contact, conversation, meeting, preparation or other.",
                     "contact, gesprek, bijeenkomst, voorbereiding of anders.")) var activity: TimeActivity = .other
@@ -47,7 +47,7 @@ struct TimeListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
 
     struct EntryJSON: Encodable {
         var id: Int, on: LocalDate, minutes: Int, activity: TimeActivity

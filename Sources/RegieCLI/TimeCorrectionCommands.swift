@@ -14,7 +14,7 @@ struct TimeCorrectCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The entry's number.", "Het nummer van de registratie.")) var entry: Int
     @Option(help: H("How long it really took: 1h30m, 90m, 1.5h.",
                     "Hoe lang het echt duurde: 1h30m, 90m, 1,5h.")) var duration: String?
@@ -47,7 +47,7 @@ struct TimeWithdrawCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: H("The case number.", "Het casusnummer.")) var caseID: Int
+    @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Argument(help: H("The entry's number.", "Het nummer van de registratie.")) var entry: Int
     @Option(help: H("Why it does not count.", "Waarom het niet telt.")) var reason: String
 

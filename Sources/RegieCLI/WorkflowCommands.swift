@@ -24,7 +24,7 @@ struct WorkflowShowCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
     @Option(help: H("The team (default: the acting person's first team).",
-                    "Het team (standaard: het eerste team van wie handelt).")) var team: String?
+                    "Het team (standaard: het eerste team van wie handelt)."), completion: .teamIDs) var team: String?
     @Option(help: H("Only this phase.", "Alleen deze fase.")) var phase: Phase?
 
     struct PhaseJSON: Encodable {

@@ -44,4 +44,36 @@ struct HelpTests {
         #expect(list.status == .success && list.out.contains("Maak je laatste opdracht op een casus ongedaan"), "\(list.out)\(list.err)")
         #expect(await bench.run(["help", "agenda", "--lang", "nl"]).out.contains("Alleen de casussen die jij draagt."))
     }
+
+    @Test("shell completion offers the case numbers of your teams, the team ids and the hand-ticked items")
+    func completion() async throws {
+        let bench = try await Workbench()
+        await bench.run(["case", "open", "--team", "west", "--client", "J."])
+        await bench.run(["case", "open", "--team", "oost", "--client", "K."], as: "bob")
+        let cases = await bench.run(["---completion", "case", "show", "--", "caseID", "0", "0"])
+        #expect(cases.status == .success && cases.out == "1\n", "anna sees west's case only: \(cases.out)\(cases.err)")
+        #expect(await bench.run(["---completion", "case", "show", "--", "caseID", "0", "0"], as: "karim").out == "1\n2\n")
+        #expect(await bench.run(["---completion", "case", "list", "--", "--team", "0", "0"]).out == "west\noost\n")
+        let items = await bench.run(["---completion", "check", "tick", "--", "item", "1", "0"]).out
+        #expect(items.contains("goals.own_story\n") && !items.contains("goals.long_term"), "hand-ticked items only: \(items)")
+        let stranger = await bench.run(["---completion", "case", "show", "--", "caseID", "0", "0"], as: "nobody").out
+        #expect(stranger.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "an unknown person completes nothing: \(stranger)")
+        let script = await bench.run(["--generate-completion-script", "bash"], inWorkspace: false)
+        #expect(script.out.hasPrefix("#!/bin/bash") && script.out.contains("---completion"))
+    }
+
+    @Test("the tool description that `make man` turns into manual pages lists every command")
+    func manualSource() async throws {
+        let bench = try await Workbench()
+        let dump = await bench.run(["--experimental-dump-help"], inWorkspace: false)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.out.utf8)) as? [String: Any], "\(dump.out.prefix(200))")
+        let command = try #require(json["command"] as? [String: Any])
+        func names(_ node: [String: Any], _ path: String) -> [String] {
+            let here = path.isEmpty ? (node["commandName"] as? String ?? "") : path + " " + (node["commandName"] as? String ?? "")
+            return [here] + ((node["subcommands"] as? [[String: Any]]) ?? []).flatMap { names($0, here) }
+        }
+        let all = names(command, "")
+        #expect(all.contains("regie case transfer") && all.contains("regie undo") && all.contains("regie reminder dismiss"), "\(all)")
+        #expect(all.count == Self.commands().count + 1, "every command, and ArgumentParser's help")
+    }
 }
