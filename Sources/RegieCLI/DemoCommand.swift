@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
                 out.line("# " + l(say))
             }
             day = step.day ?? day
-            let args = DemoScript.arguments(step.args, lastDay: lastDay)
+            let args = DemoScript.data(DemoScript.arguments(step.args, lastDay: lastDay), lang)
             let shown = (step.actor == "sanne" ? [] : ["--as", step.actor]) + args
             out.line("$ regie " + shown.map(Self.shellQuoted).joined(separator: " "))
             let arguments = args + ["--workspace", root.path, "--as", step.actor, "--lang", lang.rawValue]
@@ -91,6 +91,8 @@ struct DemoCommand: AsyncParsableCommand {
         organisation: "Demo buurtteams"
         locale: \(lang.rawValue)
         database: regie.sqlite
+        audit:
+          purpose: \(lang == .nl ? "zorg" : "care")
         teams:
           - id: buurtteam-west
             name: "Buurtteam West"
@@ -108,6 +110,7 @@ struct DemoCommand: AsyncParsableCommand {
           - id: sanne
             name: "Sanne"
             role: worker
+            phone: "020 555 01 23"
             teams: [buurtteam-west, fact-oost]
           - id: karim
             name: "Karim"

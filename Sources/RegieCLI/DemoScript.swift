@@ -34,6 +34,48 @@ enum DemoScript {
         }
     }
 
+    /// The demo's data in the other language: the client's own goals are Dutch in both runs (their
+    /// words), the rest of what the worker types follows the run's language.
+    static let dutchData: [String: String] = [
+        "mother": "moeder", "neighbour": "buurvrouw", "peer with lived experience": "ervaringsdeskundige, lotgenoot",
+        "district nurse": "wijkverpleegkundige", "Sunday dinner together": "Zondag samen eten",
+        "Daily care": "Dagelijkse zorg", "Shopping on Saturdays": "Boodschappen op zaterdag",
+        "Help with paperwork": "Hulp bij papierwerk", "Come along to a day-centre intake": "Mee naar een intake bij de dagbesteding",
+        "Being on call": "Altijd bereikbaar zijn", "Medication check weekly": "Wekelijks medicatie nakijken",
+        "Evening visits": "Bezoek in de avond", "Groceries on Saturday": "Boodschappen op zaterdag",
+        "Find a day centre": "Een plek voor dagbesteding vinden", "Sort out the debts": "De schulden regelen",
+        "Short admission after a crisis; the network stays involved.": "Korte opname na een crisis; het netwerk blijft betrokken.",
+        "Call the housing association": "Bel de woningcorporatie",
+    ]
+
+    /// Value names as a Dutch worker types them (Regie takes both), after the option they belong to.
+    static let dutchValues: [String: [String: String]] = [
+        "--kind": ["informal": "informeel", "experience-expert": "ervaringsdeskundige", "crisis": "crisis"],
+        "--contact": ["contacted": "benaderd", "willing": "doet-mee"],
+        "--tension": ["noted": "opgemerkt", "discussed": "besproken"],
+        "--led-by": ["client": "cliënt", "together": "samen"],
+        "--by": ["client": "cliënt"],
+        "--term": ["long": "lang", "short": "kort"],
+        "--activity": ["meeting": "bijeenkomst"],
+    ]
+    static let dutchStatuses = ["accepted": "opgepakt", "done": "gedaan", "parked": "geparkeerd"]
+
+    /// A step's data in the run's language.
+    static func data(_ args: [String], _ language: Language) -> [String] {
+        guard language == .nl else { return args }
+        var result: [String] = []
+        for (index, arg) in args.enumerated() {
+            if index > 0, let values = dutchValues[args[index - 1]], let dutch = values[arg] {
+                result.append(dutch)
+            } else if args.starts(with: ["question", "status"]), index == args.count - 1, let dutch = dutchStatuses[arg] {
+                result.append(dutch)
+            } else {
+                result.append(dutchData[arg] ?? arg)
+            }
+        }
+        return result
+    }
+
     static let steps: [Step] = [
         Step(say: say("Phase 1, goals: open a case and write the client's goals in their own words.",
                       "Fase 1, doelen: open een casus en schrijf de doelen op in de woorden van de cliënt."),
@@ -110,7 +152,7 @@ enum DemoScript {
         Step(args: ["case", "advance", "1"]),
         Step(say: say("A question typed into the wrong case is taken back at once; the record keeps both.",
                       "Een vraag in de verkeerde casus wordt meteen teruggenomen; het dossier houdt beide."),
-             args: ["question", "add", "1", "Bel de woningcorporatie"]),
+             args: ["question", "add", "1", "Call the housing association"]),
         Step(args: ["undo", "1"]),
         Step(say: say("The next meeting is planned, then moved: a correction that keeps the first date on record.",
                       "De volgende bijeenkomst wordt gepland en dan verzet: een correctie die de eerste datum bewaart."),
