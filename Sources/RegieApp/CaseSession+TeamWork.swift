@@ -72,8 +72,9 @@ extension CaseSession {
         package var incoming: Bool
     }
 
-    /// The transfers waiting to or from the acting person's teams; each is logged as a read.
-    package func transferOffers() async throws(RegieError) -> [TransferOffer] {
+    /// The transfers waiting to or from the acting person's teams; each is logged as a read by
+    /// `action` (the command that shows them).
+    package func transferOffers(action: String = "case transfers") async throws(RegieError) -> [TransferOffer] {
         let person = try person()
         let candidates: [Int]
         do { candidates = try await store.caseIDs(withEventType: CaseEvent.transferRequestedType) } catch { throw RegieError.from(error) }
@@ -86,8 +87,18 @@ extension CaseSession {
                                             incoming: person.teams.contains(pending.toTeam) && !person.teams.contains(state.team)))
             }
         }
-        try await recordReads(caseIDs: offers.map(\.caseID), action: "case transfers")
+        try await recordReads(caseIDs: offers.map(\.caseID), action: action)
         return offers
+    }
+}
+
+extension CaseSession {
+    /// The handovers a coordinator of the acting person's teams is to accept or decline: the
+    /// agenda's tasks for cases that are not yet theirs. Logged as read by `agenda`.
+    package func offersToSettle() async throws(RegieError) -> [TransferOffer] {
+        let person = try person()
+        guard person.role == .coordinator else { return [] }
+        return try await transferOffers(action: "agenda").filter(\.incoming)
     }
 }
 

@@ -34,15 +34,20 @@ struct AgendaCommand: AsyncParsableCommand {
         guard (0...3650).contains(days) else { throw RegieError(.usage, .daysOutOfRange) }
         let session = try await CaseSession(global)
         let cases = try await session.agenda(CaseSession.CaseSelection(team: team, mine: mine), withinDays: days)
+        let zone = session.workspace.timeZone
+        // Handovers offered to a coordinator's team are theirs to settle, whatever --mine says.
+        let offers = try await session.offersToSettle().filter { team == nil || $0.transfer.toTeam == team }.map {
+            (caseID: $0.caseID, fromTeam: $0.fromTeam, reason: $0.transfer.reason, on: LocalDate(dayOf: $0.transfer.requestedAt, in: zone))
+        }
         let l = session.l
         switch output.json ? .json : format {
         case .json:
-            try JSONOutput.print(AgendaItemJSON.items(cases, today: session.today, l: l))
+            try JSONOutput.print(AgendaItemJSON.items(cases, today: session.today, l: l, offers: offers))
         case .ics:
             let calendar = AgendaCalendar(l, domain: Self.domain(session.workspace.organisation), stamp: session.now)
             Console.current.write(calendar.render(cases))
         case .text:
-            for line in AgendaText(l).lines(cases, today: session.today) { Console.current.line(line) }
+            for line in AgendaText(l).lines(cases, today: session.today, offers: offers) { Console.current.line(line) }
         }
     }
 

@@ -26,8 +26,20 @@ package struct AgendaText {
         l("meeting \(meeting.id) of the group", "bijeenkomst \(meeting.id) van de groep")
     }
 
-    package func lines(_ cases: [AgendaCase], today: LocalDate) -> [String] {
+    /// A handover to settle, as the receiving team may see it: no client, only the case number.
+    package func offer(caseID: Int, fromTeam: String, reason: String) -> String {
+        l("accept or decline the handover from team \(fromTeam) (`regie case transfer \(caseID) --accept` or `--decline`): \(reason)",
+          "neem de overdracht van team \(fromTeam) aan of weiger hem (`regie case transfer \(caseID) --accept` of `--decline`): \(reason)")
+    }
+
+    package func lines(_ cases: [AgendaCase], today: LocalDate,
+                       offers: [(caseID: Int, fromTeam: String, reason: String, on: LocalDate)] = []) -> [String] {
         var rows: [(LocalDate, Int, String)] = []
+        for offer in offers {
+            let mark = offer.on < today ? l("overdue", "te laat") : l("due", "te doen")
+            rows.append((offer.on, offer.caseID, "\(offer.on)  \(mark)  \(l("case", "casus")) \(offer.caseID)  "
+                         + self.offer(caseID: offer.caseID, fromTeam: offer.fromTeam, reason: offer.reason)))
+        }
         for entry in cases {
             let who = l("case \(entry.summary.id) (\(entry.summary.clientLabel))", "casus \(entry.summary.id) (\(entry.summary.clientLabel))")
             for task in entry.tasks {

@@ -114,6 +114,12 @@ struct TeamWorkCommandTests {
         #expect(!offers.out.contains("J.") && !offers.out.contains("Eigen woning"))
         #expect(await bench.run(["case", "transfers"]).out.contains("case 1"), "the sending team sees it too")
         #expect(await bench.run(["case", "transfers"], as: "bob").out.contains("case 1"), "the receiving team's workers see the offer")
+        let agenda = await bench.run(["agenda"], as: "olga").out
+        #expect(agenda.contains("case 1  accept or decline the handover from team west"), "the coordinator's task: \(agenda)")
+        #expect(!agenda.contains("J."), "no client before accepting")
+        #expect(!(await bench.run(["agenda"], as: "bob").out.contains("handover")), "a task for coordinators")
+        let json = try JSONSerialization.jsonObject(with: Data(await bench.run(["agenda", "--json"], as: "olga").out.utf8)) as? [[String: Any]]
+        #expect(json?.first?["kind"] as? String == "transfer_offer" && json?.first?["client_label"] == nil)
         #expect(await bench.run(["case", "transfer", "1", "--accept"], as: "bob").status == .notPermitted, "coordinators only")
         #expect(await bench.run(["case", "transfer", "1", "--accept"], as: "karim").status == .notPermitted, "not karim's team")
         #expect(await bench.run(["case", "transfer", "1", "--accept", "--worker", "anna"], as: "olga").status == .refused)
