@@ -80,11 +80,13 @@ package struct TransitionReplayer {
         if case .transitioned(let transition) = decoded {
             transitions += 1
             guard let hash = event.rules.first, let workflow = workflows[hash] else {
-                return stop(AuditProblem(.illegalTransition("the rules recorded with it are not in the store"),
+                return stop(AuditProblem(.illegalTransition(en: "the rules recorded with it are not in the store",
+                                                                nl: "de regels die erbij zijn vastgelegd staan niet in de opslag"),
                                          caseID: event.caseID, version: event.version))
             }
             guard event.rules.dropFirst() == current.plugins.map(\.hash)[...], let plugins = pluginsFor(current, workflow) else {
-                return stop(AuditProblem(.illegalTransition("the plugins recorded with it are not the case's, or are not in the store"),
+                return stop(AuditProblem(.illegalTransition(en: "the plugins recorded with it are not the case's, or are not in the store",
+                                                                nl: "de plugins die erbij zijn vastgelegd zijn niet die van de casus, of staan niet in de opslag"),
                                          caseID: event.caseID, version: event.version))
             }
             if case .closed = transition.to { closedAt.append(event.sequence) }
@@ -102,7 +104,8 @@ package struct TransitionReplayer {
                 if timeLimited && decidedByRules {
                     notReproducible += 1
                 } else {
-                    problems.append(AuditProblem(.illegalTransition(problem.description), caseID: event.caseID, version: event.version))
+                    problems.append(AuditProblem(.illegalTransition(en: problem.title(L10n(language: .en)), nl: problem.title(L10n(language: .nl))),
+                                                 caseID: event.caseID, version: event.version))
                 }
             }
         }

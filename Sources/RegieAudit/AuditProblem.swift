@@ -39,7 +39,8 @@ public struct AuditProblem: Sendable, Equatable {
         case accessHash
         case accessCountDisagrees(stated: Int, found: Int)
         // Replay of the rules.
-        case illegalTransition(String)
+        /// Why, worded in both languages by the replayer (this target knows no wording).
+        case illegalTransition(en: String, nl: String)
         case unreadablePayload
         /// A stored workflow or plugin source no longer matches the content hash it is stored under.
         case ruleSourceAltered(hash: String)

@@ -82,8 +82,8 @@ package enum AuditProblemText {
         case .accessCountDisagrees(let stated, let found):
             l("the access log should hold \(stated) entries but holds \(found), or ends with another hash",
               "het inzagelog hoort \(stated) regels te bevatten maar bevat er \(found), of eindigt met een andere hash")
-        case .illegalTransition(let why):
-            l("the transition was not legal under its recorded rules: \(why)", "de overgang was niet geldig onder de vastgelegde regels: \(why)")
+        case .illegalTransition(let en, let nl):
+            l("the transition was not legal under its recorded rules: \(en)", "de overgang was niet geldig onder de vastgelegde regels: \(nl)")
         case .unreadablePayload:
             l("its content cannot be read back", "de inhoud kan niet worden teruggelezen")
         case .ruleSourceAltered(let hash):
@@ -103,5 +103,28 @@ package enum AuditProblemText {
 
     private static func name(_ id: Int, _ l: L10n) -> String {
         id == 0 ? l("the exported checkpoint", "het geëxporteerde controlepunt") : l("checkpoint \(id)", "controlepunt \(id)")
+    }
+}
+
+extension TransitionCheck.Problem {
+    /// Why a recorded transition does not replay, in words.
+    package func title(_ l: L10n) -> String {
+        switch self {
+        case .wrongStartingStatus:
+            l("the recorded starting status is not the case's status at that moment",
+              "de vastgelegde beginstatus is niet de status van de casus op dat moment")
+        case .illegalMove(let kind):
+            l("\(kind.rawValue) was not a legal move from that status", "‘\(kind.title(l))’ was vanuit die status geen geldige stap")
+        case .missingReason(let kind):
+            l("\(kind.rawValue) needs a reason and has none", "‘\(kind.title(l))’ vraagt om een reden en heeft er geen")
+        case .checklistDiffers(let recorded, let recomputed):
+            l("the recorded unmet items [\(recorded.joined(separator: ", "))] differ from the rules' [\(recomputed.joined(separator: ", "))]",
+              "de vastgelegde open punten [\(recorded.joined(separator: ", "))] verschillen van die van de regels [\(recomputed.joined(separator: ", "))]")
+        case .overrideWithoutReason:
+            l("an override without a written reason", "doorgezet zonder geschreven reden")
+        case .guardsDiffer:
+            l("the recorded plugin verdicts differ from what the pinned plugins say",
+              "de vastgelegde oordelen van de plugins verschillen van wat de vastgepinde plugins zeggen")
+        }
     }
 }
