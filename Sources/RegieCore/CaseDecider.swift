@@ -220,6 +220,8 @@ public enum CaseDecider {
             guard move.guards?.isEmpty ?? true else { throw .undo(.guardedMove) }
             return Undone(version: state.version, type: last.event.typeName, status: before.status,
                           roundsTakenBack: state.round == before.round ? nil : state.round - before.round)
+        case .clientRelabelled(let relabelled) where relabelled.label != nil:
+            return Undone(version: state.version, type: last.event.typeName, clientLabel: before.clientLabel)
         case .opened, .migrated, .resourceRemoved, .transferRequested, .transferAccepted, .transferDeclined, .transferWithdrawn,
              .undone:
             // An opening is not a command on a case; a removal erased a person who asked for it;

@@ -90,9 +90,10 @@ public struct SummaryChange: Sendable, Equatable {
         case .clientRelabelled(let r):
             if let label = r.label { clientLabel = label }
         case .undone(let u):
-            // Only a move taken back changes the list row: an undo of a transfer or a
-            // relabelling is refused.
+            // A move or a relabelling taken back changes the list row (an undo of a transfer
+            // is refused): the event says what the row returns to.
             if let before = u.status { status = before }
+            if let label = u.clientLabel { clientLabel = label }
             roundsAdded -= u.roundsTakenBack ?? 0
         default:
             break

@@ -98,8 +98,8 @@ public struct ReminderClosed: Codable, Sendable, Equatable {
 }
 
 /// The acting person's last command on the case is taken back: the case is as it was before
-/// it, and both stay on record. What the case list needs (the status and round before the
-/// command) is carried along, as the stores update the list from events alone.
+/// it, and both stay on record. What the case list needs (the status, round or label before
+/// the command) is carried along, as the stores update the list from events alone.
 public struct Undone: Codable, Sendable, Equatable {
     /// The version of the event taken back (always the one just before this).
     public var version: Int
@@ -108,17 +108,20 @@ public struct Undone: Codable, Sendable, Equatable {
     /// For a move taken back: the status the case returns to, and how many rounds it loses.
     public var status: CaseStatus?
     public var roundsTakenBack: Int?
+    /// For a relabelling taken back: the label the case returns to.
+    public var clientLabel: String?
 
-    public init(version: Int, type: String, status: CaseStatus? = nil, roundsTakenBack: Int? = nil) {
+    public init(version: Int, type: String, status: CaseStatus? = nil, roundsTakenBack: Int? = nil, clientLabel: String? = nil) {
         self.version = version
         self.type = type
         self.status = status
         self.roundsTakenBack = roundsTakenBack
+        self.clientLabel = clientLabel
     }
 
     enum CodingKeys: String, CodingKey {
         case version, type, status
-        case roundsTakenBack = "rounds_taken_back"
+        case roundsTakenBack = "rounds_taken_back", clientLabel = "client_label"
     }
 }
 

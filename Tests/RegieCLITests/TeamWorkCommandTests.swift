@@ -185,6 +185,9 @@ struct TeamWorkCommandTests {
         #expect(await bench.run(["case", "relabel", "1", "--client", "J.B.", "--ref", ""]).out == "Case 1 is now labelled J.B..\n")
         #expect(await bench.run(["case", "list"]).out.contains("J.B."))
         #expect(await bench.run(["case", "show", "1"]).out.contains("client label now “J.B.”, was “J.”"))
+        await bench.run(["case", "relabel", "1", "--client", "Typo."])
+        #expect(await bench.run(["undo", "1"]).status == .success)
+        #expect(await bench.run(["case", "list"]).out.contains("J.B."), "the list follows an undone relabelling")
         #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
     }
 

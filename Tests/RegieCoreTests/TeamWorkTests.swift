@@ -50,6 +50,9 @@ struct TeamWorkTests {
         #expect(c.state.corrections.map(\.change) == [.clientRelabelled(from: "J.", to: "J.B."), .referenceCorrected(from: nil, to: "Z-12"),
                                                        .referenceCorrected(from: "Z-12", to: nil)])
         #expect(try c.run(.relabel(label: "J.B.", reference: nil)).isEmpty)
+        try c.run(.relabel(label: "X.", reference: nil))
+        try c.run(.undo)
+        #expect(c.state.clientLabel == "J.B.", "an undone relabelling returns to the label before it")
         #expect(throws: CaseError.invalid(.nationalIdentifier(field: "external reference"))) { try c.run(.relabel(label: nil, reference: "111222333")) }
         var summary = CaseSummary(try CaseState.replay(Array(c.events.prefix(1))))
         for event in c.events.dropFirst() { summary.apply(event) }

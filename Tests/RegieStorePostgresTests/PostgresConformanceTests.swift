@@ -82,6 +82,18 @@ struct PostgresBackend: StoreBackend {
             versions[caseID, default: 0] += 1
         }
         await store.close()
+        // Schema 3 added the case list's part of the facts; schema 2 is the one before.
+        for statement in ["ALTER TABLE case_facts DROP COLUMN work", "DELETE FROM regie_schema WHERE version = 3"] {
+            try await TestCluster.run(statement, on: location)
+        }
+        var schema = 0
+        try await TestCluster.query("SELECT max(version) FROM regie_schema", on: location) { schema = $0 }
+        #expect(schema == 2)
+        return location.description
+    }
+
+    /// Takes a store of the previous schema (2) back to schema 1, as the first release wrote it.
+    static func downgradeToSchema1(_ location: PostgresLocation) async throws {
         for statement in [
             "DROP TRIGGER rule_sources_append_only ON rule_sources", "DROP TRIGGER cosignatures_kept ON checkpoint_cosignatures",
             "DROP TRIGGER rule_sources_no_truncate ON rule_sources", "DROP TRIGGER cosignatures_no_truncate ON checkpoint_cosignatures",
@@ -90,10 +102,6 @@ struct PostgresBackend: StoreBackend {
         ] {
             try await TestCluster.run(statement, on: location)
         }
-        var schema = 0
-        try await TestCluster.query("SELECT max(version) FROM regie_schema", on: location) { schema = $0 }
-        #expect(schema == 1)
-        return location.description
     }
 
     /// A second connection begins a write, takes the log head, writes an event row, and its

@@ -30,7 +30,7 @@ struct PostgresStoreTests {
         for store in stores { await store.close() }
         var migrations = 0
         try await TestCluster.query("SELECT count(*) FROM regie_schema", on: location) { migrations = $0 }
-        #expect(migrations == 2, "one row per migration")
+        #expect(migrations == 3, "one row per migration (schemas 1 to 3)")
     }
 
     @Test("an empty database is refused without create; one with tables of its own always; a newer schema too")
@@ -70,17 +70,18 @@ struct PostgresStoreTests {
         #expect(events == 1)
     }
 
-    @Test("a store of schema version 1 gets version 2 on opening: its rules can no longer be deleted")
+    @Test("a store of schema version 1 gets versions 2 and 3 on opening: its rules can no longer be deleted")
     func upgradeToVersion2() async throws {
         let backend = PostgresBackend()
         let location = try #require(PostgresLocation(url: try await backend.makeStoreAtPreviousSchema(
             history: [(1, .opened(Self.opened()))], workflowSource: Self.source)))
+        try await PostgresBackend.downgradeToSchema1(location)
         try await TestCluster.run("UPDATE rule_sources SET stored_at = stored_at", on: location)
         let store = try await PostgresEventStore.open(location, password: nil)
         await store.close()
         var schema = 0
         try await TestCluster.query("SELECT max(version) FROM regie_schema", on: location) { schema = $0 }
-        #expect(schema == 2)
+        #expect(schema == 3)
         await #expect(throws: (any Error).self) { try await TestCluster.run("DELETE FROM rule_sources", on: location) }
     }
 
