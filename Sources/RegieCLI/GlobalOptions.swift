@@ -27,37 +27,28 @@ extension GlobalOptions {
 
     /// The arguments with global options given before the subcommand (`regie --as karim audit
     /// verify`) moved after it, where the subcommand reads them; before a `--`, if there is one.
-    /// `regie help COMMAND` without the global options: ArgumentParser's help command takes
-    /// none, and they have done their part (the language) by the time help is shown.
-    static func withoutGlobals(_ arguments: [String]) -> [String] {
-        var kept: [String] = []
+    /// The global options among `arguments` (with their values) and the other arguments, each in order.
+    static func split(_ arguments: [String]) -> (globals: [String], rest: [String]) {
+        var globals: [String] = [], others: [String] = []
         var rest = arguments[...]
         while let first = rest.first {
             if names.contains(first) {
+                if rest.count >= 2 { globals += rest.prefix(2) }
                 rest = rest.dropFirst(min(2, rest.count))
             } else {
-                if !names.contains(where: { first.hasPrefix($0 + "=") }) { kept.append(first) }
+                if names.contains(where: { first.hasPrefix($0 + "=") }) { globals.append(first) } else { others.append(first) }
                 rest = rest.dropFirst()
             }
         }
-        return kept
+        return (globals, others)
     }
 
+    /// `regie help COMMAND` without the global options: ArgumentParser's help command takes
+    /// none, and they have done their part (the language) by the time help is shown.
+    static func withoutGlobals(_ arguments: [String]) -> [String] { split(arguments).rest }
+
     /// Only the global options among `arguments` (for completion, which sees all the words typed).
-    static func onlyGlobals(_ arguments: [String]) -> [String] {
-        var kept: [String] = []
-        var rest = arguments[...]
-        while let first = rest.first {
-            if names.contains(first), rest.count >= 2 {
-                kept += rest.prefix(2)
-                rest = rest.dropFirst(2)
-            } else {
-                if names.contains(where: { first.hasPrefix($0 + "=") }) { kept.append(first) }
-                rest = rest.dropFirst()
-            }
-        }
-        return kept
-    }
+    static func onlyGlobals(_ arguments: [String]) -> [String] { split(arguments).globals }
 
     static func hoisted(_ arguments: [String]) -> [String] {
         var leading: [String] = []
