@@ -74,3 +74,27 @@ extension CaseSession {
         do { return try await ChainCheck.run(store, trustedKey: trustedKey) } catch { throw RegieError.from(error) }
     }
 }
+
+/// `regie store refresh`: works out again, from every case's events, what the store keeps
+/// beside the record (each case's report figures and its case-list part), for a store upgraded
+/// from before that part existed or filled by import.
+extension CaseSession {
+    /// - Returns: how many cases were worked out.
+    package func refreshDerivedRows() async throws(RegieError) -> Int {
+        let person = try person()
+        guard person.role == .coordinator || person.role == .auditor else {
+            throw RegieError(.notPermitted, .refreshNeedsCoordinator)
+        }
+        let summaries: [CaseSummary]
+        do { summaries = try await store.summaries(team: nil) } catch { throw RegieError.from(error) }
+        var facts: [CaseFacts] = []
+        for summary in summaries {
+            let state = try await replayed(summary.id)
+            facts.append(CaseFacts(state, timeZone: workspace.timeZone, periods: try await periods(of: state)))
+        }
+        // Working them out reads every case: it is logged like any read.
+        try await recordRead(caseID: nil, action: "store refresh")
+        do { try await store.replaceFacts(facts) } catch { throw RegieError.from(error) }
+        return facts.count
+    }
+}

@@ -8,8 +8,9 @@ import RegieCore
 struct StoreGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "store", abstract: H("The store as a whole: copy it to another backend.",
-                                          "De opslag als geheel: kopieer hem naar een andere opslag."), subcommands: [StoreCopyCommand.self])
+        commandName: "store", abstract: H("The store as a whole: copy it to another backend, or work out its derived rows again.",
+                                          "De opslag als geheel: kopieer hem naar een andere opslag, of leid de afgeleide gegevens opnieuw af."),
+        subcommands: [StoreCopyCommand.self, StoreRefreshCommand.self])
     }
 }
 
@@ -64,5 +65,30 @@ struct StoreCopyCommand: AsyncParsableCommand {
                                "\(result.events) gebeurtenissen in \(result.cases) casussen, \(result.accessEntries) inzages en \(result.checkpoints) controlepunten gekopieerd naar \(result.target) in \(l.decimal(result.seconds)) s."))
         Console.current.line(l("Both verify with the root \(result.root.hex) over \(result.events) events.",
                                "Beide kloppen met de wortel \(result.root.hex) over \(result.events) gebeurtenissen."))
+    }
+}
+
+struct StoreRefreshCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        commandName: "refresh",
+        abstract: H("Work out every case's report figures and case-list columns again from its events (coordinators, auditors).",
+                    "Leid van elke casus de rapportcijfers en de kolommen van de casuslijst opnieuw af uit de gebeurtenissen (coördinatoren, auditors)."),
+        discussion: H(
+            "For a store upgraded from an earlier Regie, or filled by import: until a case's next command, the case list "
+            + "otherwise works those columns out from its events on every read. The record itself does not change.",
+            "Voor een opslag die van een eerdere Regie is bijgewerkt, of met een import is gevuld: tot de volgende opdracht "
+            + "op een casus leidt de casuslijst die kolommen anders bij elke inzage af uit de gebeurtenissen. Het dossier zelf "
+            + "verandert niet."))
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let session = try await CaseSession(global)
+        let count = try await session.refreshDerivedRows()
+        let l = session.l
+        Console.current.line(l("Worked out the stored figures of " + l.count(count, ("case", "cases"), ("casus", "casussen")) + " again.",
+                               "De opgeslagen cijfers van " + l.count(count, ("case", "cases"), ("casus", "casussen")) + " opnieuw afgeleid."))
     }
 }

@@ -228,6 +228,10 @@ extension ErrorCatalogue {
             Entry("Only a coordinator or an auditor may copy the whole store.",
                   "Alleen een coördinator of een auditor mag de hele opslag kopiëren.",
                   hint: "Ask one of them.", "Vraag het een van hen.")
+        case .refreshNeedsCoordinator:
+            Entry("Only a coordinator or an auditor may work out the whole store's figures again.",
+                  "Alleen een coördinator of een auditor mag de cijfers van de hele opslag opnieuw afleiden.",
+                  hint: "Ask one of them.", "Vraag het een van hen.")
         case .rotateKeyNeedsCoordinator:
             Entry("Only a coordinator or an auditor may replace the audit signing key.",
                   "Alleen een coördinator of een auditor mag de ondertekensleutel vervangen.",

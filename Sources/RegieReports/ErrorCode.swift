@@ -60,6 +60,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case teamNotFound = "team_not_found"
     case scopeNeedsCoordinator = "scope_needs_coordinator"
     case copyNeedsCoordinator = "copy_needs_coordinator"
+    case refreshNeedsCoordinator = "refresh_needs_coordinator"
     case rotateKeyNeedsCoordinator = "rotate_key_needs_coordinator"
     case purposeInvalid = "purpose_invalid"
 

@@ -58,6 +58,10 @@ public protocol EventStore: AnyObject, Sendable {
     /// - Returns: the ids of the cases of these teams that have no facts stored.
     func forEachCaseFacts(teams: [String]?, _ body: @escaping (CaseFacts) -> Void) async throws(StoreError) -> [Int]
 
+    /// Replaces the stored report facts (with their case-list part) of these cases, in one
+    /// transaction. They are derived rows: the record itself does not change.
+    func replaceFacts(_ facts: [CaseFacts]) async throws(StoreError)
+
     /// Records one read of case data in the access log, one entry per case shown (nil: a read
     /// across cases), in one transaction.
     func recordAccess(actor: String, role: String, at date: Date, caseIDs: [Int?], action: String, purpose: String)

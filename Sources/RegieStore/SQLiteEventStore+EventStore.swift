@@ -44,6 +44,19 @@ extension SQLiteEventStore {
         }
     }
 
+    public func replaceFacts(_ facts: [CaseFacts]) async throws(StoreError) {
+        try await BlockingWork.run { () throws(StoreError) in
+            guard !self.isReadOnly else { throw StoreError.readOnly(path: self.path) }
+            do {
+                try self.queue.write { db in
+                    for row in facts { try CaseFactsTable.write(db, row) }
+                }
+            } catch {
+                throw Self.storeError(error, path: self.path)
+            }
+        }
+    }
+
     public func ruleSource(hash: String) async throws(StoreError) -> String? {
         try await BlockingWork.run { () throws(StoreError) in try self.ruleSource(hash: hash) }
     }

@@ -169,6 +169,13 @@ extension PostgresEventStore {
         }
     }
 
+    public func replaceFacts(_ facts: [CaseFacts]) async throws(StoreError) {
+        let logger = self.logger
+        try await transaction { connection in
+            for row in facts { try await Self.writeFacts(connection, row, logger: logger) }
+        }
+    }
+
     public func caseIDs(withEventType type: String) async throws(StoreError) -> [Int] {
         let logger = self.logger
         return try await reading { connection in

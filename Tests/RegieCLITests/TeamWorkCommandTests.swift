@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import RegieApp
+import RegieCore
+import RegieStore
 @testable import RegieCLI
 
 @Suite("Team work on the command line: who holds a case, handovers, the case list, undo and reminders")
@@ -157,6 +159,23 @@ struct TeamWorkCommandTests {
         #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
         let history = await bench.run(["case", "show", "1", "--json"]).out
         #expect(history.contains("\"what\" : \"undone\""))
+    }
+
+    @Test("store refresh works out every case's stored figures again, for coordinators and auditors, and logs the read")
+    func refresh() async throws {
+        let bench = try await Self.bench()
+        await ReportTests.run(bench, "case open --team west --client J.")
+        await ReportTests.run(bench, "case open --team oost --client K.", as: "bob")
+        #expect(await bench.run(["store", "refresh"]).status == .notPermitted)
+        let refreshed = await bench.run(["store", "refresh"], as: "karim")
+        #expect(refreshed.out == "Worked out the stored figures of 2 cases again.\n", "\(refreshed.err)")
+        let store = try await bench.store()
+        let (facts, missing) = try await store.caseFacts(teams: nil)
+        await store.close()
+        #expect(missing.isEmpty && facts.count == 2 && facts.allSatisfy { $0.work?.zone == "Europe/Amsterdam" })
+        #expect(facts.first { $0.caseID == 2 }?.work?.worker == "bob")
+        #expect(await bench.run(["audit", "verify"], as: "karim").status == .success)
+        #expect(await bench.run(["audit", "access", "--json"], as: "karim").out.contains("\"action\" : \"store refresh\""))
     }
 
     @Test("a refusal names what is missing, in the reader's language, and so does case show")
