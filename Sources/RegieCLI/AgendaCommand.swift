@@ -8,15 +8,15 @@ import RegieReports
 struct AgendaCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "agenda",
-        abstract: H("What is due on your teams' cases: meetings to plan or record, questions, talks, long pauses, goals to review.",
-                    "Wat er op de casussen van je teams te doen is: bijeenkomsten plannen of vastleggen, vragen, gesprekken, lange pauzes, doelen bekijken."),
-        discussion: H(
-            "Worked out from the record each time, never stored apart from it. Overdue tasks are always shown. "
-            + "`--format ics` gives a calendar file that names case numbers only, never clients or their network.",
-            "Elke keer uit het dossier afgeleid, nooit los ervan opgeslagen. Taken over de datum worden altijd "
-            + "getoond. `--format ics` geeft een agendabestand dat alleen casusnummers noemt, nooit cliënten of hun "
-            + "netwerk."))
+            commandName: "agenda",
+            abstract: H("What is due on your teams' cases: meetings to plan or record, questions, talks, long pauses, goals to review.",
+                        "Wat er op de casussen van je teams te doen is: bijeenkomsten plannen of vastleggen, vragen, gesprekken, lange pauzes, doelen bekijken."),
+            discussion: H(
+                "Worked out from the record each time, never stored apart from it. Overdue tasks are always shown. "
+                + "`--format ics` gives a calendar file that names case numbers only, never clients or their network.",
+                "Elke keer uit het dossier afgeleid, nooit los ervan opgeslagen. Taken over de datum worden altijd "
+                + "getoond. `--format ics` geeft een agendabestand dat alleen casusnummers noemt, nooit cliënten of hun "
+                + "netwerk."))
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

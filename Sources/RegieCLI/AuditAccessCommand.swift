@@ -9,16 +9,16 @@ import RegieStore
 struct AuditAccessCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "access",
-        abstract: H("Show who read case data, when, with which command and why.",
-                    "Toon wie casusgegevens inzag, wanneer, met welke opdracht en waarom."),
-        discussion: H(
-            "With --case: the reads of that case, for anyone in its team. Without: the access log of your teams "
-            + "for coordinators, all of it for auditors. --for-client words it plainly for the client whose record "
-            + "it is.",
-            "Met --case: de inzages van die casus, voor iedereen in het team. Zonder: het inzagelog van je teams "
-            + "voor coördinatoren, alles voor auditors. --for-client zegt het in gewone woorden voor de cliënt van "
-            + "wie het dossier is."))
+            commandName: "access",
+            abstract: H("Show who read case data, when, with which command and why.",
+                        "Toon wie casusgegevens inzag, wanneer, met welke opdracht en waarom."),
+            discussion: H(
+                "With --case: the reads of that case, for anyone in its team. Without: the access log of your teams "
+                + "for coordinators, all of it for auditors. --for-client words it plainly for the client whose record "
+                + "it is.",
+                "Met --case: de inzages van die casus, voor iedereen in het team. Zonder: het inzagelog van je teams "
+                + "voor coördinatoren, alles voor auditors. --for-client zegt het in gewone woorden voor de cliënt van "
+                + "wie het dossier is."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -9,19 +9,19 @@ import RegieStore
 struct AuditCheckpointCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "checkpoint",
-        abstract: H("Sign a checkpoint of the whole record now, optionally exporting it to keep elsewhere.",
-                    "Onderteken nu een controlepunt van het hele dossier, en exporteer het eventueel om elders te bewaren."),
-        discussion: H(
-            "Regie also makes one every `audit: checkpoint_every` events or reads and whenever a case closes; "
-            + "with `audit: signing: separate` those wait unsigned until this command, run by the key holder, signs "
-            + "them. Keep exported checkpoints outside this workspace (another system, a git repository): `regie "
-            + "audit verify --checkpoint FILE` later shows whether the record still holds exactly what was signed.",
-            "Regie maakt er ook een elke `audit: checkpoint_every` gebeurtenissen of inzages en bij elke "
-            + "afsluiting van een casus; met `audit: signing: separate` wachten die ongetekend tot deze opdracht, "
-            + "uitgevoerd door wie de sleutel heeft, ze ondertekent. Bewaar geëxporteerde controlepunten buiten "
-            + "deze werkomgeving (een ander systeem, een git-repository): `regie audit verify --checkpoint BESTAND` "
-            + "laat later zien of het dossier nog precies bevat wat ondertekend is."))
+            commandName: "checkpoint",
+            abstract: H("Sign a checkpoint of the whole record now, optionally exporting it to keep elsewhere.",
+                        "Onderteken nu een controlepunt van het hele dossier, en exporteer het eventueel om elders te bewaren."),
+            discussion: H(
+                "Regie also makes one every `audit: checkpoint_every` events or reads and whenever a case closes; "
+                + "with `audit: signing: separate` those wait unsigned until this command, run by the key holder, signs "
+                + "them. Keep exported checkpoints outside this workspace (another system, a git repository): `regie "
+                + "audit verify --checkpoint FILE` later shows whether the record still holds exactly what was signed.",
+                "Regie maakt er ook een elke `audit: checkpoint_every` gebeurtenissen of inzages en bij elke "
+                + "afsluiting van een casus; met `audit: signing: separate` wachten die ongetekend tot deze opdracht, "
+                + "uitgevoerd door wie de sleutel heeft, ze ondertekent. Bewaar geëxporteerde controlepunten buiten "
+                + "deze werkomgeving (een ander systeem, een git-repository): `regie audit verify --checkpoint BESTAND` "
+                + "laat later zien of het dossier nog precies bevat wat ondertekend is."))
     }
 
     @OptionGroup var global: GlobalOptions

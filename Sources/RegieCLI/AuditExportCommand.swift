@@ -9,14 +9,14 @@ import RegieStore
 struct AuditExportCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "export",
-        abstract: H("Write the audit trail as NEN 7513 records: one per logged event and per read.",
-                    "Schrijf het dossierspoor als NEN 7513-regels: één per vastgelegde gebeurtenis en per inzage."),
-        discussion: H(
-            "Fields and their meaning: docs/audit.md. The records hold the facts (who, what, when, which case), "
-            + "never the content of a case. For coordinators (their own teams) and auditors (everything).",
-            "Velden en hun betekenis: docs/audit.md. De regels bevatten de feiten (wie, wat, wanneer, welke "
-            + "casus), nooit de inhoud van een casus. Voor coördinatoren (hun eigen teams) en auditors (alles)."))
+            commandName: "export",
+            abstract: H("Write the audit trail as NEN 7513 records: one per logged event and per read.",
+                        "Schrijf het dossierspoor als NEN 7513-regels: één per vastgelegde gebeurtenis en per inzage."),
+            discussion: H(
+                "Fields and their meaning: docs/audit.md. The records hold the facts (who, what, when, which case), "
+                + "never the content of a case. For coordinators (their own teams) and auditors (everything).",
+                "Velden en hun betekenis: docs/audit.md. De regels bevatten de feiten (wie, wat, wanneer, welke "
+                + "casus), nooit de inhoud van een casus. Voor coördinatoren (hun eigen teams) en auditors (alles)."))
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

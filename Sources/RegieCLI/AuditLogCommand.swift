@@ -9,16 +9,16 @@ import RegieStore
 struct AuditLogCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "log",
-        abstract: H("List transitions and corrections: who moved or corrected which case, when, why, and under which rules.",
-                    "Toon overgangen en correcties: wie welke casus verplaatste of corrigeerde, wanneer, waarom en onder welke regels."),
-        discussion: H(
-            "Without --case: every case of your teams. Each transition shows the checklist as it stood, overrides "
-            + "flagged, the content hashes of the rules that decided it and the event's hash in the chain. Then each "
-            + "correction and undo, with the value it replaced. --json lists the transitions.",
-            "Zonder --case: elke casus van je teams. Bij elke overgang staan de checklist zoals die was, "
-            + "doorzettingen gemarkeerd, de hashes van de regels die besloten en de hash van de gebeurtenis in de "
-            + "keten. Daarna elke correctie en ongedaanmaking, met de waarde die ze verving. --json toont de overgangen."))
+            commandName: "log",
+            abstract: H("List transitions and corrections: who moved or corrected which case, when, why, and under which rules.",
+                        "Toon overgangen en correcties: wie welke casus verplaatste of corrigeerde, wanneer, waarom en onder welke regels."),
+            discussion: H(
+                "Without --case: every case of your teams. Each transition shows the checklist as it stood, overrides "
+                + "flagged, the content hashes of the rules that decided it and the event's hash in the chain. Then each "
+                + "correction and undo, with the value it replaced. --json lists the transitions.",
+                "Zonder --case: elke casus van je teams. Bij elke overgang staan de checklist zoals die was, "
+                + "doorzettingen gemarkeerd, de hashes van de regels die besloten en de hash van de gebeurtenis in de "
+                + "keten. Daarna elke correctie en ongedaanmaking, met de waarde die ze verving. --json toont de overgangen."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -12,15 +12,15 @@ import RegieStore
 struct AuditRotateKeyCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "rotate-key", abstract: H("Replace the audit signing key, on record (coordinators and auditors).",
-                                               "Vervang de ondertekensleutel van het dossier, vastgelegd (coördinatoren en auditors)."),
-        discussion: H(
-            "Use it when the key leaked or was lost. The old public key is kept in the workspace so that the "
-            + "checkpoints it signed still verify; a checkpoint signed with the new key records the reason. "
-            + "Witnesses see the change.",
-            "Gebruik dit als de sleutel is uitgelekt of kwijt is. De oude publieke sleutel blijft in de "
-            + "werkomgeving zodat de controlepunten die hij ondertekende nog kloppen; een controlepunt met de "
-            + "nieuwe sleutel legt de reden vast. Getuigen zien de wissel."))
+            commandName: "rotate-key", abstract: H("Replace the audit signing key, on record (coordinators and auditors).",
+                                                   "Vervang de ondertekensleutel van het dossier, vastgelegd (coördinatoren en auditors)."),
+            discussion: H(
+                "Use it when the key leaked or was lost. The old public key is kept in the workspace so that the "
+                + "checkpoints it signed still verify; a checkpoint signed with the new key records the reason. "
+                + "Witnesses see the change.",
+                "Gebruik dit als de sleutel is uitgelekt of kwijt is. De oude publieke sleutel blijft in de "
+                + "werkomgeving zodat de controlepunten die hij ondertekende nog kloppen; een controlepunt met de "
+                + "nieuwe sleutel legt de reden vast. Getuigen zien de wissel."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -10,21 +10,21 @@ import RegieStore
 struct AuditVerifyCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "verify",
-        abstract: H("Check that the record was not changed, cut short, reordered or added to behind Regie's back.",
-                    "Controleer dat het dossier buiten Regie om niet is gewijzigd, ingekort, herschikt of aangevuld."),
-        discussion: H(
-            "Recomputes every event's payload commitment and hash and its link to the event before, checks that "
-            + "versions run without gaps, that the commit order and its Merkle root match the running state, that "
-            + "every checkpoint's signature holds and the record still holds what it signed, that the access log is "
-            + "intact, and replays every transition under the rules recorded with it. Names the first broken event "
-            + "and exits 9; an intact record exits 0.",
-            "Berekent van elke gebeurtenis de inhoudsverzegeling en hash en de schakel naar de vorige opnieuw, "
-            + "controleert dat versies zonder gaten lopen, dat de volgorde en de Merkle-wortel kloppen met de "
-            + "lopende stand, dat de handtekening van elk controlepunt klopt en het dossier nog bevat wat het "
-            + "ondertekende, dat het inzagelog heel is, en speelt elke overgang opnieuw onder de regels die erbij "
-            + "zijn vastgelegd. Noemt de eerste gebroken gebeurtenis en eindigt met 9; een heel dossier eindigt met "
-            + "0."))
+            commandName: "verify",
+            abstract: H("Check that the record was not changed, cut short, reordered or added to behind Regie's back.",
+                        "Controleer dat het dossier buiten Regie om niet is gewijzigd, ingekort, herschikt of aangevuld."),
+            discussion: H(
+                "Recomputes every event's payload commitment and hash and its link to the event before, checks that "
+                + "versions run without gaps, that the commit order and its Merkle root match the running state, that "
+                + "every checkpoint's signature holds and the record still holds what it signed, that the access log is "
+                + "intact, and replays every transition under the rules recorded with it. Names the first broken event "
+                + "and exits 9; an intact record exits 0.",
+                "Berekent van elke gebeurtenis de inhoudsverzegeling en hash en de schakel naar de vorige opnieuw, "
+                + "controleert dat versies zonder gaten lopen, dat de volgorde en de Merkle-wortel kloppen met de "
+                + "lopende stand, dat de handtekening van elk controlepunt klopt en het dossier nog bevat wat het "
+                + "ondertekende, dat het inzagelog heel is, en speelt elke overgang opnieuw onder de regels die erbij "
+                + "zijn vastgelegd. Noemt de eerste gebroken gebeurtenis en eindigt met 9; een heel dossier eindigt met "
+                + "0."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -14,19 +14,19 @@ import RegieStore
 struct AuditWitnessCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "witness",
-        abstract: H("Cosign the latest checkpoint as a witness, after checking it extends the last one you cosigned.",
-                    "Onderteken als getuige het laatste controlepunt mee, na controle dat het voortbouwt op het vorige dat je meetekende."),
-        discussion: H(
-            "Checks the log's signature, and a consistency proof (RFC 9162) from the checkpoint in --state to the "
-            + "latest one, computed from the database's events. Only then it adds your cosignature to the "
-            + "checkpoint and remembers it in --state. Make a witness key once with `regie audit witness-key`; give "
-            + "`regie audit verify --witness KEY` your verifier key to demand your cosignature.",
-            "Controleert de handtekening van het log en een consistentiebewijs (RFC 9162) van het controlepunt in "
-            + "--state naar het laatste, berekend uit de gebeurtenissen in de database. Pas dan voegt het je "
-            + "medeondertekening toe aan het controlepunt en onthoudt het in --state. Maak eenmalig een "
-            + "getuigensleutel met `regie audit witness-key`; geef `regie audit verify --witness SLEUTEL` je "
-            + "controlesleutel om je medeondertekening te eisen."))
+            commandName: "witness",
+            abstract: H("Cosign the latest checkpoint as a witness, after checking it extends the last one you cosigned.",
+                        "Onderteken als getuige het laatste controlepunt mee, na controle dat het voortbouwt op het vorige dat je meetekende."),
+            discussion: H(
+                "Checks the log's signature, and a consistency proof (RFC 9162) from the checkpoint in --state to the "
+                + "latest one, computed from the database's events. Only then it adds your cosignature to the "
+                + "checkpoint and remembers it in --state. Make a witness key once with `regie audit witness-key`; give "
+                + "`regie audit verify --witness KEY` your verifier key to demand your cosignature.",
+                "Controleert de handtekening van het log en een consistentiebewijs (RFC 9162) van het controlepunt in "
+                + "--state naar het laatste, berekend uit de gebeurtenissen in de database. Pas dan voegt het je "
+                + "medeondertekening toe aan het controlepunt en onthoudt het in --state. Maak eenmalig een "
+                + "getuigensleutel met `regie audit witness-key`; geef `regie audit verify --witness SLEUTEL` je "
+                + "controlesleutel om je medeondertekening te eisen."))
     }
 
     @OptionGroup var global: GlobalOptions

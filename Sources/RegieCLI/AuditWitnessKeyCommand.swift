@@ -10,8 +10,8 @@ import RegieAudit
 struct AuditWitnessKeyCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "witness-key", abstract: H("Make a witness key: a signer key file to keep, and the verifier key to give out.",
-                                                "Maak een getuigensleutel: een ondertekensleutel om te bewaren en de controlesleutel om uit te geven."))
+            commandName: "witness-key", abstract: H("Make a witness key: a signer key file to keep, and the verifier key to give out.",
+                                                    "Maak een getuigensleutel: een ondertekensleutel om te bewaren en de controlesleutel om uit te geven."))
     }
 
     @Option(help: H("The witness's key name, without spaces or `+`, such as privacy-officer.example.org/regie.",

@@ -7,14 +7,14 @@ import RegieStore
 struct CaseGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "case", abstract: H("Open, list, show and move cases through the five phases.",
-                                         "Open, toon en beweeg casussen door de vijf fasen."),
-        subcommands: [
-            CaseOpenCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAdvanceCommand.self,
-            CaseRevisitCommand.self, CaseNextRoundCommand.self, CaseRenewCommand.self, CasePauseCommand.self,
-            CaseResumeCommand.self, CaseCloseCommand.self, CaseReopenCommand.self, CaseMigrateCommand.self,
-            CaseAssignCommand.self, CaseTransferCommand.self, CaseTransfersCommand.self, CaseRelabelCommand.self,
-        ])
+            commandName: "case", abstract: H("Open, list, show and move cases through the five phases.",
+                                             "Open, toon en beweeg casussen door de vijf fasen."),
+            subcommands: [
+                CaseOpenCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAdvanceCommand.self,
+                CaseRevisitCommand.self, CaseNextRoundCommand.self, CaseRenewCommand.self, CasePauseCommand.self,
+                CaseResumeCommand.self, CaseCloseCommand.self, CaseReopenCommand.self, CaseMigrateCommand.self,
+                CaseAssignCommand.self, CaseTransferCommand.self, CaseTransfersCommand.self, CaseRelabelCommand.self,
+            ])
     }
 }
 
@@ -101,8 +101,8 @@ struct CaseListCommand: AsyncParsableCommand {
 struct CaseShowCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "show", abstract: H("Show a case: phase, checklist, prompts, goals, resources and questions.",
-                                         "Toon een casus: fase, checklist, vragen, doelen, resources en vragen van de cliënt."))
+            commandName: "show", abstract: H("Show a case: phase, checklist, prompts, goals, resources and questions.",
+                                             "Toon een casus: fase, checklist, vragen, doelen, resources en vragen van de cliënt."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -7,14 +7,14 @@ import RegieReports
 struct CaseMigrateCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "migrate",
-        abstract: H("Move a case to the rules (workflow and plugins) its team uses now; shows the change first.",
-                    "Zet een casus over op de regels (werkwijze en plugins) die zijn team nu gebruikt; toont eerst de wijziging."),
-        discussion: H(
-            "Without --yes nothing is written. Coordinators only. Earlier records keep the rules they were "
-            + "decided by.",
-            "Zonder --yes wordt niets vastgelegd. Alleen coördinatoren. Eerdere gegevens houden de regels "
-            + "waaronder ze zijn besloten."))
+            commandName: "migrate",
+            abstract: H("Move a case to the rules (workflow and plugins) its team uses now; shows the change first.",
+                        "Zet een casus over op de regels (werkwijze en plugins) die zijn team nu gebruikt; toont eerst de wijziging."),
+            discussion: H(
+                "Without --yes nothing is written. Coordinators only. Earlier records keep the rules they were "
+                + "decided by.",
+                "Zonder --yes wordt niets vastgelegd. Alleen coördinatoren. Eerdere gegevens houden de regels "
+                + "waaronder ze zijn besloten."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -45,8 +45,8 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
 struct CaseAdvanceCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "advance", abstract: H("Move a case to the next phase once the checklist allows it.",
-                                            "Breng een casus naar de volgende fase zodra de checklist het toelaat."))
+            commandName: "advance", abstract: H("Move a case to the next phase once the checklist allows it.",
+                                                "Breng een casus naar de volgende fase zodra de checklist het toelaat."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -61,8 +61,8 @@ struct CaseAdvanceCommand: AsyncParsableCommand {
 struct CaseRevisitCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "revisit", abstract: H("Go back to an earlier phase, for example when a new resource turns up.",
-                                            "Ga terug naar een eerdere fase, bijvoorbeeld als er een nieuwe resource opduikt."))
+            commandName: "revisit", abstract: H("Go back to an earlier phase, for example when a new resource turns up.",
+                                                "Ga terug naar een eerdere fase, bijvoorbeeld als er een nieuwe resource opduikt."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -77,8 +77,8 @@ struct CaseRevisitCommand: AsyncParsableCommand {
 struct CaseNextRoundCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "next-round", abstract: H("From follow-up to the next meeting of the group.",
-                                               "Van vervolg naar de volgende bijeenkomst van de groep."))
+            commandName: "next-round", abstract: H("From follow-up to the next meeting of the group.",
+                                                   "Van vervolg naar de volgende bijeenkomst van de groep."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -93,8 +93,8 @@ struct CaseNextRoundCommand: AsyncParsableCommand {
 struct CaseRenewCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "renew", abstract: H("From follow-up back to goals: a new cycle with new goals.",
-                                          "Van vervolg terug naar doelen: een nieuwe cyclus met nieuwe doelen."))
+            commandName: "renew", abstract: H("From follow-up back to goals: a new cycle with new goals.",
+                                              "Van vervolg terug naar doelen: een nieuwe cyclus met nieuwe doelen."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -109,8 +109,8 @@ struct CaseRenewCommand: AsyncParsableCommand {
 struct CasePauseCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "pause", abstract: H("Pause a case, for example in a crisis; resume returns to the same phase.",
-                                          "Pauzeer een casus, bijvoorbeeld bij een crisis; hervatten keert terug naar dezelfde fase."))
+            commandName: "pause", abstract: H("Pause a case, for example in a crisis; resume returns to the same phase.",
+                                              "Pauzeer een casus, bijvoorbeeld bij een crisis; hervatten keert terug naar dezelfde fase."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -9,8 +9,8 @@ import RegieReports
 struct CaseAssignCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "assign", abstract: H("Change who holds a case: the responsible worker, and an optional second.",
-                                           "Wijzig wie een casus draagt: de verantwoordelijke werker en eventueel een tweede."))
+            commandName: "assign", abstract: H("Change who holds a case: the responsible worker, and an optional second.",
+                                               "Wijzig wie een casus draagt: de verantwoordelijke werker en eventueel een tweede."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -36,17 +36,17 @@ struct CaseAssignCommand: AsyncParsableCommand {
 struct CaseTransferCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "transfer", abstract: H("Hand a case to another team, or settle a handover offered to yours.",
-                                             "Draag een casus over aan een ander team, of regel een overdracht aan het jouwe."),
-        discussion: H(
-            "The sending team offers (`--to-team T --reason R`) or withdraws (`--withdraw --reason R`); the case "
-            + "stays theirs until a coordinator of the receiving team accepts (`--accept [--worker W]`) or declines "
-            + "(`--decline --reason R`). Until then the receiving team sees only the offer (`regie case "
-            + "transfers`).",
-            "Het verzendende team biedt aan (`--to-team T --reason R`) of trekt in (`--withdraw --reason R`); de "
-            + "casus blijft van hen tot een coördinator van het ontvangende team hem aanneemt (`--accept [--worker "
-            + "W]`) of weigert (`--decline --reason R`). Tot dan ziet het ontvangende team alleen het aanbod "
-            + "(`regie case transfers`)."))
+            commandName: "transfer", abstract: H("Hand a case to another team, or settle a handover offered to yours.",
+                                                 "Draag een casus over aan een ander team, of regel een overdracht aan het jouwe."),
+            discussion: H(
+                "The sending team offers (`--to-team T --reason R`) or withdraws (`--withdraw --reason R`); the case "
+                + "stays theirs until a coordinator of the receiving team accepts (`--accept [--worker W]`) or declines "
+                + "(`--decline --reason R`). Until then the receiving team sees only the offer (`regie case "
+                + "transfers`).",
+                "Het verzendende team biedt aan (`--to-team T --reason R`) of trekt in (`--withdraw --reason R`); de "
+                + "casus blijft van hen tot een coördinator van het ontvangende team hem aanneemt (`--accept [--worker "
+                + "W]`) of weigert (`--decline --reason R`). Tot dan ziet het ontvangende team alleen het aanbod "
+                + "(`regie case transfers`)."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -91,8 +91,8 @@ struct CaseTransferCommand: AsyncParsableCommand {
 struct CaseTransfersCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "transfers", abstract: H("The handovers waiting to or from your teams.",
-                                              "De overdrachten die wachten, naar of van jouw teams."))
+            commandName: "transfers", abstract: H("The handovers waiting to or from your teams.",
+                                                  "De overdrachten die wachten, naar of van jouw teams."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -124,8 +124,8 @@ struct CaseTransfersCommand: AsyncParsableCommand {
 struct CaseRelabelCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "relabel", abstract: H("Correct how the team refers to the client, or the reference in your own system.",
-                                            "Corrigeer hoe het team de cliënt noemt, of het kenmerk in je eigen systeem."))
+            commandName: "relabel", abstract: H("Correct how the team refers to the client, or the reference in your own system.",
+                                                "Corrigeer hoe het team de cliënt noemt, of het kenmerk in je eigen systeem."))
     }
 
     @OptionGroup var global: GlobalOptions

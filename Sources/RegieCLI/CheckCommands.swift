@@ -6,9 +6,9 @@ import RegieReports
 struct CheckGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "check", abstract: H("Tick checklist items of the current phase, or see the checklist.",
-                                          "Vink punten van de huidige fase af, of bekijk de checklist."),
-        subcommands: [CheckTickCommand.self, CheckUntickCommand.self, CheckListCommand.self])
+            commandName: "check", abstract: H("Tick checklist items of the current phase, or see the checklist.",
+                                              "Vink punten van de huidige fase af, of bekijk de checklist."),
+            subcommands: [CheckTickCommand.self, CheckUntickCommand.self, CheckListCommand.self])
     }
 }
 

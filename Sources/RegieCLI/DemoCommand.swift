@@ -7,9 +7,9 @@ import RegieReports
 struct DemoCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "demo",
-        abstract: H("Walk a sample case through all five phases, on a new workspace with its own SQLite file.",
-                    "Loop een voorbeeldcasus door alle vijf fasen, in een nieuwe werkomgeving met een eigen SQLite-bestand."))
+            commandName: "demo",
+            abstract: H("Walk a sample case through all five phases, on a new workspace with its own SQLite file.",
+                        "Loop een voorbeeldcasus door alle vijf fasen, in een nieuwe werkomgeving met een eigen SQLite-bestand."))
     }
 
     @Option(help: H("The folder for the demo workspace; an earlier demo there is replaced.",

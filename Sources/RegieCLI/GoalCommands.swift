@@ -6,9 +6,9 @@ import RegieReports
 struct GoalGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "goal", abstract: H("Record the client's goals, in their own words.",
-                                         "Leg de doelen van de cliënt vast, in eigen woorden."),
-        subcommands: [GoalAddCommand.self, GoalUpdateCommand.self])
+            commandName: "goal", abstract: H("Record the client's goals, in their own words.",
+                                             "Leg de doelen van de cliënt vast, in eigen woorden."),
+            subcommands: [GoalAddCommand.self, GoalUpdateCommand.self])
     }
 }
 

@@ -8,8 +8,8 @@ import RegieStore
 struct InitCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "init", abstract: H("Create a workspace: regie.yaml, the default workflow and an empty database.",
-                                         "Maak een werkomgeving: regie.yaml, de standaardwerkwijze en een lege database."))
+            commandName: "init", abstract: H("Create a workspace: regie.yaml, the default workflow and an empty database.",
+                                             "Maak een werkomgeving: regie.yaml, de standaardwerkwijze en een lege database."))
     }
 
     @Argument(help: H("The folder (default: the current folder).",

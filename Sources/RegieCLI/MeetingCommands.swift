@@ -7,18 +7,18 @@ import RegieReports
 struct MeetingGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "meeting", abstract: H("Plan the group's meetings and record them.",
-                                            "Plan de bijeenkomsten van de groep en leg ze vast."),
-        subcommands: [MeetingPlanCommand.self, MeetingHeldCommand.self, MeetingMoveCommand.self, MeetingCancelCommand.self,
-                      MeetingCorrectCommand.self])
+            commandName: "meeting", abstract: H("Plan the group's meetings and record them.",
+                                                "Plan de bijeenkomsten van de groep en leg ze vast."),
+            subcommands: [MeetingPlanCommand.self, MeetingHeldCommand.self, MeetingMoveCommand.self, MeetingCancelCommand.self,
+                          MeetingCorrectCommand.self])
     }
 }
 
 struct MeetingPlanCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "plan", abstract: H("Plan a meeting (planned in follow-up, it is the next round's meeting).",
-                                         "Plan een bijeenkomst (gepland in het vervolg hoort hij bij de volgende ronde)."))
+            commandName: "plan", abstract: H("Plan a meeting (planned in follow-up, it is the next round's meeting).",
+                                             "Plan een bijeenkomst (gepland in het vervolg hoort hij bij de volgende ronde)."))
     }
 
     @OptionGroup var global: GlobalOptions

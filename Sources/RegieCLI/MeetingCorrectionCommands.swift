@@ -54,8 +54,8 @@ struct MeetingCancelCommand: AsyncParsableCommand {
 struct MeetingCorrectCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "correct", abstract: H("Correct the day or the attendees of a meeting recorded as held.",
-                                            "Corrigeer de dag of de aanwezigen van een gehouden bijeenkomst."))
+            commandName: "correct", abstract: H("Correct the day or the attendees of a meeting recorded as held.",
+                                                "Corrigeer de dag of de aanwezigen van een gehouden bijeenkomst."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -8,9 +8,9 @@ import RegieLua
 struct PluginGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "plugin", abstract: H("List, check and test Lua plugins (see docs/plugins.md).",
-                                           "Toon, controleer en test Lua-plugins (zie docs/plugins.md)."),
-        subcommands: [PluginListCommand.self, PluginCheckCommand.self, PluginTestCommand.self])
+            commandName: "plugin", abstract: H("List, check and test Lua plugins (see docs/plugins.md).",
+                                               "Toon, controleer en test Lua-plugins (zie docs/plugins.md)."),
+            subcommands: [PluginListCommand.self, PluginCheckCommand.self, PluginTestCommand.self])
     }
 }
 
@@ -43,8 +43,8 @@ enum PluginFile {
 struct PluginListCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "list", abstract: H("List the plugins of the workspace and those shipped with Regie, and which teams use them.",
-                                         "Toon de plugins van de werkomgeving en die met Regie meekomen, en welke teams ze gebruiken."))
+            commandName: "list", abstract: H("List the plugins of the workspace and those shipped with Regie, and which teams use them.",
+                                             "Toon de plugins van de werkomgeving en die met Regie meekomen, en welke teams ze gebruiken."))
     }
 
     @Option(name: .long, help: H("The workspace folder (default: REGIE_WORKSPACE, else the nearest regie.yaml upward).",
@@ -100,9 +100,9 @@ struct PluginListCommand: AsyncParsableCommand {
 struct PluginCheckCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "check",
-        abstract: H("Load a plugin in the real sandbox, check it against the API and call every hook on sample cases.",
-                    "Laad een plugin in de echte zandbak, toets hem aan de API en roep elke haak aan op voorbeeldcasussen."))
+            commandName: "check",
+            abstract: H("Load a plugin in the real sandbox, check it against the API and call every hook on sample cases.",
+                        "Laad een plugin in de echte zandbak, toets hem aan de API en roep elke haak aan op voorbeeldcasussen."))
     }
 
     @Argument(help: H("The plugin file.", "Het pluginbestand.")) var file: String
@@ -174,9 +174,9 @@ struct PluginCheckCommand: AsyncParsableCommand {
 struct PluginTestCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "test",
-        abstract: H("Run a plugin's own tests (tests/NAME.lua beside it, written with describe/it/expect) in the real sandbox.",
-                    "Draai de eigen tests van een plugin (tests/NAAM.lua ernaast, met describe/it/expect) in de echte zandbak."))
+            commandName: "test",
+            abstract: H("Run a plugin's own tests (tests/NAME.lua beside it, written with describe/it/expect) in the real sandbox.",
+                        "Draai de eigen tests van een plugin (tests/NAAM.lua ernaast, met describe/it/expect) in de echte zandbak."))
     }
 
     @Argument(help: H("The plugin file.", "Het pluginbestand.")) var file: String

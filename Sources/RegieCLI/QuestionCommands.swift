@@ -6,9 +6,9 @@ import RegieReports
 struct QuestionGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "question", abstract: H("Record the client's questions and who picks them up by when.",
-                                             "Leg de vragen van de cliënt vast, en wie ze wanneer oppakt."),
-        subcommands: [QuestionAddCommand.self, QuestionAssignCommand.self, QuestionStatusCommand.self, QuestionEditCommand.self])
+            commandName: "question", abstract: H("Record the client's questions and who picks them up by when.",
+                                                 "Leg de vragen van de cliënt vast, en wie ze wanneer oppakt."),
+            subcommands: [QuestionAddCommand.self, QuestionAssignCommand.self, QuestionStatusCommand.self, QuestionEditCommand.self])
     }
 }
 
@@ -84,8 +84,8 @@ struct QuestionStatusCommand: AsyncParsableCommand {
 struct QuestionEditCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "edit", abstract: H("Change the words of a question; the original stays on record.",
-                                         "Wijzig de woorden van een vraag; de oorspronkelijke blijft vastgelegd."))
+            commandName: "edit", abstract: H("Change the words of a question; the original stays on record.",
+                                             "Wijzig de woorden van een vraag; de oorspronkelijke blijft vastgelegd."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -8,9 +8,9 @@ import RegieReports
 struct ReminderGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "reminder", abstract: H("Mark a plugin's reminder as done, or dismiss it with a reason.",
-                                             "Handel de herinnering van een plugin af, of zet hem weg met een reden."),
-        subcommands: [ReminderDoneCommand.self, ReminderDismissCommand.self])
+            commandName: "reminder", abstract: H("Mark a plugin's reminder as done, or dismiss it with a reason.",
+                                                 "Handel de herinnering van een plugin af, of zet hem weg met een reden."),
+            subcommands: [ReminderDoneCommand.self, ReminderDismissCommand.self])
     }
 }
 

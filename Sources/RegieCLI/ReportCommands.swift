@@ -8,23 +8,23 @@ import RegieStore
 struct ReportGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "report", abstract: H("Reports: the team's figures and the client's plan (see docs/reports.md).",
-                                           "Rapporten: de cijfers van het team en het plan van de cliënt (zie docs/reports.md)."),
-        subcommands: [ReportTeamCommand.self, ReportCaseCommand.self])
+            commandName: "report", abstract: H("Reports: the team's figures and the client's plan (see docs/reports.md).",
+                                               "Rapporten: de cijfers van het team en het plan van de cliënt (zie docs/reports.md)."),
+            subcommands: [ReportTeamCommand.self, ReportCaseCommand.self])
     }
 }
 
 struct ReportTeamCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "team",
-        abstract: H("The pilot's measures for your teams' cases: network involved, group formed, questions picked up, hours to form a group.",
-                    "De maten van de pilot voor de casussen van je teams: netwerk betrokken, groep gevormd, vragen opgepakt, uren tot een groep."),
-        discussion: H(
-            "Counts cases opened in the period; the shares leave out cases still in the goals phase unless --all. "
-            + "Definitions: docs/reports.md.",
-            "Telt casussen die in de periode zijn geopend; de aandelen laten casussen in de doelenfase weg, "
-            + "behalve met --all. Definities: docs/reports.md."))
+            commandName: "team",
+            abstract: H("The pilot's measures for your teams' cases: network involved, group formed, questions picked up, hours to form a group.",
+                        "De maten van de pilot voor de casussen van je teams: netwerk betrokken, groep gevormd, vragen opgepakt, uren tot een groep."),
+            discussion: H(
+                "Counts cases opened in the period; the shares leave out cases still in the goals phase unless --all. "
+                + "Definitions: docs/reports.md.",
+                "Telt casussen die in de periode zijn geopend; de aandelen laten casussen in de doelenfase weg, "
+                + "behalve met --all. Definities: docs/reports.md."))
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -59,16 +59,16 @@ struct ReportTeamCommand: AsyncParsableCommand {
 struct ReportCaseCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "case",
-        abstract: H("The client's plan on one page: goals, the group, open questions, the next meeting, the network and the course so far.",
-                    "Het plan van de cliënt op één pagina: doelen, de groep, open vragen, de volgende bijeenkomst, het netwerk en het verloop tot nu."),
-        discussion: H(
-            "md and html are for the client and their group (html with an ecomap and a timeline, ready to print); "
-            + "dot is the ecomap for Graphviz (`| dot -Tsvg > ecomap.svg`). Reading the plan is logged like `case "
-            + "show`.",
-            "md en html zijn voor de cliënt en de groep (html met een ecomap en een tijdlijn, klaar om te "
-            + "printen); dot is de ecomap voor Graphviz (`| dot -Tsvg > ecomap.svg`). Het inzien van het plan wordt "
-            + "gelogd zoals `case show`."))
+            commandName: "case",
+            abstract: H("The client's plan on one page: goals, the group, open questions, the next meeting, the network and the course so far.",
+                        "Het plan van de cliënt op één pagina: doelen, de groep, open vragen, de volgende bijeenkomst, het netwerk en het verloop tot nu."),
+            discussion: H(
+                "md and html are for the client and their group (html with an ecomap and a timeline, ready to print); "
+                + "dot is the ecomap for Graphviz (`| dot -Tsvg > ecomap.svg`). Reading the plan is logged like `case "
+                + "show`.",
+                "md en html zijn voor de cliënt en de groep (html met een ecomap en een tijdlijn, klaar om te "
+                + "printen); dot is de ecomap voor Graphviz (`| dot -Tsvg > ecomap.svg`). Het inzien van het plan wordt "
+                + "gelogd zoals `case show`."))
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

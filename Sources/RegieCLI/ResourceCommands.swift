@@ -6,12 +6,12 @@ import RegieReports
 struct ResourceGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "resource", abstract: H("Map the people who could help, and the group the client chooses.",
-                                             "Breng de mensen in kaart die kunnen helpen, en de groep die de cliënt kiest."),
-        subcommands: [
-            ResourceAddCommand.self, ResourceUpdateCommand.self, ResourceChooseCommand.self, ResourceLeaveCommand.self,
-            ResourceRemoveCommand.self,
-        ])
+            commandName: "resource", abstract: H("Map the people who could help, and the group the client chooses.",
+                                                 "Breng de mensen in kaart die kunnen helpen, en de groep die de cliënt kiest."),
+            subcommands: [
+                ResourceAddCommand.self, ResourceUpdateCommand.self, ResourceChooseCommand.self, ResourceLeaveCommand.self,
+                ResourceRemoveCommand.self,
+            ])
     }
 }
 
@@ -41,8 +41,8 @@ struct ResourceAddCommand: AsyncParsableCommand {
 struct ResourceUpdateCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "update", abstract: H("Record contact, the one-to-one talk, tension, and what they can and cannot do.",
-                                           "Leg contact, het persoonlijk gesprek, spanning en wat iemand wel en niet kan vast."))
+            commandName: "update", abstract: H("Record contact, the one-to-one talk, tension, and what they can and cannot do.",
+                                               "Leg contact, het persoonlijk gesprek, spanning en wat iemand wel en niet kan vast."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -78,8 +78,8 @@ struct ResourceUpdateCommand: AsyncParsableCommand {
 struct ResourceChooseCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "choose", abstract: H("Record that the client chose this resource for their group.",
-                                           "Leg vast dat de cliënt deze resource voor de groep koos."))
+            commandName: "choose", abstract: H("Record that the client chose this resource for their group.",
+                                               "Leg vast dat de cliënt deze resource voor de groep koos."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -119,8 +119,8 @@ struct ResourceLeaveCommand: AsyncParsableCommand {
 struct ResourceRemoveCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "remove", abstract: H("Take a resource off the case, for example when they ask not to be recorded.",
-                                           "Haal een resource van de casus, bijvoorbeeld als die vraagt niet vastgelegd te worden."))
+            commandName: "remove", abstract: H("Take a resource off the case, for example when they ask not to be recorded.",
+                                               "Haal een resource van de casus, bijvoorbeeld als die vraagt niet vastgelegd te worden."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -7,9 +7,9 @@ import RegieReports
 struct TimeGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "time", abstract: H("Log professional time spent on a case.",
-                                         "Registreer de professionele tijd die aan een casus is besteed."),
-        subcommands: [TimeLogCommand.self, TimeListCommand.self, TimeCorrectCommand.self, TimeWithdrawCommand.self])
+            commandName: "time", abstract: H("Log professional time spent on a case.",
+                                             "Registreer de professionele tijd die aan een casus is besteed."),
+            subcommands: [TimeLogCommand.self, TimeListCommand.self, TimeCorrectCommand.self, TimeWithdrawCommand.self])
     }
 }
 

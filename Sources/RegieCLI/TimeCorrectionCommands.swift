@@ -9,8 +9,8 @@ import RegieReports
 struct TimeCorrectCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "correct", abstract: H("Correct a time entry's duration, activity or day (numbers from `regie time list`).",
-                                            "Corrigeer de duur, activiteit of dag van een tijdregistratie (nummers uit `regie time list`)."))
+            commandName: "correct", abstract: H("Correct a time entry's duration, activity or day (numbers from `regie time list`).",
+                                                "Corrigeer de duur, activiteit of dag van een tijdregistratie (nummers uit `regie time list`)."))
     }
 
     @OptionGroup var global: GlobalOptions

@@ -8,13 +8,13 @@ import RegieReports
 struct UndoCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "undo", abstract: H("Take back your last command on a case (within 15 minutes); both stay on record.",
-                                         "Maak je laatste opdracht op een casus ongedaan (binnen 15 minuten); beide blijven vastgelegd."),
-        discussion: H(
-            "Not for a move that the team's plugins agreed to, a move to other rules, a removed resource or a "
-            + "handover: those are corrected with their own commands.",
-            "Niet voor een stap die de plugins van het team goedkeurden, een overstap naar andere regels, een "
-            + "verwijderde resource of een overdracht: die corrigeer je met hun eigen opdrachten."))
+            commandName: "undo", abstract: H("Take back your last command on a case (within 15 minutes); both stay on record.",
+                                             "Maak je laatste opdracht op een casus ongedaan (binnen 15 minuten); beide blijven vastgelegd."),
+            discussion: H(
+                "Not for a move that the team's plugins agreed to, a move to other rules, a removed resource or a "
+                + "handover: those are corrected with their own commands.",
+                "Niet voor een stap die de plugins van het team goedkeurden, een overstap naar andere regels, een "
+                + "verwijderde resource of een overdracht: die corrigeer je met hun eigen opdrachten."))
     }
 
     @OptionGroup var global: GlobalOptions

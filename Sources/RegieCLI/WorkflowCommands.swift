@@ -8,17 +8,17 @@ import RegieLua
 struct WorkflowGroup: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "workflow", abstract: H("Show and check workflow files.", "Toon en controleer werkwijzebestanden."),
-        subcommands: [WorkflowShowCommand.self, WorkflowCheckCommand.self])
+            commandName: "workflow", abstract: H("Show and check workflow files.", "Toon en controleer werkwijzebestanden."),
+            subcommands: [WorkflowShowCommand.self, WorkflowCheckCommand.self])
     }
 }
 
 struct WorkflowShowCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "show",
-        abstract: H("Show a team's effective checklists and prompts: its workflow's, then its plugins' (for a new, empty case).",
-                    "Toon de geldende checklists en vragen van een team: eerst van de werkwijze, dan van de plugins (voor een nieuwe, lege casus)."))
+            commandName: "show",
+            abstract: H("Show a team's effective checklists and prompts: its workflow's, then its plugins' (for a new, empty case).",
+                        "Toon de geldende checklists en vragen van een team: eerst van de werkwijze, dan van de plugins (voor een nieuwe, lege casus)."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -81,8 +81,8 @@ struct WorkflowShowCommand: AsyncParsableCommand {
 struct WorkflowCheckCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "check", abstract: H("Check a workflow file: its structure and that every derived expression compiles.",
-                                          "Controleer een werkwijzebestand: de opbouw, en dat elke afgeleide uitdrukking klopt."))
+            commandName: "check", abstract: H("Check a workflow file: its structure and that every derived expression compiles.",
+                                              "Controleer een werkwijzebestand: de opbouw, en dat elke afgeleide uitdrukking klopt."))
     }
 
     @Argument(help: H("The workflow file.", "Het werkwijzebestand.")) var file: String
