@@ -103,13 +103,12 @@ extension CaseSession {
         do { return try CaseState.replay(events) } catch { throw RegieError.from(error) }
     }
 
-    /// The agenda's periods for a case: its workflow's, with its plugins' `agenda` answers over
-    /// them, asked at the time of its last event so that `audit verify` gets the same answer.
+    /// The agenda's periods for a case (``Agenda/periods(of:workflow:plugins:)``) under its pinned rules.
     package func periods(of state: CaseState) async throws(RegieError) -> Agenda.Periods {
         let workflow = try await rules.pinned(state.workflowHash)
         guard !state.plugins.isEmpty else { return workflow.periods }
         try await rules.loadPlugins(of: state)
-        return try rules.plugins(for: state, workflow: workflow).periods(workflow.periods, of: state, at: state.lastChangedAt)
+        return Agenda.periods(of: state, workflow: workflow, plugins: try rules.plugins(for: state, workflow: workflow))
     }
 
     /// The tasks of a case as `case show` lists them, with its periods.

@@ -29,14 +29,15 @@ extension CaseSession {
 
     /// Gives a case to another worker of its team, and sets or removes the second worker.
     package func assign(_ caseID: Int, worker: String?, second: SecondWorkerChange) async throws(RegieError) -> CaseState {
-        let (state, _, _) = try await load(caseID)
-        let holder = try worker.map { id throws(RegieError) in try teamPerson(id, of: state.team) } ?? state.worker
-        let newSecond: String? = switch second {
-        case .keep: state.secondWorker
-        case .remove: nil
-        case .set(let id): try teamPerson(id, of: state.team)
-        }
-        return try await perform(.assignWorkers(worker: holder, secondWorker: newSecond), on: caseID).state
+        try await perform(on: caseID) { state, _ throws(RegieError) in
+            let holder = try worker.map { id throws(RegieError) in try teamPerson(id, of: state.team) } ?? state.worker
+            let newSecond: String? = switch second {
+            case .keep: state.secondWorker
+            case .remove: nil
+            case .set(let id): try teamPerson(id, of: state.team)
+            }
+            return .assignWorkers(worker: holder, secondWorker: newSecond)
+        }.state
     }
 
     /// Offers a case to another team; its coordinator accepts or declines.
@@ -48,10 +49,11 @@ extension CaseSession {
     /// The receiving team's coordinator takes the case on, held by `worker` of their team (default:
     /// the coordinator).
     package func acceptTransfer(_ caseID: Int, worker: String?) async throws(RegieError) -> CaseState {
-        let (state, _, actor) = try await load(caseID, access: .receivingCoordinator)
-        guard let pending = state.pendingTransfer else { throw RegieError(.refused, .noTransferPending, ["case": .number(caseID)]) }
-        let holder = try teamPerson(worker ?? actor.id, of: pending.toTeam)
-        return try await perform(.acceptTransfer(worker: holder), on: caseID, access: .receivingCoordinator).state
+        try await perform(on: caseID, access: .receivingCoordinator) { state, actor throws(RegieError) in
+            // The receiving access lets in no one without a pending transfer.
+            guard let pending = state.pendingTransfer else { throw RegieError(.refused, .noTransferPending, ["case": .number(caseID)]) }
+            return .acceptTransfer(worker: try teamPerson(worker ?? actor.id, of: pending.toTeam))
+        }.state
     }
 
     package func declineTransfer(_ caseID: Int, reason: String) async throws(RegieError) -> CaseState {

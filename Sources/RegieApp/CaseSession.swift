@@ -197,7 +197,17 @@ package final class CaseSession {
                          access: CaseAccess = .team)
         async throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
     {
+        try await perform(on: caseID, ruleSources: ruleSources, farDateConfirmed: farDateConfirmed, access: access) { _, _ in command }
+    }
+
+    /// Decides and records the command `build` makes from the case as read and the acting
+    /// person (who holds it after an assignment, say): the case is read once.
+    package func perform(on caseID: Int, ruleSources: [RuleSource] = [], farDateConfirmed: Bool = false, access: CaseAccess = .team,
+                         _ build: (CaseState, Actor) throws(RegieError) -> CaseCommand)
+        async throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
+    {
         let (before, workflow, actor) = try await load(caseID, access: access)
+        let command = try build(before, actor)
         // Within a case, time never runs backwards: stays and durations are worked out from
         // it, and audit order must agree with it. A clock set back is refused, not recorded.
         guard now >= before.lastChangedAt else {
@@ -230,46 +240,25 @@ package final class CaseSession {
                 return .transitioned(transition)
             }
         }
-        // What the plugins remind of on entering the new phase is kept with the move, so that
-        // it stays on the agenda until done or dismissed.
-        reminderFailure = nil
-        if case .transitioned(var transition) = events.first, case .active(let phase) = transition.to,
-           phase != transition.from.phase || transition.move == .nextRound || transition.move == .renew
-        {
-            var entered = before
+        // The case after the command, worked out before it is recorded so that its report
+        // facts are stored in the same transaction as its events.
+        func folded(_ events: [CaseEvent]) throws(RegieError) -> CaseState {
+            var after = before
             do {
-                try entered.apply(RecordedEvent(caseID: caseID, version: before.version + 1, actor: actor.id, recordedAt: now,
-                                                event: events[0]))
+                for (offset, event) in events.enumerated() {
+                    try after.apply(RecordedEvent(caseID: caseID, version: before.version + offset + 1, actor: actor.id, recordedAt: now,
+                                                  event: event))
+                }
             } catch {
                 throw RegieError(.internalError, .eventNotApplicable)
             }
-            // A plugin that fails to remind does not stop the move; the front end says so.
-            let given: [PluginSuggestion]
-            do {
-                given = try suggestions(entering: phase, of: entered, workflow: workflow)
-            } catch {
-                given = []
-                reminderFailure = error
-            }
-            let firstID = (before.reminders.map(\.reminder.id).max() ?? 0) + 1
-            let reminders = given.enumerated().map { offset, suggestion in
-                Reminder(id: firstID + offset, plugin: suggestion.plugin, text: suggestion.text, due: suggestion.due)
-            }
-            if !reminders.isEmpty {
-                transition.reminders = reminders
-                events[0] = .transitioned(transition)
-            }
+            return after
         }
-        // The case after the command, worked out before it is recorded so that its report
-        // facts are stored in the same transaction as its events.
-        var after = before
-        do {
-            for (offset, event) in events.enumerated() {
-                try after.apply(RecordedEvent(caseID: caseID, version: before.version + offset + 1, actor: actor.id, recordedAt: now,
-                                              event: event))
-            }
-        } catch {
-            throw RegieError(.internalError, .eventNotApplicable)
+        var after = try folded(events)
+        if case .transitioned(var transition) = events.first, let reminders = reminders(on: transition, entered: after, workflow: workflow) {
+            transition.reminders = reminders
+            events[0] = .transitioned(transition)
+            after = try folded(events)
         }
         // The case list's copy of what is due follows the rules the case is under after the command.
         let periods = try await periods(of: after)
@@ -277,12 +266,35 @@ package final class CaseSession {
         let recorded: [RecordedEvent]
         do {
             recorded = try await store.append(events, to: caseID, expectedVersion: before.version, actor: actor.id, at: now,
-                                        ruleSources: ruleSources,
+                                              ruleSources: ruleSources,
                                               facts: events.isEmpty ? nil : CaseFacts(after, timeZone: workspace.timeZone, periods: periods))
         } catch {
             throw RegieError.from(error)
         }
         return (after, recorded)
+    }
+
+    /// What the plugins remind of on a move that enters a phase, numbered after the case's
+    /// earlier reminders, to be kept with the move so that it stays on the agenda until done or
+    /// dismissed; nil when there is nothing. A plugin that fails to remind does not stop the
+    /// move: ``reminderFailure`` says why, for the front end to show.
+    private func reminders(on transition: Transitioned, entered: CaseState, workflow: Workflow) -> [Reminder]? {
+        reminderFailure = nil
+        guard case .active(let phase) = transition.to,
+              phase != transition.from.phase || transition.move == .nextRound || transition.move == .renew
+        else { return nil }
+        let given: [PluginSuggestion]
+        do {
+            given = try suggestions(entering: phase, of: entered, workflow: workflow)
+        } catch {
+            reminderFailure = error
+            return nil
+        }
+        let firstID = (entered.reminders.map(\.reminder.id).max() ?? 0) + 1
+        let reminders = given.enumerated().map { offset, suggestion in
+            Reminder(id: firstID + offset, plugin: suggestion.plugin, text: suggestion.text, due: suggestion.due)
+        }
+        return reminders.isEmpty ? nil : reminders
     }
 
     /// Opens a case for a team, pinned to the team's workflow and plugins as they are now.

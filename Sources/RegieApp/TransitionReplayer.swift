@@ -143,10 +143,9 @@ package struct TransitionReplayer {
         var facts = CaseFacts(state)
         // The case list's part was worked out in the zone it names, under the case's rules.
         if let work = stored.work, let zone = TimeZone(identifier: work.zone) {
-            var periods = Agenda.Periods()
-            if let workflow = workflows[state.workflowHash] {
-                periods = pluginsFor(state, workflow)?.periods(workflow.periods, of: state, at: state.lastChangedAt) ?? workflow.periods
-            }
+            let periods = workflows[state.workflowHash].map { workflow in
+                Agenda.periods(of: state, workflow: workflow, plugins: pluginsFor(state, workflow) ?? NoPlugins())
+            } ?? Agenda.Periods()
             facts.work = CaseWork(state, timeZone: zone, periods: periods)
         }
         if stopped {

@@ -19,6 +19,12 @@ public enum Agenda {
         public init() {}
     }
 
+    /// The periods for a case: its workflow's, with its plugins' answers over them, asked at the
+    /// time of its last event so that a replay (`audit verify`) gets the same answer.
+    public static func periods(of state: CaseState, workflow: Workflow, plugins: any CasePlugins) -> Periods {
+        plugins.periods(workflow.periods, of: state, at: state.lastChangedAt)
+    }
+
     /// The tasks of one case, by due date. A closed case has none. They depend on the record
     /// alone (not on today), so that the store can keep their due days with the case list;
     /// whether one is open or overdue is a matter of the day it is read.

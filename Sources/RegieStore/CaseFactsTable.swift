@@ -30,7 +30,6 @@ enum CaseFactsTable {
         """
 
     static func write(_ db: Database, _ facts: CaseFacts) throws {
-        guard facts.work != nil else { return try writeReportPart(db, facts) }
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved,
                 group_formed, network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members,
@@ -44,8 +43,8 @@ enum CaseFactsTable {
             }())
     }
 
-    /// Writes the facts without the case list's part, which stays NULL: what an import or the
-    /// migration to schema 4 (before the `work` column of schema 6) can work out.
+    /// Writes the facts without the case list's part: for the migration to schema 4, which runs
+    /// before schema 6 adds the `work` column.
     static func writeReportPart(_ db: Database, _ facts: CaseFacts) throws {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved,
@@ -133,7 +132,7 @@ enum CaseFactsTable {
         for id in ids {
             // A case that cannot be read back keeps no facts; the report then names it.
             let events = try? SQLiteEventStore.events(db, of: id)
-            if let events, let facts = try? CaseFacts.of(events) { try write(db, facts) }
+            if let events, let facts = try? CaseFacts.of(events) { try writeReportPart(db, facts) }
         }
     }
 }
