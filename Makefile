@@ -48,10 +48,11 @@ completions: build
 	.build/debug/regie --generate-completion-script zsh > .build/completions/_regie
 	.build/debug/regie --generate-completion-script fish > .build/completions/regie.fish
 
-# Regenerates the copies of workflows/resourcegroep.yaml and plugins/ embedded in the binary.
+# Regenerates the copies of workflows/resourcegroep.yaml, plugins/ and docs/api/openapi.json embedded in the binary.
 embed:
 	./scripts/embed-workflow.sh
 	./scripts/embed-plugins.sh
+	./scripts/embed-openapi.sh
 
 # The performance suite (see docs/PERFORMANCE.md): throughput benchmarks, then `regie case show`
 # as a whole process on a store of 10,000 cases, then both reports on a store of 100,000 cases.

@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -79,11 +82,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The command line: parse, call RegieApp, print.
+        // The server (`regie serve`): who asks (API tokens), the JSON API, security headers,
+        // problem details, health and metrics. Calls RegieApp like the command line does.
+        .target(
+            name: "RegieServer",
+            dependencies: [
+                "RegieApp", "RegieCore", "RegieReports", "RegieStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The command line: parse, call RegieApp (or start the server), print.
         .target(
             name: "RegieCLI",
             dependencies: [
-                "RegieApp", "RegieCore", "RegieReports", "RegieAudit",
+                "RegieApp", "RegieServer", "RegieCore", "RegieReports", "RegieAudit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,6 +125,15 @@ let package = Package(
         .testTarget(
             name: "RegieCLITests",
             dependencies: ["RegieCLI", "RegieApp", "RegieReports", "RegieStore", "RegieStorePostgres", "RegieCore", "RegieLua", "RegieAudit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "RegieServerTests",
+            dependencies: [
+                "RegieServer", "RegieApp", "RegieCLI", "RegieCore", "RegieReports", "RegieStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -104,6 +104,16 @@ extension CaseSession {
     }
 
     /// The agenda's periods for a case (``Agenda/periods(of:workflow:plugins:)``) under its pinned rules.
+    /// The handovers on a coordinator's agenda (of one of their teams, or all), theirs to settle
+    /// whatever `mine` says, with the day each was offered.
+    package func agendaOffers(team: String?) async throws(RegieError)
+        -> [(caseID: Int, fromTeam: String, reason: String, on: LocalDate)]
+    {
+        try await offersToSettle().filter { team == nil || $0.transfer.toTeam == team }.map {
+            (caseID: $0.caseID, fromTeam: $0.fromTeam, reason: $0.transfer.reason, on: LocalDate(dayOf: $0.transfer.requestedAt, in: workspace.timeZone))
+        }
+    }
+
     package func periods(of state: CaseState) async throws(RegieError) -> Agenda.Periods {
         let workflow = try await rules.pinned(state.workflowHash)
         guard !state.plugins.isEmpty else { return workflow.periods }

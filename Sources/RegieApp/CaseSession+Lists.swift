@@ -21,14 +21,30 @@ extension CaseSession {
     /// holds them and what is due. A person sees the cases of their own teams only; each case
     /// shown is a read of it.
     package func caseList(_ filter: ListFilter = ListFilter()) async throws(RegieError) -> [CaseOverview] {
+        let visible = try await filtered(filter)
+        try await recordReads(caseIDs: visible.map(\.summary.id), action: "case list")
+        return visible
+    }
+
+    /// One page of the case list: at most `limit` cases after case `after`, in case order; only
+    /// the cases on the page are logged as read.
+    /// - Returns: the page, and whether more cases follow it.
+    package func casePage(_ filter: ListFilter, after: Int?, limit: Int, action: String) async throws(RegieError)
+        -> (cases: [CaseOverview], more: Bool)
+    {
+        let rest = try await filtered(filter).filter { after == nil || $0.summary.id > after! }
+        let page = Array(rest.prefix(limit))
+        try await recordReads(caseIDs: page.map(\.summary.id), action: action)
+        return (page, rest.count > page.count)
+    }
+
+    private func filtered(_ filter: ListFilter) async throws(RegieError) -> [CaseOverview] {
         let today = self.today
-        let visible = try await overviews(filter.selection).filter { entry in
+        return try await overviews(filter.selection).filter { entry in
             (filter.state == nil || entry.summary.status.state == filter.state)
                 && (filter.phase == nil || entry.summary.status.phase == filter.phase)
                 && (!filter.overdue || entry.isOverdue(today: today))
         }
-        try await recordReads(caseIDs: visible.map(\.summary.id), action: "case list")
-        return visible
     }
 
     /// The numbers of the cases of the acting person's teams, for shell completion: numbers

@@ -20,6 +20,8 @@ package final class CaseSession {
     package let purpose: String
     /// Why the plugins' reminders are missing from the last move performed, if they failed.
     package private(set) var reminderFailure: RegieError?
+    /// The session opened the store and closes it; a shared store stays open.
+    private let ownsStore: Bool
 
     /// - Parameters:
     ///   - request: who asks, when, why and in which language, as the front end established it.
@@ -29,15 +31,9 @@ package final class CaseSession {
         async throws(RegieError)
     {
         self.workspace = workspace
-        l = L10n(language: request.language ?? workspace.locale)
-        actorID = request.actorID
-        clockIsFixed = request.clockIsFixed
-        // Whole milliseconds, as the store records times: what a plugin saw when deciding (the
-        // day, the second) is then exactly what `audit verify` shows it again.
-        now = Date(timeIntervalSince1970: (request.now.timeIntervalSince1970 * 1000).rounded() / 1000)
-        purpose = try Self.purpose(request.purpose ?? workspace.audit.purpose)
-        try Self.checkRecordable(now)
+        (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
         store = try await StoreOpener.open(workspace, access: access, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
+        ownsStore = true
         if request.clockIsFixed && !store.allowsFixedClock {
             await store.close()
             throw RegieError(.usage, .fixedClockOnRealDatabase)
@@ -50,8 +46,37 @@ package final class CaseSession {
         }
     }
 
-    /// Closes the store; the session cannot be used afterwards.
-    package func close() async { await store.close() }
+    /// A session on a store that stays open after it (a server's, shared by its requests):
+    /// ``close()`` leaves the store open. The store's checkpoint policy must already be set.
+    package init(workspace: Workspace, request: Request, sharedStore: any EventStore) throws(RegieError) {
+        self.workspace = workspace
+        (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
+        if request.clockIsFixed && !sharedStore.allowsFixedClock { throw RegieError(.usage, .fixedClockOnRealDatabase) }
+        store = sharedStore
+        ownsStore = false
+        rules = try RuleBook(workspace: workspace, store: sharedStore)
+    }
+
+    /// What a request fixes for the session: the language, who asks, the clock and the purpose.
+    private static func asked(_ request: Request, _ workspace: Workspace) throws(RegieError)
+        -> (L10n, String, Bool, Date, String)
+    {
+        let now = wholeMilliseconds(request.now)
+        try checkRecordable(now)
+        return (L10n(language: request.language ?? workspace.locale), request.actorID, request.clockIsFixed, now,
+                try purpose(request.purpose ?? workspace.audit.purpose))
+    }
+
+    /// Whole milliseconds, as the store records times: what a plugin saw when deciding (the
+    /// day, the second) is then exactly what `audit verify` shows it again.
+    private static func wholeMilliseconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    /// Closes the store if the session opened it; the session cannot be used afterwards.
+    package func close() async {
+        if ownsStore { await store.close() }
+    }
 
     /// A clock outside ``RecordedTime/writable`` is wrong, and nothing is written with it.
     private static func checkRecordable(_ now: Date) throws(RegieError) {
@@ -182,6 +207,12 @@ package final class CaseSession {
     /// Otherwise a change to a case needs the key (a missing key is an error, never a new key);
     /// a read is recorded without one, and its checkpoint then waits to be signed as well.
     private func enableCheckpoints(keyRequired: Bool = true) throws(RegieError) {
+        try Self.enableCheckpoints(on: store, workspace: workspace, keyRequired: keyRequired)
+    }
+
+    /// Sets the store's checkpoint policy if it has none; a server does this once at start,
+    /// with `keyRequired`, so that a missing key stops it there rather than at the first write.
+    package static func enableCheckpoints(on store: any EventStore, workspace: Workspace, keyRequired: Bool) throws(RegieError) {
         guard store.checkpointPolicy == nil else { return }
         let key = keyRequired && workspace.audit.signsInline ? try SigningKeyFile.required(at: workspace.signingKeyPath)
             : try? SigningKeyFile.load(at: workspace.signingKeyPath)
@@ -192,21 +223,28 @@ package final class CaseSession {
     /// - Parameter farDateConfirmed: the person confirmed a planned or due date more than two
     ///   years ahead.
     /// - Returns: the case after the command and the recorded events (none if nothing changed).
+    ///   - expectedVersion: the version the person last saw (an HTTP `If-Match`); the command is
+    ///     refused as a conflict if the case has changed since.
     @discardableResult
     package func perform(_ command: CaseCommand, on caseID: Int, ruleSources: [RuleSource] = [], farDateConfirmed: Bool = false,
-                         access: CaseAccess = .team)
+                         access: CaseAccess = .team, expectedVersion: Int? = nil)
         async throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
     {
-        try await perform(on: caseID, ruleSources: ruleSources, farDateConfirmed: farDateConfirmed, access: access) { _, _ in command }
+        try await perform(on: caseID, ruleSources: ruleSources, farDateConfirmed: farDateConfirmed, access: access,
+                          expectedVersion: expectedVersion) { _, _ in command }
     }
 
     /// Decides and records the command `build` makes from the case as read and the acting
     /// person (who holds it after an assignment, say): the case is read once.
     package func perform(on caseID: Int, ruleSources: [RuleSource] = [], farDateConfirmed: Bool = false, access: CaseAccess = .team,
-                         _ build: (CaseState, Actor) throws(RegieError) -> CaseCommand)
+                         expectedVersion: Int? = nil, _ build: (CaseState, Actor) throws(RegieError) -> CaseCommand)
         async throws(RegieError) -> (state: CaseState, recorded: [RecordedEvent])
     {
         let (before, workflow, actor) = try await load(caseID, access: access)
+        if let expectedVersion, expectedVersion != before.version {
+            throw RegieError(.conflict, .versionMismatch, ["case": .number(caseID), "expected": .number(expectedVersion),
+                                                           "actual": .number(before.version)])
+        }
         let command = try build(before, actor)
         // Within a case, time never runs backwards: stays and durations are worked out from
         // it, and audit order must agree with it. A clock set back is refused, not recorded.

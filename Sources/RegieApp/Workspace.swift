@@ -24,6 +24,8 @@ package struct Workspace: Sendable {
     package var people: [Person]
     /// `audit:` in regie.yaml.
     package var audit = AuditSettings()
+    /// `server:` in regie.yaml, for `regie serve`.
+    package var server = ServerSettings()
 
     package init(root: URL, organisation: String, locale: Language, database: String, teams: [Team], people: [Person]) {
         self.root = root

@@ -43,7 +43,7 @@ package enum WorkspaceLoader {
 
     package static func parse(_ text: String, file: String, root: URL) throws(FileFormatError) -> Workspace {
         let doc = try YAMLNodeReader.document(text, file: file)
-        try doc.allowOnly(["organisation", "locale", "database", "database_password_file", "time_zone", "teams", "people", "audit"])
+        try doc.allowOnly(["organisation", "locale", "database", "database_password_file", "time_zone", "teams", "people", "audit", "server"])
         let localeText = try doc.optionalString("locale") ?? "nl"
         guard let locale = Language(rawValue: localeText) else {
             throw FileFormatError(file: file, line: doc.line, problem: "`locale` must be `nl` or `en`")
@@ -136,6 +136,9 @@ package enum WorkspaceLoader {
             }
             workspace.audit.purpose = try audit.optionalString("purpose") ?? workspace.audit.purpose
             workspace.audit.signingKey = try audit.optionalString("signing_key") ?? workspace.audit.signingKey
+        }
+        if let server = try doc.child("server") {
+            workspace.server = try serverSettings(server, file: file)
         }
         return workspace
     }

@@ -34,11 +34,7 @@ struct AgendaCommand: AsyncParsableCommand {
         guard (0...3650).contains(days) else { throw RegieError(.usage, .daysOutOfRange) }
         let session = try await CaseSession(global)
         let cases = try await session.agenda(CaseSession.CaseSelection(team: team, mine: mine), withinDays: days)
-        let zone = session.workspace.timeZone
-        // Handovers offered to a coordinator's team are theirs to settle, whatever --mine says.
-        let offers = try await session.offersToSettle().filter { team == nil || $0.transfer.toTeam == team }.map {
-            (caseID: $0.caseID, fromTeam: $0.fromTeam, reason: $0.transfer.reason, on: LocalDate(dayOf: $0.transfer.requestedAt, in: zone))
-        }
+        let offers = try await session.agendaOffers(team: team)
         let l = session.l
         switch output.json ? .json : format {
         case .json:

@@ -111,17 +111,10 @@ struct CaseShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await CaseSession(global)
-        let (state, workflow, _) = try await session.read(caseID, action: "case show")
-        let checklist = try session.checklist(state.status.phase, of: state, workflow: workflow)
-        let prompts = try session.prompts(state.status.phase, of: state, workflow: workflow)
-        let horizon = LocalDate(daysSinceEpoch: session.today.daysSinceEpoch + 14)
-        let tasks = try await session.tasks(of: state).filter { $0.due <= horizon }
-        if output.json {
-            var detail = CaseDetailJSON(state, checklist: checklist, prompts: prompts, l: session.l)
-            detail.tasks = tasks.map { TaskJSON($0, today: session.today, l: session.l) }
-            return try JSONOutput.print(detail)
-        }
-        for line in CaseText(l: session.l, names: session.displayNames).render(state, checklist: checklist, prompts: prompts) {
+        let view = try await session.view(caseID, action: "case show")
+        if output.json { return try JSONOutput.print(view.json(today: session.today, l: session.l)) }
+        let tasks = view.tasks
+        for line in CaseText(l: session.l, names: session.displayNames).render(view.state, checklist: view.checklist, prompts: view.prompts) {
             Console.current.line(line)
         }
         if !tasks.isEmpty {

@@ -40,7 +40,7 @@ extension CaseSession {
     /// `REGIE_NOW` (ISO 8601) fixes the clock for reproducible demos and tests.
     /// Only on a database made as a demo or test store (`regie init --fixed-clock`).
     /// - Returns: the time, and whether it was fixed.
-    private static func clock(_ environment: [String: String]) throws(RegieError) -> (Date, fixed: Bool) {
+    static func clock(_ environment: [String: String]) throws(RegieError) -> (Date, fixed: Bool) {
         guard let text = environment["REGIE_NOW"], !text.isEmpty else { return (Date(), false) }
         guard let date = ISO8601DateFormatter().date(from: text) else {
             throw RegieError(.usage, .regieNowInvalid)

@@ -539,6 +539,56 @@ extension ErrorCatalogue {
             Entry("The demo went wrong at `regie {command}` (exit {exit_status}).",
                   "De demo ging mis bij `regie {command}` (exit {exit_status}).")
 
+        // The server.
+        case .notSignedIn:
+            Entry("This request does not say who is asking.", "Dit verzoek zegt niet wie het vraagt.",
+                  hint: "Send an API token as `Authorization: Bearer TOKEN`; make one with `regie token create`.",
+                  "Stuur een API-token mee als `Authorization: Bearer TOKEN`; maak er een met `regie token create`.")
+        case .tokenInvalid:
+            Entry("This token is not valid: it is unknown, has expired or was revoked.",
+                  "Dit token is niet geldig: het is onbekend, verlopen of ingetrokken.",
+                  hint: "Make a new one with `regie token create`, or ask your application manager.",
+                  "Maak een nieuw token met `regie token create`, of vraag het je applicatiebeheerder.")
+        case .tokenNameInvalid:
+            Entry("A token needs a name of 1 to 60 characters, such as “laptop”.",
+                  "Een token heeft een naam van 1 tot 60 tekens nodig, zoals ‘laptop’.")
+        case .tokenLifetimeInvalid:
+            Entry("A token can last from 1 to {max} days.", "Een token kan 1 tot {max} dagen geldig zijn.")
+        case .tokenNotFound:
+            Entry("You have no token {token} that is still valid.", "Je hebt geen geldig token {token}.",
+                  hint: "See `regie token list`.", "Zie `regie token list`.")
+        case .versionRequired:
+            Entry("A change to case {case} must say which version of the case it was made on.",
+                  "Een wijziging van casus {case} moet zeggen op welke versie van de casus ze is gemaakt.",
+                  hint: "Send the case's ETag in an If-Match header, such as `If-Match: \"7\"`.",
+                  "Stuur de ETag van de casus mee in een If-Match-header, zoals `If-Match: \"7\"`.")
+        case .versionMismatch:
+            Entry("Case {case} has changed since version {expected} (it is at version {actual}); nothing was saved.",
+                  "Casus {case} is veranderd sinds versie {expected} (hij is nu bij versie {actual}); er is niets opgeslagen.",
+                  hint: "Read the case again and repeat the change if it still applies.",
+                  "Lees de casus opnieuw en herhaal de wijziging als die nog klopt.")
+        case .routeNotFound:
+            Entry("There is nothing at this address.", "Op dit adres is niets.",
+                  hint: "See /api/v1/openapi.json for what the server offers.",
+                  "Zie /api/v1/openapi.json voor wat de server biedt.")
+        case .requestBodyInvalid:
+            Entry("The request body is not what this operation expects: {detail}.",
+                  "De inhoud van het verzoek is niet wat deze bewerking verwacht: {detail}.",
+                  hint: "See /api/v1/openapi.json for the fields it takes.",
+                  "Zie /api/v1/openapi.json voor de velden die ze kent.")
+        case .requestTooLarge:
+            Entry("The request is larger than this server accepts ({limit} KB).",
+                  "Het verzoek is groter dan deze server aanneemt ({limit} kB).")
+        case .queryInvalid:
+            Entry("The query parameter {parameter} is not valid: {detail}.",
+                  "De parameter {parameter} is niet geldig: {detail}.")
+        case .listenInvalid:
+            Entry("--listen must be a host and port such as 127.0.0.1:8080.", "--listen moet een host en poort zijn, zoals 127.0.0.1:8080.")
+        case .serverFault:
+            Entry("Something went wrong on the server; nothing was saved.", "Er ging iets mis op de server; er is niets opgeslagen.",
+                  hint: "Try again; if it keeps happening, tell your application manager when it happened.",
+                  "Probeer het opnieuw; blijft het misgaan, vertel je applicatiebeheerder dan wanneer het gebeurde.")
+
         // Regie's own faults.
         case .auditTrailNotRead:
             Entry("The audit trail was not read.", "Het auditspoor is niet gelezen.")

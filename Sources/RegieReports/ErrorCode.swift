@@ -152,6 +152,21 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case demoNotRemoved = "demo_not_removed"
     case demoStepFailed = "demo_step_failed"
 
+    // The server: who is asking, and what a request must hold.
+    case notSignedIn = "not_signed_in"
+    case tokenInvalid = "token_invalid"
+    case tokenNameInvalid = "token_name_invalid"
+    case tokenLifetimeInvalid = "token_lifetime_invalid"
+    case tokenNotFound = "token_not_found"
+    case versionRequired = "version_required"
+    case versionMismatch = "version_mismatch"
+    case routeNotFound = "route_not_found"
+    case requestBodyInvalid = "request_body_invalid"
+    case requestTooLarge = "request_too_large"
+    case queryInvalid = "query_invalid"
+    case serverFault = "server_fault"
+    case listenInvalid = "listen_invalid"
+
     // Regie's own faults.
     case auditTrailNotRead = "audit_trail_not_read"
     case eventNotApplicable = "event_not_applicable"

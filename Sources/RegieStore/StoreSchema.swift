@@ -83,6 +83,32 @@ package enum StoreSchema {
             // the list works a case without it out from its events.
             try db.execute(sql: "ALTER TABLE case_facts ADD COLUMN work TEXT")
         }
+        migrator.registerMigration("v7: API tokens") { db in
+            // Credentials, not record: only the secret's hash is kept. Each use is a row, so
+            // who used which token when and from where can be shown (docs/server.md).
+            try db.execute(sql: """
+                CREATE TABLE api_tokens (
+                    id TEXT PRIMARY KEY,
+                    secret_hash BLOB NOT NULL UNIQUE,
+                    person TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    created_by TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    revoked_at INTEGER,
+                    revoked_by TEXT,
+                    last_used_at INTEGER
+                );
+                CREATE INDEX api_tokens_person ON api_tokens (person);
+                CREATE TABLE api_token_uses (
+                    token_id TEXT NOT NULL REFERENCES api_tokens (id),
+                    at INTEGER NOT NULL,
+                    address TEXT NOT NULL,
+                    request TEXT NOT NULL
+                );
+                CREATE INDEX api_token_uses_token ON api_token_uses (token_id, at);
+                """)
+        }
         return migrator
     }
 

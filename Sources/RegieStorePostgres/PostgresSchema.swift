@@ -167,5 +167,28 @@ enum PostgresSchema {
             -- list does not replay every case; NULL until the case's next command.
             ALTER TABLE case_facts ADD COLUMN work TEXT;
             """),
+        (4, "v4: API tokens", """
+            -- Credentials, not record: only the secret's hash is kept; each use is a row.
+            CREATE TABLE api_tokens (
+                id TEXT PRIMARY KEY,
+                secret_hash BYTEA NOT NULL UNIQUE,
+                person TEXT NOT NULL,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                created_by TEXT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                revoked_at BIGINT,
+                revoked_by TEXT,
+                last_used_at BIGINT
+            );
+            CREATE INDEX api_tokens_person ON api_tokens (person);
+            CREATE TABLE api_token_uses (
+                token_id TEXT NOT NULL REFERENCES api_tokens (id),
+                at BIGINT NOT NULL,
+                address TEXT NOT NULL,
+                request TEXT NOT NULL
+            );
+            CREATE INDEX api_token_uses_token ON api_token_uses (token_id, at);
+            """),
     ]
 }

@@ -14,6 +14,7 @@ struct SQLiteConformanceTests {
     @Test("global order is commit order, without gaps") func globalOrder() async throws { try await suite.gaplessGlobalOrder() }
     @Test("checkpoints by policy and on demand") func checkpoints() async throws { try await suite.checkpoints() }
     @Test("the access log") func accessLog() async throws { try await suite.accessLog() }
+    @Test("API tokens") func tokens() async throws { try await suite.tokens() }
     @Test("report facts") func facts() async throws { try await suite.facts() }
     @Test("bulk import") func importStreams() async throws { try await suite.importStreams() }
     @Test("a writer killed mid-transaction leaves nothing") func killed() async throws { try await suite.writerKilledMidTransaction() }

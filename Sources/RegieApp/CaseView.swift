@@ -1,0 +1,30 @@
+import RegieCore
+import RegieReports
+
+/// What is shown of a case to the person working on it (`case show`, `GET /api/v1/cases/{id}`):
+/// the case, its current phase's checklist and prompts, and what is due within two weeks.
+package struct CaseView {
+    package var state: CaseState
+    package var checklist: [ChecklistItemState]
+    package var prompts: [LocalizedText]
+    package var tasks: [AgendaTask]
+
+    /// The view as `--json` and the API give it.
+    package func json(today: LocalDate, l: L10n) -> CaseDetailJSON {
+        var detail = CaseDetailJSON(state, checklist: checklist, prompts: prompts, l: l)
+        detail.tasks = tasks.map { TaskJSON($0, today: today, l: l) }
+        return detail
+    }
+}
+
+extension CaseSession {
+    /// A case as shown to a member of its team; the read is logged before anything is shown.
+    package func view(_ caseID: Int, action: String) async throws(RegieError) -> CaseView {
+        let (state, workflow, _) = try await read(caseID, action: action)
+        let checklist = try checklist(state.status.phase, of: state, workflow: workflow)
+        let prompts = try prompts(state.status.phase, of: state, workflow: workflow)
+        let horizon = LocalDate(daysSinceEpoch: today.daysSinceEpoch + 14)
+        let tasks = try await tasks(of: state).filter { $0.due <= horizon }
+        return CaseView(state: state, checklist: checklist, prompts: prompts, tasks: tasks)
+    }
+}

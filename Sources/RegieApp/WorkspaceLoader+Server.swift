@@ -1,0 +1,47 @@
+import Foundation
+import RegieCore
+
+extension WorkspaceLoader {
+    /// `server:`: `listen` (host:port), `public_url`, `token_max_days`, `token_default_days`,
+    /// `max_body_kb`, `request_timeout_seconds`.
+    static func serverSettings(_ node: YAMLNodeReader, file: String) throws(FileFormatError) -> ServerSettings {
+        try node.allowOnly(["listen", "public_url", "token_max_days", "token_default_days", "max_body_kb", "request_timeout_seconds"])
+        var settings = ServerSettings()
+        if let listen = try node.optionalString("listen") {
+            guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (1...65535).contains(port),
+                  colon > listen.startIndex
+            else {
+                throw FileFormatError(file: file, line: node.line(of: "listen"),
+                                      problem: "`listen` must be a host and port such as 127.0.0.1:8080")
+            }
+            settings.host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            settings.port = port
+        }
+        if let text = try node.optionalString("public_url") {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+                  url.query == nil, url.fragment == nil, url.user == nil
+            else {
+                throw FileFormatError(file: file, line: node.line(of: "public_url"),
+                                      problem: "`public_url` must be an address such as https://regie.example.org")
+            }
+            settings.publicURL = url
+        }
+        func number(_ key: String, _ range: ClosedRange<Int>) throws(FileFormatError) -> Int? {
+            guard let text = try node.optionalString(key) else { return nil }
+            guard let value = Int(text), range.contains(value) else {
+                throw FileFormatError(file: file, line: node.line(of: key),
+                                      problem: "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+        settings.tokenMaxDays = try number("token_max_days", 1...3650) ?? settings.tokenMaxDays
+        settings.tokenDefaultDays = try number("token_default_days", 1...3650) ?? min(settings.tokenDefaultDays, settings.tokenMaxDays)
+        guard settings.tokenDefaultDays <= settings.tokenMaxDays else {
+            throw FileFormatError(file: file, line: node.line(of: "token_default_days"),
+                                  problem: "`token_default_days` must not be more than `token_max_days`")
+        }
+        settings.maxBodyBytes = (try number("max_body_kb", 1...65536)).map { $0 * 1024 } ?? settings.maxBodyBytes
+        settings.requestTimeoutSeconds = try number("request_timeout_seconds", 1...600) ?? settings.requestTimeoutSeconds
+        return settings
+    }
+}

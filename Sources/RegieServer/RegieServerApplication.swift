@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+import RegieReports
+import HummingbirdCore
+import Logging
+import RegieApp
+import RegieStore
+
+/// `regie serve`: the router and the application around it. Every route goes through
+/// ``RegieApp`` as the command line does, so the two can never disagree about a rule.
+public enum RegieServerApplication {
+    /// The routes, middleware first: security headers on every answer (errors included),
+    /// problem details for every error, metrics, then the token check on `/api/v1`.
+    static func router(_ environment: ServerEnvironment) -> Router<RegieRequestContext> {
+        _ = ServerMetrics.registry
+        let router = Router(context: RegieRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware(tls: environment.settings.isTLS))
+        router.add(middleware: ProblemMiddleware(environment: environment))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: RequestLogMiddleware(logger: environment.logger))
+        MetaRoutes(environment: environment).addRoutes(to: router)
+        let api = router.group("api/v1").add(middleware: TokenAuthenticator(environment: environment))
+        CaseRoutes(environment: environment).addRoutes(to: api)
+        PersonRoutes(environment: environment).addRoutes(to: api)
+        return router
+    }
+
+    /// The server for a workspace on its open store, listening where `server:` says.
+    /// - Parameter fixedNow: a fixed clock, for tests on a store made for it.
+    package static func build(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil,
+                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws(RegieError)
+        -> some ApplicationProtocol
+    {
+        // A server that would write needs its signing key now, not at the first change.
+        try CaseSession.enableCheckpoints(on: store, workspace: workspace, keyRequired: true)
+        let environment = ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow)
+        let settings = workspace.server
+        return Application(
+            router: router(environment),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(settings.requestTimeoutSeconds)))),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+            logger: logger)
+    }
+
+    /// For router tests: the routes on a store, without a listening socket.
+    package static func testRouter(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil) throws(RegieError)
+        -> Router<RegieRequestContext>
+    {
+        try CaseSession.enableCheckpoints(on: store, workspace: workspace, keyRequired: true)
+        return router(ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RegieReports
+import Logging
+import RegieApp
+import RegieCore
+import RegieStore
+
+/// What every request handler shares: the workspace as the server loaded it, the one open
+/// store, and the logger. Each request gets its own ``CaseSession`` on the shared store.
+struct ServerEnvironment: Sendable {
+    let workspace: Workspace
+    let store: any EventStore
+    let logger: Logger
+    /// A fixed clock for tests on a store made for it; nil: the computer's clock.
+    let fixedNow: Date?
+
+    var settings: ServerSettings { workspace.server }
+
+    /// A session for the authenticated person: their language and purpose from the request's
+    /// headers (`Accept-Language`, `Regie-Purpose`).
+    func session(_ request: Request, _ context: RegieRequestContext) throws(RegieError) -> CaseSession {
+        guard let identity = context.identity else { throw RegieError(.notPermitted, .notSignedIn) }
+        let purpose = request.headers[HTTPField.Name.regiePurpose]
+        let asked = RegieApp.Request(actorID: identity.person.id, now: fixedNow ?? Date(), clockIsFixed: fixedNow != nil,
+                            language: language(of: request), purpose: purpose)
+        return try CaseSession(workspace: workspace, request: asked, sharedStore: store)
+    }
+
+    /// The first of Dutch and English in `Accept-Language`; else the workspace's locale.
+    func language(of request: Request) -> Language {
+        guard let header = request.headers[.acceptLanguage] else { return workspace.locale }
+        for part in header.split(separator: ",") {
+            let tag = part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            if tag.hasPrefix("nl") { return .nl }
+            if tag.hasPrefix("en") { return .en }
+        }
+        return workspace.locale
+    }
+}
+
+extension HTTPField.Name {
+    /// Why case data is read, for the access log (else the workspace's default).
+    static let regiePurpose = HTTPField.Name("Regie-Purpose")!
+}
+
+/// Runs a handler with a request's session and closes it afterwards, whatever happens.
+extension ServerEnvironment {
+    func withSession<T>(_ request: Request, _ context: RegieRequestContext, _ body: (CaseSession) async throws -> T) async throws -> T {
+        let session = try self.session(request, context)
+        do {
+            let value = try await body(session)
+            await session.close()
+            return value
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+}
