@@ -19,12 +19,14 @@ if [ "${1:-}" = "--test" ]; then
 fi
 
 # Python packages from PyPI the tests use: `cryptography` for the independent checkpoint
-# verifier, `icalendar` to read back the agenda's calendar file.
+# verifier, `icalendar` to read back the agenda's calendar file, `schemathesis` to test the
+# server against its OpenAPI document.
 python_packages() {
   [ "${1:-}" = "--test" ] || return 0
   local needed=()
   python3 -c "import cryptography" >/dev/null 2>&1 || needed+=(cryptography)
   python3 -c "import icalendar" >/dev/null 2>&1 || needed+=(icalendar)
+  command -v schemathesis >/dev/null 2>&1 || needed+=(schemathesis)
   [ ${#needed[@]} -eq 0 ] && return 0
   echo "regie: installing Python's ${needed[*]} with pip..." >&2
   python3 -m pip install -q "${needed[@]}" >&2 || {

@@ -571,6 +571,9 @@ extension ErrorCatalogue {
             Entry("There is nothing at this address.", "Op dit adres is niets.",
                   hint: "See /api/v1/openapi.json for what the server offers.",
                   "Zie /api/v1/openapi.json voor wat de server biedt.")
+        case .methodNotAllowed:
+            Entry("This address does not take {method}.", "Dit adres neemt geen {method} aan.",
+                  hint: "The Allow header lists what it takes.", "De Allow-header noemt wat het wel aanneemt.")
         case .requestBodyInvalid:
             Entry("The request body is not what this operation expects: {detail}.",
                   "De inhoud van het verzoek is niet wat deze bewerking verwacht: {detail}.",

@@ -161,6 +161,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case versionRequired = "version_required"
     case versionMismatch = "version_mismatch"
     case routeNotFound = "route_not_found"
+    case methodNotAllowed = "method_not_allowed"
     case requestBodyInvalid = "request_body_invalid"
     case requestTooLarge = "request_too_large"
     case queryInvalid = "query_invalid"

@@ -34,6 +34,7 @@ struct ProblemDetails: Encodable {
         case .notSignedIn, .tokenInvalid: return .unauthorized
         case .versionRequired: return .init(code: 428, reasonPhrase: "Precondition Required")
         case .routeNotFound: return .notFound
+        case .methodNotAllowed: return .methodNotAllowed
         case .requestTooLarge: return .contentTooLarge
         default: break
         }

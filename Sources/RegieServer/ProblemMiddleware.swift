@@ -11,14 +11,22 @@ import RegieReports
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = RegieRequestContext
     let environment: ServerEnvironment
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let regieError = translate(error, context: context)
-            let status = ProblemDetails.status(of: regieError, conditional: request.headers[.ifMatch] != nil)
+            var regieError = translate(error, context: context)
             var headers: HTTPFields = [:]
+            if regieError.code == .routeNotFound {
+                let allowed = routes.methods(at: request.uri.path)
+                if !allowed.isEmpty {
+                    regieError = RegieError(.usage, .methodNotAllowed, ["method": .text(request.method.rawValue)])
+                    headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                }
+            }
+            let status = ProblemDetails.status(of: regieError, conditional: request.headers[.ifMatch] != nil)
             if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"regie\"" }
             if status.code >= 500 {
                 environment.logger.error("request failed", metadata: ["code": .string(regieError.code.rawValue),

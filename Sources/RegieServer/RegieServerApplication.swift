@@ -13,16 +13,23 @@ public enum RegieServerApplication {
     /// problem details for every error, metrics, then the token check on `/api/v1`.
     static func router(_ environment: ServerEnvironment) -> Router<RegieRequestContext> {
         _ = ServerMetrics.registry
+        // The same routes without middleware first, to know which methods each address takes.
+        let bare = Router(context: RegieRequestContext.self)
+        addRoutes(to: bare, environment)
         let router = Router(context: RegieRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware(tls: environment.settings.isTLS))
-        router.add(middleware: ProblemMiddleware(environment: environment))
-        router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestLogMiddleware(logger: environment.logger))
+        router.add(middleware: ProblemMiddleware(environment: environment, routes: RouteTable(bare.routes)))
+        router.add(middleware: MetricsMiddleware())
+        addRoutes(to: router, environment)
+        return router
+    }
+
+    private static func addRoutes(to router: Router<RegieRequestContext>, _ environment: ServerEnvironment) {
         MetaRoutes(environment: environment).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: TokenAuthenticator(environment: environment))
         CaseRoutes(environment: environment).addRoutes(to: api)
         PersonRoutes(environment: environment).addRoutes(to: api)
-        return router
     }
 
     /// The server for a workspace on its open store, listening where `server:` says.
