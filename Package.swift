@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -80,6 +81,8 @@ let package = Package(
                 "RegieCore", "RegieLua", "RegieStore", "RegieStorePostgres", "RegieAudit", "RegieReports",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                // bcrypt for local accounts' passwords (C only, no server code).
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         // The server (`regie serve`): who asks (API tokens), the JSON API, security headers,

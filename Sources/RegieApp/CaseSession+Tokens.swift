@@ -3,13 +3,6 @@ import Foundation
 import RegieCore
 import RegieStore
 
-/// Who a server request comes from, established from a token (later also a session).
-package struct Authenticated: Sendable {
-    package var person: Workspace.Person
-    /// The token presented, for the log of its uses.
-    package var tokenID: String
-}
-
 extension CaseSession {
     /// Makes an API token for the acting person. The secret is returned once and never stored.
     /// - Parameter days: how long it lasts (nil: the server's default).
@@ -63,28 +56,27 @@ extension CaseSession {
             throw RegieError.from(error)
         }
     }
+}
 
-    /// Who presents this token: a person of the workspace, with a token that is known, in force
-    /// and not expired. Every use is recorded before the request goes on. One refusal for every
-    /// way a token can be wrong, so that a guesser learns nothing.
-    package static func authenticate(token presented: String, store: any EventStore, workspace: Workspace, at now: Date,
-                                     address: String, request: String) async throws(RegieError) -> Authenticated {
-        guard let hash = APITokenSecret.hashIfWellFormed(presented) else { throw RegieError(.notPermitted, .tokenInvalid) }
-        let token: StoredToken?
+extension CaseSession {
+    /// Makes a one-time enrolment link for a person's local account (a first one, or after a
+    /// lost phone or password): by a coordinator of one of the person's teams.
+    /// - Returns: the code for the link (shown once) and when it stops working.
+    package func invite(_ personID: String) async throws(RegieError) -> (code: String, expiresAt: Date, person: Workspace.Person) {
+        let acting = try person()
+        guard let invited = workspace.person(personID) else { throw RegieError(.notFound, .workerUnknown, ["person": .text(personID)]) }
+        guard acting.role == .coordinator, !Set(acting.teams).isDisjoint(with: invited.teams) else {
+            throw RegieError(.notPermitted, .inviteNeedsCoordinator, ["person": .text(invited.id)])
+        }
+        let code = RandomSecret.text()
+        let expires = now.addingTimeInterval(Double(workspace.server.enrolmentHours) * 3600)
+        let link = StoredEnrolment(codeHash: RandomSecret.hash(code), person: invited.id, totpSecret: TOTP.newSecret(), createdBy: acting.id,
+                                   createdAt: now, expiresAt: expires)
         do {
-            token = try await store.token(secretHash: hash)
+            try await store.addEnrolment(link)
         } catch {
             throw RegieError.from(error)
         }
-        // A person removed from the workspace is out at once, whatever tokens they hold.
-        guard let token, token.revokedAt == nil, token.expiresAt > now, let person = workspace.person(token.person) else {
-            throw RegieError(.notPermitted, .tokenInvalid)
-        }
-        do {
-            try await store.recordTokenUse(id: token.id, at: now, address: address, request: request)
-        } catch {
-            throw RegieError.from(error)
-        }
-        return Authenticated(person: person, tokenID: token.id)
+        return (code, expires, invited)
     }
 }

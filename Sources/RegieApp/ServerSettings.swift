@@ -16,6 +16,17 @@ package struct ServerSettings: Sendable, Equatable {
     package var maxBodyBytes = 256 * 1024
     /// How many seconds a request may take to arrive before the connection is dropped.
     package var requestTimeoutSeconds = 30
+    /// A login session ends after this many minutes without a request, and after this many
+    /// hours however active it is.
+    package var sessionIdleMinutes = 15
+    package var sessionHours = 12
+    /// How long an enrolment link for a local account works, in hours.
+    package var enrolmentHours = 72
+    /// After this many failed logins in a row a local account is locked for `lockoutMinutes`.
+    package var lockoutAttempts = 5
+    package var lockoutMinutes = 15
+    /// bcrypt's cost for local accounts' passwords (2^cost rounds).
+    package var bcryptCost = 12
 
     package init() {}
 

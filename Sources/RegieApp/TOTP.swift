@@ -10,10 +10,7 @@ package struct TOTP: Sendable {
     package init(secret: [UInt8]) { self.secret = secret }
 
     /// A new random secret of 20 bytes (RFC 4226's recommended length).
-    package static func newSecret() -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    }
+    package static func newSecret() -> [UInt8] { RandomSecret.bytes(20) }
 
     /// The code for the 30-second step `counter`.
     package func code(counter: UInt64) -> Int {

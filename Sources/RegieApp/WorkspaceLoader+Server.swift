@@ -3,9 +3,11 @@ import RegieCore
 
 extension WorkspaceLoader {
     /// `server:`: `listen` (host:port), `public_url`, `token_max_days`, `token_default_days`,
-    /// `max_body_kb`, `request_timeout_seconds`.
+    /// `max_body_kb`, `request_timeout_seconds`, `session_idle_minutes`, `session_hours`,
+    /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`.
     static func serverSettings(_ node: YAMLNodeReader, file: String) throws(FileFormatError) -> ServerSettings {
-        try node.allowOnly(["listen", "public_url", "token_max_days", "token_default_days", "max_body_kb", "request_timeout_seconds"])
+        try node.allowOnly(["listen", "public_url", "token_max_days", "token_default_days", "max_body_kb", "request_timeout_seconds",
+                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes"])
         var settings = ServerSettings()
         if let listen = try node.optionalString("listen") {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (1...65535).contains(port),
@@ -42,6 +44,11 @@ extension WorkspaceLoader {
         }
         settings.maxBodyBytes = (try number("max_body_kb", 1...65536)).map { $0 * 1024 } ?? settings.maxBodyBytes
         settings.requestTimeoutSeconds = try number("request_timeout_seconds", 1...600) ?? settings.requestTimeoutSeconds
+        settings.sessionIdleMinutes = try number("session_idle_minutes", 1...240) ?? settings.sessionIdleMinutes
+        settings.sessionHours = try number("session_hours", 1...24) ?? settings.sessionHours
+        settings.enrolmentHours = try number("enrolment_hours", 1...336) ?? settings.enrolmentHours
+        settings.lockoutAttempts = try number("lockout_attempts", 3...20) ?? settings.lockoutAttempts
+        settings.lockoutMinutes = try number("lockout_minutes", 1...1440) ?? settings.lockoutMinutes
         return settings
     }
 }

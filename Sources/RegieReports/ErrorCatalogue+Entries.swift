@@ -587,6 +587,45 @@ extension ErrorCatalogue {
                   "De parameter {parameter} is niet geldig: {detail}.")
         case .listenInvalid:
             Entry("--listen must be a host and port such as 127.0.0.1:8080.", "--listen moet een host en poort zijn, zoals 127.0.0.1:8080.")
+        case .loginFailed:
+            Entry("The name, password or code is not right.", "De naam, het wachtwoord of de code klopt niet.",
+                  hint: "Try again; after a few wrong attempts the account is locked for a while.",
+                  "Probeer het opnieuw; na een paar foute pogingen gaat het account een tijdje op slot.")
+        case .accountLocked:
+            Entry("This account is locked after too many wrong attempts, until {until}.",
+                  "Dit account is op slot na te veel foute pogingen, tot {until}.",
+                  hint: "Wait until then, or ask your application manager for a new enrolment link.",
+                  "Wacht tot dan, of vraag je applicatiebeheerder om een nieuwe inschrijflink.")
+        case .sessionEnded:
+            Entry("Your session has ended.", "Je sessie is afgelopen.", hint: "Log in again.", "Log opnieuw in.")
+        case .csrfInvalid:
+            Entry("This change was not sent from Regie's own page.", "Deze wijziging komt niet van Regies eigen pagina.",
+                  hint: "Reload the page and try again.", "Laad de pagina opnieuw en probeer het nog eens.")
+        case .originRefused:
+            Entry("This request comes from another site.", "Dit verzoek komt van een andere site.",
+                  hint: "Open Regie at its own address.", "Open Regie op zijn eigen adres.")
+        case .enrolmentInvalid:
+            Entry("This enrolment link is unknown, used or expired.", "Deze inschrijflink is onbekend, al gebruikt of verlopen.",
+                  hint: "Ask your application manager for a new one.", "Vraag je applicatiebeheerder om een nieuwe.")
+        case .codeInvalid:
+            Entry("The code from the authenticator app is not right.", "De code uit de authenticator-app klopt niet.",
+                  hint: "Type the six digits the app shows now.", "Typ de zes cijfers die de app nu toont.")
+        case .passwordsDiffer:
+            Entry("The two passwords are not the same.", "De twee wachtwoorden zijn niet gelijk.")
+        case .passwordTooShort:
+            Entry("The password is too short: use at least {minimum} characters (a sentence works well).",
+                  "Het wachtwoord is te kort: gebruik minstens {minimum} tekens (een zin werkt goed).")
+        case .passwordTooLong:
+            Entry("The password is too long: use at most {maximum} characters.", "Het wachtwoord is te lang: gebruik hoogstens {maximum} tekens.")
+        case .passwordCommon:
+            Entry("This password is too easy to guess.", "Dit wachtwoord is te makkelijk te raden.",
+                  hint: "Choose a few words that belong together for you only.", "Kies een paar woorden die alleen voor jou bij elkaar horen.")
+        case .passwordPersonal:
+            Entry("The password may not be made of your name or the organisation's.",
+                  "Het wachtwoord mag niet bestaan uit je naam of die van de organisatie.")
+        case .inviteNeedsCoordinator:
+            Entry("Only a coordinator of one of {person}'s teams can make an enrolment link for them.",
+                  "Alleen een coördinator van een van de teams van {person} kan een inschrijflink voor die persoon maken.")
         case .serverFault:
             Entry("Something went wrong on the server; nothing was saved.", "Er ging iets mis op de server; er is niets opgeslagen.",
                   hint: "Try again; if it keeps happening, tell your application manager when it happened.",

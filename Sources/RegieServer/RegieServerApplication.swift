@@ -27,7 +27,8 @@ public enum RegieServerApplication {
 
     private static func addRoutes(to router: Router<RegieRequestContext>, _ environment: ServerEnvironment) {
         MetaRoutes(environment: environment).addRoutes(to: router)
-        let api = router.group("api/v1").add(middleware: TokenAuthenticator(environment: environment))
+        SignInRoutes(environment: environment).addRoutes(to: router)
+        let api = router.group("api/v1").add(middleware: Authenticator(environment: environment))
         CaseRoutes(environment: environment).addRoutes(to: api)
         PersonRoutes(environment: environment).addRoutes(to: api)
     }

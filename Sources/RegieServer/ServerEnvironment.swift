@@ -18,6 +18,29 @@ struct ServerEnvironment: Sendable {
 
     var settings: ServerSettings { workspace.server }
 
+    var logins: ServerLogins { ServerLogins(workspace: workspace, store: store) }
+
+    /// The session cookie: `__Host-` on https, so that only this host over TLS can set or read it.
+    var sessionCookieName: String { settings.isTLS ? "__Host-regie_session" : "regie_session" }
+
+    /// A change from a browser must come from this server's own pages: `Origin` (or, without
+    /// it, `Referer`) names this server when the browser sends one.
+    func checkOrigin(_ request: Request) throws(RegieError) {
+        let expected: String
+        if let url = settings.publicURL, let scheme = url.scheme, let host = url.host {
+            expected = "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        } else if let host = request.head.authority {
+            expected = "http://\(host)"
+        } else {
+            throw RegieError(.notPermitted, .originRefused)
+        }
+        if let origin = request.headers[.origin] {
+            guard origin == expected else { throw RegieError(.notPermitted, .originRefused) }
+        } else if let referer = request.headers[.referer] {
+            guard referer == expected || referer.hasPrefix(expected + "/") else { throw RegieError(.notPermitted, .originRefused) }
+        }
+    }
+
     /// A session for the authenticated person: their language and purpose from the request's
     /// headers (`Accept-Language`, `Regie-Purpose`).
     func session(_ request: Request, _ context: RegieRequestContext) throws(RegieError) -> CaseSession {

@@ -83,9 +83,10 @@ package enum StoreSchema {
             // the list works a case without it out from its events.
             try db.execute(sql: "ALTER TABLE case_facts ADD COLUMN work TEXT")
         }
-        migrator.registerMigration("v7: API tokens") { db in
-            // Credentials, not record: only the secret's hash is kept. Each use is a row, so
-            // who used which token when and from where can be shown (docs/server.md).
+        migrator.registerMigration("v7: server credentials") { db in
+            // Credentials, not record: API tokens, local accounts, enrolment links and sessions.
+            // Of a secret only its hash is kept (a password's is bcrypt). Each use of a token
+            // and each login attempt is a row, so who came in when and from where can be shown.
             try db.execute(sql: """
                 CREATE TABLE api_tokens (
                     id TEXT PRIMARY KEY,
@@ -107,6 +108,42 @@ package enum StoreSchema {
                     request TEXT NOT NULL
                 );
                 CREATE INDEX api_token_uses_token ON api_token_uses (token_id, at);
+                CREATE TABLE local_accounts (
+                    person TEXT PRIMARY KEY,
+                    password_hash TEXT NOT NULL,
+                    totp_secret BLOB NOT NULL,
+                    last_code_step INTEGER NOT NULL,
+                    failed_attempts INTEGER NOT NULL,
+                    locked_until INTEGER,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE enrolments (
+                    code_hash BLOB PRIMARY KEY,
+                    person TEXT NOT NULL,
+                    totp_secret BLOB NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    used_at INTEGER
+                );
+                CREATE TABLE login_attempts (
+                    person TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    address TEXT NOT NULL,
+                    outcome TEXT NOT NULL
+                );
+                CREATE INDEX login_attempts_person ON login_attempts (person, at);
+                CREATE TABLE sessions (
+                    id_hash BLOB PRIMARY KEY,
+                    person TEXT NOT NULL,
+                    csrf_token TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    last_seen_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    ended_at INTEGER
+                );
+                CREATE INDEX sessions_person ON sessions (person);
                 """)
         }
         return migrator

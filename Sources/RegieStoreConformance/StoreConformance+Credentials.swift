@@ -37,4 +37,54 @@ extension StoreConformance {
         await other.close()
         await store.close()
     }
+
+    /// Local accounts: an enrolment link is used once and not after it expires; completing it
+    /// stores the account and ends the person's sessions; attempts are recorded with the
+    /// account's state; sessions end one at a time or all of a person's at once.
+    package func accountsAndSessions() async throws {
+        let store = try await backend.makeStore(salts: .random)
+        let other = try await backend.connect(to: store)
+        let link = StoredEnrolment(codeHash: Array(repeating: 7, count: 32), person: "anna", totpSecret: Array(repeating: 4, count: 20),
+                                   createdBy: "karim", createdAt: Self.now, expiresAt: Self.now.addingTimeInterval(3600))
+        try await store.addEnrolment(link)
+        #expect(try await other.enrolment(codeHash: link.codeHash) == link)
+        let session = StoredSession(idHash: Array(repeating: 8, count: 32), person: "anna", csrfToken: "csrf", method: "password",
+                                    createdAt: Self.now, lastSeenAt: Self.now, expiresAt: Self.now.addingTimeInterval(43_200))
+        try await store.addSession(session)
+        let account = StoredAccount(person: "anna", passwordHash: "$2b$12$hash", totpSecret: link.totpSecret, lastCodeStep: 0,
+                                    createdAt: Self.now.addingTimeInterval(60))
+        #expect(try await store.completeEnrolment(codeHash: link.codeHash, account: account, at: Self.now.addingTimeInterval(7200)) == false,
+                "an expired link is refused")
+        #expect(try await store.account(person: "anna") == nil)
+        #expect(try await store.completeEnrolment(codeHash: link.codeHash, account: account, at: Self.now.addingTimeInterval(60)))
+        #expect(try await other.completeEnrolment(codeHash: link.codeHash, account: account, at: Self.now.addingTimeInterval(61)) == false,
+                "a link is used once")
+        #expect(try await other.account(person: "anna") == account)
+        #expect(try await store.session(idHash: session.idHash)?.endedAt == Self.now.addingTimeInterval(60), "enrolling ends older sessions")
+        var locked = account
+        locked.failedAttempts = 5
+        locked.lockedUntil = Self.now.addingTimeInterval(900)
+        locked.lastCodeStep = 42
+        try await store.recordLoginAttempt(LoginAttempt(person: "anna", at: Self.now.addingTimeInterval(70), address: "::1", outcome: "wrong_password"),
+                                           account: locked)
+        try await other.recordLoginAttempt(LoginAttempt(person: "nobody", at: Self.now.addingTimeInterval(71), address: "::1", outcome: "unknown"),
+                                           account: nil)
+        #expect(try await store.account(person: "anna") == locked)
+        #expect(try await other.loginAttempts(person: "anna").map(\.outcome) == ["wrong_password"])
+        #expect(try await other.loginAttempts(person: "nobody").count == 1)
+        var first = session, second = session
+        first.idHash = Array(repeating: 9, count: 32)
+        second.idHash = Array(repeating: 10, count: 32)
+        try await store.addSession(first)
+        try await store.addSession(second)
+        try await other.touchSession(idHash: first.idHash, at: Self.now.addingTimeInterval(300))
+        #expect(try await store.session(idHash: first.idHash)?.lastSeenAt == Self.now.addingTimeInterval(300))
+        #expect(try await store.endSession(idHash: first.idHash, at: Self.now.addingTimeInterval(400)))
+        #expect(try await other.endSession(idHash: first.idHash, at: Self.now.addingTimeInterval(401)) == false)
+        #expect(try await other.endSessions(of: "anna", at: Self.now.addingTimeInterval(500)) == 1)
+        #expect(try await store.session(idHash: second.idHash)?.endedAt == Self.now.addingTimeInterval(500))
+        #expect(try await store.session(idHash: Array(repeating: 0, count: 32)) == nil)
+        await other.close()
+        await store.close()
+    }
 }

@@ -167,8 +167,9 @@ enum PostgresSchema {
             -- list does not replay every case; NULL until the case's next command.
             ALTER TABLE case_facts ADD COLUMN work TEXT;
             """),
-        (4, "v4: API tokens", """
-            -- Credentials, not record: only the secret's hash is kept; each use is a row.
+        (4, "v4: server credentials", """
+            -- Credentials, not record: API tokens, local accounts, enrolment links and sessions;
+            -- of a secret only its hash is kept; each token use and login attempt is a row.
             CREATE TABLE api_tokens (
                 id TEXT PRIMARY KEY,
                 secret_hash BYTEA NOT NULL UNIQUE,
@@ -189,6 +190,42 @@ enum PostgresSchema {
                 request TEXT NOT NULL
             );
             CREATE INDEX api_token_uses_token ON api_token_uses (token_id, at);
+            CREATE TABLE local_accounts (
+                person TEXT PRIMARY KEY,
+                password_hash TEXT NOT NULL,
+                totp_secret BYTEA NOT NULL,
+                last_code_step BIGINT NOT NULL,
+                failed_attempts INTEGER NOT NULL,
+                locked_until BIGINT,
+                created_at BIGINT NOT NULL
+            );
+            CREATE TABLE enrolments (
+                code_hash BYTEA PRIMARY KEY,
+                person TEXT NOT NULL,
+                totp_secret BYTEA NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT
+            );
+            CREATE TABLE login_attempts (
+                person TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                address TEXT NOT NULL,
+                outcome TEXT NOT NULL
+            );
+            CREATE INDEX login_attempts_person ON login_attempts (person, at);
+            CREATE TABLE sessions (
+                id_hash BYTEA PRIMARY KEY,
+                person TEXT NOT NULL,
+                csrf_token TEXT NOT NULL,
+                method TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                last_seen_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                ended_at BIGINT
+            );
+            CREATE INDEX sessions_person ON sessions (person);
             """),
     ]
 }

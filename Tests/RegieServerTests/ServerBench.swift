@@ -41,17 +41,27 @@ final class ServerBench {
 
     init(yaml: String = ServerBench.yaml) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("regie-server-\(UUID().uuidString)")
-        try InitCommand.create(at: folder, yaml: yaml)
+        try InitCommand.create(at: folder, yaml: yaml, fixedClock: true)
         workspace = try WorkspaceLoader.load(from: folder)
         store = try SQLiteEventStore(path: folder.appendingPathComponent("regie.sqlite").path)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    /// The application on this workspace (or on a changed copy of it, as a restarted server would load it).
-    func application(_ workspace: Workspace? = nil) throws -> some ApplicationProtocol {
-        let router = try RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: Logger(label: "test"))
+    /// The application on this workspace (or on a changed copy of it, as a restarted server would
+    /// load it), on the computer's clock or at a fixed time.
+    func application(_ workspace: Workspace? = nil, at now: Date? = nil) throws -> some ApplicationProtocol {
+        let router = try RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: Logger(label: "test"),
+                                                           fixedNow: now)
         return Application(router: router)
+    }
+
+    /// An enrolment link for a person, made by a coordinator as `regie account invite` does, and
+    /// the second factor it sets up.
+    func invite(_ person: String, by coordinator: String = "karim") async throws -> (code: String, totp: TOTP) {
+        let session = try CaseSession(workspace: workspace, request: RegieApp.Request(actorID: coordinator, now: Date()), sharedStore: store)
+        let code = try await session.invite(person).code
+        return (code, try await ServerLogins(workspace: workspace, store: store).enrolment(code: code, at: Date()).totp)
     }
 
     /// A fresh token for a person, made as `regie token create` does.

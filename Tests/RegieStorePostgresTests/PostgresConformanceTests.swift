@@ -82,8 +82,9 @@ struct PostgresBackend: StoreBackend {
             versions[caseID, default: 0] += 1
         }
         await store.close()
-        // Schema 3 added the case list's part of the facts and 4 the API tokens; schema 2 is the one before.
+        // Schema 3 added the case list's part of the facts and 4 the server's credentials; schema 2 is the one before.
         for statement in ["ALTER TABLE case_facts DROP COLUMN work", "DROP TABLE api_token_uses", "DROP TABLE api_tokens",
+                          "DROP TABLE local_accounts", "DROP TABLE enrolments", "DROP TABLE login_attempts", "DROP TABLE sessions",
                           "DELETE FROM regie_schema WHERE version IN (3, 4)"] {
             try await TestCluster.run(statement, on: location)
         }
@@ -137,6 +138,7 @@ struct PostgresConformanceTests {
     @Test("checkpoints by policy and on demand") func checkpoints() async throws { try await suite.checkpoints() }
     @Test("the access log") func accessLog() async throws { try await suite.accessLog() }
     @Test("API tokens") func tokens() async throws { try await suite.tokens() }
+    @Test("local accounts and sessions") func accounts() async throws { try await suite.accountsAndSessions() }
     @Test("report facts") func facts() async throws { try await suite.facts() }
     @Test("bulk import") func importStreams() async throws { try await suite.importStreams() }
     @Test("a writer killed mid-transaction leaves nothing") func killed() async throws { try await suite.writerKilledMidTransaction() }

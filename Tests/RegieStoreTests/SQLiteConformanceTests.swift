@@ -15,6 +15,7 @@ struct SQLiteConformanceTests {
     @Test("checkpoints by policy and on demand") func checkpoints() async throws { try await suite.checkpoints() }
     @Test("the access log") func accessLog() async throws { try await suite.accessLog() }
     @Test("API tokens") func tokens() async throws { try await suite.tokens() }
+    @Test("local accounts and sessions") func accounts() async throws { try await suite.accountsAndSessions() }
     @Test("report facts") func facts() async throws { try await suite.facts() }
     @Test("bulk import") func importStreams() async throws { try await suite.importStreams() }
     @Test("a writer killed mid-transaction leaves nothing") func killed() async throws { try await suite.writerKilledMidTransaction() }

@@ -1,0 +1,14 @@
+import RegieCore
+
+/// Who a server request comes from, and how they proved it.
+package struct Authenticated: Sendable {
+    package var person: Workspace.Person
+    package var credential: Credential
+
+    package enum Credential: Sendable {
+        /// An API token, by its public id (for the log of its uses).
+        case token(id: String)
+        /// A login session, by the hash of its id, with the token every change must carry.
+        case session(idHash: [UInt8], csrfToken: String)
+    }
+}
