@@ -4,7 +4,8 @@
 #   scripts/install-deps.sh --test   testing too: chromium (the HTML reports are checked in a
 #                                    headless browser), python3 (reads its screenshots) and its
 #                                    `cryptography` package (checks checkpoints as signed notes),
-#                                    and PostgreSQL's server (the tests start a throwaway cluster)
+#                                    PostgreSQL's server (the tests start a throwaway cluster) and
+#                                    curl (a browser's redirects in the login tests)
 set -euo pipefail
 
 missing=()
@@ -16,17 +17,20 @@ if [ "${1:-}" = "--test" ]; then
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || missing+=(postgresql)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
 fi
 
 # Python packages from PyPI the tests use: `cryptography` for the independent checkpoint
 # verifier, `icalendar` to read back the agenda's calendar file, `schemathesis` to test the
-# server against its OpenAPI document.
+# server against its OpenAPI document, `oidc-provider-mock` as an identity provider for the
+# server's login tests.
 python_packages() {
   [ "${1:-}" = "--test" ] || return 0
   local needed=()
   python3 -c "import cryptography" >/dev/null 2>&1 || needed+=(cryptography)
   python3 -c "import icalendar" >/dev/null 2>&1 || needed+=(icalendar)
   command -v schemathesis >/dev/null 2>&1 || needed+=(schemathesis)
+  command -v oidc-provider-mock >/dev/null 2>&1 || needed+=(oidc-provider-mock)
   [ ${#needed[@]} -eq 0 ] && return 0
   echo "regie: installing Python's ${needed[*]} with pip..." >&2
   python3 -m pip install -q "${needed[@]}" >&2 || {

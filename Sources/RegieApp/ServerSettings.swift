@@ -28,7 +28,26 @@ package struct ServerSettings: Sendable, Equatable {
     /// bcrypt's cost for local accounts' passwords (2^cost rounds).
     package var bcryptCost = 12
 
+    /// `oidc:`: logging in through the organisation's identity provider; nil: local accounts only.
+    package var oidc: OIDCSettings?
+
     package init() {}
+
+    /// The identity provider (Entra ID, Keycloak, Dezi): where it is, who Regie is to it, which
+    /// claim names the person, and which authentication methods count as multi-factor.
+    package struct OIDCSettings: Sendable, Equatable {
+        /// The issuer, exactly as the provider's ID tokens name it; discovery is read below it.
+        package var issuer: URL
+        package var clientID: String
+        /// A file holding the client secret (relative to the workspace); or REGIE_OIDC_CLIENT_SECRET.
+        package var clientSecretFile: String?
+        /// Which claim of the ID token is matched against `oidc_subject` of the workspace's people.
+        package var claim = "sub"
+        /// The ID token's `amr` must hold one of these; empty: no second factor asked (not advised).
+        package var requiredMethods = ["mfa"]
+        /// What the login button says.
+        package var name = "OpenID Connect"
+    }
 
     /// The public URL uses https: the server then sends HSTS and marks cookies `Secure`.
     package var isTLS: Bool { publicURL?.scheme == "https" }

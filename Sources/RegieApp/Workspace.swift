@@ -71,6 +71,8 @@ package struct Workspace: Sendable {
         /// How a client reaches this person, printed on their plan; both optional.
         package var phone: String?
         package var email: String?
+        /// The value of the identity provider's claim that names this person (`server: oidc: claim:`).
+        package var oidcSubject: String?
 
         package init(id: String, name: String, role: Role, teams: [String], phone: String? = nil, email: String? = nil) {
             self.id = id

@@ -1,5 +1,6 @@
 import Foundation
 import RegieCore
+import Yams
 
 extension WorkspaceLoader {
     /// `server:`: `listen` (host:port), `public_url`, `token_max_days`, `token_default_days`,
@@ -7,7 +8,7 @@ extension WorkspaceLoader {
     /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`.
     static func serverSettings(_ node: YAMLNodeReader, file: String) throws(FileFormatError) -> ServerSettings {
         try node.allowOnly(["listen", "public_url", "token_max_days", "token_default_days", "max_body_kb", "request_timeout_seconds",
-                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes"])
+                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes", "oidc"])
         var settings = ServerSettings()
         if let listen = try node.optionalString("listen") {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (1...65535).contains(port),
@@ -49,6 +50,40 @@ extension WorkspaceLoader {
         settings.enrolmentHours = try number("enrolment_hours", 1...336) ?? settings.enrolmentHours
         settings.lockoutAttempts = try number("lockout_attempts", 3...20) ?? settings.lockoutAttempts
         settings.lockoutMinutes = try number("lockout_minutes", 1...1440) ?? settings.lockoutMinutes
+        if let oidc = try node.child("oidc") {
+            settings.oidc = try oidcSettings(oidc, file: file)
+        }
+        return settings
+    }
+
+    /// `oidc:`: `issuer`, `client_id`, `client_secret_file`, `claim`, `require_amr`, `name`.
+    private static func oidcSettings(_ node: YAMLNodeReader, file: String) throws(FileFormatError) -> ServerSettings.OIDCSettings {
+        try node.allowOnly(["issuer", "client_id", "client_secret_file", "claim", "require_amr", "name"])
+        let text = try node.string("issuer")
+        // https, or http on this machine only (a provider for tests).
+        guard let issuer = URL(string: text), let host = issuer.host, issuer.query == nil, issuer.fragment == nil,
+              issuer.scheme == "https" || (issuer.scheme == "http" && ["127.0.0.1", "localhost", "::1"].contains(host))
+        else {
+            throw FileFormatError(file: file, line: node.line(of: "issuer"), problem: "`issuer` must be an https address such as https://login.example.org/realms/zorg")
+        }
+        let clientID = try node.string("client_id")
+        guard !clientID.isEmpty else { throw FileFormatError(file: file, line: node.line(of: "client_id"), problem: "`client_id` is empty") }
+        var settings = ServerSettings.OIDCSettings(issuer: issuer, clientID: clientID)
+        settings.clientSecretFile = try node.optionalString("client_secret_file")
+        let claim = try node.optionalString("claim") ?? "sub"
+        guard ["sub", "preferred_username", "email", "upn", "oid"].contains(claim) else {
+            throw FileFormatError(file: file, line: node.line(of: "claim"), problem: "`claim` must be sub, preferred_username, email, upn or oid")
+        }
+        settings.claim = claim
+        if node.entries.contains(where: { $0.key == "require_amr" }) {
+            settings.requiredMethods = try node.sequence("require_amr").map { item throws(FileFormatError) in
+                guard let text = item.string, !text.isEmpty else {
+                    throw FileFormatError(file: file, line: node.line(of: "require_amr"), problem: "`require_amr` must be a list of method names such as mfa")
+                }
+                return text
+            }
+        }
+        settings.name = try node.optionalString("name") ?? settings.name
         return settings
     }
 }

@@ -70,7 +70,7 @@ package enum WorkspaceLoader {
         var people: [Workspace.Person] = []
         for node in try doc.sequence("people") {
             let person = try YAMLNodeReader(node, file: file, what: "a person")
-            try person.allowOnly(["id", "name", "role", "teams", "phone", "email"])
+            try person.allowOnly(["id", "name", "role", "teams", "phone", "email", "oidc_subject"])
             let id = Identifier.normalised(try person.string("id"))
             guard !id.isEmpty else { throw FileFormatError(file: file, line: person.line, problem: "a person has an empty `id`") }
             let roleText = try person.optionalString("role") ?? "worker"
@@ -99,7 +99,12 @@ package enum WorkspaceLoader {
                 || email.contains(where: \.isWhitespace) {
                 throw FileFormatError(file: file, line: person.line, problem: "`email` of `\(id)` is not an e-mail address")
             }
-            people.append(.init(id: id, name: try person.optionalString("name") ?? id, role: role, teams: memberOf, phone: phone, email: email))
+            var entry = Workspace.Person(id: id, name: try person.optionalString("name") ?? id, role: role, teams: memberOf, phone: phone, email: email)
+            entry.oidcSubject = try person.optionalString("oidc_subject")
+            if let subject = entry.oidcSubject, people.contains(where: { $0.oidcSubject == subject }) {
+                throw FileFormatError(file: file, line: person.line, problem: "`oidc_subject` of `\(id)` is another person's too")
+            }
+            people.append(entry)
         }
         var workspace = Workspace(root: root, organisation: try doc.string("organisation"), locale: locale,
                                   database: try doc.optionalString("database") ?? "regie.sqlite", teams: teams, people: people)

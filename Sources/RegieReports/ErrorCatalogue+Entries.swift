@@ -626,6 +626,23 @@ extension ErrorCatalogue {
         case .inviteNeedsCoordinator:
             Entry("Only a coordinator of one of {person}'s teams can make an enrolment link for them.",
                   "Alleen een coördinator van een van de teams van {person} kan een inschrijflink voor die persoon maken.")
+        case .oidcNotConfigured:
+            Entry("This server has no identity provider to log in with.", "Deze server heeft geen identity provider om mee in te loggen.",
+                  hint: "Log in with your Regie account instead.", "Log in met je Regie-account.")
+        case .oidcFailed:
+            Entry("The identity provider's answer could not be used ({reason}).", "Het antwoord van de identity provider was niet bruikbaar ({reason}).",
+                  hint: "Try again; if it keeps happening, tell your application manager.",
+                  "Probeer het opnieuw; blijft het misgaan, vertel het je applicatiebeheerder.")
+        case .oidcNoSecondFactor:
+            Entry("You logged in without a second factor, which Regie requires.", "Je logde in zonder tweede factor, en die vraagt Regie.",
+                  hint: "Log in again using your authenticator app, key or phone.", "Log opnieuw in met je authenticator-app, sleutel of telefoon.")
+        case .oidcUnknownPerson:
+            Entry("Your login is not linked to a person of this workspace.", "Je login is niet gekoppeld aan een persoon in deze werkomgeving.",
+                  hint: "Ask your application manager to add you.", "Vraag je applicatiebeheerder je toe te voegen.")
+        case .loginStateInvalid:
+            Entry("This login took too long, was used already or was started elsewhere.",
+                  "Deze aanmelding duurde te lang, is al gebruikt of is ergens anders begonnen.",
+                  hint: "Start again from the login page.", "Begin opnieuw op de inlogpagina.")
         case .serverFault:
             Entry("Something went wrong on the server; nothing was saved.", "Er ging iets mis op de server; er is niets opgeslagen.",
                   hint: "Try again; if it keeps happening, tell your application manager when it happened.",

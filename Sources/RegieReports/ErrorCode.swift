@@ -179,6 +179,11 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case passwordCommon = "password_common"
     case passwordPersonal = "password_personal"
     case inviteNeedsCoordinator = "invite_needs_coordinator"
+    case oidcNotConfigured = "oidc_not_configured"
+    case oidcFailed = "oidc_failed"
+    case oidcNoSecondFactor = "oidc_no_second_factor"
+    case oidcUnknownPerson = "oidc_unknown_person"
+    case loginStateInvalid = "login_state_invalid"
     case listenInvalid = "listen_invalid"
 
     // Regie's own faults.

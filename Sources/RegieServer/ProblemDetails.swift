@@ -31,7 +31,7 @@ struct ProblemDetails: Encodable {
     /// - Parameter conditional: the request carried `If-Match`, so a conflict is a failed precondition.
     static func status(of error: RegieError, conditional: Bool) -> HTTPResponse.Status {
         switch error.code {
-        case .notSignedIn, .tokenInvalid, .sessionEnded, .loginFailed: return .unauthorized
+        case .notSignedIn, .tokenInvalid, .sessionEnded, .loginFailed, .loginStateInvalid, .oidcFailed: return .unauthorized
         case .versionRequired: return .init(code: 428, reasonPhrase: "Precondition Required")
         case .routeNotFound: return .notFound
         case .methodNotAllowed: return .methodNotAllowed

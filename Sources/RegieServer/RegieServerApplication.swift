@@ -28,6 +28,7 @@ public enum RegieServerApplication {
     private static func addRoutes(to router: Router<RegieRequestContext>, _ environment: ServerEnvironment) {
         MetaRoutes(environment: environment).addRoutes(to: router)
         SignInRoutes(environment: environment).addRoutes(to: router)
+        OIDCRoutes(environment: environment).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: Authenticator(environment: environment))
         CaseRoutes(environment: environment).addRoutes(to: api)
         PersonRoutes(environment: environment).addRoutes(to: api)
@@ -35,13 +36,14 @@ public enum RegieServerApplication {
 
     /// The server for a workspace on its open store, listening where `server:` says.
     /// - Parameter fixedNow: a fixed clock, for tests on a store made for it.
+    /// - Parameter oidcClientSecret: the identity provider's client secret (REGIE_OIDC_CLIENT_SECRET),
+    ///   else read from `client_secret_file`.
     package static func build(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil,
+                              oidcClientSecret: String? = nil,
                               onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws(RegieError)
         -> some ApplicationProtocol
     {
-        // A server that would write needs its signing key now, not at the first change.
-        try CaseSession.enableCheckpoints(on: store, workspace: workspace, keyRequired: true)
-        let environment = ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow)
+        let environment = try environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: oidcClientSecret)
         let settings = workspace.server
         return Application(
             router: router(environment),
@@ -55,7 +57,25 @@ public enum RegieServerApplication {
     package static func testRouter(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil) throws(RegieError)
         -> Router<RegieRequestContext>
     {
+        router(try environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: nil))
+    }
+
+    private static func environment(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date?,
+                                    oidcClientSecret: String?) throws(RegieError) -> ServerEnvironment {
+        // A server that would write needs its signing key now, not at the first change.
         try CaseSession.enableCheckpoints(on: store, workspace: workspace, keyRequired: true)
-        return router(ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow))
+        var provider: OIDCProvider?
+        if let oidc = workspace.server.oidc {
+            var secret = oidcClientSecret
+            if secret == nil, let file = oidc.clientSecretFile {
+                let path = URL(fileURLWithPath: file, relativeTo: workspace.root).path
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw RegieError(.configuration, .passwordFileUnreadable, ["path": .text(path)])
+                }
+                secret = text.trimmingCharacters(in: .newlines)
+            }
+            provider = OIDCProvider(settings: oidc, clientSecret: secret)
+        }
+        return ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidc: provider)
     }
 }

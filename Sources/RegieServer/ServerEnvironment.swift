@@ -15,6 +15,8 @@ struct ServerEnvironment: Sendable {
     let logger: Logger
     /// A fixed clock for tests on a store made for it; nil: the computer's clock.
     let fixedNow: Date?
+    /// The identity provider, when `server: oidc:` names one.
+    let oidc: OIDCProvider?
 
     var settings: ServerSettings { workspace.server }
 

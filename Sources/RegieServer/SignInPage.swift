@@ -71,6 +71,7 @@ struct SignInPage {
         input:focus, button:focus, a:focus { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
         button { font: inherit; margin-top: 1.5rem; padding: 0.5rem 1rem; background: #00703c; color: #fff; border: 0;
                  box-shadow: 0 2px 0 #002d18; cursor: pointer; }
+        a.button { display: inline-block; padding: 0.5rem 1rem; background: #1d70b8; color: #fff; text-decoration: none; }
         button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
         .error-summary { border: 4px solid #d4351c; padding: 1rem; margin-bottom: 1rem; }
         .error-summary a { color: #d4351c; font-weight: 700; }

@@ -44,6 +44,12 @@ struct SignInRoutes {
     private func loginPage(_ l: L10n, error: RegieError?, person: String) -> SignInPage {
         var page = SignInPage(l, title: l("Log in", "Inloggen"))
         if let error { page.error(error.message(in: l.language), field: "person") }
+        if let provider = environment.oidc {
+            page.add("""
+                <p><a class="button" href="/login/oidc">\(SignInPage.escape(l("Log in with \(provider.settings.name)", "Inloggen met \(provider.settings.name)")))</a></p>
+                <h2>\(SignInPage.escape(l("Or with a Regie account", "Of met een Regie-account")))</h2>
+                """)
+        }
         page.add("""
             <form method="post" action="/login" novalidate>
             \(SignInPage.field("person", label: l("Your user name", "Je gebruikersnaam"), hint: l("As your application manager gave it to you.", "Zoals je applicatiebeheerder die gaf."),

@@ -59,4 +59,12 @@ public protocol CredentialStore: AnyObject, Sendable {
 
     /// Ends every session of a person still open. - Returns: how many.
     func endSessions(of person: String, at date: Date) async throws(StoreError) -> Int
+
+    // MARK: Logins through an identity provider
+
+    func addLoginState(_ state: StoredLoginState) async throws(StoreError)
+
+    /// Takes a login state once: if it is unused and not expired at `date`, marks it used and
+    /// returns it; otherwise nil (a replayed or stale callback).
+    func takeLoginState(stateHash: [UInt8], at date: Date) async throws(StoreError) -> StoredLoginState?
 }

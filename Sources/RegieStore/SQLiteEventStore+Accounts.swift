@@ -131,6 +131,33 @@ extension SQLiteEventStore {
         }
     }
 
+    public func addLoginState(_ state: StoredLoginState) async throws(StoreError) {
+        try await BlockingWork.run { () throws(StoreError) in
+            try self.write { db in
+                try db.execute(sql: """
+                    INSERT INTO login_states (state_hash, binding_hash, nonce, verifier, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [Data(state.stateHash), Data(state.bindingHash), state.nonce, state.verifier, Self.millis(state.createdAt),
+                                     Self.millis(state.expiresAt)])
+            }
+        }
+    }
+
+    public func takeLoginState(stateHash: [UInt8], at date: Date) async throws(StoreError) -> StoredLoginState? {
+        try await BlockingWork.run { () throws(StoreError) in
+            try self.write { db in
+                try db.execute(sql: "UPDATE login_states SET used_at = ? WHERE state_hash = ? AND used_at IS NULL AND expires_at > ?",
+                               arguments: [Self.millis(date), Data(stateHash), Self.millis(date)])
+                guard db.changesCount == 1,
+                      let row = try Row.fetchOne(db, sql: "SELECT * FROM login_states WHERE state_hash = ?", arguments: [Data(stateHash)])
+                else { return nil }
+                let binding: Data = try row.decode(forColumn: "binding_hash")
+                return StoredLoginState(stateHash: stateHash, bindingHash: Array(binding), nonce: try row.decode(forColumn: "nonce"),
+                                        verifier: try row.decode(forColumn: "verifier"), createdAt: try Self.readableDate(row, "created_at"),
+                                        expiresAt: try Self.readableDate(row, "expires_at"))
+            }
+        }
+    }
+
     private static func arguments(_ account: StoredAccount) -> StatementArguments {
         [account.person, account.passwordHash, Data(account.totpSecret), account.lastCodeStep, account.failedAttempts,
          account.lockedUntil.map(millis), millis(account.createdAt)]

@@ -144,6 +144,15 @@ package enum StoreSchema {
                     ended_at INTEGER
                 );
                 CREATE INDEX sessions_person ON sessions (person);
+                CREATE TABLE login_states (
+                    state_hash BLOB PRIMARY KEY,
+                    binding_hash BLOB NOT NULL,
+                    nonce TEXT NOT NULL,
+                    verifier TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    used_at INTEGER
+                );
                 """)
         }
         return migrator

@@ -91,3 +91,24 @@ public struct StoredSession: Sendable, Equatable {
         self.endedAt = endedAt
     }
 }
+
+/// A login through the organisation's identity provider under way: what the callback must
+/// match (the state, bound to the browser that started it by a cookie) and what it needs (the
+/// nonce the ID token must carry, PKCE's verifier). Used once, within minutes.
+public struct StoredLoginState: Sendable, Equatable {
+    public var stateHash: [UInt8]
+    public var bindingHash: [UInt8]
+    public var nonce: String
+    public var verifier: String
+    public var createdAt: Date
+    public var expiresAt: Date
+
+    public init(stateHash: [UInt8], bindingHash: [UInt8], nonce: String, verifier: String, createdAt: Date, expiresAt: Date) {
+        self.stateHash = stateHash
+        self.bindingHash = bindingHash
+        self.nonce = nonce
+        self.verifier = verifier
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}

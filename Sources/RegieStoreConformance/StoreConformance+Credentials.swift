@@ -84,6 +84,12 @@ extension StoreConformance {
         #expect(try await other.endSessions(of: "anna", at: Self.now.addingTimeInterval(500)) == 1)
         #expect(try await store.session(idHash: second.idHash)?.endedAt == Self.now.addingTimeInterval(500))
         #expect(try await store.session(idHash: Array(repeating: 0, count: 32)) == nil)
+        let state = StoredLoginState(stateHash: Array(repeating: 11, count: 32), bindingHash: Array(repeating: 12, count: 32), nonce: "n",
+                                     verifier: "v", createdAt: Self.now, expiresAt: Self.now.addingTimeInterval(600))
+        try await store.addLoginState(state)
+        #expect(try await other.takeLoginState(stateHash: state.stateHash, at: Self.now.addingTimeInterval(700)) == nil, "too late")
+        #expect(try await other.takeLoginState(stateHash: state.stateHash, at: Self.now.addingTimeInterval(10)) == state)
+        #expect(try await store.takeLoginState(stateHash: state.stateHash, at: Self.now.addingTimeInterval(11)) == nil, "used once")
         await other.close()
         await store.close()
     }

@@ -142,6 +142,34 @@ extension PostgresEventStore {
         try await endSessions(at: date, idHash: nil, person: person)
     }
 
+    public func addLoginState(_ state: StoredLoginState) async throws(StoreError) {
+        let logger = self.logger
+        try await transaction { connection in
+            try await connection.query("""
+                INSERT INTO login_states (state_hash, binding_hash, nonce, verifier, created_at, expires_at)
+                VALUES (\(Data(state.stateHash)), \(Data(state.bindingHash)), \(state.nonce), \(state.verifier),
+                        \(Self.millis(state.createdAt)), \(Self.millis(state.expiresAt)))
+                """, logger: logger)
+        }
+    }
+
+    public func takeLoginState(stateHash: [UInt8], at date: Date) async throws(StoreError) -> StoredLoginState? {
+        let logger = self.logger
+        let now = Self.millis(date)
+        return try await transaction { connection in
+            let rows = try await connection.query("""
+                UPDATE login_states SET used_at = \(now) WHERE state_hash = \(Data(stateHash)) AND used_at IS NULL AND expires_at > \(now)
+                RETURNING binding_hash, nonce, verifier, created_at, expires_at
+                """, logger: logger)
+            for try await (binding, nonce, verifier, created, expires) in rows.decode((Data, String, String, Int64, Int64).self) {
+                return StoredLoginState(stateHash: stateHash, bindingHash: Array(binding), nonce: nonce, verifier: verifier,
+                                        createdAt: try StoredForm.readableDate(millis: created, column: "created_at"),
+                                        expiresAt: try StoredForm.readableDate(millis: expires, column: "expires_at"))
+            }
+            return nil
+        }
+    }
+
     /// Ends the session with this id hash, or every open session of this person.
     private func endSessions(at date: Date, idHash: [UInt8]?, person: String?) async throws(StoreError) -> Int {
         let logger = self.logger

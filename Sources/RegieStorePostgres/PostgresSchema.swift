@@ -226,6 +226,15 @@ enum PostgresSchema {
                 ended_at BIGINT
             );
             CREATE INDEX sessions_person ON sessions (person);
+            CREATE TABLE login_states (
+                state_hash BYTEA PRIMARY KEY,
+                binding_hash BYTEA NOT NULL,
+                nonce TEXT NOT NULL,
+                verifier TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT
+            );
             """),
     ]
 }

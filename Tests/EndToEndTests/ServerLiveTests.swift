@@ -22,7 +22,10 @@ final class RunningServer: @unchecked Sendable {  // immutable once started
         process.environment = environment
         output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        // The logs go to a file: a pipe nobody reads would fill up and stop the server.
+        let log = regie.folder.appendingPathComponent("serve-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         var seen = Data()
         let deadline = Date().addingTimeInterval(60)
@@ -37,7 +40,8 @@ final class RunningServer: @unchecked Sendable {  // immutable once started
             }
         }
         process.terminate()
-        throw ServerError("regie serve did not say where it listens: \(String(decoding: seen, as: UTF8.self))")
+        let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        throw ServerError("regie serve did not say where it listens: \(String(decoding: seen, as: UTF8.self)) \(said)")
     }
 
     /// Sends SIGTERM and waits for the process to end. - Returns: its exit status.
