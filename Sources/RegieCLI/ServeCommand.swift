@@ -48,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app: any ApplicationProtocol
         do {
             let scheme = workspace.server.isTLS ? "https" : "http", host = workspace.server.host
-            app = try RegieServerApplication.build(workspace: workspace, store: store, logger: logger, fixedNow: fixed ? clock : nil,
+            app = try await RegieServerApplication.build(workspace: workspace, store: store, logger: logger, fixedNow: fixed ? clock : nil,
                                                    oidcClientSecret: environment["REGIE_OIDC_CLIENT_SECRET"]) { port in
                 // The one line a script waits for; the logs go to standard error.
                 Console.current.line("Listening on \(scheme)://\(host):\(port)")

@@ -643,6 +643,21 @@ extension ErrorCatalogue {
             Entry("This login took too long, was used already or was started elsewhere.",
                   "Deze aanmelding duurde te lang, is al gebruikt of is ergens anders begonnen.",
                   hint: "Start again from the login page.", "Begin opnieuw op de inlogpagina.")
+        case .configurationNotRecorded:
+            Entry("The people, teams and roles in regie.yaml are not the ones recorded in the store (version {version}); the server does not trust them.",
+                  "De personen, teams en rollen in regie.yaml zijn niet die in de opslag zijn vastgelegd (versie {version}); de server vertrouwt ze niet.",
+                  hint: "See what differs with `regie config status`; a coordinator records it with `regie config apply`.",
+                  "Zie wat verschilt met `regie config status`; een coördinator legt het vast met `regie config apply`.")
+        case .configurationChangedMeanwhile:
+            Entry("Someone else applied a configuration meanwhile; nothing was recorded.",
+                  "Iemand anders heeft intussen een configuratie vastgelegd; er is niets vastgelegd.",
+                  hint: "Look again with `regie config status` and apply once more.", "Kijk opnieuw met `regie config status` en leg nog eens vast.")
+        case .configurationUnreadable:
+            Entry("The recorded configuration (version {version}) cannot be read.", "De vastgelegde configuratie (versie {version}) is niet te lezen.",
+                  hint: "Restore the store from a backup; see docs/operations.md.", "Zet de opslag terug uit een back-up; zie docs/operations.md.")
+        case .configNeedsCoordinator:
+            Entry("Only a coordinator of the recorded configuration can apply a new one.",
+                  "Alleen een coördinator uit de vastgelegde configuratie kan een nieuwe vastleggen.")
         case .serverFault:
             Entry("Something went wrong on the server; nothing was saved.", "Er ging iets mis op de server; er is niets opgeslagen.",
                   hint: "Try again; if it keeps happening, tell your application manager when it happened.",

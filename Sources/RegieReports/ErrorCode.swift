@@ -184,6 +184,10 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case oidcNoSecondFactor = "oidc_no_second_factor"
     case oidcUnknownPerson = "oidc_unknown_person"
     case loginStateInvalid = "login_state_invalid"
+    case configurationNotRecorded = "configuration_not_recorded"
+    case configurationChangedMeanwhile = "configuration_changed_meanwhile"
+    case configurationUnreadable = "configuration_unreadable"
+    case configNeedsCoordinator = "config_needs_coordinator"
     case listenInvalid = "listen_invalid"
 
     // Regie's own faults.

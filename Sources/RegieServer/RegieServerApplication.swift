@@ -40,10 +40,10 @@ public enum RegieServerApplication {
     ///   else read from `client_secret_file`.
     package static func build(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil,
                               oidcClientSecret: String? = nil,
-                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws(RegieError)
+                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(RegieError)
         -> some ApplicationProtocol
     {
-        let environment = try environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: oidcClientSecret)
+        let environment = try await environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: oidcClientSecret)
         let settings = workspace.server
         return Application(
             router: router(environment),
@@ -54,14 +54,16 @@ public enum RegieServerApplication {
     }
 
     /// For router tests: the routes on a store, without a listening socket.
-    package static func testRouter(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil) throws(RegieError)
+    package static func testRouter(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil) async throws(RegieError)
         -> Router<RegieRequestContext>
     {
-        router(try environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: nil))
+        router(try await environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: nil))
     }
 
     private static func environment(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date?,
-                                    oidcClientSecret: String?) throws(RegieError) -> ServerEnvironment {
+                                    oidcClientSecret: String?) async throws(RegieError) -> ServerEnvironment {
+        // Who may do what comes from the recorded configuration; a regie.yaml that says otherwise is not trusted.
+        try await CaseSession.checkRecorded(workspace, in: store)
         // A server that would write needs its signing key now, not at the first change.
         try CaseSession.enableCheckpoints(on: store, workspace: workspace, keyRequired: true)
         var provider: OIDCProvider?

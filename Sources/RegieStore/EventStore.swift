@@ -12,7 +12,7 @@ import RegieCore
 /// The methods are async so that a server can call them from its event loop: a backend whose
 /// driver blocks (SQLite) does that work off Swift's cooperative pool. The conformance suite in
 /// `RegieStoreConformance` checks that a backend keeps these promises.
-public protocol EventStore: CredentialStore {
+public protocol EventStore: CredentialStore, ConfigurationStore {
     /// Where the store is, for messages: a file path, or a URL without its password.
     var location: String { get }
     /// Opened read-only: every write fails with ``StoreError/readOnly(path:)``.

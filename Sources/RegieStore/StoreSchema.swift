@@ -83,7 +83,7 @@ package enum StoreSchema {
             // the list works a case without it out from its events.
             try db.execute(sql: "ALTER TABLE case_facts ADD COLUMN work TEXT")
         }
-        migrator.registerMigration("v7: server credentials") { db in
+        migrator.registerMigration("v7: server credentials and recorded configuration") { db in
             // Credentials, not record: API tokens, local accounts, enrolment links and sessions.
             // Of a secret only its hash is kept (a password's is bcrypt). Each use of a token
             // and each login attempt is a row, so who came in when and from where can be shown.
@@ -144,6 +144,17 @@ package enum StoreSchema {
                     ended_at INTEGER
                 );
                 CREATE INDEX sessions_person ON sessions (person);
+                CREATE TABLE configurations (
+                    version INTEGER PRIMARY KEY,
+                    applied_at INTEGER NOT NULL,
+                    applied_by TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    changes TEXT NOT NULL
+                );
+                CREATE TRIGGER configurations_no_update BEFORE UPDATE ON configurations
+                    BEGIN SELECT RAISE(ABORT, 'the recorded configuration is append-only'); END;
+                CREATE TRIGGER configurations_no_delete BEFORE DELETE ON configurations
+                    BEGIN SELECT RAISE(ABORT, 'the recorded configuration is append-only'); END;
                 CREATE TABLE login_states (
                     state_hash BLOB PRIMARY KEY,
                     binding_hash BLOB NOT NULL,

@@ -167,7 +167,7 @@ enum PostgresSchema {
             -- list does not replay every case; NULL until the case's next command.
             ALTER TABLE case_facts ADD COLUMN work TEXT;
             """),
-        (4, "v4: server credentials", """
+        (4, "v4: server credentials and recorded configuration", """
             -- Credentials, not record: API tokens, local accounts, enrolment links and sessions;
             -- of a secret only its hash is kept; each token use and login attempt is a row.
             CREATE TABLE api_tokens (
@@ -226,6 +226,17 @@ enum PostgresSchema {
                 ended_at BIGINT
             );
             CREATE INDEX sessions_person ON sessions (person);
+            CREATE TABLE configurations (
+                version INTEGER PRIMARY KEY,
+                applied_at BIGINT NOT NULL,
+                applied_by TEXT NOT NULL,
+                document TEXT NOT NULL,
+                changes TEXT NOT NULL
+            );
+            CREATE TRIGGER configurations_append_only BEFORE UPDATE OR DELETE ON configurations
+                FOR EACH ROW EXECUTE FUNCTION regie_refuse_change();
+            CREATE TRIGGER configurations_no_truncate BEFORE TRUNCATE ON configurations
+                FOR EACH STATEMENT EXECUTE FUNCTION regie_refuse_change();
             CREATE TABLE login_states (
                 state_hash BYTEA PRIMARY KEY,
                 binding_hash BYTEA NOT NULL,

@@ -11,7 +11,10 @@ final class RunningServer: @unchecked Sendable {  // immutable once started
     private let output: Pipe
 
     /// Starts the server in the workspace and waits (up to 60 s) for the line that says where it listens.
+    /// The workspace's people, teams and roles are recorded first (`regie config apply` by anna, its coordinator).
     init(_ regie: Regie, environment extra: [String: String] = [:]) throws {
+        let applied = try regie.run(["config", "apply"])
+        guard applied.status == 0 else { throw ServerError("regie config apply failed: \(applied.err)") }
         process = Process()
         process.executableURL = Regie.binary
         process.arguments = ["serve", "--listen", "127.0.0.1:0"]

@@ -44,14 +44,21 @@ final class ServerBench {
         try InitCommand.create(at: folder, yaml: yaml, fixedClock: true)
         workspace = try WorkspaceLoader.load(from: folder)
         store = try SQLiteEventStore(path: folder.appendingPathComponent("regie.sqlite").path)
+        try await apply(workspace)
+    }
+
+    /// Records a workspace's people, teams and roles, as `regie config apply` by a coordinator does.
+    func apply(_ workspace: Workspace, by coordinator: String = "karim") async throws {
+        let session = try CaseSession(workspace: workspace, request: RegieApp.Request(actorID: coordinator, now: Date()), sharedStore: store)
+        _ = try await session.applyConfiguration()
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// The application on this workspace (or on a changed copy of it, as a restarted server would
     /// load it), on the computer's clock or at a fixed time.
-    func application(_ workspace: Workspace? = nil, at now: Date? = nil) throws -> some ApplicationProtocol {
-        let router = try RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: Logger(label: "test"),
+    func application(_ workspace: Workspace? = nil, at now: Date? = nil) async throws -> some ApplicationProtocol {
+        let router = try await RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: Logger(label: "test"),
                                                            fixedNow: now)
         return Application(router: router)
     }

@@ -52,7 +52,7 @@ struct ServerRouterTests {
             #expect(try await client.call(.get, "/api/v1/me", token: expired).status == .ok)
         }
         // The same token, a day after it expired.
-        try await Application(router: try RegieServerApplication.testRouter(
+        try await Application(router: try await RegieServerApplication.testRouter(
             workspace: bench.workspace, store: bench.store, logger: .init(label: "test"), fixedNow: later)).test(.router) { client in
             let response = try await client.call(.get, "/api/v1/me", token: expired)
             #expect(response.status == .unauthorized)
@@ -86,15 +86,49 @@ struct ServerRouterTests {
         #expect(first.lastUsedAt != nil)
     }
 
-    @Test("A person removed from the workspace is refused at once, whatever tokens they hold")
+    @Test("A person removed by config apply is out at once: tokens revoked, sessions ended, the change recorded with who made it")
     func removedPerson() async throws {
         let bench = try await ServerBench()
         let token = try await bench.token(for: "anna")
         var without = bench.workspace
         without.people.removeAll { $0.id == "anna" }
-        try await bench.application(without).test(.router) { client in
-            let response = try await client.call(.get, "/api/v1/me", token: token)
-            #expect(response.status == .unauthorized)
+        // Before it is applied, the server does not trust the changed file.
+        await #expect(throws: RegieError.self) { _ = try await bench.application(without) }
+        let running = try await bench.application()
+        try await bench.apply(without)
+        // A server started before the change, still on the old file, and one started on the new.
+        for app in [running, try await bench.application(without)] as [any ApplicationProtocol] {
+            try await app.test(.router) { client in
+                let response = try await client.call(.get, "/api/v1/me", token: token)
+                #expect(response.status == .unauthorized)
+            }
+        }
+        let recorded = try await bench.store.configurations()
+        #expect(recorded.map(\.version) == [1, 2])
+        #expect(recorded.last?.appliedBy == "karim")
+        #expect(recorded.last?.changes.contains("person_removed") == true)
+        #expect(try await bench.store.tokens(of: "anna").allSatisfy { $0.revokedAt != nil })
+    }
+
+    @Test("Granting a team is recorded; only a coordinator applies; a stale apply is refused")
+    func configChanges() async throws {
+        let bench = try await ServerBench()
+        var moved = bench.workspace
+        let index = try #require(moved.people.firstIndex { $0.id == "bob" })
+        moved.people[index].teams = ["oost", "west"]
+        let session = try CaseSession(workspace: moved, request: RegieApp.Request(actorID: "bob", now: Date()), sharedStore: bench.store)
+        await #expect(throws: RegieError.self) { _ = try await session.applyConfiguration() }
+        let status = try await CaseSession(workspace: moved, request: RegieApp.Request(actorID: "karim", now: Date()), sharedStore: bench.store)
+            .configurationStatus()
+        #expect(status.version == 1)
+        #expect(status.pending.map(\.kind) == ["teams_granted"])
+        try await bench.apply(moved)
+        #expect(try await bench.store.latestConfiguration()?.version == 2)
+        let bobToken = try await bench.token(for: "bob")
+        let caseID = try await bench.openCase(team: "west", as: "anna")
+        try await bench.application(moved).test(.router) { client in
+            let response = try await client.call(.get, "/api/v1/cases/\(caseID)", token: bobToken)
+            #expect(response.status == .ok)
         }
     }
 

@@ -84,7 +84,7 @@ struct PostgresBackend: StoreBackend {
         await store.close()
         // Schema 3 added the case list's part of the facts and 4 the server's credentials; schema 2 is the one before.
         for statement in ["ALTER TABLE case_facts DROP COLUMN work", "DROP TABLE api_token_uses", "DROP TABLE api_tokens",
-                          "DROP TABLE local_accounts", "DROP TABLE enrolments", "DROP TABLE login_attempts", "DROP TABLE sessions", "DROP TABLE login_states",
+                          "DROP TABLE local_accounts", "DROP TABLE enrolments", "DROP TABLE login_attempts", "DROP TABLE sessions", "DROP TABLE login_states", "DROP TABLE configurations",
                           "DELETE FROM regie_schema WHERE version IN (3, 4)"] {
             try await TestCluster.run(statement, on: location)
         }
