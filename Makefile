@@ -1,8 +1,9 @@
 # Regie: the two commands a newcomer needs are `make demo` and `make test`.
 SWIFT ?= swift
 DEMO_DIR ?= regie-demo
+TEAM_DIR ?= regie-team
 
-.PHONY: all deps test-deps build demo test release embed benchmarks man completions clean
+.PHONY: all deps test-deps build demo serve test release embed benchmarks man completions clean
 PREFIX ?= /usr/local
 
 all: build
@@ -20,6 +21,15 @@ build: deps
 # A sample case through all five phases on a fresh workspace with its own SQLite file.
 demo: build
 	.build/debug/regie demo --dir $(DEMO_DIR)
+
+# The server for a team on this machine (README, "Run it for a team"): a workspace in $(TEAM_DIR)
+# with its own SQLite file the first time, its people recorded, an API token for its coordinator
+# printed once, then `regie serve` on 127.0.0.1:8080 until Ctrl-C.
+serve: build
+	@test -f $(TEAM_DIR)/regie.yaml || { .build/debug/regie init $(TEAM_DIR) --team buurtteam --person coordinator --lang en \
+	  && .build/debug/regie config apply --workspace $(TEAM_DIR) --as coordinator \
+	  && .build/debug/regie token create --workspace $(TEAM_DIR) --as coordinator --name first; }
+	.build/debug/regie serve --workspace $(TEAM_DIR)
 
 # The whole test suite, on a throwaway PostgreSQL cluster (scripts/with-test-postgres.sh): unit
 # tests per target, the store conformance suite on SQLite and PostgreSQL, end-to-end tests of the
@@ -66,4 +76,4 @@ benchmarks: release
 	  && Benchmarks/.build/release/pg-bench copy 1000000 && python3 Benchmarks/scripts/case-show-postgres.py 30'
 
 clean:
-	rm -rf .build $(DEMO_DIR)
+	rm -rf .build $(DEMO_DIR) $(TEAM_DIR)

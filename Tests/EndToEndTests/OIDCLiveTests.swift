@@ -22,11 +22,17 @@ final class MockProvider: @unchecked Sendable {  // immutable once started
             if try Regie.tool(["curl", "-sf", "-o", "/dev/null", "\(issuer)/.well-known/openid-configuration"]).status == 0 { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        process.terminate()
+        stop()
         throw RunningServer.ServerError("oidc-provider-mock did not start on port \(port)")
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    /// Kills it: the mock's web server waits for open connections on SIGTERM, which may never close.
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
 
 /// A browser, as curl with a cookie jar: requests without following redirects.
@@ -112,6 +118,7 @@ struct OIDCLiveTests {
     func withSecondFactor() throws {
         let provider = try MockProvider(users: [#"{"sub": "anna-sub", "amr": ["pwd", "mfa"]}"#, #"{"sub": "bert-sub", "amr": ["pwd"]}"#,
                                                 #"{"sub": "stranger", "amr": ["mfa"]}"#])
+        defer { provider.stop() }
         let regie = try Self.workspace(provider)
         let server = try RunningServer(regie)
         defer { server.stop() }
@@ -143,6 +150,7 @@ struct OIDCLiveTests {
     @Test("require_amr: [] lets a login without a second factor in, as configured")
     func withoutRequirement() throws {
         let provider = try MockProvider(users: [#"{"sub": "bert-sub", "amr": ["pwd"]}"#])
+        defer { provider.stop() }
         let regie = try Self.workspace(provider, requireAMR: "[]")
         let server = try RunningServer(regie)
         defer { server.stop() }

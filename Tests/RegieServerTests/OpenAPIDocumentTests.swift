@@ -19,7 +19,7 @@ struct OpenAPIDocumentTests {
     @Test("Every route of the API is in the document, and every operation of the document is a route (the HTML pages are not the API)")
     func routesMatch() async throws {
         let bench = try await ServerBench()
-        let router = try await RegieServerApplication.testRouter(workspace: bench.workspace, store: bench.store, logger: Logger(label: "test"))
+        let router = try await RegieServerApplication.testRouter(workspace: bench.workspace, store: bench.store, logger: ServerBench.quiet)
         let api = router.routes.filter { route in
             let path = route.path.description
             return path.hasPrefix("/api/") || path == "/healthz" || path == "/metrics"

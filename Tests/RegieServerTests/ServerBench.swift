@@ -35,6 +35,9 @@ final class ServerBench {
 
         """
 
+    /// The server's request log, silenced in tests.
+    static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
     let folder: URL
     let workspace: Workspace
     let store: SQLiteEventStore
@@ -58,7 +61,7 @@ final class ServerBench {
     /// The application on this workspace (or on a changed copy of it, as a restarted server would
     /// load it), on the computer's clock or at a fixed time.
     func application(_ workspace: Workspace? = nil, at now: Date? = nil) async throws -> some ApplicationProtocol {
-        let router = try await RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: Logger(label: "test"),
+        let router = try await RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: Self.quiet,
                                                            fixedNow: now)
         return Application(router: router)
     }

@@ -53,7 +53,7 @@ struct ServerRouterTests {
         }
         // The same token, a day after it expired.
         try await Application(router: try await RegieServerApplication.testRouter(
-            workspace: bench.workspace, store: bench.store, logger: .init(label: "test"), fixedNow: later)).test(.router) { client in
+            workspace: bench.workspace, store: bench.store, logger: ServerBench.quiet, fixedNow: later)).test(.router) { client in
             let response = try await client.call(.get, "/api/v1/me", token: expired)
             #expect(response.status == .unauthorized)
             #expect(response.object["code"] as? String == "token_invalid")
