@@ -65,15 +65,18 @@ embed:
 	./scripts/embed-openapi.sh
 
 # The performance suite (see docs/PERFORMANCE.md): throughput benchmarks, then `regie case show`
-# as a whole process on a store of 10,000 cases, then both reports on a store of 100,000 cases.
+# as a whole process on a store of 10,000 cases, then both reports on a store of 100,000 cases,
+# then PostgreSQL, and the server under load (Benchmarks/scripts/server-load.py).
 benchmarks: release
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	cd Benchmarks && $(SWIFT) build -c release --product make-store
 	python3 Benchmarks/scripts/case-show.py 50
 	python3 Benchmarks/scripts/reports.py 100000 10
 	cd Benchmarks && $(SWIFT) build -c release --product pg-bench
+	cd Benchmarks && $(SWIFT) build -c release --product hello-server
 	./scripts/with-test-postgres.sh sh -c 'Benchmarks/.build/release/pg-bench append 5 && Benchmarks/.build/release/pg-bench clients 4 \
-	  && Benchmarks/.build/release/pg-bench copy 1000000 && python3 Benchmarks/scripts/case-show-postgres.py 30'
+	  && Benchmarks/.build/release/pg-bench copy 1000000 && python3 Benchmarks/scripts/case-show-postgres.py 30 \
+	  && python3 Benchmarks/scripts/server-load.py 10000 50 30'
 
 clean:
 	rm -rf .build $(DEMO_DIR) $(TEAM_DIR)

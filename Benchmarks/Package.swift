@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(
@@ -62,6 +63,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Hummingbird's plain "hello" route: the ceiling for the server's load test.
+        .executableTarget(name: "hello-server", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
         // Builds the 10,000-case store that scripts/case-show.py measures `regie case show` on.
         .executableTarget(
             name: "make-store",

@@ -69,9 +69,13 @@ extension CaseSession {
         let person = try person()
         let teamID = try selection.team.map { name throws(RegieError) in try self.team(name).id }
         if let teamID { _ = try actor(inTeam: teamID) }
-        let summaries: [CaseSummary]
-        do { summaries = try await store.summaries(team: teamID) } catch { throw RegieError.from(error) }
-        return summaries.filter { person.teams.contains($0.team) }
+        // One team's rows at a time, read by the store's team index: a person of one team among
+        // fifty reads that team's cases, not the whole list.
+        var summaries: [CaseSummary] = []
+        for team in teamID.map({ [$0] }) ?? person.teams {
+            do { summaries += try await store.summaries(team: team) } catch { throw RegieError.from(error) }
+        }
+        return summaries.filter { person.teams.contains($0.team) }.sorted { $0.id < $1.id }
     }
 
     /// The selected cases with who holds them and when their tasks are due: from the copy the
@@ -103,7 +107,6 @@ extension CaseSession {
         do { return try CaseState.replay(events) } catch { throw RegieError.from(error) }
     }
 
-    /// The agenda's periods for a case (``Agenda/periods(of:workflow:plugins:)``) under its pinned rules.
     /// The handovers on a coordinator's agenda (of one of their teams, or all), theirs to settle
     /// whatever `mine` says, with the day each was offered.
     package func agendaOffers(team: String?) async throws(RegieError)
@@ -114,6 +117,7 @@ extension CaseSession {
         }
     }
 
+    /// The agenda's periods for a case (``Agenda/periods(of:workflow:plugins:)``) under its pinned rules.
     package func periods(of state: CaseState) async throws(RegieError) -> Agenda.Periods {
         let workflow = try await rules.pinned(state.workflowHash)
         guard !state.plugins.isEmpty else { return workflow.periods }

@@ -22,6 +22,8 @@ package final class CaseSession {
     package private(set) var reminderFailure: RegieError?
     /// The session opened the store and closes it; a shared store stays open.
     private let ownsStore: Bool
+    /// Where the rule book goes back to when the session ends (a server's).
+    private let pool: RuleBookPool?
 
     /// - Parameters:
     ///   - request: who asks, when, why and in which language, as the front end established it.
@@ -34,6 +36,7 @@ package final class CaseSession {
         (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
         store = try await StoreOpener.open(workspace, access: access, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
         ownsStore = true
+        pool = nil
         if request.clockIsFixed && !store.allowsFixedClock {
             await store.close()
             throw RegieError(.usage, .fixedClockOnRealDatabase)
@@ -48,13 +51,19 @@ package final class CaseSession {
 
     /// A session on a store that stays open after it (a server's, shared by its requests):
     /// ``close()`` leaves the store open. The store's checkpoint policy must already be set.
-    package init(workspace: Workspace, request: Request, sharedStore: any EventStore) throws(RegieError) {
+    /// - Parameter pool: rule books to take one from and give it back to on ``close()``.
+    package init(workspace: Workspace, request: Request, sharedStore: any EventStore, pool: RuleBookPool? = nil) throws(RegieError) {
         self.workspace = workspace
         (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
         if request.clockIsFixed && !sharedStore.allowsFixedClock { throw RegieError(.usage, .fixedClockOnRealDatabase) }
         store = sharedStore
         ownsStore = false
-        rules = try RuleBook(workspace: workspace, store: sharedStore)
+        self.pool = pool
+        if let book = pool?.take() {
+            rules = book
+        } else {
+            rules = try RuleBook(workspace: workspace, store: sharedStore)
+        }
     }
 
     /// What a request fixes for the session: the language, who asks, the clock and the purpose.
@@ -76,6 +85,7 @@ package final class CaseSession {
     /// Closes the store if the session opened it; the session cannot be used afterwards.
     package func close() async {
         if ownsStore { await store.close() }
+        pool?.giveBack(rules)
     }
 
     /// A clock outside ``RecordedTime/writable`` is wrong, and nothing is written with it.

@@ -658,6 +658,10 @@ extension ErrorCatalogue {
         case .configNeedsCoordinator:
             Entry("Only a coordinator of the recorded configuration can apply a new one.",
                   "Alleen een coördinator uit de vastgelegde configuratie kan een nieuwe vastleggen.")
+        case .publicURLRequired:
+            Entry("A server that logs in through an identity provider needs `server: public_url:` unless it listens on this machine only.",
+                  "Een server die via een identity provider laat inloggen heeft `server: public_url:` nodig, tenzij hij alleen op deze machine luistert.",
+                  hint: "Set public_url to the https address people reach it at.", "Zet public_url op het https-adres waarop mensen hem bereiken.")
         case .serverFault:
             Entry("Something went wrong on the server; nothing was saved.", "Er ging iets mis op de server; er is niets opgeslagen.",
                   hint: "Try again; if it keeps happening, tell your application manager when it happened.",

@@ -188,6 +188,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case configurationChangedMeanwhile = "configuration_changed_meanwhile"
     case configurationUnreadable = "configuration_unreadable"
     case configNeedsCoordinator = "config_needs_coordinator"
+    case publicURLRequired = "public_url_required"
     case listenInvalid = "listen_invalid"
 
     // Regie's own faults.

@@ -68,6 +68,10 @@ public enum RegieServerApplication {
         try CaseSession.enableCheckpoints(on: store, workspace: workspace, keyRequired: true)
         var provider: OIDCProvider?
         if let oidc = workspace.server.oidc {
+            // The provider sends people back to the public address; only on this machine may it be left out.
+            guard workspace.server.publicURL != nil || ["127.0.0.1", "localhost", "::1"].contains(workspace.server.host) else {
+                throw RegieError(.configuration, .publicURLRequired)
+            }
             var secret = oidcClientSecret
             if secret == nil, let file = oidc.clientSecretFile {
                 let path = URL(fileURLWithPath: file, relativeTo: workspace.root).path

@@ -17,6 +17,8 @@ struct ServerEnvironment: Sendable {
     let fixedNow: Date?
     /// The identity provider, when `server: oidc:` names one.
     let oidc: OIDCProvider?
+    /// The rule books requests take in turn.
+    let rules = RuleBookPool()
 
     var settings: ServerSettings { workspace.server }
 
@@ -50,7 +52,7 @@ struct ServerEnvironment: Sendable {
         let purpose = request.headers[HTTPField.Name.regiePurpose]
         let asked = RegieApp.Request(actorID: identity.person.id, now: fixedNow ?? Date(), clockIsFixed: fixedNow != nil,
                             language: language(of: request), purpose: purpose)
-        return try CaseSession(workspace: workspace, request: asked, sharedStore: store)
+        return try CaseSession(workspace: workspace, request: asked, sharedStore: store, pool: rules)
     }
 
     /// The first of Dutch and English in `Accept-Language`; else the workspace's locale.

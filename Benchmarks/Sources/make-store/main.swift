@@ -1,5 +1,7 @@
 // Builds a workspace with N realistic cases (default 10,000) for measuring `regie case show`
-// as a whole process: make-store FOLDER WORKFLOW_YAML [N]
+// as a whole process: make-store FOLDER WORKFLOW_YAML [N] [TEAMS]. With TEAMS above 1 the cases
+// are spread over teams bench-1 … bench-TEAMS in turn (case i in bench-((i-1) % TEAMS + 1)),
+// each with one worker w1 … wTEAMS, for the server's load test.
 import BenchmarkSupport
 import Foundation
 import RegieCore
@@ -14,6 +16,8 @@ guard arguments.count >= 3 else {
 let folder = URL(fileURLWithPath: arguments[1])
 let source = try String(contentsOfFile: arguments[2], encoding: .utf8)
 let count = arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000
+let teamCount = arguments.count > 4 ? max(1, Int(arguments[4]) ?? 1) : 1
+let teams = teamCount == 1 ? ["bench"] : (1...teamCount).map { "bench-\($0)" }
 let workflow = try WorkflowParser.parse(source, file: arguments[2])
 let hash = RuleHash.of(source)
 let evaluator = try LuaDerivedItemEvaluator()
@@ -24,8 +28,8 @@ let day = LocalDate(utcDayOf: now)
 
 /// A case like the demo's: goals, four resources in the group, a held meeting, questions, in follow-up.
 @MainActor
-func richCase() throws -> [RecordedEvent] {
-    let open = OpenCase(team: "bench", clientLabel: "R.", externalReference: nil, complex: false, workflow: workflow.name, workflowHash: hash)
+func richCase(team: String) throws -> [RecordedEvent] {
+    let open = OpenCase(team: team, clientLabel: "R.", externalReference: nil, complex: false, workflow: workflow.name, workflowHash: hash)
     var recorded = [RecordedEvent(caseID: 0, version: 1, actor: "bench", recordedAt: now, event: try CaseDecider.decide(nil, .open(open), context)[0])]
     var state = try CaseState.replay(recorded)
     func run(_ command: CaseCommand) throws {
@@ -67,25 +71,27 @@ func richCase() throws -> [RecordedEvent] {
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 let database = folder.appendingPathComponent("regie.sqlite").path
 try? FileManager.default.removeItem(atPath: database)
+let teamLines = teams.map { "  - id: \($0)\n    workflow: resourcegroep" }.joined(separator: "\n")
+let workerLines = teamCount == 1 ? "" : "\n" + (1...teamCount).map { "  - id: w\($0)\n    role: worker\n    teams: [bench-\($0)]" }.joined(separator: "\n")
 try """
     organisation: "Benchmark"
     locale: en
     database: regie.sqlite
     teams:
-      - id: bench
-        workflow: resourcegroep
+    \(teamLines)
     people:
       - id: bench
         role: coordinator
-        teams: [bench]
+        teams: [\(teams.joined(separator: ", "))]\(workerLines)
 
     """.write(to: folder.appendingPathComponent("regie.yaml"), atomically: true, encoding: .utf8)
 let store = try SQLiteEventStore(path: database, create: true)
-let stream = try richCase()
+let streams = try teams.map { try richCase(team: $0) }
+let stream = streams[0]
 var imported = 0
 while imported < count {
     let batch = min(500, count - imported)
-    _ = try store.importCases(Array(repeating: stream, count: batch), workflowSources: [hash: source])
+    _ = try store.importCases((0..<batch).map { streams[(imported + $0) % teamCount] }, workflowSources: [hash: source])
     imported += batch
 }
 let counts = try store.counts()
