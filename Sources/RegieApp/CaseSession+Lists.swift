@@ -32,7 +32,7 @@ extension CaseSession {
     package func casePage(_ filter: ListFilter, after: Int?, limit: Int, action: String) async throws(RegieError)
         -> (cases: [CaseOverview], more: Bool)
     {
-        let rest = try await filtered(filter).filter { after == nil || $0.summary.id > after! }
+        let rest = try await filtered(filter).filter { entry in after.map { entry.summary.id > $0 } ?? true }
         let page = Array(rest.prefix(limit))
         try await recordReads(caseIDs: page.map(\.summary.id), action: action)
         return (page, rest.count > page.count)
