@@ -105,8 +105,20 @@ struct SignInRoutes {
 
     @Sendable func enrolForm(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let code = context.parameters.get("code") ?? ""
-        let (person, totp) = try await environment.logins.enrolment(code: code, at: now)
-        return enrolPage(l(request), person: person, totp: totp, code: code, error: nil).response()
+        do {
+            let (person, totp) = try await environment.logins.enrolment(code: code, at: now)
+            return enrolPage(l(request), person: person, totp: totp, code: code, error: nil).response()
+        } catch {
+            return Self.problemPage(l(request), error)
+        }
+    }
+
+    /// A page that says what went wrong, for a person at a browser rather than a program.
+    static func problemPage(_ l: L10n, _ error: RegieError) -> Response {
+        var page = SignInPage(l, title: l("Set up your account", "Je account instellen"))
+        page.error(error.message(in: l.language), field: nil)
+        if let hint = error.hint(in: l.language) { page.add("<p>\(SignInPage.escape(hint))</p>") }
+        return page.response(status: ProblemDetails.status(of: error, conditional: false))
     }
 
     private func enrolPage(_ l: L10n, person: Workspace.Person, totp: TOTP, code: String, error: RegieError?) -> SignInPage {
@@ -145,7 +157,12 @@ struct SignInRoutes {
         try environment.checkOrigin(request)
         let code = context.parameters.get("code") ?? ""
         let form = try await Self.form(EnrolForm.self, request, context)
-        let (person, totp) = try await environment.logins.enrolment(code: code, at: now)
+        let person: Workspace.Person, totp: TOTP
+        do {
+            (person, totp) = try await environment.logins.enrolment(code: code, at: now)
+        } catch {
+            return Self.problemPage(l, error)
+        }
         do {
             try await environment.logins.enrol(code: code, password: form.password ?? "", repeated: form.repeated ?? "", typedCode: form.code ?? "", at: now)
         } catch {

@@ -66,7 +66,10 @@ struct LocalAccountTests {
             let done = try await client.form(.post, "/enrol/\(code)", ["password": Self.password, "repeated": Self.password,
                                                                       "code": Self.code(totp, at: now)])
             #expect(done.status == .ok, "\(done.text)")
-            #expect(try await client.call(.get, "/enrol/\(code)", token: nil).status == .notFound, "a link works once")
+            let used = try await client.call(.get, "/enrol/\(code)", token: nil)
+            #expect(used.status == .notFound, "a link works once")
+            #expect(used.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(used.text.contains("error-summary"))
         }
         return totp
     }
