@@ -75,8 +75,8 @@ struct SignInRoutes {
             response.setCookie(sessionCookie(session.secret, maxAge: Int(session.expiresAt.timeIntervalSince(now))))
             return response
         } catch {
-            let status: HTTPResponse.Status = error.code == .accountLocked ? .forbidden : .unauthorized
-            return loginPage(l, error: error, person: form.person ?? "").response(status: status)
+            // 401 for wrong credentials, 403 when locked, 503 when the store is out of reach.
+            return loginPage(l, error: error, person: form.person ?? "").response(status: ProblemDetails.status(of: error, conditional: false))
         }
     }
 
