@@ -33,10 +33,15 @@ serve: build
 
 # The whole test suite, on a throwaway PostgreSQL cluster (scripts/with-test-postgres.sh): unit
 # tests per target, the store conformance suite on SQLite and PostgreSQL, end-to-end tests of the
-# built binary on both, then the in-process command tests again with PostgreSQL as their store.
+# built binary on both, then the live server tests on their own (schemathesis, an OpenID provider,
+# two servers: they load both cores, which would slow the timed plugin tests beside them), then
+# the in-process command tests again with PostgreSQL as their store.
+LIVE_SERVER_TESTS = ServerLiveTests|OIDCLiveTests
 test: test-deps
 	$(SWIFT) build --build-tests
-	./scripts/with-test-postgres.sh sh -c '$(SWIFT) test --skip-build && REGIE_TEST_BACKEND=postgres $(SWIFT) test --skip-build --filter RegieCLITests'
+	./scripts/with-test-postgres.sh sh -c '$(SWIFT) test --skip-build --skip "$(LIVE_SERVER_TESTS)" \
+	  && $(SWIFT) test --skip-build --filter "$(LIVE_SERVER_TESTS)" \
+	  && REGIE_TEST_BACKEND=postgres $(SWIFT) test --skip-build --filter RegieCLITests'
 
 # A release binary with the Swift runtime linked in: it starts in about half the time.
 release: deps

@@ -45,7 +45,10 @@ final class ServerBench {
     init(yaml: String = ServerBench.yaml) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("regie-server-\(UUID().uuidString)")
         try InitCommand.create(at: folder, yaml: yaml, fixedClock: true)
-        workspace = try WorkspaceLoader.load(from: folder)
+        var loaded = try WorkspaceLoader.load(from: folder)
+        // bcrypt's lowest cost: the tests check what is hashed and compared, not how slowly.
+        loaded.server.bcryptCost = 4
+        workspace = loaded
         store = try SQLiteEventStore(path: folder.appendingPathComponent("regie.sqlite").path)
         try await apply(workspace)
     }
