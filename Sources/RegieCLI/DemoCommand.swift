@@ -31,7 +31,12 @@ struct DemoCommand: AsyncParsableCommand {
         // The demo's days end today, in the demo workspace's time zone (REGIE_NOW, if set, is today).
         let environment = ProcessEnvironment.current
         let clock = environment["REGIE_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        let lastDay = LocalDate(dayOf: clock, in: Workspace.defaultTimeZone)
+        var lastDay = LocalDate(dayOf: clock, in: Workspace.defaultTimeZone)
+        // The steps are stamped from midnight UTC of their day. In the hour or two after midnight
+        // in the Netherlands that is still ahead of the clock, and the user's own commands would
+        // then be refused as earlier than the case's last change: the demo ends a day sooner.
+        let lastStamp = Date(timeIntervalSince1970: Double(lastDay.startMillisUTC) / 1000 + Double(DemoScript.steps.count))
+        if lastStamp > clock { lastDay = LocalDate(daysSinceEpoch: lastDay.daysSinceEpoch - 1) }
         var day = 0
         for (index, step) in DemoScript.steps.enumerated() {
             if let say = step.say {
