@@ -27,11 +27,11 @@ package struct ServerLogins: Sendable {
         -> Authenticated
     {
         guard let hash = APITokenSecret.hashIfWellFormed(presented) else { throw RegieError(.notPermitted, .tokenInvalid) }
-        let token = try await stored { () throws(StoreError) in try await store.token(secretHash: hash) }
+        let token = try await Self.stored { () throws(StoreError) in try await store.token(secretHash: hash) }
         guard let token, token.revokedAt == nil, token.expiresAt > now, let person = workspace.person(token.person) else {
             throw RegieError(.notPermitted, .tokenInvalid)
         }
-        try await stored { () throws(StoreError) in try await store.recordTokenUse(id: token.id, at: now, address: address, request: request) }
+        try await Self.stored { () throws(StoreError) in try await store.recordTokenUse(id: token.id, at: now, address: address, request: request) }
         return Authenticated(person: person, credential: .token(id: token.id))
     }
 
@@ -49,12 +49,12 @@ package struct ServerLogins: Sendable {
     package func authenticate(session secret: String, at now: Date) async throws(RegieError) -> Authenticated {
         guard RandomSecret.isWellFormed(Substring(secret)) else { throw RegieError(.notPermitted, .sessionEnded) }
         let hash = RandomSecret.hash(secret)
-        let session = try await stored { () throws(StoreError) in try await store.session(idHash: hash) }
+        let session = try await Self.stored { () throws(StoreError) in try await store.session(idHash: hash) }
         guard let session, session.endedAt == nil, session.expiresAt > now,
               now.timeIntervalSince(session.lastSeenAt) < Double(settings.sessionIdleMinutes) * 60,
               let person = workspace.person(session.person)
         else { throw RegieError(.notPermitted, .sessionEnded) }
-        try await stored { () throws(StoreError) in try await store.touchSession(idHash: hash, at: now) }
+        try await Self.stored { () throws(StoreError) in try await store.touchSession(idHash: hash, at: now) }
         return Authenticated(person: person, credential: .session(idHash: hash, csrfToken: session.csrfToken))
     }
 
@@ -65,16 +65,16 @@ package struct ServerLogins: Sendable {
         let expires = now.addingTimeInterval(Double(settings.sessionHours) * 3600)
         let session = StoredSession(idHash: RandomSecret.hash(secret), person: person.id, csrfToken: csrf, method: method,
                                     createdAt: now, lastSeenAt: now, expiresAt: expires)
-        try await stored { () throws(StoreError) in try await store.addSession(session) }
+        try await Self.stored { () throws(StoreError) in try await store.addSession(session) }
         return NewSession(secret: secret, csrfToken: csrf, expiresAt: expires)
     }
 
     /// Ends a session, or every session of its person (`everywhere`).
     package func logOut(_ who: Authenticated, everywhere: Bool, at now: Date) async throws(RegieError) {
         if everywhere {
-            _ = try await stored { () throws(StoreError) in try await store.endSessions(of: who.person.id, at: now) }
+            _ = try await Self.stored { () throws(StoreError) in try await store.endSessions(of: who.person.id, at: now) }
         } else if case .session(let hash, _) = who.credential {
-            _ = try await stored { () throws(StoreError) in try await store.endSession(idHash: hash, at: now) }
+            _ = try await Self.stored { () throws(StoreError) in try await store.endSession(idHash: hash, at: now) }
         }
     }
 
@@ -83,7 +83,7 @@ package struct ServerLogins: Sendable {
     /// What an enrolment link sets up: the person and the second factor to add to their app.
     package func enrolment(code: String, at now: Date) async throws(RegieError) -> (person: Workspace.Person, totp: TOTP) {
         guard RandomSecret.isWellFormed(Substring(code)) else { throw RegieError(.notFound, .enrolmentInvalid) }
-        let link = try await stored { () throws(StoreError) in try await store.enrolment(codeHash: RandomSecret.hash(code)) }
+        let link = try await Self.stored { () throws(StoreError) in try await store.enrolment(codeHash: RandomSecret.hash(code)) }
         guard let link, link.usedAt == nil, link.expiresAt > now, let person = workspace.person(link.person) else {
             throw RegieError(.notFound, .enrolmentInvalid)
         }
@@ -99,7 +99,7 @@ package struct ServerLogins: Sendable {
         guard let step = totp.matchingCounter(typedCode, at: now) else { throw RegieError(.usage, .codeInvalid) }
         let hash = try await Self.bcrypt(PasswordRules.normalised(password), cost: UInt8(settings.bcryptCost))
         let account = StoredAccount(person: person.id, passwordHash: hash, totpSecret: totp.secret, lastCodeStep: Int64(step), createdAt: now)
-        let done = try await stored { () throws(StoreError) in
+        let done = try await Self.stored { () throws(StoreError) in
             try await store.completeEnrolment(codeHash: RandomSecret.hash(code), account: account, at: now)
         }
         guard done else { throw RegieError(.notFound, .enrolmentInvalid) }
@@ -113,7 +113,7 @@ package struct ServerLogins: Sendable {
         let name = String(Identifier.normalised(typed).prefix(60))
         // User names are matched without regard to case, as people type them.
         let person = workspace.person(name) ?? workspace.people.first { $0.id.lowercased() == name.lowercased() }
-        let found = try await stored { () throws(StoreError) in try await store.account(person: person?.id ?? name) }
+        let found = try await Self.stored { () throws(StoreError) in try await store.account(person: person?.id ?? name) }
         guard let person, var account = found else {
             // The same work as a real check, so that the time taken does not tell who has an account.
             _ = try await Self.verify(password, against: Self.decoy)
@@ -122,7 +122,11 @@ package struct ServerLogins: Sendable {
         }
         if let until = account.lockedUntil, until > now {
             try await record(person.id, "locked", address, now, nil)
-            let shown = DateFormatter.localizedString(from: until, dateStyle: .none, timeStyle: .short)
+            // The time on the clock of the workspace's teams, not the server's.
+            let formatter = DateFormatter()
+            formatter.dateFormat = "HH:mm"
+            formatter.timeZone = workspace.timeZone
+            let shown = formatter.string(from: until)
             throw RegieError(.notPermitted, .accountLocked, ["until": .text(shown)])
         }
         let passwordRight = try await Self.verify(PasswordRules.normalised(password), against: account.passwordHash)
@@ -145,7 +149,7 @@ package struct ServerLogins: Sendable {
 
     private func record(_ person: String, _ outcome: String, _ address: String, _ now: Date, _ account: StoredAccount?) async throws(RegieError) {
         let attempt = LoginAttempt(person: person, at: now, address: address, outcome: outcome)
-        try await stored { () throws(StoreError) in try await store.recordLoginAttempt(attempt, account: account) }
+        try await Self.stored { () throws(StoreError) in try await store.recordLoginAttempt(attempt, account: account) }
     }
 
     // MARK: bcrypt, off Swift's cooperative threads (a check takes about a quarter of a second)
@@ -155,11 +159,11 @@ package struct ServerLogins: Sendable {
     private static func prepared(_ password: String) -> String { Data(RandomSecret.hash(password)).base64EncodedString() }
 
     static func bcrypt(_ password: String, cost: UInt8) async throws(RegieError) -> String {
-        try await stored { () throws(StoreError) in try await BlockingWork.run { Bcrypt.hash(prepared(password), cost: cost) } }
+        try await Self.stored { () throws(StoreError) in try await BlockingWork.run { Bcrypt.hash(prepared(password), cost: cost) } }
     }
 
     static func verify(_ password: String, against hash: String) async throws(RegieError) -> Bool {
-        try await stored { () throws(StoreError) in try await BlockingWork.run { Bcrypt.verify(prepared(password), hash: hash) } }
+        try await Self.stored { () throws(StoreError) in try await BlockingWork.run { Bcrypt.verify(prepared(password), hash: hash) } }
     }
 
     /// A bcrypt hash of nothing anyone knows, checked against when there is no account.
@@ -171,9 +175,5 @@ package struct ServerLogins: Sendable {
         } catch {
             throw RegieError.from(error)
         }
-    }
-
-    private func stored<T>(_ work: () async throws(StoreError) -> T) async throws(RegieError) -> T {
-        try await Self.stored(work)
     }
 }

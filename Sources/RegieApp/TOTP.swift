@@ -37,14 +37,6 @@ package struct TOTP: Sendable {
 
     /// The secret as authenticator apps take it when typed in: base32 without padding.
     package var base32: String { Base32.encode(secret) }
-
-    /// The `otpauth://` address an authenticator app reads.
-    package func authenticatorURL(account: String, issuer: String) -> String {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        let label = "\(issuer):\(account)".addingPercentEncoding(withAllowedCharacters: allowed) ?? account
-        let issuerText = issuer.addingPercentEncoding(withAllowedCharacters: allowed) ?? "Regie"
-        return "otpauth://totp/\(label)?secret=\(base32)&issuer=\(issuerText)&algorithm=SHA1&digits=6&period=30"
-    }
 }
 
 /// RFC 4648 base32, upper case, without padding.

@@ -3,9 +3,9 @@ import Foundation
 /// How Regie writes JSON everywhere (`--json`, the API): sorted keys, snake_case, ISO 8601
 /// times in UTC, slashes unescaped.
 package enum JSONStyle {
-    package static func encoder(pretty: Bool = true) -> JSONEncoder {
+    package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         return encoder

@@ -28,14 +28,7 @@ struct Authenticator: RouterMiddleware {
             return try await environment.logins.authenticate(token: parts[1].trimmingCharacters(in: .whitespaces), at: now,
                                                              address: context.remoteAddress, request: route)
         }
-        guard let cookie = request.cookies[environment.sessionCookieName]?.value else { throw RegieError(.notPermitted, .notSignedIn) }
-        let who = try await environment.logins.authenticate(session: cookie, at: now)
-        if !request.method.isSafe {
-            try environment.checkOrigin(request)
-            guard case .session(_, let csrf) = who.credential, let sent = request.headers[.regieCSRF],
-                  Self.equal(sent, csrf) else { throw RegieError(.notPermitted, .csrfInvalid) }
-        }
-        return who
+        return try await environment.sessionIdentity(request, csrf: request.headers[.regieCSRF])
     }
 
     /// Compares two secrets in time that does not depend on where they differ.

@@ -27,6 +27,20 @@ struct ServerEnvironment: Sendable {
     /// The session cookie: `__Host-` on https, so that only this host over TLS can set or read it.
     var sessionCookieName: String { settings.isTLS ? "__Host-regie_session" : "regie_session" }
 
+    /// The person of the request's session cookie; for a change, only with the session's CSRF
+    /// token (`csrf`: the `Regie-CSRF` header, or a page's form field) and from this server's origin.
+    func sessionIdentity(_ request: Request, csrf sent: String?) async throws(RegieError) -> Authenticated {
+        guard let cookie = request.cookies[sessionCookieName]?.value else { throw RegieError(.notPermitted, .notSignedIn) }
+        let who = try await logins.authenticate(session: cookie, at: fixedNow ?? Date())
+        if !request.method.isSafe {
+            try checkOrigin(request)
+            guard case .session(_, let token) = who.credential, let sent, Authenticator.equal(sent, token) else {
+                throw RegieError(.notPermitted, .csrfInvalid)
+            }
+        }
+        return who
+    }
+
     /// A change from a browser must come from this server's own pages: `Origin` (or, without
     /// it, `Referer`) names this server when the browser sends one.
     func checkOrigin(_ request: Request) throws(RegieError) {

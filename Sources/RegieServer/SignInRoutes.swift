@@ -83,7 +83,7 @@ struct SignInRoutes {
     /// Ends this session, or with `everywhere` every session of the person; the cookie is cleared.
     @Sendable func logOut(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let form = try await Self.form(CSRFForm.self, request, context)
-        let who = try await pageIdentity(request, csrf: form.csrf)
+        let who = try await environment.sessionIdentity(request, csrf: form.csrf)
         try await environment.logins.logOut(who, everywhere: form.everywhere == "yes", at: now)
         var response = Response(status: .seeOther, headers: [.location: "/login"])
         response.setCookie(sessionCookie("", maxAge: 0))
@@ -184,24 +184,10 @@ struct SignInRoutes {
         var days: Int?
     }
 
-    /// The person of the session cookie; for a form that changes something, only with the
-    /// session's CSRF token from the form and from this server's own page.
-    private func pageIdentity(_ request: Request, csrf: String?) async throws -> Authenticated {
-        guard let cookie = request.cookies[environment.sessionCookieName]?.value else { throw RegieError(.notPermitted, .notSignedIn) }
-        let who = try await environment.logins.authenticate(session: cookie, at: now)
-        if !request.method.isSafe {
-            try environment.checkOrigin(request)
-            guard case .session(_, let token) = who.credential, let csrf, Authenticator.equal(csrf, token) else {
-                throw RegieError(.notPermitted, .csrfInvalid)
-            }
-        }
-        return who
-    }
-
     @Sendable func account(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let who: Authenticated
         do {
-            who = try await pageIdentity(request, csrf: nil)
+            who = try await environment.sessionIdentity(request, csrf: nil)
         } catch let error as RegieError where error.status == .notPermitted {
             return Response(status: .seeOther, headers: [.location: "/login"])
         }
@@ -236,7 +222,7 @@ struct SignInRoutes {
 
     @Sendable func createToken(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let form = try await Self.form(CSRFForm.self, request, context)
-        let who = try await pageIdentity(request, csrf: form.csrf)
+        let who = try await environment.sessionIdentity(request, csrf: form.csrf)
         var context = context
         context.identity = who
         return try await environment.withSession(request, context) { session in
