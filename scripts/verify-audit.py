@@ -101,10 +101,15 @@ def main():
 
     access = []
     previous = b"\x00" * 32
-    for row in db.execute("SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log ORDER BY seq"):
-        seq, actor, role, at, case_id, action, purpose, prev, stored = row
-        envelope = (bytes([1]) + struct.pack(">Q", seq) + prev + string(actor) + string(role) + struct.pack(">q", at)
-                    + struct.pack(">Q", case_id or 0) + string(action) + string(purpose))
+    columns = [row[1] for row in db.execute("PRAGMA table_info(access_log)")]
+    address_column = "address" if "address" in columns else "NULL"
+    for row in db.execute("SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash, "
+                          + address_column + " FROM access_log ORDER BY seq"):
+        seq, actor, role, at, case_id, action, purpose, prev, stored, address = row
+        # Format 1: a read on the command line; format 2 adds the server read's network address.
+        envelope = (bytes([1 if address is None else 2]) + struct.pack(">Q", seq) + prev + string(actor) + string(role)
+                    + struct.pack(">q", at) + struct.pack(">Q", case_id or 0) + string(action) + string(purpose)
+                    + (b"" if address is None else string(address)))
         if seq != len(access) + 1 or prev != previous or sha(envelope) != stored:
             fail(f"access log entry {seq} is broken")
         access.append(stored)

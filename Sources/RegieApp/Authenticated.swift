@@ -4,6 +4,8 @@ import RegieCore
 package struct Authenticated: Sendable {
     package var person: Workspace.Person
     package var credential: Credential
+    /// The purpose the person chose for this session's reads; nil: the workspace's default.
+    package var purpose: String?
 
     package enum Credential: Sendable {
         /// An API token, by its public id (for the log of its uses).

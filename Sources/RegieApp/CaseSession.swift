@@ -18,6 +18,8 @@ package final class CaseSession {
     package let clockIsFixed: Bool
     /// Recorded with every read of case data.
     package let purpose: String
+    /// Where a server request came from; nil on the command line.
+    package let address: String?
     /// Why the plugins' reminders are missing from the last move performed, if they failed.
     package private(set) var reminderFailure: RegieError?
     /// The session opened the store and closes it; a shared store stays open.
@@ -34,6 +36,7 @@ package final class CaseSession {
     {
         self.workspace = workspace
         (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
+        address = request.address
         store = try await StoreOpener.open(workspace, access: access, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
         ownsStore = true
         pool = nil
@@ -55,6 +58,7 @@ package final class CaseSession {
     package init(workspace: Workspace, request: Request, sharedStore: any EventStore, pool: RuleBookPool? = nil) throws(RegieError) {
         self.workspace = workspace
         (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
+        address = request.address
         if request.clockIsFixed && !sharedStore.allowsFixedClock { throw RegieError(.usage, .fixedClockOnRealDatabase) }
         store = sharedStore
         ownsStore = false
@@ -73,7 +77,7 @@ package final class CaseSession {
         let now = wholeMilliseconds(request.now)
         try checkRecordable(now)
         return (L10n(language: request.language ?? workspace.locale), request.actorID, request.clockIsFixed, now,
-                try purpose(request.purpose ?? workspace.audit.purpose))
+                try checkedPurpose(request.purpose ?? workspace.audit.purpose))
     }
 
     /// Whole milliseconds, as the store records times: what a plugin saw when deciding (the
@@ -95,7 +99,8 @@ package final class CaseSession {
         throw RegieError(.configuration, .clockOutOfRange, ["now": "\(shown)"])
     }
 
-    private static func purpose(_ text: String) throws(RegieError) -> String {
+    /// A purpose as recorded: trimmed, not empty, at most 200 characters, no national number.
+    package static func checkedPurpose(_ text: String) throws(RegieError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200, !NationalIdentifier.appears(in: trimmed) else {
             throw RegieError(.usage, .purposeInvalid)
@@ -205,8 +210,8 @@ package final class CaseSession {
         let person = try person()
         try enableCheckpoints(keyRequired: false)
         do {
-            try await store.recordAccess(actor: person.id, role: person.role.rawValue, at: now,
-                                   caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action, purpose: purpose)
+            try await store.recordAccess(by: AccessReader(actor: person.id, role: person.role.rawValue, purpose: purpose, address: address),
+                                         at: now, caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action)
         } catch {
             throw RegieError.from(error)
         }

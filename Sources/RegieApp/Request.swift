@@ -16,16 +16,19 @@ package struct Request: Sendable {
     package var language: Language?
     /// Why case data is read, for the access log; nil: the workspace's default.
     package var purpose: String?
+    /// The network address a server request came from, for the access log; nil on the command line.
+    package var address: String?
     /// How many seconds to wait for another writer's lock.
     package var busyTimeout: TimeInterval = 5
 
     package init(actorID: String, now: Date, clockIsFixed: Bool = false, language: Language? = nil, purpose: String? = nil,
-                 busyTimeout: TimeInterval = 5) {
+                 address: String? = nil, busyTimeout: TimeInterval = 5) {
         self.actorID = actorID
         self.now = now
         self.clockIsFixed = clockIsFixed
         self.language = language
         self.purpose = purpose
+        self.address = address
         self.busyTimeout = busyTimeout
     }
 }

@@ -55,7 +55,7 @@ package struct ServerLogins: Sendable {
               let person = workspace.person(session.person)
         else { throw RegieError(.notPermitted, .sessionEnded) }
         try await Self.stored { () throws(StoreError) in try await store.touchSession(idHash: hash, at: now) }
-        return Authenticated(person: person, credential: .session(idHash: hash, csrfToken: session.csrfToken))
+        return Authenticated(person: person, credential: .session(idHash: hash, csrfToken: session.csrfToken), purpose: session.purpose)
     }
 
     /// Starts a session for a person who has proved who they are: always a new id, whatever the
@@ -67,6 +67,15 @@ package struct ServerLogins: Sendable {
                                     createdAt: now, lastSeenAt: now, expiresAt: expires)
         try await Self.stored { () throws(StoreError) in try await store.addSession(session) }
         return NewSession(secret: secret, csrfToken: csrf, expiresAt: expires)
+    }
+
+    /// Sets the purpose recorded with this session's reads from now on; nil or empty: the
+    /// workspace's default. Only a login session has one: a token's requests say theirs in a header.
+    package func setPurpose(_ text: String?, of who: Authenticated) async throws(RegieError) {
+        guard case .session(let hash, _) = who.credential else { throw RegieError(.usage, .purposeNeedsSession) }
+        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let purpose = trimmed.isEmpty ? nil : try CaseSession.checkedPurpose(trimmed)
+        try await Self.stored { () throws(StoreError) in try await store.setSessionPurpose(idHash: hash, purpose: purpose) }
     }
 
     /// Ends a session, or every session of its person (`everywhere`).

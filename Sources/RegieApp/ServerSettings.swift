@@ -9,6 +9,10 @@ package struct ServerSettings: Sendable, Equatable {
     /// The address people reach the server at, such as https://regie.example.org; nil: the
     /// listen address over http. An https URL turns on HSTS.
     package var publicURL: URL?
+    /// The addresses of the TLS-terminating proxies in front of the server. A request from one
+    /// of them is recorded as coming from the address its `X-Forwarded-For` names; any other
+    /// request's `X-Forwarded-For` is ignored, since anyone can send one.
+    package var trustedProxies: [String] = []
     /// The longest an API token may be made for, in days, and the default.
     package var tokenMaxDays = 365
     package var tokenDefaultDays = 90
@@ -47,6 +51,21 @@ package struct ServerSettings: Sendable, Equatable {
         package var requiredMethods = ["mfa"]
         /// What the login button says.
         package var name = "OpenID Connect"
+    }
+
+    /// The network address a request is recorded as coming from: the peer's, or behind a
+    /// trusted proxy the last address in `X-Forwarded-For` that is not itself a trusted proxy.
+    package func clientAddress(peer: String, forwardedFor: String?) -> String {
+        guard trustedProxies.contains(peer), let forwardedFor else { return peer }
+        var address = peer
+        for hop in forwardedFor.split(separator: ",").reversed() {
+            let hop = hop.trimmingCharacters(in: .whitespaces)
+            // Garbage is not recorded as an address: the last trusted hop is, the proxy.
+            guard !hop.isEmpty, hop.count <= 45, hop.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else { break }
+            address = hop
+            if !trustedProxies.contains(hop) { break }
+        }
+        return address
     }
 
     /// The public URL uses https: the server then sends HSTS and marks cookies `Secure`.

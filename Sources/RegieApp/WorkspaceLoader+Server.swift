@@ -5,10 +5,11 @@ import Yams
 extension WorkspaceLoader {
     /// `server:`: `listen` (host:port), `public_url`, `token_max_days`, `token_default_days`,
     /// `max_body_kb`, `request_timeout_seconds`, `session_idle_minutes`, `session_hours`,
-    /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`.
+    /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`, `trusted_proxies`, `oidc`.
     static func serverSettings(_ node: YAMLNodeReader, file: String) throws(FileFormatError) -> ServerSettings {
         try node.allowOnly(["listen", "public_url", "token_max_days", "token_default_days", "max_body_kb", "request_timeout_seconds",
-                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes", "oidc"])
+                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes", "trusted_proxies",
+                            "oidc"])
         var settings = ServerSettings()
         if let listen = try node.optionalString("listen") {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (1...65535).contains(port),
@@ -50,6 +51,15 @@ extension WorkspaceLoader {
         settings.enrolmentHours = try number("enrolment_hours", 1...336) ?? settings.enrolmentHours
         settings.lockoutAttempts = try number("lockout_attempts", 3...20) ?? settings.lockoutAttempts
         settings.lockoutMinutes = try number("lockout_minutes", 1...1440) ?? settings.lockoutMinutes
+        if node.has("trusted_proxies") {
+            settings.trustedProxies = try node.sequence("trusted_proxies").map { item throws(FileFormatError) in
+                guard let text = item.string, !text.isEmpty, text.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
+                    throw FileFormatError(file: file, line: node.line(of: "trusted_proxies"),
+                                          problem: "`trusted_proxies` must be a list of IP addresses such as 127.0.0.1")
+                }
+                return text
+            }
+        }
         if let oidc = try node.child("oidc") {
             settings.oidc = try oidcSettings(oidc, file: file)
         }

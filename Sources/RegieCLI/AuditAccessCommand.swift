@@ -35,6 +35,8 @@ struct AuditAccessCommand: AsyncParsableCommand {
         var caseID: Int?
         var action: String
         var purpose: String
+        /// Where a read through the server came from; nil on the command line.
+        var address: String?
     }
 
     func validate() throws {
@@ -48,7 +50,8 @@ struct AuditAccessCommand: AsyncParsableCommand {
         // One case: anyone in its team. Across cases: coordinators their teams', auditors all.
         let entries = try await session.accessEntries(of: caseID).map { e in
             Entry(sequence: e.sequence, at: Date(timeIntervalSince1970: Double(e.at) / 1000), actor: e.actor,
-                  role: e.role, caseID: e.caseID, action: e.action, purpose: e.purpose)
+                  role: e.role, caseID: e.caseID, action: e.action, purpose: e.purpose,
+                  address: e.address)
         }
         if output.json { return try JSONOutput.print(entries) }
         let l = session.l
@@ -57,7 +60,7 @@ struct AuditAccessCommand: AsyncParsableCommand {
         let format = ISO8601DateFormatter()
         for e in entries {
             let target = e.caseID.map { l("case \($0)", "casus \($0)") } ?? l("several cases", "meerdere casussen")
-            Console.current.line("\(e.sequence)\t\(format.string(from: e.at))\t\(e.actor) (\(e.role))\t\(target)\t\(e.action)\t\(e.purpose)")
+            Console.current.line("\(e.sequence)\t\(format.string(from: e.at))\t\(e.actor) (\(e.role))\t\(target)\t\(e.action)\t\(e.purpose)\t\(e.address ?? "-")")
         }
     }
 

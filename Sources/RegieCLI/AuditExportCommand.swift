@@ -42,6 +42,8 @@ struct AuditExportCommand: AsyncParsableCommand {
         var userRole: String
         var onBehalfOf: String
         var sourceSystem: String
+        /// Where a read through the server came from; empty on the command line.
+        var networkAddress: String
         var participantObjectType: String
         var participantObjectID: String
         var purpose: String
@@ -49,12 +51,12 @@ struct AuditExportCommand: AsyncParsableCommand {
 
         static let columns = [
             "event_id", "event_type", "action", "action_code", "date_time", "outcome", "user_id", "user_role", "on_behalf_of",
-            "source_system", "participant_object_type", "participant_object_id", "purpose", "hash",
+            "source_system", "network_address", "participant_object_type", "participant_object_id", "purpose", "hash",
         ]
 
         var values: [String] {
             [eventID, eventType, action, actionCode, dateTime, outcome, userID, userRole, onBehalfOf, sourceSystem,
-             participantObjectType, participantObjectID, purpose, hash]
+             networkAddress, participantObjectType, participantObjectID, purpose, hash]
         }
     }
 
@@ -68,7 +70,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             records.append((event.recordedAt, Record(
                 eventID: "case-\(event.caseID)-v\(event.version)", eventType: "case_event", action: event.type,
                 actionCode: event.version == 1 ? "C" : "U", dateTime: Self.time(event.recordedAt), outcome: "success",
-                userID: event.actor, userRole: role, onBehalfOf: event.actor, sourceSystem: source,
+                userID: event.actor, userRole: role, onBehalfOf: event.actor, sourceSystem: source, networkAddress: "",
                 participantObjectType: "case", participantObjectID: String(event.caseID), purpose: "",
                 hash: event.hash?.hex ?? "")))
         }
@@ -77,7 +79,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             records.append((e.at, Record(
                 eventID: "access-\(e.sequence)", eventType: "access", action: e.action, actionCode: "R",
                 dateTime: Self.time(e.at), outcome: "success", userID: e.actor, userRole: e.role, onBehalfOf: e.actor,
-                sourceSystem: source, participantObjectType: e.caseID == nil ? "case_list" : "case",
+                sourceSystem: source, networkAddress: e.address ?? "", participantObjectType: e.caseID == nil ? "case_list" : "case",
                 participantObjectID: e.caseID.map(String.init) ?? "", purpose: e.purpose, hash: access.hash?.hex ?? "")))
         }
         let ordered = records.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.record)

@@ -601,6 +601,10 @@ extension ErrorCatalogue {
         case .csrfInvalid:
             Entry("This change was not sent from Regie's own page.", "Deze wijziging komt niet van Regies eigen pagina.",
                   hint: "Reload the page and try again.", "Laad de pagina opnieuw en probeer het nog eens.")
+        case .purposeNeedsSession:
+            Entry("Only a login session keeps a purpose; a token's requests state theirs each time.",
+                  "Alleen een inlogsessie onthoudt een doel; verzoeken met een token geven het elke keer op.",
+                  hint: "Send the purpose in the Regie-Purpose header.", "Stuur het doel mee in de kop Regie-Purpose.")
         case .originRefused:
             Entry("This request comes from another site.", "Dit verzoek komt van een andere site.",
                   hint: "Open Regie at its own address.", "Open Regie op zijn eigen adres.")

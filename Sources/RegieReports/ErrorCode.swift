@@ -170,6 +170,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case accountLocked = "account_locked"
     case sessionEnded = "session_ended"
     case csrfInvalid = "csrf_invalid"
+    case purposeNeedsSession = "purpose_needs_session"
     case originRefused = "origin_refused"
     case enrolmentInvalid = "enrolment_invalid"
     case codeInvalid = "code_invalid"

@@ -26,7 +26,7 @@ struct Authenticator: RouterMiddleware {
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw RegieError(.notPermitted, .notSignedIn) }
             let route = "\(request.method.rawValue) \(context.endpointPath ?? request.uri.path)"
             return try await environment.logins.authenticate(token: parts[1].trimmingCharacters(in: .whitespaces), at: now,
-                                                             address: context.remoteAddress, request: route)
+                                                             address: environment.address(request, context), request: route)
         }
         return try await environment.sessionIdentity(request, csrf: request.headers[.regieCSRF])
     }

@@ -82,7 +82,7 @@ enum OpenAPIDocument {
     "/api/v1/me": {
       "get": {
         "operationId": "me",
-        "summary": "Who the token belongs to.",
+        "summary": "Who is asking, and the purpose their reads are recorded with.",
         "responses": {
           "200": {
             "description": "The person.",
@@ -96,6 +96,47 @@ enum OpenAPIDocument {
           },
           "401": {
             "$ref": "#/components/responses/Problem401"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "changeMe",
+        "summary": "Choose the purpose recorded with this login session's reads (a token's requests send `Regie-Purpose` instead).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeChange"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The person, with the purpose now in force.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Me"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
           },
           "503": {
             "$ref": "#/components/responses/Problem503"
@@ -1494,7 +1535,8 @@ enum OpenAPIDocument {
           "name",
           "role",
           "teams",
-          "language"
+          "language",
+          "purpose"
         ],
         "properties": {
           "id": {
@@ -1523,6 +1565,10 @@ enum OpenAPIDocument {
               "nl",
               "en"
             ]
+          },
+          "purpose": {
+            "type": "string",
+            "description": "What this request's reads are recorded as being for: `Regie-Purpose`, else the login session's chosen purpose, else the workspace's default."
           }
         }
       },
@@ -1582,6 +1628,20 @@ enum OpenAPIDocument {
           "days": {
             "type": "integer",
             "minimum": 1
+          }
+        }
+      },
+      "MeChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "purpose": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200,
+            "description": "The purpose recorded with this login session's reads from now on; null or empty: the workspace's default."
           }
         }
       }

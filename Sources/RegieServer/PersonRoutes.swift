@@ -12,6 +12,7 @@ struct PersonRoutes {
 
     func addRoutes(to group: RouterGroup<RegieRequestContext>) {
         group.get("me", use: me)
+        group.patch("me", use: changeMe)
         group.get("agenda", use: agenda)
         group.get("tokens", use: tokens)
         group.post("tokens", use: createToken)
@@ -20,13 +21,34 @@ struct PersonRoutes {
 
     struct Me: Encodable {
         var id: String, name: String, role: Role, teams: [String], language: Language
+        /// What this request's reads are recorded as being for.
+        var purpose: String
     }
 
     @Sendable func me(_ request: Request, context: RegieRequestContext) async throws -> Response {
         try await environment.withSession(request, context) { session in
             let person = try session.person()
-            return try JSONBody.response(Me(id: person.id, name: person.name, role: person.role, teams: person.teams, language: session.l.language))
+            return try JSONBody.response(Me(id: person.id, name: person.name, role: person.role, teams: person.teams,
+                                            language: session.l.language, purpose: session.purpose))
         }
+    }
+
+    struct MeChange: APIRequestBody {
+        static let fields: Set<String> = ["purpose"]
+        /// The purpose of this login session's reads from now on; null: the workspace's default.
+        var purpose: String?
+    }
+
+    /// Changes what the person's login session records its reads as being for.
+    @Sendable func changeMe(_ request: Request, context: RegieRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(MeChange.self, from: request, context: context)
+        guard let identity = context.identity else { throw RegieError(.notPermitted, .notSignedIn) }
+        try await environment.logins.setPurpose(body.purpose, of: identity)
+        var changed = identity
+        changed.purpose = body.purpose.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        var context = context
+        context.identity = changed
+        return try await me(request, context: context)
     }
 
     @Sendable func agenda(_ request: Request, context: RegieRequestContext) async throws -> Response {

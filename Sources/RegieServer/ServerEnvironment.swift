@@ -65,8 +65,14 @@ struct ServerEnvironment: Sendable {
         guard let identity = context.identity else { throw RegieError(.notPermitted, .notSignedIn) }
         let purpose = request.headers[HTTPField.Name.regiePurpose]
         let asked = RegieApp.Request(actorID: identity.person.id, now: fixedNow ?? Date(), clockIsFixed: fixedNow != nil,
-                            language: language(of: request), purpose: purpose)
+                                     language: language(of: request), purpose: purpose ?? identity.purpose,
+                                     address: address(request, context))
         return try CaseSession(workspace: workspace, request: asked, sharedStore: store, pool: rules)
+    }
+
+    /// Where the request came from, as the access log and the token uses record it.
+    func address(_ request: Request, _ context: RegieRequestContext) -> String {
+        settings.clientAddress(peer: context.remoteAddress, forwardedFor: request.headers[.xForwardedFor])
     }
 
     /// The first of Dutch and English in `Accept-Language`; else the workspace's locale.
@@ -84,6 +90,7 @@ struct ServerEnvironment: Sendable {
 extension HTTPField.Name {
     /// Why case data is read, for the access log (else the workspace's default).
     static let regiePurpose = HTTPField.Name("Regie-Purpose")!
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }
 
 /// Runs a handler with a request's session and closes it afterwards, whatever happens.

@@ -33,12 +33,14 @@ struct SignInPage {
     }
 
     /// One labelled field, with a hint if there is one.
-    static func field(_ id: String, label: String, hint: String? = nil, type: String = "text", autocomplete: String, extra: String = "") -> String {
+    static func field(_ id: String, label: String, value: String? = nil, hint: String? = nil, type: String = "text", autocomplete: String,
+                      extra: String = "") -> String {
         let hintHTML = hint.map { "<p class=\"hint\" id=\"\(id)-hint\">\(escape($0))</p>" } ?? ""
         let described = hint == nil ? "" : " aria-describedby=\"\(id)-hint\""
+        let shown = value.map { " value=\"\(escape($0))\"" } ?? ""
         return """
             <div class="field"><label for="\(id)">\(escape(label))</label>\(hintHTML)
-            <input id="\(id)" name="\(id)" type="\(type)" autocomplete="\(autocomplete)"\(described) \(extra) required></div>
+            <input id="\(id)" name="\(id)" type="\(type)" autocomplete="\(autocomplete)"\(shown)\(described) \(extra) required></div>
             """
     }
 

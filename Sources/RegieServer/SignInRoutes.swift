@@ -20,6 +20,7 @@ struct SignInRoutes {
         router.post("enrol/:code", use: enrol)
         router.get("account", use: account)
         router.post("account/tokens", use: createToken)
+        router.post("account/purpose", use: choosePurpose)
         router.get("assets/regie.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: SignInPage.stylesheet)))
@@ -70,7 +71,7 @@ struct SignInRoutes {
         let form = try await Self.form(LoginForm.self, request, context)
         do {
             let (_, session) = try await environment.logins.logIn(person: form.person ?? "", password: form.password ?? "", code: form.code ?? "",
-                                                                 address: context.remoteAddress, at: now)
+                                                                 address: environment.address(request, context), at: now)
             var response = Response(status: .seeOther, headers: [.location: "/account"])
             response.setCookie(sessionCookie(session.secret, maxAge: Int(session.expiresAt.timeIntervalSince(now))))
             return response
@@ -182,6 +183,7 @@ struct SignInRoutes {
         var everywhere: String?
         var name: String?
         var days: Int?
+        var purpose: String?
     }
 
     @Sendable func account(_ request: Request, context: RegieRequestContext) async throws -> Response {
@@ -207,7 +209,15 @@ struct SignInRoutes {
                                          "Kopieer het nu: het wordt niet opnieuw getoond. Gebruik het met `regie login` of in een script.")))</p></div>
                 """)
         }
+        let purpose = who.purpose ?? environment.workspace.audit.purpose
         page.add("""
+            <h2>\(SignInPage.escape(l("Why you read case data", "Waarom je casusgegevens inziet")))</h2>
+            <form method="post" action="/account/purpose">\(hidden)
+            \(SignInPage.field("purpose", label: l("Purpose", "Doel"), value: purpose,
+                               hint: l("Recorded with every case you open in this session, such as care or supervision.",
+                                       "Wordt vastgelegd bij elke casus die je in deze sessie opent, zoals zorg of intervisie."),
+                               autocomplete: "off"))
+            <button type="submit">\(SignInPage.escape(l("Keep this purpose", "Dit doel bewaren")))</button></form>
             <h2>\(SignInPage.escape(l("Make an API token", "Een API-token maken")))</h2>
             <form method="post" action="/account/tokens">\(hidden)
             \(SignInPage.field("name", label: l("What it is for", "Waar het voor is"), hint: l("Such as laptop or export script.", "Zoals laptop of exportscript."), autocomplete: "off"))
@@ -229,6 +239,16 @@ struct SignInRoutes {
             let (token, secret) = try await session.createToken(name: form.name ?? "", days: form.days)
             return accountPage(session.l, who, made: (token.id, secret)).response(status: .created)
         }
+    }
+
+    /// The account page's purpose form: what this session's reads are recorded as being for.
+    @Sendable func choosePurpose(_ request: Request, context: RegieRequestContext) async throws -> Response {
+        let form = try await Self.form(CSRFForm.self, request, context)
+        var who = try await environment.sessionIdentity(request, csrf: form.csrf)
+        try await environment.logins.setPurpose(form.purpose, of: who)
+        let trimmed = form.purpose?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        who.purpose = trimmed.isEmpty ? nil : trimmed
+        return accountPage(l(request), who, made: nil).response()
     }
 
     /// A form body (application/x-www-form-urlencoded) within the size limit.

@@ -39,16 +39,16 @@ struct AuditLedger {
     }
 
     /// Chains one entry of the access log and stores it.
-    mutating func recordAccess(_ db: Database, actor: String, role: String, at millis: Int64, caseID: Int?, action: String,
-                               purpose: String) throws {
-        let envelope = AccessEnvelope(sequence: state.accessEntries + 1, previous: state.accessHead, actor: actor, role: role,
-                                      at: millis, caseID: caseID, action: action, purpose: purpose)
+    mutating func recordAccess(_ db: Database, by reader: AccessReader, at millis: Int64, caseID: Int?, action: String) throws {
+        let envelope = AccessEnvelope(sequence: state.accessEntries + 1, previous: state.accessHead, actor: reader.actor,
+                                      role: reader.role, at: millis, caseID: caseID, action: action, purpose: reader.purpose,
+                                      address: reader.address)
         let hash = envelope.hash
         try db.cachedStatement(sql: """
-            INSERT INTO access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [envelope.sequence, actor, role, millis, caseID, action, purpose,
-                                     Data(envelope.previous.bytes), Data(hash.bytes)])
+            INSERT INTO access_log (seq, actor, role, at, case_id, action, purpose, address, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [envelope.sequence, reader.actor, reader.role, millis, caseID, action, reader.purpose,
+                                     reader.address, Data(envelope.previous.bytes), Data(hash.bytes)])
         state.accessEntries = envelope.sequence
         state.accessHead = hash
     }

@@ -129,7 +129,7 @@ public struct AuditTrailReader {
     /// Streams the access log in order, optionally the entries about one case.
     /// - Parameter anyTime: as for ``forEachEvent(caseID:type:anyTime:_:)``.
     public func forEachAccess(caseID: Int? = nil, anyTime: Bool = false, _ body: (AuditedAccess) throws -> Void) throws {
-        let sql = "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log"
+        let sql = "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash, address FROM access_log"
             + (caseID == nil ? "" : " WHERE case_id = ?") + " ORDER BY seq"
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(caseID.map { [$0] } ?? []))
         while let row = try rows.next() {
@@ -138,7 +138,7 @@ public struct AuditTrailReader {
             let envelope = AccessEnvelope(
                 sequence: try row.decode(atIndex: 0), previous: Self.hash(row, 7) ?? .zero, actor: try row.decode(atIndex: 1),
                 role: try row.decode(atIndex: 2), at: at, caseID: try row.decode(atIndex: 4), action: try row.decode(atIndex: 5),
-                purpose: try row.decode(atIndex: 6))
+                purpose: try row.decode(atIndex: 6), address: try row.decode(atIndex: 9))
             try body(AuditedAccess(envelope: envelope, hash: Self.hash(row, 8)))
         }
     }
@@ -165,23 +165,20 @@ extension SQLiteEventStore {
         }
     }
 
-    /// Records that someone read case data, in its own transaction: who, in which role, when,
-    /// which case (nil for a read across cases), with which command and for what purpose.
-    public func recordAccess(actor: String, role: String, at date: Date, caseID: Int?, action: String,
-                             purpose: String) throws(StoreError) {
-        try recordAccess(actor: actor, role: role, at: date, caseIDs: [caseID], action: action, purpose: purpose)
+    /// Records that someone read case data, in its own transaction: who (in which role, for
+    /// what purpose, from where), when, which case (nil for a read across cases), with which command.
+    public func recordAccess(by reader: AccessReader, at date: Date, caseID: Int?, action: String) throws(StoreError) {
+        try recordAccess(by: reader, at: date, caseIDs: [caseID], action: action)
     }
 
     /// Records one read that showed several cases (a list): one entry per case, in one
     /// transaction, so that each client's own view of who looked includes it.
-    public func recordAccess(actor: String, role: String, at date: Date, caseIDs: [Int?], action: String,
-                             purpose: String) throws(StoreError) {
+    public func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) throws(StoreError) {
         try write { db in
             var ledger = try AuditLedger.load(db)
             let before = ledger.state.accessEntries
             for caseID in caseIDs {
-                try ledger.recordAccess(db, actor: actor, role: role, at: Self.millis(date), caseID: caseID, action: action,
-                                        purpose: purpose)
+                try ledger.recordAccess(db, by: reader, at: Self.millis(date), caseID: caseID, action: action)
             }
             try ledger.save(db)
             // Reads count too: a period with nothing but reads is sealed every so many reads.

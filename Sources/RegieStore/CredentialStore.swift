@@ -54,6 +54,9 @@ public protocol CredentialStore: AnyObject, Sendable {
     /// Notes that the session was used now (its idle time starts again).
     func touchSession(idHash: [UInt8], at date: Date) async throws(StoreError)
 
+    /// Sets the purpose recorded with the session's reads (nil: the workspace's default).
+    func setSessionPurpose(idHash: [UInt8], purpose: String?) async throws(StoreError)
+
     /// Ends one session. - Returns: false if it had ended already or does not exist.
     func endSession(idHash: [UInt8], at date: Date) async throws(StoreError) -> Bool
 

@@ -64,8 +64,7 @@ public protocol EventStore: CredentialStore, ConfigurationStore {
 
     /// Records one read of case data in the access log, one entry per case shown (nil: a read
     /// across cases), in one transaction.
-    func recordAccess(actor: String, role: String, at date: Date, caseIDs: [Int?], action: String, purpose: String)
-        async throws(StoreError)
+    func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) async throws(StoreError)
 
     /// Reads the audit trail as it is at one moment (one read transaction): first the snapshot
     /// the selection asks for, then its events in (case, version) order, then its access entries.

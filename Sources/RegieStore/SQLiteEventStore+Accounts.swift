@@ -100,7 +100,7 @@ extension SQLiteEventStore {
                 return StoredSession(idHash: idHash, person: try row.decode(forColumn: "person"), csrfToken: try row.decode(forColumn: "csrf_token"),
                                      method: try row.decode(forColumn: "method"), createdAt: try Self.readableDate(row, "created_at"),
                                      lastSeenAt: try Self.readableDate(row, "last_seen_at"), expiresAt: try Self.readableDate(row, "expires_at"),
-                                     endedAt: ended.map(Self.date(millis:)))
+                                     endedAt: ended.map(Self.date(millis:)), purpose: try row.decode(forColumn: "purpose"))
             }
         }
     }
@@ -109,6 +109,14 @@ extension SQLiteEventStore {
         try await BlockingWork.run { () throws(StoreError) in
             try self.write { db in
                 try db.execute(sql: "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", arguments: [Self.millis(date), Data(idHash)])
+            }
+        }
+    }
+
+    public func setSessionPurpose(idHash: [UInt8], purpose: String?) async throws(StoreError) {
+        try await BlockingWork.run { () throws(StoreError) in
+            try self.write { db in
+                try db.execute(sql: "UPDATE sessions SET purpose = ? WHERE id_hash = ?", arguments: [purpose, Data(idHash)])
             }
         }
     }

@@ -40,10 +40,10 @@ extension SQLiteEventStore {
                         salt: row[7], payload: row[8], commitment: row[9], previous: row[10], hash: row[11], format: row[12]))
                 }
                 copy.accesses = try Row.fetchAll(db, sql: """
-                    SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log ORDER BY seq
+                    SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash, address FROM access_log ORDER BY seq
                     """).map {
                     StoreCopy.Access(sequence: $0[0], actor: $0[1], role: $0[2], at: $0[3], caseID: $0[4], action: $0[5], purpose: $0[6],
-                                     previous: $0[7], hash: $0[8])
+                                     previous: $0[7], hash: $0[8], address: $0[9])
                 }
                 copy.checkpoints = try Row.fetchAll(db, sql: "SELECT id, trigger, statement, public_key, signature FROM checkpoints ORDER BY id").map {
                     StoreCopy.Checkpoint(id: $0[0], trigger: $0[1], statement: $0[2], publicKey: $0[3], signature: $0[4])
@@ -94,10 +94,12 @@ extension SQLiteEventStore {
                                               e.commitment, e.previous, e.hash, e.format])
             }
             let access = try db.makeStatement(sql: """
-                INSERT INTO access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash, address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for a in copy.accesses {
-                try access.execute(arguments: [a.sequence, a.actor, a.role, a.at, a.caseID, a.action, a.purpose, a.previous, a.hash])
+                try access.execute(arguments: [a.sequence, a.actor, a.role, a.at, a.caseID, a.action, a.purpose, a.previous, a.hash,
+                                               a.address])
             }
             for c in copy.checkpoints {
                 try db.execute(sql: "INSERT INTO checkpoints (id, trigger, statement, public_key, signature) VALUES (?, ?, ?, ?, ?)",

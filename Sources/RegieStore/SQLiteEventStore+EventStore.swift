@@ -76,11 +76,9 @@ extension SQLiteEventStore {
         return try await BlockingWork.run { () throws(StoreError) in try self.forEachCaseFacts(teams: teams, body.value) }
     }
 
-    public func recordAccess(actor: String, role: String, at date: Date, caseIDs: [Int?], action: String, purpose: String)
-        async throws(StoreError)
-    {
+    public func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) async throws(StoreError) {
         try await BlockingWork.run { () throws(StoreError) in
-            try self.recordAccess(actor: actor, role: role, at: date, caseIDs: caseIDs, action: action, purpose: purpose)
+            try self.recordAccess(by: reader, at: date, caseIDs: caseIDs, action: action)
         }
     }
 

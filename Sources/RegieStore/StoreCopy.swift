@@ -42,10 +42,12 @@ public struct StoreCopy: Sendable {
     public struct Access: Sendable, Equatable {
         public var sequence: Int, actor: String, role: String, at: Int64, caseID: Int?, action: String, purpose: String
         public var previous: Data, hash: Data
+        /// A server read's network address (format 2); nil for format 1.
+        public var address: String?
         public init(sequence: Int, actor: String, role: String, at: Int64, caseID: Int?, action: String, purpose: String,
-                    previous: Data, hash: Data) {
+                    previous: Data, hash: Data, address: String? = nil) {
             self.sequence = sequence; self.actor = actor; self.role = role; self.at = at; self.caseID = caseID; self.action = action
-            self.purpose = purpose; self.previous = previous; self.hash = hash
+            self.purpose = purpose; self.previous = previous; self.hash = hash; self.address = address
         }
     }
 

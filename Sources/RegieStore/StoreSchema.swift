@@ -166,6 +166,15 @@ package enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v8: network address of a read, purpose of a session") { db in
+            // A read through the server records where it came from (access entry format 2);
+            // NULL for the command line's reads and for every entry before. A login session
+            // keeps the purpose its person chose for their reads.
+            try db.execute(sql: """
+                ALTER TABLE access_log ADD COLUMN address TEXT;
+                ALTER TABLE sessions ADD COLUMN purpose TEXT;
+                """)
+        }
         return migrator
     }
 

@@ -78,9 +78,11 @@ public struct StoredSession: Sendable, Equatable {
     /// The absolute end, however active the session is.
     public var expiresAt: Date
     public var endedAt: Date?
+    /// The purpose its person chose for their reads; nil: the workspace's default.
+    public var purpose: String?
 
     public init(idHash: [UInt8], person: String, csrfToken: String, method: String, createdAt: Date, lastSeenAt: Date,
-                expiresAt: Date, endedAt: Date? = nil) {
+                expiresAt: Date, endedAt: Date? = nil, purpose: String? = nil) {
         self.idHash = idHash
         self.person = person
         self.csrfToken = csrfToken
@@ -89,6 +91,7 @@ public struct StoredSession: Sendable, Equatable {
         self.lastSeenAt = lastSeenAt
         self.expiresAt = expiresAt
         self.endedAt = endedAt
+        self.purpose = purpose
     }
 }
 

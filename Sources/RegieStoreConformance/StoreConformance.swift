@@ -210,8 +210,10 @@ package struct StoreConformance: Sendable {
         let second = try await open(store, "K.", team: "oost")
         _ = try await store.append([Self.goal(1), Self.goal(2)], to: first, expectedVersion: 1, actor: "anna", at: Self.now)
         _ = try await store.append([Self.goal(1)], to: second, expectedVersion: 1, actor: "bob", at: Self.now)
-        try await store.recordAccess(actor: "karim", role: "coordinator", at: Self.now, caseIDs: [first, second], action: "case list",
-                                     purpose: "care")
+        try await store.recordAccess(by: AccessReader(actor: "karim", role: "coordinator", purpose: "care"), at: Self.now,
+                                     caseIDs: [first, second], action: "case list")
+        try await store.recordAccess(by: AccessReader(actor: "anna", role: "worker", purpose: "care", address: "2001:db8::7"), at: Self.now,
+                                     caseIDs: [second], action: "api case show")
         _ = try await store.append([Self.close(.goals)], to: first, expectedVersion: 3, actor: "anna", at: Self.now)
     }
 
@@ -245,17 +247,22 @@ package struct StoreConformance: Sendable {
         await store.close()
     }
 
-    /// Reads are chained in the access log, one entry per case shown, in order.
+    /// Reads are chained in the access log, one entry per case shown, in order; a read through
+    /// the server keeps its network address (format 2), the command line's has none (format 1).
     package func accessLog() async throws {
         let store = try await backend.makeStore(salts: .random)
         let id = try await open(store, "J.")
-        try await store.recordAccess(actor: "anna", role: "worker", at: Self.now, caseIDs: [id], action: "case show", purpose: "care")
-        try await store.recordAccess(actor: "karim", role: "coordinator", at: Self.now, caseIDs: [nil], action: "report team",
-                                     purpose: "intervisie")
+        try await store.recordAccess(by: AccessReader(actor: "anna", role: "worker", purpose: "care"), at: Self.now, caseIDs: [id],
+                                     action: "case show")
+        try await store.recordAccess(by: AccessReader(actor: "karim", role: "coordinator", purpose: "intervisie", address: "192.0.2.7"),
+                                     at: Self.now, caseIDs: [nil], action: "report team")
         let trail = TrailCollector()
         try await store.readAuditTrail(AuditTrailSelection(accesses: .init()), into: trail)
         #expect(trail.accesses.map(\.envelope.sequence) == [1, 2])
         #expect(trail.accesses.map(\.envelope.caseID) == [id, nil])
+        #expect(trail.accesses.map(\.envelope.address) == [nil, "192.0.2.7"])
+        #expect(trail.accesses.map(\.envelope.format) == [1, 2])
+        #expect(trail.accesses.allSatisfy { $0.hash == $0.envelope.hash }, "the stored hash covers the address")
         #expect(trail.accesses[1].envelope.previous == trail.accesses[0].hash)
         #expect(trail.snapshot?.state.accessEntries == 2)
         let one = TrailCollector()

@@ -114,16 +114,25 @@ extension PostgresEventStore {
         let logger = self.logger
         return try await reading { connection in
             let rows = try await connection.query("""
-                SELECT person, csrf_token, method, created_at, last_seen_at, expires_at, ended_at FROM sessions WHERE id_hash = \(Data(idHash))
+                SELECT person, csrf_token, method, created_at, last_seen_at, expires_at, ended_at, purpose FROM sessions
+                WHERE id_hash = \(Data(idHash))
                 """, logger: logger)
-            for try await (person, csrf, method, created, seen, expires, ended) in rows.decode((String, String, String, Int64, Int64, Int64, Int64?).self) {
+            for try await (person, csrf, method, created, seen, expires, ended, purpose) in rows
+                .decode((String, String, String, Int64, Int64, Int64, Int64?, String?).self) {
                 return StoredSession(idHash: idHash, person: person, csrfToken: csrf, method: method,
                                      createdAt: try StoredForm.readableDate(millis: created, column: "created_at"),
                                      lastSeenAt: try StoredForm.readableDate(millis: seen, column: "last_seen_at"),
                                      expiresAt: try StoredForm.readableDate(millis: expires, column: "expires_at"),
-                                     endedAt: ended.map(StoredForm.date(millis:)))
+                                     endedAt: ended.map(StoredForm.date(millis:)), purpose: purpose)
             }
             return nil
+        }
+    }
+
+    public func setSessionPurpose(idHash: [UInt8], purpose: String?) async throws(StoreError) {
+        let logger = self.logger
+        try await transaction { connection in
+            try await connection.query("UPDATE sessions SET purpose = \(purpose) WHERE id_hash = \(Data(idHash))", logger: logger)
         }
     }
 

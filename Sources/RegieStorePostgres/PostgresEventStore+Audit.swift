@@ -70,16 +70,13 @@ extension PostgresEventStore {
         }
     }
 
-    public func recordAccess(actor: String, role: String, at date: Date, caseIDs: [Int?], action: String, purpose: String)
-        async throws(StoreError)
-    {
+    public func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) async throws(StoreError) {
         let policy = checkpointPolicy
         let state = try await transaction { connection in
             var ledger = try await self.lockLedger(connection)
             let before = ledger.state.accessEntries
             for caseID in caseIDs {
-                try await ledger.recordAccess(connection, actor: actor, role: role, at: Self.millis(date), caseID: caseID, action: action,
-                                              purpose: purpose)
+                try await ledger.recordAccess(connection, by: reader, at: Self.millis(date), caseID: caseID, action: action)
             }
             try await ledger.save(connection)
             // Reads count too: a period with nothing but reads is sealed every so many reads.
@@ -134,13 +131,13 @@ extension PostgresEventStore {
             }
             if let filter = selection.accesses {
                 let rows = try await connection.query(filter.caseID.map {
-                    "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log WHERE case_id = \($0) ORDER BY seq"
-                } ?? "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log ORDER BY seq", logger: logger)
-                for try await (seq, actor, role, at, caseID, action, purpose, previous, hash) in rows
-                    .decode((Int, String, String, Int64, Int?, String, String, Data, Data).self) {
+                    "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash, address FROM access_log WHERE case_id = \($0) ORDER BY seq"
+                } ?? "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash, address FROM access_log ORDER BY seq", logger: logger)
+                for try await (seq, actor, role, at, caseID, action, purpose, previous, hash, address) in rows
+                    .decode((Int, String, String, Int64, Int?, String, String, Data, Data, String?).self) {
                     if !selection.anyTime, !RecordedTime.readableMillis.contains(at) { throw StoreError.unreadableValue(column: "at") }
                     let envelope = AccessEnvelope(sequence: seq, previous: ChainHash(previous) ?? .zero, actor: actor, role: role, at: at,
-                                                  caseID: caseID, action: action, purpose: purpose)
+                                                  caseID: caseID, action: action, purpose: purpose, address: address)
                     visitor.value.visit(AuditedAccess(envelope: envelope, hash: ChainHash(hash)))
                 }
             }

@@ -47,11 +47,11 @@ extension PostgresEventStore {
                                                    rules: rules, salt: salt, payload: payload, commitment: commitment, previous: previous,
                                                    hash: hash, format: format))
             }
-            for try await (seq, actor, role, at, caseID, action, purpose, previous, hash) in try await connection.query(
-                "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash FROM access_log ORDER BY seq", logger: logger)
-                .decode((Int, String, String, Int64, Int?, String, String, Data, Data).self) {
+            for try await (seq, actor, role, at, caseID, action, purpose, previous, hash, address) in try await connection.query(
+                "SELECT seq, actor, role, at, case_id, action, purpose, prev_hash, hash, address FROM access_log ORDER BY seq", logger: logger)
+                .decode((Int, String, String, Int64, Int?, String, String, Data, Data, String?).self) {
                 copy.accesses.append(StoreCopy.Access(sequence: seq, actor: actor, role: role, at: at, caseID: caseID, action: action,
-                                                      purpose: purpose, previous: previous, hash: hash))
+                                                      purpose: purpose, previous: previous, hash: hash, address: address))
             }
             for try await (id, trigger, statement, key, signature) in try await connection.query(
                 "SELECT id, trigger, statement, public_key, signature FROM checkpoints ORDER BY id", logger: logger)
@@ -144,11 +144,11 @@ extension PostgresEventStore {
                 ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (case_id, version), ADD CONSTRAINT events_seq_key UNIQUE (seq),
                     ADD CONSTRAINT events_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id)
                 """, logger: logger)
-            try await Self.insert(connection, "access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash)", columns: 9,
-                                  copy.accesses, logger: logger) {
+            try await Self.insert(connection, "access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash, address)",
+                                  columns: 10, copy.accesses, logger: logger) {
                 try $0.append($1.sequence); try $0.append($1.actor); try $0.append($1.role); try $0.append($1.at)
                 try $0.append($1.caseID); try $0.append($1.action); try $0.append($1.purpose); try $0.append($1.previous)
-                try $0.append($1.hash)
+                try $0.append($1.hash); try $0.append($1.address)
             }
             try await Self.insert(connection, "checkpoints (id, trigger, statement, public_key, signature)", columns: 5, copy.checkpoints,
                                   logger: logger) {

@@ -31,15 +31,16 @@ struct PostgresLedger {
     }
 
     /// Chains one entry of the access log and stores it.
-    mutating func recordAccess(_ connection: PostgresConnection, actor: String, role: String, at millis: Int64, caseID: Int?,
-                               action: String, purpose: String) async throws {
-        let envelope = AccessEnvelope(sequence: state.accessEntries + 1, previous: state.accessHead, actor: actor, role: role,
-                                      at: millis, caseID: caseID, action: action, purpose: purpose)
+    mutating func recordAccess(_ connection: PostgresConnection, by reader: AccessReader, at millis: Int64, caseID: Int?,
+                               action: String) async throws {
+        let envelope = AccessEnvelope(sequence: state.accessEntries + 1, previous: state.accessHead, actor: reader.actor,
+                                      role: reader.role, at: millis, caseID: caseID, action: action, purpose: reader.purpose,
+                                      address: reader.address)
         let hash = envelope.hash
         try await connection.query("""
-            INSERT INTO access_log (seq, actor, role, at, case_id, action, purpose, prev_hash, hash)
-            VALUES (\(envelope.sequence), \(actor), \(role), \(millis), \(caseID), \(action), \(purpose),
-                    \(Data(envelope.previous.bytes)), \(Data(hash.bytes)))
+            INSERT INTO access_log (seq, actor, role, at, case_id, action, purpose, address, prev_hash, hash)
+            VALUES (\(envelope.sequence), \(reader.actor), \(reader.role), \(millis), \(caseID), \(action), \(reader.purpose),
+                    \(reader.address), \(Data(envelope.previous.bytes)), \(Data(hash.bytes)))
             """, logger: logger)
         state.accessEntries = envelope.sequence
         state.accessHead = hash

@@ -247,5 +247,9 @@ enum PostgresSchema {
                 used_at BIGINT
             );
             """),
+        (5, "v5: network address of a read, purpose of a session", """
+            ALTER TABLE access_log ADD COLUMN address TEXT;
+            ALTER TABLE sessions ADD COLUMN purpose TEXT;
+            """),
     ]
 }

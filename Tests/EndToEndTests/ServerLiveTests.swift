@@ -114,9 +114,12 @@ struct ServerLiveTests {
         #expect(anonymous.header("Content-Type")?.hasPrefix("application/problem+json") == true)
         let opened = try await server.call("POST", "/api/v1/cases", token: token, json: #"{"team": "west", "client_label": "J."}"#)
         #expect(opened.status == 201, "\(opened.body)")
-        let shown = try await server.call("GET", "/api/v1/cases/1", token: token)
+        let shown = try await server.call("GET", "/api/v1/cases/1", token: token, headers: ["Regie-Purpose": "intervisie"])
         #expect(shown.status == 200)
         #expect(shown.header("ETag") == "\"1\"")
+        // Not behind a trusted proxy: a client's own X-Forwarded-For is not believed.
+        let claimed = try await server.call("GET", "/api/v1/cases/1", token: token, headers: ["X-Forwarded-For": "203.0.113.9"])
+        #expect(claimed.status == 200)
         let metrics = try await server.call("GET", "/metrics")
         #expect(metrics.status == 200)
         #expect(metrics.body.contains("http_requests_total") || metrics.body.contains("http_server"), "\(metrics.body.prefix(300))")
@@ -125,6 +128,17 @@ struct ServerLiveTests {
         // The command line sees what the server recorded, and the record verifies.
         let verify = try regie.run(["audit", "verify"])
         #expect(verify.status == 0, "\(verify.out) \(verify.err)")
+        // Each read through the server is logged with where it came from and what it was for.
+        let access = try regie.run(["audit", "access", "--case", "1", "--json"], environment: ["REGIE_USER": "anna"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(access.out.utf8)) as? [[String: Any]], "\(access.err)")
+        let served = entries.filter { ($0["action"] as? String) == "api case show" }
+        #expect(served.compactMap { $0["address"] as? String } == ["127.0.0.1", "127.0.0.1"])
+        #expect(served.compactMap { $0["purpose"] as? String } == ["intervisie", "care"])
+        // Another program verifies the access entries with addresses (format 2) from the documented layout.
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/verify-audit.py").path
+        let independent = try Regie.tool(["python3", script, regie.folder.appendingPathComponent("regie.sqlite").path])
+        #expect(independent.status == 0, "\(independent.out) \(independent.err)")
     }
 
     @Test("schemathesis against the served OpenAPI document: no server error, every answer as documented")

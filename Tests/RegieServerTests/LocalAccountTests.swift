@@ -132,6 +132,46 @@ struct LocalAccountTests {
         }
     }
 
+    @Test("A login session keeps the purpose its person chooses for their reads; a token's requests say theirs each time")
+    func sessionPurpose() async throws {
+        let bench = try await ServerBench()
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        let totp = try await Self.enrol(bench, "anna", at: start)
+        let later = start.addingTimeInterval(60)
+        let (cookie, csrf) = try await Self.logIn(bench, totp, at: later)
+        let caseID = try await bench.openCase(team: "west", as: "anna")
+        let token = try await bench.token(for: "anna")
+        try await bench.application(at: later).test(.router) { client in
+            #expect(try await client.call(.get, "/api/v1/me", token: nil, headers: [.cookie: cookie]).object["purpose"] as? String == "care")
+            let noCSRF = try await client.call(.patch, "/api/v1/me", token: nil, json: #"{"purpose": "intervisie"}"#, headers: [.cookie: cookie])
+            #expect(noCSRF.status == .forbidden)
+            let chosen = try await client.call(.patch, "/api/v1/me", token: nil, json: #"{"purpose": " intervisie "}"#,
+                                               headers: [.cookie: cookie, .regieCSRF: csrf])
+            #expect(chosen.status == .ok, "\(chosen.text)")
+            #expect(chosen.object["purpose"] as? String == "intervisie")
+            #expect(try await client.call(.get, "/api/v1/cases/\(caseID)", token: nil, headers: [.cookie: cookie]).status == .ok)
+            // A header still wins for one request.
+            #expect(try await client.call(.get, "/api/v1/cases/\(caseID)", token: nil,
+                                          headers: [.cookie: cookie, HTTPField.Name("Regie-Purpose")!: "audit"]).status == .ok)
+            let national = try await client.call(.patch, "/api/v1/me", token: nil, json: #"{"purpose": "client 111222333"}"#,
+                                                 headers: [.cookie: cookie, .regieCSRF: csrf])
+            #expect(national.status == .badRequest)
+            #expect(national.object["code"] as? String == "purpose_invalid")
+            let byToken = try await client.call(.patch, "/api/v1/me", token: token, json: #"{"purpose": "intervisie"}"#)
+            #expect(byToken.status == .badRequest)
+            #expect(byToken.object["code"] as? String == "purpose_needs_session")
+            // The account page's form does the same, and shows the purpose in force.
+            let page = try await client.form(.post, "/account/purpose", ["csrf": csrf, "purpose": ""], headers: [.cookie: cookie])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("value=\"care\""))
+        }
+        let queue = try DatabaseQueueReader(bench)
+        #expect(try queue.count("SELECT count(*) FROM access_log WHERE actor = 'anna' AND action = 'api case show' AND purpose = 'intervisie'") == 1)
+        #expect(try queue.count("SELECT count(*) FROM access_log WHERE actor = 'anna' AND action = 'api case show' AND purpose = 'audit'") == 1)
+        #expect(try queue.count("SELECT count(*) FROM access_log WHERE address IS NULL AND action LIKE 'api %'") == 0,
+                "a read through the server always records an address")
+    }
+
     /// Logs in and returns the session cookie (`name=value`) and its CSRF token (from the account page).
     static func logIn(_ bench: ServerBench, _ totp: TOTP, at now: Date) async throws -> (cookie: String, csrf: String) {
         try await bench.application(at: now).test(.router) { client in

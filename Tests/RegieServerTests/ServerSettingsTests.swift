@@ -56,11 +56,27 @@ struct ServerSettingsTests {
 
     @Test("Wrong settings are refused with the line they are on", arguments: [
         "  listen: 8080", "  listen: localhost:99999", "  public_url: ftp://regie.example.org", "  session_hours: 48",
-        "  token_default_days: 400", "  colour: blue",
+        "  token_default_days: 400", "  colour: blue", "  trusted_proxies: [proxy.example.org]",
         "  oidc:\n    issuer: http://login.example.org\n    client_id: regie",
         "  oidc:\n    issuer: https://login.example.org\n    client_id: regie\n    claim: name",
     ])
     func refused(_ server: String) {
         #expect(throws: FileFormatError.self) { _ = try Self.parse(server) }
+    }
+
+    @Test("A read's address: the peer's; behind a trusted proxy the client's from X-Forwarded-For, never a claim from elsewhere")
+    func clientAddress() throws {
+        let settings = try Self.parse("  trusted_proxies: [10.0.0.2, 10.0.0.3]").server
+        #expect(settings.trustedProxies == ["10.0.0.2", "10.0.0.3"])
+        // Anyone may send X-Forwarded-For; only a trusted proxy's is believed.
+        #expect(settings.clientAddress(peer: "198.51.100.4", forwardedFor: "203.0.113.9") == "198.51.100.4")
+        #expect(settings.clientAddress(peer: "10.0.0.2", forwardedFor: nil) == "10.0.0.2")
+        #expect(settings.clientAddress(peer: "10.0.0.2", forwardedFor: "203.0.113.9") == "203.0.113.9")
+        // A client's own forged entry comes first; the proxies append what they saw.
+        #expect(settings.clientAddress(peer: "10.0.0.2", forwardedFor: "192.0.2.66, 203.0.113.9, 10.0.0.3") == "203.0.113.9")
+        #expect(settings.clientAddress(peer: "10.0.0.2", forwardedFor: "2001:db8::7") == "2001:db8::7")
+        // Something that is no address is not recorded as one.
+        #expect(settings.clientAddress(peer: "10.0.0.2", forwardedFor: "<script>, 10.0.0.3") == "10.0.0.3")
+        #expect(settings.clientAddress(peer: "10.0.0.2", forwardedFor: "unknown") == "10.0.0.2")
     }
 }

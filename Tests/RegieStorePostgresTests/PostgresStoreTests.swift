@@ -30,7 +30,7 @@ struct PostgresStoreTests {
         for store in stores { await store.close() }
         var migrations = 0
         try await TestCluster.query("SELECT count(*) FROM regie_schema", on: location) { migrations = $0 }
-        #expect(migrations == 4, "one row per migration (schemas 1 to 4)")
+        #expect(migrations == 5, "one row per migration (schemas 1 to 5)")
     }
 
     @Test("an empty database is refused without create; one with tables of its own always; a newer schema too")
@@ -57,7 +57,8 @@ struct PostgresStoreTests {
         let location = try await TestCluster.freshDatabase()
         let store = try await PostgresEventStore.open(location, password: nil, create: true)
         _ = try await store.openCase(Self.opened(), workflowSource: Self.source, pluginSources: [], actor: "anna", at: Self.now)
-        try await store.recordAccess(actor: "anna", role: "worker", at: Self.now, caseIDs: [1], action: "case show", purpose: "care")
+        try await store.recordAccess(by: AccessReader(actor: "anna", role: "worker", purpose: "care"), at: Self.now, caseIDs: [1],
+                                     action: "case show")
         await store.close()
         for statement in ["UPDATE events SET actor = 'mallory'", "DELETE FROM events", "TRUNCATE events CASCADE",
                           "UPDATE access_log SET purpose = 'x'", "DELETE FROM access_log",
@@ -81,7 +82,7 @@ struct PostgresStoreTests {
         await store.close()
         var schema = 0
         try await TestCluster.query("SELECT max(version) FROM regie_schema", on: location) { schema = $0 }
-        #expect(schema == 4)
+        #expect(schema == 5)
         await #expect(throws: (any Error).self) { try await TestCluster.run("DELETE FROM rule_sources", on: location) }
     }
 

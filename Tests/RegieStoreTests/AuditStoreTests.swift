@@ -29,8 +29,10 @@ struct AuditStoreTests {
         _ = try store.append([StoreTests.goal(1), StoreTests.goal(2)], to: 1, expectedVersion: 1, actor: "anna", at: StoreTests.now)
         let stream = try store.events(of: 1)
         _ = try store.importCases([stream], workflowSources: [RuleHash.of(StoreTests.workflowSource): StoreTests.workflowSource])
-        try store.recordAccess(actor: "anna", role: "worker", at: StoreTests.now, caseID: 1, action: "case show", purpose: "care")
-        try store.recordAccess(actor: "karim", role: "coordinator", at: StoreTests.now, caseID: nil, action: "case list", purpose: "care")
+        try store.recordAccess(by: AccessReader(actor: "anna", role: "worker", purpose: "care"), at: StoreTests.now, caseID: 1,
+                               action: "case show")
+        try store.recordAccess(by: AccessReader(actor: "karim", role: "coordinator", purpose: "care"), at: StoreTests.now, caseID: nil,
+                               action: "case list")
         #expect(try Self.problems(store).isEmpty)
         let (state, first) = try store.readAuditTrail { reader in
             var first: [AuditedEvent] = []
