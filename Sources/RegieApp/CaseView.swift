@@ -15,6 +15,21 @@ package struct CaseView {
         detail.tasks = tasks.map { TaskJSON($0, today: today, l: l) }
         return detail
     }
+
+    /// The view as `case show` prints it: the case, then what is due within two weeks.
+    package func text(today: LocalDate, l: L10n, names: [String: String]) -> [String] {
+        var lines = CaseText(l: l, names: names).render(state, checklist: checklist, prompts: prompts)
+        if !tasks.isEmpty {
+            lines.append("")
+            lines.append(l("Due within two weeks (see `regie agenda`)", "Te doen binnen twee weken (zie `regie agenda`)"))
+            let text = AgendaText(l)
+            for task in tasks {
+                let mark = task.isOverdue(today: today) ? l(" (overdue)", " (te laat)") : ""
+                lines.append("  \(task.due)\(mark) · \(text.what(task))")
+            }
+        }
+        return lines
+    }
 }
 
 extension CaseSession {

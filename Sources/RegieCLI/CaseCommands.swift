@@ -91,10 +91,9 @@ struct CaseListCommand: AsyncParsableCommand {
         let visible = try await session.caseList(filter)
         let today = session.today, zone = session.workspace.timeZone
         if output.json { return try JSONOutput.print(visible.map { CaseSummaryJSON($0, today: today, timeZone: zone) }) }
-        let l = session.l
-        if visible.isEmpty { return Console.current.line(l("No cases.", "Geen casussen.")) }
-        let rows = CaseListText(l, names: session.displayNames).rows(visible, today: today, timeZone: zone)
-        for line in rows { Console.current.line(line) }
+        for line in CaseListText(session.l, names: session.displayNames).lines(visible, today: today, timeZone: zone) {
+            Console.current.line(line)
+        }
     }
 }
 
@@ -113,18 +112,6 @@ struct CaseShowCommand: AsyncParsableCommand {
         let session = try await CaseSession(global)
         let view = try await session.view(caseID, action: "case show")
         if output.json { return try JSONOutput.print(view.json(today: session.today, l: session.l)) }
-        let tasks = view.tasks
-        for line in CaseText(l: session.l, names: session.displayNames).render(view.state, checklist: view.checklist, prompts: view.prompts) {
-            Console.current.line(line)
-        }
-        if !tasks.isEmpty {
-            Console.current.line("")
-            Console.current.line(session.l("Due within two weeks (see `regie agenda`)", "Te doen binnen twee weken (zie `regie agenda`)"))
-            let text = AgendaText(session.l)
-            for task in tasks {
-                let mark = task.isOverdue(today: session.today) ? session.l(" (overdue)", " (te laat)") : ""
-                Console.current.line("  \(task.due)\(mark) · \(text.what(task))")
-            }
-        }
+        for line in view.text(today: session.today, l: session.l, names: session.displayNames) { Console.current.line(line) }
     }
 }

@@ -12,6 +12,11 @@ package struct CaseListText {
         self.names = names
     }
 
+    /// The table, or a sentence when there is no case to show.
+    package func lines(_ cases: [CaseOverview], today: LocalDate, timeZone: TimeZone) -> [String] {
+        cases.isEmpty ? [l("No cases.", "Geen casussen.")] : rows(cases, today: today, timeZone: timeZone)
+    }
+
     package func rows(_ cases: [CaseOverview], today: LocalDate, timeZone: TimeZone) -> [String] {
         let header = [l("case", "casus"), l("client", "cliënt"), "team", l("worker", "werker"), l("status", "status"),
                       l("days", "dagen"), l("next meeting", "volgende bijeenkomst"), l("due", "te doen")]

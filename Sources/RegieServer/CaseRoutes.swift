@@ -58,6 +58,12 @@ struct CaseRoutes {
                 next = "/api/v1/cases?" + parts.joined(separator: "&")
             }
             let today = session.today, zone = session.workspace.timeZone
+            if PlainText.wanted(request) {
+                var headers = HTTPFields()
+                if let next { headers[HTTPField.Name("Link")!] = "<\(next)>; rel=\"next\"" }
+                return PlainText.response(CaseListText(session.l, names: session.displayNames).lines(cases, today: today, timeZone: zone),
+                                          headers: headers)
+            }
             return try JSONBody.response(Page(cases: cases.map { CaseSummaryJSON($0, today: today, timeZone: zone) }, next: next))
         }
     }
@@ -72,19 +78,15 @@ struct CaseRoutes {
         var secondWorker: String?
     }
 
-    /// What a change answers: the case's new version (also the ETag) and the events recorded.
-    struct Written: Encodable {
-        var caseId: Int
-        var version: Int
-        var recorded: [String]
-    }
-
     @Sendable func open(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(OpenBody.self, from: request, context: context)
         return try await environment.withSession(request, context) { session in
             let state = try await session.openCase(team: body.team, clientLabel: body.clientLabel, reference: body.reference,
                                                    complex: body.complex ?? false, worker: body.worker, secondWorker: body.secondWorker)
-            return try JSONBody.response(Written(caseId: state.id, version: state.version, recorded: ["opened"]), status: .created,
+            var written = CaseWritten(state, recorded: [])
+            written.recorded = ["opened"]
+            written.created = state.id
+            return try JSONBody.response(written, status: .created,
                                          headers: [.eTag: CaseVersionTag.etag(state.version), .location: "/api/v1/cases/\(state.id)"])
         }
     }
@@ -93,6 +95,10 @@ struct CaseRoutes {
         let caseID = try Query.caseID(context)
         return try await environment.withSession(request, context) { session in
             let view = try await session.view(caseID, action: "api case show")
+            if PlainText.wanted(request) {
+                return PlainText.response(view.text(today: session.today, l: session.l, names: session.displayNames),
+                                          headers: [.eTag: CaseVersionTag.etag(view.state.version)])
+            }
             return try JSONBody.response(view.json(today: session.today, l: session.l), headers: [.eTag: CaseVersionTag.etag(view.state.version)])
         }
     }
@@ -108,7 +114,7 @@ struct CaseRoutes {
         let caseID = try Query.caseID(context)
         let expected = try CaseVersionTag.expected(request, caseID: caseID)
         let body = try await JSONBody.decode(GoalBody.self, from: request, context: context)
-        return try await change(request, context, caseID: caseID, expected: expected, status: .created,
+        return try await environment.change(request, context, caseID: caseID, expected: expected, status: .created,
                                 .addGoal(text: body.text, term: body.term, wordedBy: body.wordedBy))
     }
 
@@ -128,20 +134,20 @@ struct CaseRoutes {
         if body.text != nil && body.wordedBy == nil {
             throw RegieError(.usage, .requestBodyInvalid, ["detail": "worded_by is missing (a new text needs it)"])
         }
-        return try await change(request, context, caseID: caseID, expected: expected,
+        return try await environment.change(request, context, caseID: caseID, expected: expected,
                                 .changeGoal(id: goal, text: body.text, wordedBy: body.wordedBy, term: body.term, status: body.status))
     }
 
     @Sendable func tick(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let caseID = try Query.caseID(context)
         let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        return try await change(request, context, caseID: caseID, expected: expected, .tick(item: try Query.pathText(context, "item")))
+        return try await environment.change(request, context, caseID: caseID, expected: expected, .tick(item: try Query.pathText(context, "item")))
     }
 
     @Sendable func untick(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let caseID = try Query.caseID(context)
         let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        return try await change(request, context, caseID: caseID, expected: expected, .untick(item: try Query.pathText(context, "item")))
+        return try await environment.change(request, context, caseID: caseID, expected: expected, .untick(item: try Query.pathText(context, "item")))
     }
 
     struct MoveBody: APIRequestBody {
@@ -185,17 +191,7 @@ struct CaseRoutes {
         let expected = try CaseVersionTag.expected(request, caseID: caseID)
         let body = try await JSONBody.decode(MoveBody.self, from: request, context: context)
         let override = body.override ?? false
-        return try await change(request, context, caseID: caseID, expected: expected,
+        return try await environment.change(request, context, caseID: caseID, expected: expected,
                                 .move(try body.resolved(), reason: override ? nil : body.reason, override: override ? body.reason ?? "" : nil))
-    }
-
-    /// Performs a command on a case at the version the request names.
-    private func change(_ request: Request, _ context: RegieRequestContext, caseID: Int, expected: Int?,
-                        status: HTTPResponse.Status = .ok, _ command: CaseCommand) async throws -> Response {
-        try await environment.withSession(request, context) { session in
-            let (state, recorded) = try await session.perform(command, on: caseID, expectedVersion: expected)
-            return try JSONBody.response(Written(caseId: caseID, version: state.version, recorded: recorded.map(\.event.typeName)),
-                                         status: recorded.isEmpty ? .ok : status, headers: [.eTag: CaseVersionTag.etag(state.version)])
-        }
     }
 }

@@ -222,11 +222,16 @@ enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "One page of cases; `next` is the address of the next page.",
+            "description": "One page of cases; `next` is the address of the next page. With `Accept: text/plain`: the text the command line prints.",
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/CasePage"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }
@@ -326,11 +331,16 @@ enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "The case.",
+            "description": "The case. With `Accept: text/plain`: the text the command line prints.",
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/CaseDetail"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -764,7 +774,7 @@ enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "The tasks, by due day.",
+            "description": "The tasks, by due day. With `Accept: text/plain`: the text the command line prints.",
             "content": {
               "application/json": {
                 "schema": {
@@ -772,6 +782,11 @@ enum OpenAPIDocument {
                   "items": {
                     "$ref": "#/components/schemas/AgendaItem"
                   }
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }
@@ -887,6 +902,1288 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/resources": {
+      "post": {
+        "operationId": "mapResource",
+        "summary": "Map a person who could help (`regie resource add`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "201": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "200": {
+            "description": "Nothing changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewResource"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/resources/{resource}": {
+      "patch": {
+        "operationId": "changeResource",
+        "summary": "Record contact, the one-to-one talk, tension, and what they can and cannot do (`regie resource update`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "resource",
+            "in": "path",
+            "required": true,
+            "description": "The resource number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResourceChange"
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeResource",
+        "summary": "Take a resource off the map (`regie resource remove`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "resource",
+            "in": "path",
+            "required": true,
+            "description": "The resource number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/resources/{resource}/member": {
+      "put": {
+        "operationId": "chooseMember",
+        "summary": "The client chose this resource for their group (`regie resource choose`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "resource",
+            "in": "path",
+            "required": true,
+            "description": "The resource number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MemberChoice"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/resources/{resource}/leave": {
+      "post": {
+        "operationId": "leaveGroup",
+        "summary": "A member left the group (`regie resource leave`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "resource",
+            "in": "path",
+            "required": true,
+            "description": "The resource number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Reason"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/questions": {
+      "post": {
+        "operationId": "recordQuestion",
+        "summary": "Record a question for the network (`regie question add`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "201": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "200": {
+            "description": "Nothing changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewQuestion"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/questions/{question}": {
+      "patch": {
+        "operationId": "editQuestion",
+        "summary": "Reword a question; the original stays on record (`regie question edit`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "question",
+            "in": "path",
+            "required": true,
+            "description": "The question number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/QuestionText"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/questions/{question}/owner": {
+      "put": {
+        "operationId": "assignQuestion",
+        "summary": "Who takes the question on, and by when (`regie question assign`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "question",
+            "in": "path",
+            "required": true,
+            "description": "The question number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/QuestionOwner"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/questions/{question}/status": {
+      "put": {
+        "operationId": "setQuestionStatus",
+        "summary": "Where the question stands (`regie question status`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "question",
+            "in": "path",
+            "required": true,
+            "description": "The question number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/QuestionState"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/meetings": {
+      "post": {
+        "operationId": "planMeeting",
+        "summary": "Plan a resource-group meeting (`regie meeting plan`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "201": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "200": {
+            "description": "Nothing changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeetingDay"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/meetings/{meeting}": {
+      "patch": {
+        "operationId": "moveMeeting",
+        "summary": "Move a planned meeting to another day (`regie meeting move`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "meeting",
+            "in": "path",
+            "required": true,
+            "description": "The meeting number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeetingDay"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/meetings/{meeting}/held": {
+      "post": {
+        "operationId": "meetingHeld",
+        "summary": "The meeting took place (`regie meeting held`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "meeting",
+            "in": "path",
+            "required": true,
+            "description": "The meeting number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeetingHeld"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/meetings/{meeting}/cancel": {
+      "post": {
+        "operationId": "cancelMeeting",
+        "summary": "Cancel a planned meeting (`regie meeting cancel`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "meeting",
+            "in": "path",
+            "required": true,
+            "description": "The meeting number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Reason"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/time": {
+      "post": {
+        "operationId": "logTime",
+        "summary": "Log time spent on the case (`regie time log`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "201": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "200": {
+            "description": "Nothing changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TimeSpent"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/undo": {
+      "post": {
+        "operationId": "undo",
+        "summary": "Take back your own last command on the case, within the undo window (`regie undo`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
           },
           "503": {
             "$ref": "#/components/responses/Problem503"
@@ -1060,6 +2357,16 @@ enum OpenAPIDocument {
           "exit_code": {
             "type": "integer",
             "description": "What the command line exits with for this error."
+          },
+          "fields": {
+            "type": "object",
+            "description": "The values that fill in the sentence, by name (as the command line's `--json` errors give them).",
+            "additionalProperties": {
+              "type": [
+                "string",
+                "integer"
+              ]
+            }
           }
         }
       },
@@ -1302,7 +2609,8 @@ enum OpenAPIDocument {
         "required": [
           "case_id",
           "version",
-          "recorded"
+          "recorded",
+          "status"
         ],
         "properties": {
           "case_id": {
@@ -1318,6 +2626,13 @@ enum OpenAPIDocument {
               "type": "string"
             },
             "description": "The types of the events recorded (none: nothing changed)."
+          },
+          "created": {
+            "type": "integer",
+            "description": "The number of what the change made: the case (when opened), a goal, a resource, a question or a meeting."
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
           }
         }
       },
@@ -1569,6 +2884,10 @@ enum OpenAPIDocument {
           "purpose": {
             "type": "string",
             "description": "What this request's reads are recorded as being for: `Regie-Purpose`, else the login session's chosen purpose, else the workspace's default."
+          },
+          "token_id": {
+            "type": "string",
+            "description": "The id of the API token the request came with; absent for a login session."
           }
         }
       },
@@ -1642,6 +2961,264 @@ enum OpenAPIDocument {
             ],
             "maxLength": 200,
             "description": "The purpose recorded with this login session's reads from now on; null or empty: the workspace's default."
+          }
+        }
+      },
+      "NewResource": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "label",
+          "relation",
+          "kind"
+        ],
+        "properties": {
+          "label": {
+            "type": "string",
+            "description": "How the client refers to them, such as “Mother”."
+          },
+          "relation": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "informal",
+              "experience_expert",
+              "volunteer",
+              "professional"
+            ]
+          }
+        }
+      },
+      "ResourceChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "contact": {
+            "type": "string",
+            "enum": [
+              "not_contacted",
+              "contacted",
+              "willing",
+              "declined"
+            ]
+          },
+          "one_to_one": {
+            "type": "boolean",
+            "description": "The one-to-one conversation before the meeting took place."
+          },
+          "can": {
+            "type": "string",
+            "description": "What can be expected of them."
+          },
+          "cannot": {
+            "type": "string",
+            "description": "What cannot be expected of them."
+          },
+          "tension": {
+            "type": "string",
+            "enum": [
+              "none",
+              "noted",
+              "discussed"
+            ]
+          },
+          "label": {
+            "type": "string"
+          },
+          "relation": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "informal",
+              "experience_expert",
+              "volunteer",
+              "professional"
+            ]
+          }
+        }
+      },
+      "MemberChoice": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "client_chose"
+        ],
+        "properties": {
+          "client_chose": {
+            "type": "boolean",
+            "description": "Confirms that this is the client's own choice; without it the rules refuse."
+          },
+          "note": {
+            "type": "string"
+          }
+        }
+      },
+      "Reason": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "NewQuestion": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "text"
+        ],
+        "properties": {
+          "text": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "integer",
+            "description": "The resource who takes it on."
+          },
+          "due": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
+          },
+          "confirm_far_date": {
+            "type": "boolean",
+            "description": "A day years away is refused as a likely typing error unless confirmed."
+          }
+        }
+      },
+      "QuestionText": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "text"
+        ],
+        "properties": {
+          "text": {
+            "type": "string"
+          }
+        }
+      },
+      "QuestionOwner": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "owner"
+        ],
+        "properties": {
+          "owner": {
+            "type": "integer"
+          },
+          "due": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
+          },
+          "confirm_far_date": {
+            "type": "boolean",
+            "description": "A day years away is refused as a likely typing error unless confirmed."
+          }
+        }
+      },
+      "QuestionState": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "open",
+              "accepted",
+              "done",
+              "parked"
+            ]
+          }
+        }
+      },
+      "MeetingDay": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "on"
+        ],
+        "properties": {
+          "on": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
+          },
+          "confirm_far_date": {
+            "type": "boolean",
+            "description": "A day years away is refused as a likely typing error unless confirmed."
+          }
+        }
+      },
+      "MeetingHeld": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "on",
+          "attendees"
+        ],
+        "properties": {
+          "on": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
+          },
+          "attendees": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "description": "The members who came, by resource number."
+          },
+          "led_by": {
+            "type": "string",
+            "enum": [
+              "client",
+              "together",
+              "worker"
+            ]
+          }
+        }
+      },
+      "TimeSpent": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "minutes",
+          "activity",
+          "on"
+        ],
+        "properties": {
+          "minutes": {
+            "type": "integer"
+          },
+          "activity": {
+            "type": "string",
+            "enum": [
+              "contact",
+              "conversation",
+              "meeting",
+              "preparation",
+              "other"
+            ]
+          },
+          "on": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
           }
         }
       }

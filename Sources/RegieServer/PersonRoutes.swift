@@ -23,13 +23,17 @@ struct PersonRoutes {
         var id: String, name: String, role: Role, teams: [String], language: Language
         /// What this request's reads are recorded as being for.
         var purpose: String
+        /// The id of the API token the request came with (none for a login session).
+        var tokenId: String?
     }
 
     @Sendable func me(_ request: Request, context: RegieRequestContext) async throws -> Response {
         try await environment.withSession(request, context) { session in
             let person = try session.person()
+            var tokenID: String?
+            if case .token(let id)? = context.identity?.credential { tokenID = id }
             return try JSONBody.response(Me(id: person.id, name: person.name, role: person.role, teams: person.teams,
-                                            language: session.l.language, purpose: session.purpose))
+                                            language: session.l.language, purpose: session.purpose, tokenId: tokenID))
         }
     }
 
@@ -59,6 +63,7 @@ struct PersonRoutes {
         return try await environment.withSession(request, context) { session in
             let cases = try await session.agenda(CaseSession.CaseSelection(team: team, mine: mine), withinDays: days)
             let offers = try await session.agendaOffers(team: team)
+            if PlainText.wanted(request) { return PlainText.response(AgendaText(session.l).lines(cases, today: session.today, offers: offers)) }
             return try JSONBody.response(AgendaItemJSON.items(cases, today: session.today, l: session.l, offers: offers))
         }
     }

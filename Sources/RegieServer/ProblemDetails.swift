@@ -16,6 +16,9 @@ struct ProblemDetails: Encodable {
     var hint: String?
     var code: String
     var exitCode: Int32
+    /// The values that fill in the sentence, by name, as the command line's `--json` errors
+    /// give them: a client in another language can word the error itself.
+    var fields: [String: ErrorValue]
 
     init(_ error: RegieError, status: HTTPResponse.Status, language: Language) {
         type = "urn:regie:error:\(error.code.rawValue)"
@@ -25,6 +28,7 @@ struct ProblemDetails: Encodable {
         hint = error.hint(in: language)
         code = error.code.rawValue
         exitCode = error.status.rawValue
+        fields = error.fields
     }
 
     /// The HTTP status for an error: the exit code decides, with a few codes made more exact.

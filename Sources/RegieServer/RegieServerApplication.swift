@@ -31,6 +31,7 @@ public enum RegieServerApplication {
         OIDCRoutes(environment: environment).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: Authenticator(environment: environment))
         CaseRoutes(environment: environment).addRoutes(to: api)
+        CaseWorkRoutes(environment: environment).addRoutes(to: api)
         PersonRoutes(environment: environment).addRoutes(to: api)
     }
 

@@ -145,6 +145,21 @@ struct ServerRouterTests {
                 (.put, "/api/v1/cases/\(caseID)/checklist/goals_in_own_words", nil),
                 (.delete, "/api/v1/cases/\(caseID)/checklist/goals_in_own_words", nil),
                 (.post, "/api/v1/cases/\(caseID)/moves", #"{"move": "advance"}"#),
+                (.post, "/api/v1/cases/\(caseID)/resources", #"{"label": "Moeder", "relation": "mother", "kind": "informal"}"#),
+                (.patch, "/api/v1/cases/\(caseID)/resources/1", #"{"contact": "willing"}"#),
+                (.delete, "/api/v1/cases/\(caseID)/resources/1", nil),
+                (.put, "/api/v1/cases/\(caseID)/resources/1/member", #"{"client_chose": true}"#),
+                (.post, "/api/v1/cases/\(caseID)/resources/1/leave", #"{"reason": "moved"}"#),
+                (.post, "/api/v1/cases/\(caseID)/questions", #"{"text": "Wie kan koken?"}"#),
+                (.patch, "/api/v1/cases/\(caseID)/questions/1", #"{"text": "Wie kookt?"}"#),
+                (.put, "/api/v1/cases/\(caseID)/questions/1/owner", #"{"owner": 1}"#),
+                (.put, "/api/v1/cases/\(caseID)/questions/1/status", #"{"status": "done"}"#),
+                (.post, "/api/v1/cases/\(caseID)/meetings", #"{"on": "2027-03-01"}"#),
+                (.patch, "/api/v1/cases/\(caseID)/meetings/1", #"{"on": "2027-03-02"}"#),
+                (.post, "/api/v1/cases/\(caseID)/meetings/1/held", #"{"on": "2027-03-02", "attendees": [1]}"#),
+                (.post, "/api/v1/cases/\(caseID)/meetings/1/cancel", #"{"reason": "ill"}"#),
+                (.post, "/api/v1/cases/\(caseID)/time", #"{"minutes": 30, "activity": "contact", "on": "2027-03-01"}"#),
+                (.post, "/api/v1/cases/\(caseID)/undo", nil),
             ]
             for (method, uri, json) in calls {
                 let response = try await client.call(method, uri, token: bob, json: json, headers: [.ifMatch: "\"1\""])
@@ -281,6 +296,46 @@ struct ServerRouterTests {
             #expect((after.object["status"] as? [String: Any])?["phase"] as? String == "mapping")
             let agenda = try await client.call(.get, "/api/v1/agenda?days=30", token: anna)
             #expect(agenda.status == .ok)
+            // The people around the client, a question for them, a meeting, time spent (on the
+            // teams' calendar: today, and a month or so ahead).
+            func day(_ offset: Int) -> String {
+                let format = DateFormatter()
+                format.dateFormat = "yyyy-MM-dd"
+                format.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+                return format.string(from: Date().addingTimeInterval(Double(offset) * 86_400))
+            }
+            let mapped = try await send(.post, "/resources", #"{"label": "Zus Ans", "relation": "sister", "kind": "informal"}"#)
+            #expect(mapped.status == .created, "\(mapped.text)")
+            let resource = try #require(mapped.object["created"] as? Int)
+            #expect(try await send(.patch, "/resources/\(resource)", #"{"contact": "willing", "one_to_one": true, "can": "Koken"}"#).status == .ok)
+            let unknown = try await send(.patch, "/resources/99", #"{"contact": "willing"}"#)
+            #expect(unknown.status == .notFound)
+            let asked = try await send(.post, "/questions", #"{"text": "Wie kan op dinsdag koken?", "owner": \#(resource)}"#)
+            #expect(asked.status == .created, "\(asked.text)")
+            let question = try #require(asked.object["created"] as? Int)
+            #expect(try await send(.patch, "/questions/\(question)", #"{"text": "Wie kookt op dinsdag?"}"#).status == .ok)
+            #expect(try await send(.put, "/questions/\(question)/status", #"{"status": "accepted"}"#).status == .ok)
+            let wrongStatus = try await send(.put, "/questions/\(question)/status", #"{"status": "maybe"}"#)
+            #expect(wrongStatus.status == .badRequest)
+            let planned = try await send(.post, "/meetings", #"{"on": "\#(day(30))"}"#)
+            #expect(planned.status == .created, "\(planned.text)")
+            let meeting = try #require(planned.object["created"] as? Int)
+            #expect(try await send(.patch, "/meetings/\(meeting)", #"{"on": "\#(day(37))"}"#).status == .ok)
+            #expect(try await send(.post, "/meetings/\(meeting)/cancel", #"{"reason": "De cliënt is ziek"}"#).status == .ok)
+            let logged = try await send(.post, "/time", #"{"minutes": 45, "activity": "conversation", "on": "\#(day(0))"}"#)
+            #expect(logged.status == .created, "\(logged.text)")
+            #expect(logged.object["recorded"] as? [String] == ["time_logged"])
+            let undone = try await send(.post, "/undo")
+            #expect(undone.status == .ok, "\(undone.text)")
+            #expect(undone.object["recorded"] as? [String] == ["undone"])
+            // The case as the command line prints it, when asked for text.
+            let text = try await client.call(.get, "/api/v1/cases/\(caseID)", token: anna, headers: [.accept: "text/plain"])
+            #expect(text.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(text.text.contains("Zus Ans"))
+            let shown = try await client.call(.get, "/api/v1/cases/\(caseID)", token: anna)
+            let resources = (shown.object["resources"] as? [[String: Any]]) ?? []
+            #expect(resources.first?["contact"] as? String == "willing", "\(resources)")
+            #expect((shown.object["time"] as? [Any])?.isEmpty ?? true, "the undone time entry is gone")
         }
     }
 }
