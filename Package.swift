@@ -110,6 +110,7 @@ let package = Package(
                 "RegieApp", "RegieServer", "RegieCore", "RegieReports", "RegieAudit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(name: "regie", dependencies: ["RegieCLI"]),

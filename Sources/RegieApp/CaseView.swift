@@ -43,3 +43,22 @@ extension CaseSession {
         return CaseView(state: state, checklist: checklist, prompts: prompts, tasks: tasks)
     }
 }
+
+extension CaseSession {
+    /// What a move just performed did, with the new phase's prompts, for the front end to tell;
+    /// nil when the last event recorded is not a move. A plugin that fails to give the prompts
+    /// or reminders does not make the move look unrecorded: the report says why they are missing.
+    package func moveReport(_ state: CaseState, recorded: [RecordedEvent]) async -> MoveReport? {
+        guard let last = recorded.last, case .transitioned(let t) = last.event else { return nil }
+        var report = MoveReport(t, actor: last.actor)
+        guard report.entersPhase else { return report }
+        do throws(RegieError) {
+            let workflow = try await rules.pinned(state.workflowHash)
+            report.prompts = try prompts(state.status.phase, of: state, workflow: workflow)
+            if let failure = reminderFailure { throw failure }
+        } catch {
+            report.promptsFailure = error.message(in: l.language)
+        }
+        return report
+    }
+}

@@ -32,6 +32,14 @@ struct AgendaCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard (0...3650).contains(days) else { throw RegieError(.usage, .daysOutOfRange) }
+        if let server = try ServerClient.connect(global) {
+            let query = "/agenda?days=\(days)" + (team.map { "&team=\(ServerClient.pathPart($0))" } ?? "") + (mine ? "&mine=true" : "")
+            switch output.json ? .json : format {
+            case .json: return try JSONOutput.printUntyped(try await server.send(.get, query).body)
+            case .text: return Console.current.write(try await server.text(query))
+            case .ics: throw RegieError(.usage, .notOnServer)
+            }
+        }
         let session = try await CaseSession(global)
         let cases = try await session.agenda(CaseSession.CaseSelection(team: team, mine: mine), withinDays: days)
         let offers = try await session.agendaOffers(team: team)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RegieApp
 import RegieCore
@@ -39,6 +40,14 @@ struct CaseOpenCommand: AsyncParsableCommand {
                     "Een tweede werker van het team (niet verplicht).")) var second: String?
 
     func run() async throws {
+        if let server = try ServerClient.connect(global) {
+            let written = try await server.change(.post, "/cases", [
+                "team": team, "client_label": client, "reference": reference, "complex": complex ? true : nil,
+                "worker": worker, "second_worker": second])
+            let l = server.l
+            return Console.current.line(l("Opened case \(written.caseId) for \(client) in team \(team); phase 1/5 \(Phase.goals.title(l)).",
+                                          "Casus \(written.caseId) geopend voor \(client) in team \(team); fase 1/5 \(Phase.goals.title(l))."))
+        }
         let session = try await CaseSession(global)
         let state = try await session.openCase(team: team, clientLabel: client, reference: reference, complex: complex,
                                                worker: worker, secondWorker: second)
@@ -82,6 +91,7 @@ struct CaseListCommand: AsyncParsableCommand {
                   "Alleen casussen met een taak over de datum (zie `regie agenda`).")) var overdue = false
 
     func run() async throws {
+        if let server = try ServerClient.connect(global) { return try await runRemote(server) }
         let session = try await CaseSession(global)
         var filter = CaseSession.ListFilter()
         filter.selection = CaseSession.CaseSelection(team: team, mine: mine)
@@ -94,6 +104,28 @@ struct CaseListCommand: AsyncParsableCommand {
         for line in CaseListText(session.l, names: session.displayNames).lines(visible, today: today, timeZone: zone) {
             Console.current.line(line)
         }
+    }
+
+    /// The list from the server, every page of it: its JSON (one array, as here), or its text.
+    private func runRemote(_ server: ServerClient) async throws {
+        var query = ["limit=500"]
+        if let team { query.append("team=\(ServerClient.pathPart(team))") }
+        if mine { query.append("mine=true") }
+        if let status { query.append("status=\(status.rawValue)") }
+        if let phase { query.append("phase=\(phase.rawValue)") }
+        if overdue { query.append("overdue=true") }
+        guard output.json else { return Console.current.write(try await server.text("/cases?" + query.joined(separator: "&"))) }
+        var cases: [Any] = []
+        var next: String? = "/cases?" + query.joined(separator: "&")
+        while let page = next {
+            let answer = try await server.send(.get, page)
+            guard let object = (try? JSONSerialization.jsonObject(with: answer.body)) as? [String: Any],
+                  let items = object["cases"] as? [Any]
+            else { throw RegieError(.storage, .serverAnswerInvalid, ["server": .text(server.server)]) }
+            cases += items
+            next = (object["next"] as? String).map { String($0.dropFirst("/api/v1".count)) }
+        }
+        try JSONOutput.printUntyped(cases)
     }
 }
 
@@ -109,6 +141,10 @@ struct CaseShowCommand: AsyncParsableCommand {
     @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
 
     func run() async throws {
+        if let server = try ServerClient.connect(global) {
+            if output.json { return try JSONOutput.printUntyped(try await server.send(.get, "/cases/\(caseID)").body) }
+            return Console.current.write(try await server.text("/cases/\(caseID)"))
+        }
         let session = try await CaseSession(global)
         let view = try await session.view(caseID, action: "case show")
         if output.json { return try JSONOutput.print(view.json(today: session.today, l: session.l)) }

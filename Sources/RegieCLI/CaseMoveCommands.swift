@@ -9,37 +9,27 @@ func performMove(_ move: Move, caseID: Int, reason: String?, override: Bool, glo
     if override && reason == nil {
         throw RegieError(.usage, .overrideNeedsReason)
     }
+    if let server = try ServerClient.connect(global) {
+        var body: [String: Any?] = ["reason": reason, "override": override ? true : nil]
+        switch move {
+        case .advance: body["move"] = "advance"
+        case .revisit(let phase): (body["move"], body["phase"]) = ("revisit", phase.rawValue)
+        case .nextRound: body["move"] = "next_round"
+        case .renew: body["move"] = "renew"
+        case .pause(let kind): (body["move"], body["kind"]) = ("pause", kind.rawValue)
+        case .resume: body["move"] = "resume"
+        case .close(let outcome): (body["move"], body["outcome"]) = ("close", outcome.rawValue)
+        case .reopen: body["move"] = "reopen"
+        }
+        let written = try await server.change(.post, "/cases/\(caseID)/moves", body)
+        for line in written.moved?.lines(caseID: caseID, l: server.l) ?? [] { Console.current.line(line) }
+        return
+    }
     let session = try await CaseSession(global)
-    let l = session.l
     let (state, recorded) = try await session.perform(
         .move(move, reason: override ? nil : reason, override: override ? reason : nil), on: caseID)
-    guard let last = recorded.last, case .transitioned(let t) = last.event else { return }
-    var line = l("Case \(caseID): \(t.from.title(l)) → \(t.to.title(l)).", "Casus \(caseID): \(t.from.title(l)) → \(t.to.title(l)).")
-    if t.overridden {
-        line += " " + l("Overridden by \(last.actor); still open: \(t.unmet.joined(separator: ", ")).",
-                        "Doorgezet door \(last.actor); nog open: \(t.unmet.joined(separator: ", ")).")
-    }
-    Console.current.line(line)
-    if case .active(let phase) = state.status, phase != t.from.phase || t.move == .nextRound || t.move == .renew {
-        // The move is recorded by now: a plugin that fails to give its prompts or reminders
-        // must not make it look as if it was not.
-        do {
-            let workflow = try await session.rules.pinned(state.workflowHash)
-            for prompt in try session.prompts(phase, of: state, workflow: workflow) { Console.current.line("  - " + l(prompt)) }
-            for reminder in t.reminders ?? [] {
-                let due = reminder.due.map { l(" (by \($0))", " (uiterlijk \($0))") } ?? ""
-                Console.current.line("  * " + l(reminder.text) + due + l(" [reminder \(reminder.id)]", " [herinnering \(reminder.id)]"))
-            }
-            if let failure = session.reminderFailure { throw failure }
-        } catch let error as RegieError {
-            let reason = error.message(in: l.language)
-            Console.current.line(l("  (The move is recorded, but the reminders could not be shown: \(reason))",
-                                   "  (De stap is vastgelegd, maar de herinneringen konden niet getoond worden: \(reason))"))
-        } catch {
-            Console.current.line(l("  (The move is recorded, but the reminders could not be shown.)",
-                                   "  (De stap is vastgelegd, maar de herinneringen konden niet getoond worden.)"))
-        }
-    }
+    guard let report = await session.moveReport(state, recorded: recorded) else { return }
+    for line in report.lines(caseID: caseID, l: session.l) { Console.current.line(line) }
 }
 
 struct CaseAdvanceCommand: AsyncParsableCommand {

@@ -9,6 +9,9 @@ import RegieCore
 extension CaseSession {
     convenience init(_ options: GlobalOptions, environment: [String: String] = ProcessEnvironment.current,
                      readOnlyFallback: Bool = false) async throws(RegieError) {
+        // A command that reaches this works on the workspace only; the ones that work against a
+        // server ask ``ServerClient`` first.
+        if ServerClient.address(options, environment) != nil { throw RegieError(.usage, .notOnServer) }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = try WorkspaceLoader.locate(explicit: options.workspace, environment: environment, currentDirectory: cwd)
         let workspace = try WorkspaceLoader.load(from: root)

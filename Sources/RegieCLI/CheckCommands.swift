@@ -23,11 +23,11 @@ struct CheckTickCommand: AsyncParsableCommand {
     @Argument(help: H("The item id, such as goals.own_story.", "Het id van het punt, zoals goals.own_story."), completion: .itemIDs) var item: String
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (_, recorded) = try await session.perform(.tick(item: item), on: caseID)
-        Console.current.line(recorded.isEmpty
-            ? session.l("\(item) was already ticked.", "\(item) was al afgevinkt.")
-            : session.l("Ticked \(item) in case \(caseID).", "\(item) afgevinkt in casus \(caseID)."))
+        let done = try await performTick(item, ticked: true, caseID: caseID, global: global)
+        let l = done.l
+        Console.current.line(done.changed
+            ? l("Ticked \(item) in case \(caseID).", "\(item) afgevinkt in casus \(caseID).")
+            : l("\(item) was already ticked.", "\(item) was al afgevinkt."))
     }
 }
 
@@ -42,11 +42,18 @@ struct CheckUntickCommand: AsyncParsableCommand {
     @Argument(help: H("The item id.", "Het id van het punt."), completion: .itemIDs) var item: String
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (_, recorded) = try await session.perform(.untick(item: item), on: caseID)
-        Console.current.line(recorded.isEmpty
-            ? session.l("\(item) was not ticked.", "\(item) was niet afgevinkt.")
-            : session.l("Unticked \(item) in case \(caseID).", "\(item) niet meer afgevinkt in casus \(caseID)."))
+        let done = try await performTick(item, ticked: false, caseID: caseID, global: global)
+        let l = done.l
+        Console.current.line(done.changed
+            ? l("Unticked \(item) in case \(caseID).", "\(item) niet meer afgevinkt in casus \(caseID).")
+            : l("\(item) was not ticked.", "\(item) was niet afgevinkt."))
+    }
+}
+
+/// Ticks or unticks an item, on the server the command line is pointed at or in the workspace.
+private func performTick(_ item: String, ticked: Bool, caseID: Int, global: GlobalOptions) async throws -> CaseCommandRun.Outcome {
+    try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+        (ticked ? .tick(item: item) : .untick(item: item), .init(ticked ? .put : .delete, "/checklist/\(ServerClient.pathPart(item))"))
     }
 }
 

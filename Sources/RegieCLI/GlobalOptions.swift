@@ -20,10 +20,14 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: H("Why you read case data; recorded in the access log (default: `audit: purpose` in regie.yaml).",
                                  "Waarom je casusgegevens inziet; vastgelegd in het inzagelog (standaard: `audit: purpose` in regie.yaml)."))
     var purpose: String?
+
+    @Option(name: .long, help: H("Work on a Regie server instead of this machine's workspace (default: REGIE_SERVER); log in first with `regie login`.",
+                                 "Werk op een Regie-server in plaats van de werkomgeving op deze computer (standaard: REGIE_SERVER); log eerst in met `regie login`."))
+    var server: String?
 }
 
 extension GlobalOptions {
-    static let names = ["--workspace", "--as", "--lang", "--purpose"]
+    static let names = ["--workspace", "--as", "--lang", "--purpose", "--server"]
 
     /// The arguments with global options given before the subcommand (`regie --as karim audit
     /// verify`) moved after it, where the subcommand reads them; before a `--`, if there is one.

@@ -27,10 +27,12 @@ struct GoalAddCommand: AsyncParsableCommand {
                                              "Wie het verwoordde: cliënt of werker.")) var wordedBy: Author
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (state, _) = try await session.perform(.addGoal(text: text, term: term, wordedBy: wordedBy), on: caseID)
-        let id = state.goals.last?.id ?? 0
-        Console.current.line(session.l("Goal \(id) added to case \(caseID).", "Doel \(id) toegevoegd aan casus \(caseID)."))
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.addGoal(text: text, term: term, wordedBy: wordedBy),
+             .init(.post, "/goals", ["text": text, "term": term.rawValue, "worded_by": wordedBy.rawValue]))
+        }
+        let id = done.created ?? 0
+        Console.current.line(done.l("Goal \(id) added to case \(caseID).", "Doel \(id) toegevoegd aan casus \(caseID)."))
     }
 }
 
@@ -54,11 +56,13 @@ struct GoalUpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (_, recorded) = try await session.perform(
-            .changeGoal(id: goalID, text: text, wordedBy: wordedBy, term: term, status: status), on: caseID)
-        Console.current.line(recorded.isEmpty
-            ? session.l("Nothing changed.", "Er is niets veranderd.")
-            : session.l("Goal \(goalID) of case \(caseID) updated.", "Doel \(goalID) van casus \(caseID) bijgewerkt."))
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.changeGoal(id: goalID, text: text, wordedBy: wordedBy, term: term, status: status), .init(.patch, "/goals/\(goalID)", [
+                "text": text, "worded_by": wordedBy?.rawValue, "term": term?.rawValue, "status": status?.rawValue]))
+        }
+        let l = done.l
+        Console.current.line(done.changed
+            ? l("Goal \(goalID) of case \(caseID) updated.", "Doel \(goalID) van casus \(caseID) bijgewerkt.")
+            : l("Nothing changed.", "Er is niets veranderd."))
     }
 }

@@ -29,6 +29,14 @@ struct MeetingPlanCommand: AsyncParsableCommand {
                                                      "Bevestig een datum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
+        if let server = try ServerClient.connect(global) {
+            let day = on.resolved(today: LocalDate(dayOf: Date(), in: .current))
+            let written = try await server.change(.post, "/cases/\(caseID)/meetings", [
+                "on": day.description, "confirm_far_date": confirmDate ? true : nil])
+            let id = written.created ?? 0
+            return Console.current.line(server.l("Meeting \(id) planned on \(day) for case \(caseID).",
+                                                 "Bijeenkomst \(id) gepland op \(day) voor casus \(caseID)."))
+        }
         let session = try await CaseSession(global)
         let on = on.resolved(today: session.today)
         let (state, _) = try await session.perform(.planMeeting(on: on), on: caseID, farDateConfirmed: confirmDate)
@@ -56,11 +64,14 @@ struct MeetingHeldCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ids = try Self.attendeeIDs(attendees)
-        let session = try await CaseSession(global)
-        let on = on.resolved(today: session.today)
-        try await session.perform(.recordMeetingHeld(id: meetingID, on: on, attendees: ids, ledBy: ledBy), on: caseID)
-        Console.current.line(session.l("Meeting \(meetingID) of case \(caseID) recorded as held on \(on).",
-                                       "Bijeenkomst \(meetingID) van casus \(caseID) vastgelegd als gehouden op \(on)."))
+        var day = LocalDate(daysSinceEpoch: 0)
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { today in
+            day = on.resolved(today: today)
+            return (.recordMeetingHeld(id: meetingID, on: day, attendees: ids, ledBy: ledBy), .init(.post, "/meetings/\(meetingID)/held", [
+                "on": day.description, "attendees": ids, "led_by": ledBy?.rawValue]))
+        }
+        Console.current.line(done.l("Meeting \(meetingID) of case \(caseID) recorded as held on \(day).",
+                                    "Bijeenkomst \(meetingID) van casus \(caseID) vastgelegd als gehouden op \(day)."))
     }
 
     /// `1,2,4` as resource numbers.

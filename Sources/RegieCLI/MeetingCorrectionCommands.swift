@@ -21,13 +21,16 @@ struct MeetingMoveCommand: AsyncParsableCommand {
                                                      "Bevestig een datum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let day = to.resolved(today: session.today)
-        let (_, recorded) = try await session.perform(.moveMeeting(id: meetingID, to: day), on: caseID, farDateConfirmed: confirmDate)
-        Console.current.line(recorded.isEmpty
-            ? session.l("Meeting \(meetingID) of case \(caseID) is already planned on \(day).",
+        var day = LocalDate(daysSinceEpoch: 0)
+        let done = try await CaseCommandRun.perform(global, caseID: caseID, farDateConfirmed: confirmDate) { today in
+            day = to.resolved(today: today)
+            return (.moveMeeting(id: meetingID, to: day), .init(.patch, "/meetings/\(meetingID)", [
+                "on": day.description, "confirm_far_date": confirmDate ? true : nil]))
+        }
+        Console.current.line(!done.changed
+            ? done.l("Meeting \(meetingID) of case \(caseID) is already planned on \(day).",
                         "Bijeenkomst \(meetingID) van casus \(caseID) staat al op \(day).")
-            : session.l("Meeting \(meetingID) of case \(caseID) moved to \(day).",
+            : done.l("Meeting \(meetingID) of case \(caseID) moved to \(day).",
                         "Bijeenkomst \(meetingID) van casus \(caseID) verzet naar \(day)."))
     }
 }
@@ -44,9 +47,10 @@ struct MeetingCancelCommand: AsyncParsableCommand {
     @Option(help: H("Why it will not take place.", "Waarom hij niet doorgaat.")) var reason: String
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        try await session.perform(.cancelMeeting(id: meetingID, reason: reason), on: caseID)
-        Console.current.line(session.l("Meeting \(meetingID) of case \(caseID) cancelled.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.cancelMeeting(id: meetingID, reason: reason), .init(.post, "/meetings/\(meetingID)/cancel", ["reason": reason]))
+        }
+        Console.current.line(done.l("Meeting \(meetingID) of case \(caseID) cancelled.",
                                        "Bijeenkomst \(meetingID) van casus \(caseID) afgezegd."))
     }
 }

@@ -28,12 +28,13 @@ struct QuestionAddCommand: AsyncParsableCommand {
                                                      "Bevestig een einddatum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let due = due?.resolved(today: session.today)
-        let (state, _) = try await session.perform(.recordQuestion(text: text, owner: owner, due: due), on: caseID,
-                                                   farDateConfirmed: confirmDate)
-        let id = state.questions.last?.id ?? 0
-        Console.current.line(session.l("Question \(id) recorded in case \(caseID).", "Vraag \(id) vastgelegd bij casus \(caseID)."))
+        let done = try await CaseCommandRun.perform(global, caseID: caseID, farDateConfirmed: confirmDate) { today in
+            let due = due?.resolved(today: today)
+            return (.recordQuestion(text: text, owner: owner, due: due), .init(.post, "/questions", [
+                "text": text, "owner": owner, "due": due?.description, "confirm_far_date": confirmDate ? true : nil]))
+        }
+        let id = done.created ?? 0
+        Console.current.line(done.l("Question \(id) recorded in case \(caseID).", "Vraag \(id) vastgelegd bij casus \(caseID)."))
     }
 }
 
@@ -53,10 +54,12 @@ struct QuestionAssignCommand: AsyncParsableCommand {
                                                      "Bevestig een einddatum die meer dan twee jaar vooruit ligt.")) var confirmDate = false
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let due = due?.resolved(today: session.today)
-        try await session.perform(.assignQuestion(id: questionID, owner: owner, due: due), on: caseID, farDateConfirmed: confirmDate)
-        Console.current.line(session.l("Question \(questionID) of case \(caseID) goes to resource \(owner).",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID, farDateConfirmed: confirmDate) { today in
+            let due = due?.resolved(today: today)
+            return (.assignQuestion(id: questionID, owner: owner, due: due), .init(.put, "/questions/\(questionID)/owner", [
+                "owner": owner, "due": due?.description, "confirm_far_date": confirmDate ? true : nil]))
+        }
+        Console.current.line(done.l("Question \(questionID) of case \(caseID) goes to resource \(owner).",
                                        "Vraag \(questionID) van casus \(caseID) gaat naar resource \(owner)."))
     }
 }
@@ -72,12 +75,13 @@ struct QuestionStatusCommand: AsyncParsableCommand {
     @Argument(help: H("open, accepted, done or parked.", "open, opgepakt, gedaan of geparkeerd.")) var status: QuestionStatus
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (_, recorded) = try await session.perform(.setQuestionStatus(id: questionID, status: status), on: caseID)
-        Console.current.line(recorded.isEmpty
-            ? session.l("Nothing changed.", "Er is niets veranderd.")
-            : session.l("Question \(questionID) of case \(caseID) is now \(status.title(session.l)).",
-                        "Vraag \(questionID) van casus \(caseID) is nu \(status.title(session.l))."))
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.setQuestionStatus(id: questionID, status: status), .init(.put, "/questions/\(questionID)/status", ["status": status.rawValue]))
+        }
+        let l = done.l
+        Console.current.line(done.changed
+            ? l("Question \(questionID) of case \(caseID) is now \(status.title(l)).", "Vraag \(questionID) van casus \(caseID) is nu \(status.title(l)).")
+            : l("Nothing changed.", "Er is niets veranderd."))
     }
 }
 
@@ -94,11 +98,12 @@ struct QuestionEditCommand: AsyncParsableCommand {
     @Argument(help: H("The question as it should read.", "De vraag zoals hij moet luiden.")) var text: String
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (_, recorded) = try await session.perform(.editQuestion(id: questionID, text: text), on: caseID)
-        Console.current.line(recorded.isEmpty
-            ? session.l("Question \(questionID) of case \(caseID) already reads so.", "Vraag \(questionID) van casus \(caseID) luidt al zo.")
-            : session.l("Question \(questionID) of case \(caseID) changed; the original stays on record.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.editQuestion(id: questionID, text: text), .init(.patch, "/questions/\(questionID)", ["text": text]))
+        }
+        Console.current.line(!done.changed
+            ? done.l("Question \(questionID) of case \(caseID) already reads so.", "Vraag \(questionID) van casus \(caseID) luidt al zo.")
+            : done.l("Question \(questionID) of case \(caseID) changed; the original stays on record.",
                         "Vraag \(questionID) van casus \(caseID) veranderd; het origineel blijft vastgelegd."))
     }
 }

@@ -20,7 +20,7 @@ public struct RegieCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
             MeetingGroup.self, CheckGroup.self, TimeGroup.self, AgendaCommand.self, ReminderGroup.self, UndoCommand.self, AuditGroup.self, WorkflowGroup.self, PluginGroup.self, ReportGroup.self,
-            StoreGroup.self, ServeCommand.self, ConfigGroup.self, TokenGroup.self, AccountGroup.self,
+            StoreGroup.self, ServeCommand.self, ConfigGroup.self, TokenGroup.self, AccountGroup.self, LoginCommand.self, LogoutCommand.self,
         ]
     )
     }

@@ -30,10 +30,12 @@ struct ResourceAddCommand: AsyncParsableCommand {
                     "informeel, ervaringsdeskundige, vrijwilliger of professional.")) var kind: ResourceKind
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (state, _) = try await session.perform(.mapResource(label: label, relation: relation, kind: kind), on: caseID)
-        let id = state.lastResourceID
-        Console.current.line(session.l("Resource \(id) (\(label)) mapped in case \(caseID).",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.mapResource(label: label, relation: relation, kind: kind),
+             .init(.post, "/resources", ["label": label, "relation": relation, "kind": kind.rawValue]))
+        }
+        let id = done.created ?? 0
+        Console.current.line(done.l("Resource \(id) (\(label)) mapped in case \(caseID).",
                                        "Resource \(id) (\(label)) in kaart gebracht bij casus \(caseID)."))
     }
 }
@@ -69,9 +71,13 @@ struct ResourceUpdateCommand: AsyncParsableCommand {
         change.label = label
         change.relation = relation
         change.kind = kind
-        let session = try await CaseSession(global)
-        try await session.perform(.changeResource(change), on: caseID)
-        Console.current.line(session.l("Resource \(resourceID) of case \(caseID) updated.", "Resource \(resourceID) van casus \(caseID) bijgewerkt."))
+        let body: [String: Any?] = [
+            "contact": contact?.rawValue, "one_to_one": oneToOne ? true : nil, "can": can, "cannot": cannot,
+            "tension": tension?.rawValue, "label": label, "relation": relation, "kind": kind?.rawValue]
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.changeResource(change), .init(.patch, "/resources/\(resourceID)", body))
+        }
+        Console.current.line(done.l("Resource \(resourceID) of case \(caseID) updated.", "Resource \(resourceID) van casus \(caseID) bijgewerkt."))
     }
 }
 
@@ -90,9 +96,11 @@ struct ResourceChooseCommand: AsyncParsableCommand {
     @Option(help: H("An optional note about the choice.", "Een notitie bij de keuze (niet verplicht).")) var note: String?
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        try await session.perform(.chooseMember(resource: resourceID, clientChose: clientChose, note: note), on: caseID)
-        Console.current.line(session.l("Resource \(resourceID) joined the group of case \(caseID), by the client's choice.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.chooseMember(resource: resourceID, clientChose: clientChose, note: note),
+             .init(.put, "/resources/\(resourceID)/member", ["client_chose": clientChose, "note": note]))
+        }
+        Console.current.line(done.l("Resource \(resourceID) joined the group of case \(caseID), by the client's choice.",
                                        "Resource \(resourceID) is op keuze van de cliënt lid van de groep van casus \(caseID)."))
     }
 }
@@ -109,9 +117,10 @@ struct ResourceLeaveCommand: AsyncParsableCommand {
     @Option(help: H("Why they left.", "Waarom deze persoon wegging.")) var reason: String
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        try await session.perform(.removeMember(resource: resourceID, reason: reason), on: caseID)
-        Console.current.line(session.l("Resource \(resourceID) left the group of case \(caseID).",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.removeMember(resource: resourceID, reason: reason), .init(.post, "/resources/\(resourceID)/leave", ["reason": reason]))
+        }
+        Console.current.line(done.l("Resource \(resourceID) left the group of case \(caseID).",
                                        "Resource \(resourceID) heeft de groep van casus \(caseID) verlaten."))
     }
 }
@@ -128,8 +137,9 @@ struct ResourceRemoveCommand: AsyncParsableCommand {
     @Argument(help: H("The resource number.", "Het nummer van de resource.")) var resourceID: Int
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        try await session.perform(.removeResource(resource: resourceID), on: caseID)
-        Console.current.line(session.l("Resource \(resourceID) removed from case \(caseID).", "Resource \(resourceID) verwijderd uit casus \(caseID)."))
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.removeResource(resource: resourceID), .init(.delete, "/resources/\(resourceID)"))
+        }
+        Console.current.line(done.l("Resource \(resourceID) removed from case \(caseID).", "Resource \(resourceID) verwijderd uit casus \(caseID)."))
     }
 }

@@ -31,10 +31,12 @@ struct TimeLogCommand: AsyncParsableCommand {
         guard let minutes = Duration.minutes(duration) else {
             throw RegieError(.usage, .durationInvalid, ["text": "\(duration)"])
         }
-        let session = try await CaseSession(global)
-        let day = on?.resolved(today: session.today) ?? session.today
-        try await session.perform(.logTime(minutes: minutes, activity: activity, on: day), on: caseID)
-        Console.current.line(session.l("Logged \(Duration.text(minutes: minutes)) on case \(caseID).",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { today in
+            let day = on?.resolved(today: today) ?? today
+            return (.logTime(minutes: minutes, activity: activity, on: day), .init(.post, "/time", [
+                "minutes": minutes, "activity": activity.rawValue, "on": day.description]))
+        }
+        Console.current.line(done.l("Logged \(Duration.text(minutes: minutes)) on case \(caseID).",
                                        "\(Duration.text(minutes: minutes)) geregistreerd op casus \(caseID)."))
     }
 }

@@ -407,3 +407,19 @@ public struct QuestionEdited: Codable, Sendable, Equatable {
         case questionID = "question_id"
     }
 }
+
+extension CaseEvent {
+    /// The number of what a command's events made: a goal, a resource, a question or a
+    /// meeting (the first such, if any), for the front end to tell.
+    public static func createdNumber(in events: [CaseEvent]) -> Int? {
+        events.lazy.compactMap { event -> Int? in
+            switch event {
+            case .goalAdded(let goal): goal.goalID
+            case .resourceMapped(let resource): resource.resourceID
+            case .questionRecorded(let question): question.questionID
+            case .meetingPlanned(let meeting): meeting.meetingID
+            default: nil
+            }
+        }.first
+    }
+}

@@ -605,6 +605,35 @@ extension ErrorCatalogue {
             Entry("Only a login session keeps a purpose; a token's requests state theirs each time.",
                   "Alleen een inlogsessie onthoudt een doel; verzoeken met een token geven het elke keer op.",
                   hint: "Send the purpose in the Regie-Purpose header.", "Stuur het doel mee in de kop Regie-Purpose.")
+        case .serverAddressInvalid:
+            Entry("{address} is not a server address.", "{address} is geen serveradres.",
+                  hint: "Give it as https://regie.example.org (http only for this machine).",
+                  "Geef het als https://regie.example.org (http alleen voor deze computer).")
+        case .serverUnreachable:
+            Entry("The server at {server} could not be reached.", "De server op {server} is niet bereikbaar.",
+                  hint: "Check the address and your network, or ask who runs it.",
+                  "Controleer het adres en je netwerk, of vraag het wie de server beheert.")
+        case .serverAnswerInvalid:
+            Entry("The server at {server} gave an answer Regie cannot read.", "De server op {server} gaf een antwoord dat Regie niet kan lezen.",
+                  hint: "Check that it is a Regie server of the same version.", "Controleer of het een Regie-server van dezelfde versie is.")
+        case .notLoggedIn:
+            Entry("You are not logged in to {server}.", "Je bent niet ingelogd op {server}.",
+                  hint: "Log in with `regie login {server}`.", "Log in met `regie login {server}`.")
+        case .notOnServer:
+            Entry("This command does not work against a server yet.", "Deze opdracht werkt nog niet met een server.",
+                  hint: "Run it without --server (and without REGIE_SERVER) on a machine with the workspace.",
+                  "Voer hem uit zonder --server (en zonder REGIE_SERVER) op een computer met de werkomgeving.")
+        case .credentialsUnsafe:
+            Entry("{path} can be read by others, and it holds your login.", "{path} is leesbaar voor anderen, en bevat je inlog.",
+                  hint: "Make it yours alone with `chmod 600 {path}`, or log in again.",
+                  "Maak het alleen van jou met `chmod 600 {path}`, of log opnieuw in.")
+        case .credentialsUnreadable:
+            Entry("{path} cannot be read: {detail}.", "{path} is niet te lezen: {detail}.",
+                  hint: "Remove it and log in again with `regie login`.", "Verwijder het en log opnieuw in met `regie login`.")
+        case .tokenNotGiven:
+            Entry("No token was given.", "Er is geen token gegeven.",
+                  hint: "Make one on the server's account page and paste it, or pipe it in with --token-stdin.",
+                  "Maak er een op de accountpagina van de server en plak het, of geef het via --token-stdin.")
         case .originRefused:
             Entry("This request comes from another site.", "Dit verzoek komt van een andere site.",
                   hint: "Open Regie at its own address.", "Open Regie op zijn eigen adres.")

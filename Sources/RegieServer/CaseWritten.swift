@@ -13,20 +13,14 @@ struct CaseWritten: Encodable {
     var recorded: [String]
     var created: Int?
     var status: StatusJSON
+    /// For a move: where the case went, with the new phase's prompts and reminders.
+    var moved: MoveReport?
 
     init(_ state: CaseState, recorded: [CaseEvent]) {
         caseId = state.id
         version = state.version
         self.recorded = recorded.map(\.typeName)
-        created = recorded.lazy.compactMap { event -> Int? in
-            switch event {
-            case .goalAdded(let goal): goal.goalID
-            case .resourceMapped(let resource): resource.resourceID
-            case .questionRecorded(let question): question.questionID
-            case .meetingPlanned(let meeting): meeting.meetingID
-            default: nil
-            }
-        }.first
+        created = CaseEvent.createdNumber(in: recorded)
         status = StatusJSON(state.status)
     }
 }
@@ -40,7 +34,9 @@ extension ServerEnvironment {
         try await withSession(request, context) { session in
             let (state, recorded) = try await session.perform(command, on: caseID, farDateConfirmed: farDateConfirmed,
                                                               expectedVersion: expected)
-            return try JSONBody.response(CaseWritten(state, recorded: recorded.map(\.event)), status: recorded.isEmpty ? .ok : status,
+            var written = CaseWritten(state, recorded: recorded.map(\.event))
+            written.moved = await session.moveReport(state, recorded: recorded)
+            return try JSONBody.response(written, status: recorded.isEmpty ? .ok : status,
                                          headers: [.eTag: CaseVersionTag.etag(state.version)])
         }
     }

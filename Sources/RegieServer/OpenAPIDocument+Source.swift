@@ -2367,6 +2367,13 @@ enum OpenAPIDocument {
                 "integer"
               ]
             }
+          },
+          "field_wording": {
+            "type": "object",
+            "description": "How the fields that are terms (a move, a checklist item) read in the answer's language, by name.",
+            "additionalProperties": {
+              "type": "string"
+            }
           }
         }
       },
@@ -2633,6 +2640,9 @@ enum OpenAPIDocument {
           },
           "status": {
             "$ref": "#/components/schemas/Status"
+          },
+          "moved": {
+            "$ref": "#/components/schemas/MoveReport"
           }
         }
       },
@@ -3219,6 +3229,150 @@ enum OpenAPIDocument {
             "type": "string",
             "format": "date",
             "description": "A day, YYYY-MM-DD."
+          }
+        }
+      },
+      "MoveReport": {
+        "type": "object",
+        "description": "What a move did, as the command line tells it.",
+        "required": [
+          "move",
+          "from",
+          "to",
+          "actor",
+          "overridden",
+          "unmet"
+        ],
+        "properties": {
+          "move": {
+            "type": "string"
+          },
+          "from": {
+            "type": "object",
+            "required": [
+              "state",
+              "phase"
+            ],
+            "description": "A status as the record holds it: `state`, `phase`, and `pause` or `close` with their details.",
+            "properties": {
+              "state": {
+                "type": "string",
+                "enum": [
+                  "active",
+                  "paused",
+                  "closed"
+                ]
+              },
+              "phase": {
+                "type": "string"
+              },
+              "pause": {
+                "type": "object"
+              },
+              "close": {
+                "type": "object"
+              }
+            }
+          },
+          "to": {
+            "type": "object",
+            "required": [
+              "state",
+              "phase"
+            ],
+            "description": "A status as the record holds it: `state`, `phase`, and `pause` or `close` with their details.",
+            "properties": {
+              "state": {
+                "type": "string",
+                "enum": [
+                  "active",
+                  "paused",
+                  "closed"
+                ]
+              },
+              "phase": {
+                "type": "string"
+              },
+              "pause": {
+                "type": "object"
+              },
+              "close": {
+                "type": "object"
+              }
+            }
+          },
+          "actor": {
+            "type": "string"
+          },
+          "overridden": {
+            "type": "boolean"
+          },
+          "unmet": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "prompts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "nl",
+                "en"
+              ],
+              "properties": {
+                "nl": {
+                  "type": "string"
+                },
+                "en": {
+                  "type": "string"
+                }
+              }
+            },
+            "description": "The prompts of a phase newly entered."
+          },
+          "reminders": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "plugin",
+                "text"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer"
+                },
+                "plugin": {
+                  "type": "string"
+                },
+                "text": {
+                  "type": "object",
+                  "required": [
+                    "nl",
+                    "en"
+                  ],
+                  "properties": {
+                    "nl": {
+                      "type": "string"
+                    },
+                    "en": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "due": {
+                  "type": "string",
+                  "format": "date"
+                }
+              }
+            }
+          },
+          "prompts_failure": {
+            "type": "string",
+            "description": "Why the prompts or reminders are missing, if a plugin failed to give them."
           }
         }
       }

@@ -19,6 +19,8 @@ struct ProblemDetails: Encodable {
     /// The values that fill in the sentence, by name, as the command line's `--json` errors
     /// give them: a client in another language can word the error itself.
     var fields: [String: ErrorValue]
+    /// How the fields that are terms (a move, an item) read in the answer's language, by name.
+    var fieldWording: [String: String]
 
     init(_ error: RegieError, status: HTTPResponse.Status, language: Language) {
         type = "urn:regie:error:\(error.code.rawValue)"
@@ -29,6 +31,10 @@ struct ProblemDetails: Encodable {
         code = error.code.rawValue
         exitCode = error.status.rawValue
         fields = error.fields
+        fieldWording = error.fields.compactMapValues { value in
+            guard case .term = value else { return nil }
+            return value.text(in: language)
+        }
     }
 
     /// The HTTP status for an error: the exit code decides, with a few codes made more exact.

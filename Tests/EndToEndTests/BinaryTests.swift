@@ -61,8 +61,16 @@ struct Regie {
                       err: String(decoding: errData, as: UTF8.self), reason: process.terminationReason)
     }
 
-    func run(_ arguments: [String], environment extra: [String: String] = ["REGIE_USER": "anna"], prefix: [String] = []) throws -> Result {
+    /// - Parameter input: what the user types on standard input (else none).
+    func run(_ arguments: [String], environment extra: [String: String] = ["REGIE_USER": "anna"], prefix: [String] = [],
+             input: String? = nil) throws -> Result {
         let process = Process()
+        if let input {
+            let pipe = Pipe()
+            pipe.fileHandleForWriting.write(Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+            process.standardInput = pipe
+        }
         if prefix.isEmpty {
             process.executableURL = Regie.binary
             process.arguments = arguments

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import RegieApp
+import RegieCore
+import RegieReports
+
+/// Who the server says a token belongs to (`GET /api/v1/me`).
+struct ServerPerson: Decodable {
+    var id: String
+    var name: String
+    var tokenId: String?
+}
+
+struct LoginCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "login", abstract: H("Log in to a Regie server, so that commands can work on it (--server or REGIE_SERVER).",
+                                              "Log in op een Regie-server, zodat opdrachten erop kunnen werken (--server of REGIE_SERVER)."),
+            discussion: H(
+                "Make an API token on the server's account page (ADDRESS/account) and paste it when asked. It is checked with "
+                + "the server and kept in ~/.config/regie/credentials.json, readable by you alone.",
+                "Maak een API-token op de accountpagina van de server (ADRES/account) en plak het als daarom gevraagd wordt. "
+                + "Het wordt bij de server gecontroleerd en bewaard in ~/.config/regie/credentials.json, alleen leesbaar voor jou."))
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: H("The server's address, such as https://regie.example.org.", "Het adres van de server, zoals https://regie.example.org."))
+    var address: String
+    @Flag(name: .customLong("token-stdin"), help: H("Read the token from standard input, without asking (for scripts).",
+                                                    "Lees het token van de standaardinvoer, zonder te vragen (voor scripts)."))
+    var tokenStdin = false
+
+    func run() async throws {
+        let environment = ProcessEnvironment.current
+        let server = try ServerClient.normalised(address)
+        let l = L10n(language: global.lang ?? ServerClient.language(environment))
+        guard let path = ServerCredentials.location(environment) else {
+            throw RegieError(.configuration, .credentialsUnreadable, ["path": "~/.config/regie", "detail": "there is no home folder (HOME)"])
+        }
+        var credentials = try ServerCredentials(path: path)
+        if !tokenStdin {
+            FileHandle.standardError.write(Data(l("Make a token at \(server)/account and paste it here: ",
+                                                  "Maak een token op \(server)/account en plak het hier: ").utf8))
+        }
+        let token = (tokenStdin ? Self.readAll() : Self.readSecretLine())?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !token.isEmpty else { throw RegieError(.usage, .tokenNotGiven) }
+        let client = ServerClient(server: server, token: token, l: l, purpose: global.purpose)
+        let person = try await client.decode(ServerPerson.self, .get, "/me")
+        credentials.set(.init(server: server, token: token, person: person.id))
+        try credentials.save()
+        Console.current.line(l("Logged in to \(server) as \(person.name) (\(person.id)).",
+                               "Ingelogd op \(server) als \(person.name) (\(person.id))."))
+    }
+
+    static func readAll() -> String? {
+        String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8)
+    }
+
+    /// One line from the terminal without showing it (a token is a secret); from a pipe, as it comes.
+    static func readSecretLine() -> String? {
+        guard isatty(STDIN_FILENO) == 1 else { return readLine() }
+        var saved = termios()
+        tcgetattr(STDIN_FILENO, &saved)
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        return readLine()
+    }
+}
+
+struct LogoutCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "logout", abstract: H("Log out of a server: its token is revoked there and forgotten here.",
+                                                                "Log uit op een server: het token wordt daar ingetrokken en hier vergeten."))
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: H("The server's address (default: --server, REGIE_SERVER, or the one server you are logged in to).",
+                      "Het adres van de server (standaard: --server, REGIE_SERVER, of de ene server waarop je bent ingelogd)."))
+    var address: String?
+
+    func run() async throws {
+        let environment = ProcessEnvironment.current
+        let l = L10n(language: global.lang ?? ServerClient.language(environment))
+        guard let path = ServerCredentials.location(environment) else { throw RegieError(.notPermitted, .notLoggedIn, ["server": "?"]) }
+        var credentials = try ServerCredentials(path: path)
+        let given = address ?? ServerClient.address(global, environment) ?? (credentials.logins.count == 1 ? credentials.logins[0].server : nil)
+        guard let given else { throw RegieError(.usage, .serverAddressInvalid, ["address": ""]) }
+        let server = try ServerClient.normalised(given)
+        guard let login = credentials.login(for: server) else { throw RegieError(.notPermitted, .notLoggedIn, ["server": .text(server)]) }
+        let client = ServerClient(server: server, token: login.token, l: l, purpose: global.purpose)
+        let revokeFailure = await Self.revoke(client)
+        credentials.remove(server: server)
+        try credentials.save()
+        if let revokeFailure {
+            Console.current.line(l("Forgotten here, but the token could not be revoked on \(server): it works there until it expires or you revoke it on the account page.",
+                                   "Hier vergeten, maar het token kon op \(server) niet worden ingetrokken: het werkt daar tot het verloopt of je het op de accountpagina intrekt."))
+            throw revokeFailure
+        }
+        Console.current.line(l("Logged out of \(server).", "Uitgelogd op \(server)."))
+    }
+
+    /// Revokes the token the client holds on its server. - Returns: why it could not be; nil
+    /// when it is revoked, or was no longer valid anyway.
+    static func revoke(_ client: ServerClient) async -> RegieError? {
+        do throws(RegieError) {
+            let person = try await client.decode(ServerPerson.self, .get, "/me")
+            if let id = person.tokenId { _ = try await client.send(.delete, "/tokens/\(id)") }
+            return nil
+        } catch {
+            return error.code == .tokenInvalid ? nil : error
+        }
+    }
+}

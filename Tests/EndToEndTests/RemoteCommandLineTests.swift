@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// The command line as a client of `regie serve`: `regie login`, then the same commands as on
+/// a workspace, with the same answers.
+@Suite("The command line against a server")
+struct RemoteCommandLineTests {
+    @Test("every case command gives the same output, errors and exit codes through a server as on a workspace")
+    func bothModes() async throws {
+        let local = try Regie.workspace()
+        let served = try Regie.workspace()
+        let server = try RunningServer(served)
+        defer { server.stop() }
+        let client = Regie(folder: try Regie.temporaryFolder())
+        let home = try Regie.temporaryFolder()
+        let person = ["HOME": home.path, "XDG_CONFIG_HOME": "", "REGIE_USER": "anna", "REGIE_SERVER": ""]
+
+        // Logging in checks the token with the server and keeps it for this user alone.
+        let token = try served.token(for: "anna")
+        let wrong = try client.run(["login", server.base, "--token-stdin"], environment: person, input: "regie_nonsense\n")
+        #expect(wrong.status == 8, "\(wrong.err)")
+        let login = try client.run(["login", server.base, "--token-stdin"], environment: person, input: token + "\n")
+        #expect(login.status == 0, "\(login.err)")
+        #expect(login.out.contains("(anna)"), "\(login.out)")
+        let kept = home.appendingPathComponent(".config/regie/credentials.json")
+        let mode = try FileManager.default.attributesOfItem(atPath: kept.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(try String(contentsOf: kept, encoding: .utf8).contains(token))
+
+        var remote = person
+        remote["REGIE_SERVER"] = server.base
+        #expect(try client.run(["case", "open", "--team", "west", "--client", "J. de Vries"], environment: remote).status == 0)
+        #expect(try local.run(["case", "open", "--team", "west", "--client", "J. de Vries"]).status == 0)
+        let shown = try local.run(["case", "show", "1", "--json"])
+        let detail = try #require(try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any])
+        let items = ((detail["checklist"] as? [[String: Any]]) ?? []).filter { ($0["derived"] as? Bool) != true }.compactMap { $0["id"] as? String }
+        #expect(!items.isEmpty)
+
+        var script: [[String]] = [
+            ["case", "advance", "1"],  // refused: the checklist is open
+            ["goal", "add", "1", "Weer naar de markt", "--term", "short", "--worded-by", "client"],
+            ["goal", "update", "1", "1", "--term", "long"],
+            ["goal", "update", "1", "1", "--term", "long"],  // nothing changes
+            ["goal", "update", "1", "9", "--term", "long"],  // no such goal
+        ]
+        script += items.map { ["check", "tick", "1", $0] }
+        script += [
+            ["check", "untick", "1", items[0]], ["check", "tick", "1", items[0]], ["check", "tick", "1", items[0]],
+            ["case", "advance", "1"],
+            ["resource", "add", "1", "Zus Ans", "--relation", "sister", "--kind", "informal"],
+            ["resource", "update", "1", "1", "--contact", "willing", "--one-to-one", "--can", "Koken"],
+            ["question", "add", "1", "Wie kookt op dinsdag?", "--owner", "1"],
+            ["question", "status", "1", "1", "--status", "accepted"],
+            ["question", "edit", "1", "1", "Wie kookt er op dinsdag?"],
+            ["time", "log", "1", "45m", "--activity", "conversation"],
+            ["case", "show", "1"], ["case", "show", "1", "--json"], ["case", "list"], ["agenda"], ["agenda", "--json"],
+            ["case", "show", "7"],  // no such case
+        ]
+        for step in script {
+            let here = try local.run(step)
+            let there = try client.run(step, environment: remote)
+            let said = step.joined(separator: " ")
+            #expect(there.status == here.status, "\(said): \(there.err) / \(here.err)")
+            if step.contains("--json") {
+                // The two records were written moments apart: the same but for their times.
+                #expect(Self.withoutTimes(there.out) == Self.withoutTimes(here.out), "\(said)")
+                #expect(there.out.count == here.out.count, "\(said): the same JSON, in the same style")
+            } else {
+                #expect(there.out == here.out, "\(said)")
+            }
+            #expect(there.err == here.err, "\(said)")
+        }
+        let lists = try [local.run(["case", "list", "--json"]), client.run(["case", "list", "--json"], environment: remote)].map {
+            try JSONSerialization.jsonObject(with: Data($0.out.utf8)) as? [[String: Any]]
+        }
+        #expect(lists[0]?.compactMap { $0["case_id"] as? Int } == [1])
+        #expect(lists[1]?.compactMap { $0["case_id"] as? Int } == [1])
+        #expect((lists[1]?.first?["client_label"] as? String) == "J. de Vries")
+
+        // What only works on the workspace says so, and changes nothing.
+        let verify = try client.run(["audit", "verify"], environment: remote)
+        #expect(verify.status == 2)
+        #expect(verify.err.contains("does not work against a server"), "\(verify.err)")
+
+        // Logging out revokes the token on the server and forgets it here.
+        let logout = try client.run(["logout"], environment: person)
+        #expect(logout.status == 0, "\(logout.err)")
+        #expect(try await server.call("GET", "/api/v1/me", token: token).status == 401)
+        let after = try client.run(["case", "list"], environment: remote)
+        #expect(after.status == 8)
+        #expect(after.err.contains("regie login"), "\(after.err)")
+    }
+
+    @Test("a login file others can read is refused, and a server address must be https (or http to this machine)")
+    func unsafeFileAndAddress() throws {
+        let client = Regie(folder: try Regie.temporaryFolder())
+        let home = try Regie.temporaryFolder()
+        let folder = home.appendingPathComponent(".config/regie")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("credentials.json")
+        try Data("[]".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let environment = ["HOME": home.path, "XDG_CONFIG_HOME": "", "REGIE_SERVER": "https://regie.example.org"]
+        let refused = try client.run(["case", "list"], environment: environment)
+        #expect(refused.status == 7)
+        #expect(refused.err.contains("chmod 600"), "\(refused.err)")
+        let plain = try client.run(["case", "list", "--server", "http://regie.example.org"], environment: ["HOME": home.path])
+        #expect(plain.status == 2)
+        #expect(plain.err.contains("not a server address"), "\(plain.err)")
+    }
+
+    /// JSON with every time (`…_at`) taken out, as canonical text to compare.
+    static func withoutTimes(_ json: String) -> String {
+        func strip(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                return object.filter { !$0.key.hasSuffix("_at") }.mapValues(strip)
+            }
+            if let array = value as? [Any] { return array.map(strip) }
+            return value
+        }
+        guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)),
+              let data = try? JSONSerialization.data(withJSONObject: strip(value), options: [.sortedKeys])
+        else { return "not JSON: " + json }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
