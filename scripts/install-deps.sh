@@ -5,7 +5,8 @@
 #                                    headless browser), python3 (reads its screenshots) and its
 #                                    `cryptography` package (checks checkpoints as signed notes),
 #                                    PostgreSQL's server (the tests start a throwaway cluster) and
-#                                    curl (a browser's redirects in the login tests)
+#                                    curl (a browser's redirects in the login tests) and nginx
+#                                    (docs/server.md's proxy example is tested as it stands)
 set -euo pipefail
 
 missing=()
@@ -18,6 +19,7 @@ if [ "${1:-}" = "--test" ]; then
   { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || missing+=(postgresql)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing+=(nginx)
 fi
 
 # Python packages from PyPI the tests use: `cryptography` for the independent checkpoint
@@ -53,7 +55,17 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
   fi
 fi
-if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+# Installing nginx would start it on port 80 for the whole network; the tests start their own on
+# loopback. A policy-rc.d that refuses keeps package scripts from starting services meanwhile.
+policy=/usr/sbin/policy-rc.d
+made_policy=""
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee "$policy" >/dev/null && $sudo_cmd chmod +x "$policy" && made_policy=yes
+fi
+installed=yes
+{ $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null; } || installed=""
+[ -n "$made_policy" ] && $sudo_cmd rm -f "$policy"
+if [ -z "$installed" ]; then
   echo "regie: apt-get could not install ${missing[*]}. Install them by hand, then try again." >&2
   exit 1
 fi

@@ -8,8 +8,9 @@ connections, as the ceiling on this machine in the same run.
 
 Run it under scripts/with-test-postgres.sh, after `make release` and building make-store and
 hello-server in Benchmarks/ (`make benchmarks` does all of it):
-    python3 Benchmarks/scripts/server-load.py [CASES] [TEAMS] [SECONDS] [no-agenda]
-With `no-agenda` the readers read cases and the list only, to show what the agenda costs.
+    python3 Benchmarks/scripts/server-load.py [CASES] [TEAMS] [SECONDS] [no-agenda] [case_cache=N]
+With `no-agenda` the readers read cases and the list only, to show what the agenda costs;
+`case_cache=N` sets `server: case_cache` (0: the server keeps no replayed case in memory).
 """
 import json, os, re, subprocess, sys, tempfile, time
 
@@ -20,7 +21,8 @@ HELLO = os.path.join(ROOT, "Benchmarks/.build/release/hello-server")
 cases = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
 teams = int(sys.argv[2]) if len(sys.argv) > 2 else 50
 seconds = int(sys.argv[3]) if len(sys.argv) > 3 else 30
-agenda = not (len(sys.argv) > 4 and sys.argv[4] == "no-agenda")
+agenda = "no-agenda" not in sys.argv[4:]
+case_cache = next((a.split("=", 1)[1] for a in sys.argv[4:] if a.startswith("case_cache=")), None)
 admin = os.environ.get("REGIE_TEST_POSTGRES_URL")
 if not admin:
     sys.exit("server-load: run it under scripts/with-test-postgres.sh (REGIE_TEST_POSTGRES_URL is not set)")
@@ -55,6 +57,8 @@ run(REGIE, "store", "copy", "--to", url, "--as", "bench", folder=folder)
 yaml_path = os.path.join(folder, "regie.yaml")
 with open(yaml_path) as f:
     yaml = f.read().replace("database: regie.sqlite", f'database: "{url}"')
+if case_cache is not None:
+    yaml += f"\nserver:\n  case_cache: {int(case_cache)}\n"
 with open(yaml_path, "w") as f:
     f.write(yaml)
 os.makedirs(os.path.join(folder, "workflows"), exist_ok=True)
@@ -128,6 +132,8 @@ try:
     writer = subprocess.Popen(["wrk", "-t1", "-c15", f"-d{seconds}s", "--latency", "-s", os.path.join(folder, "writes.lua"), base],
                               stdout=subprocess.PIPE, text=True)
     read_out, write_out = reader.communicate()[0], writer.communicate()[0]
+    with open(f"/proc/{server.pid}/status") as f:
+        peak = next((line.split()[1] for line in f if line.startswith("VmHWM:")), "0")
 finally:
     server.terminate()
     server.wait()
@@ -147,4 +153,5 @@ print(f"| reads ({'case 50%, agenda 29%, list 21%' if agenda else 'case 50%, lis
 print(f"| writes (goal added 50%, item ticked or unticked 50%) | {w[0]:.0f} | {w[1]:.1f} ms | {w[2]:.1f} ms | {w[3]} |")
 print(f"| all of regie serve | {r[0] + w[0]:.0f} | | | {r[3] + w[3]} |")
 print(f"| Hummingbird's hello route, 50 connections (the ceiling) | {h[0]:.0f} | {h[1]:.1f} ms | {h[2]:.1f} ms | {h[3]} |")
+print(f"(case_cache: {case_cache if case_cache is not None else 'default'}; the server's peak memory {int(peak) // 1024} MB)")
 print(f"(regie serve reached {100 * (r[0] + w[0]) / h[0]:.1f}% of the ceiling; workspace and logs in {folder})")

@@ -35,7 +35,7 @@ extension CaseSession {
                 if selection.mine && work.worker != person.id && work.secondWorker != person.id { continue }
                 if !work.taskDues.contains(where: { $0 <= horizon }), (work.nextMeeting.map { $0 > horizon } ?? true) { continue }
             }
-            let state = try await replayed(summary.id)
+            let state = try await replayed(summary.id, version: summary.version)
             if selection.mine && state.worker != person.id && state.secondWorker != person.id { continue }
             let periods = try await periods(of: state)
             // A meeting still to come is listed as a meeting, not yet as a task to record it.
@@ -91,7 +91,7 @@ extension CaseSession {
             if let stored = work[summary.id] {
                 overview = CaseOverview(summary: summary, work: stored)
             } else {
-                let state = try await replayed(summary.id)
+                let state = try await replayed(summary.id, version: summary.version)
                 overview = CaseOverview(state, timeZone: workspace.timeZone, periods: try await periods(of: state))
             }
             if selection.mine && !overview.isHeld(by: person.id) { continue }
@@ -101,10 +101,15 @@ extension CaseSession {
     }
 
     /// A case's state from its events, without access checks (the caller makes them).
-    func replayed(_ caseID: Int) async throws(RegieError) -> CaseState {
+    /// - Parameter version: the version the case list gives: a state kept at it is the same.
+    func replayed(_ caseID: Int, version: Int? = nil) async throws(RegieError) -> CaseState {
+        if let version, let kept = replays?.state(caseID, version: version) { return kept }
         let events: [RecordedEvent]
         do { events = try await store.events(of: caseID) } catch { throw RegieError.from(error) }
-        do { return try CaseState.replay(events) } catch { throw RegieError.from(error) }
+        let state: CaseState
+        do { state = try CaseState.replay(events) } catch { throw RegieError.from(error) }
+        replays?.keep(state)
+        return state
     }
 
     /// The handovers on a coordinator's agenda (of one of their teams, or all), theirs to settle

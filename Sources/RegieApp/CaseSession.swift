@@ -26,6 +26,8 @@ package final class CaseSession {
     private let ownsStore: Bool
     /// Where the rule book goes back to when the session ends (a server's).
     private let pool: RuleBookPool?
+    /// Cases already replayed by other requests (a server's).
+    let replays: ReplayedStates?
 
     /// - Parameters:
     ///   - request: who asks, when, why and in which language, as the front end established it.
@@ -40,6 +42,7 @@ package final class CaseSession {
         store = try await StoreOpener.open(workspace, access: access, busyTimeout: request.busyTimeout, readOnlyFallback: readOnlyFallback)
         ownsStore = true
         pool = nil
+        replays = nil
         if request.clockIsFixed && !store.allowsFixedClock {
             await store.close()
             throw RegieError(.usage, .fixedClockOnRealDatabase)
@@ -55,7 +58,8 @@ package final class CaseSession {
     /// A session on a store that stays open after it (a server's, shared by its requests):
     /// ``close()`` leaves the store open. The store's checkpoint policy must already be set.
     /// - Parameter pool: rule books to take one from and give it back to on ``close()``.
-    package init(workspace: Workspace, request: Request, sharedStore: any EventStore, pool: RuleBookPool? = nil) throws(RegieError) {
+    package init(workspace: Workspace, request: Request, sharedStore: any EventStore, pool: RuleBookPool? = nil,
+                 replays: ReplayedStates? = nil) throws(RegieError) {
         self.workspace = workspace
         (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
         address = request.address
@@ -63,6 +67,7 @@ package final class CaseSession {
         store = sharedStore
         ownsStore = false
         self.pool = pool
+        self.replays = replays
         if let book = pool?.take() {
             rules = book
         } else {

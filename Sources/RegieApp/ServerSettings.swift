@@ -29,6 +29,9 @@ package struct ServerSettings: Sendable, Equatable {
     /// After this many failed logins in a row a local account is locked for `lockoutMinutes`.
     package var lockoutAttempts = 5
     package var lockoutMinutes = 15
+    /// How many cases, as replayed from their events, a server keeps in memory for the agenda
+    /// and the case list (a few kilobytes each); 0: none.
+    package var caseCache = 10_000
     /// bcrypt's cost for local accounts' passwords (2^cost rounds).
     package var bcryptCost = 12
 

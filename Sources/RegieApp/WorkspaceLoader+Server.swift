@@ -5,10 +5,10 @@ import Yams
 extension WorkspaceLoader {
     /// `server:`: `listen` (host:port), `public_url`, `token_max_days`, `token_default_days`,
     /// `max_body_kb`, `request_timeout_seconds`, `session_idle_minutes`, `session_hours`,
-    /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`, `trusted_proxies`, `oidc`.
+    /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`, `trusted_proxies`, `case_cache`, `oidc`.
     static func serverSettings(_ node: YAMLNodeReader, file: String) throws(FileFormatError) -> ServerSettings {
         try node.allowOnly(["listen", "public_url", "token_max_days", "token_default_days", "max_body_kb", "request_timeout_seconds",
-                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes", "trusted_proxies",
+                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes", "trusted_proxies", "case_cache",
                             "oidc"])
         var settings = ServerSettings()
         if let listen = try node.optionalString("listen") {
@@ -51,6 +51,7 @@ extension WorkspaceLoader {
         settings.enrolmentHours = try number("enrolment_hours", 1...336) ?? settings.enrolmentHours
         settings.lockoutAttempts = try number("lockout_attempts", 3...20) ?? settings.lockoutAttempts
         settings.lockoutMinutes = try number("lockout_minutes", 1...1440) ?? settings.lockoutMinutes
+        settings.caseCache = try number("case_cache", 0...1_000_000) ?? settings.caseCache
         if node.has("trusted_proxies") {
             settings.trustedProxies = try node.sequence("trusted_proxies").map { item throws(FileFormatError) in
                 guard let text = item.string, !text.isEmpty, text.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {

@@ -47,11 +47,12 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app: any ApplicationProtocol
         do {
-            let scheme = workspace.server.isTLS ? "https" : "http", host = workspace.server.host
+            // Plain HTTP on the listen address, whatever `public_url` says: TLS is the proxy's.
+            let host = workspace.server.host
             app = try await RegieServerApplication.build(workspace: workspace, store: store, logger: logger, fixedNow: fixed ? clock : nil,
                                                    oidcClientSecret: environment["REGIE_OIDC_CLIENT_SECRET"]) { port in
                 // The one line a script waits for; the logs go to standard error.
-                Console.current.line("Listening on \(scheme)://\(host):\(port)")
+                Console.current.line("Listening on http://\(host):\(port)")
             }
         } catch {
             await store.close()

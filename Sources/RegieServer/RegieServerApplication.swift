@@ -83,6 +83,7 @@ public enum RegieServerApplication {
             }
             provider = OIDCProvider(settings: oidc, clientSecret: secret)
         }
-        return ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidc: provider)
+        return ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidc: provider,
+                                 replays: ReplayedStates(capacity: workspace.server.caseCache))
     }
 }

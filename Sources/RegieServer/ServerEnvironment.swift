@@ -19,6 +19,8 @@ struct ServerEnvironment: Sendable {
     let oidc: OIDCProvider?
     /// The rule books requests take in turn.
     let rules = RuleBookPool()
+    /// Cases replayed by earlier requests, for the agenda.
+    let replays: ReplayedStates
 
     var settings: ServerSettings { workspace.server }
 
@@ -67,7 +69,7 @@ struct ServerEnvironment: Sendable {
         let asked = RegieApp.Request(actorID: identity.person.id, now: fixedNow ?? Date(), clockIsFixed: fixedNow != nil,
                                      language: language(of: request), purpose: purpose ?? identity.purpose,
                                      address: address(request, context))
-        return try CaseSession(workspace: workspace, request: asked, sharedStore: store, pool: rules)
+        return try CaseSession(workspace: workspace, request: asked, sharedStore: store, pool: rules, replays: replays)
     }
 
     /// Where the request came from, as the access log and the token uses record it.

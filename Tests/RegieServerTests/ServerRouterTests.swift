@@ -7,6 +7,7 @@ import Logging
 import Testing
 @testable import RegieApp
 @testable import RegieServer
+import RegieCore
 import RegieStore
 
 @Suite("The server's routes")
@@ -348,5 +349,35 @@ struct DatabaseQueueReader {
     func count(_ sql: String) throws -> Int {
         let queue = try GRDB.DatabaseQueue(path: path)
         return try queue.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+    }
+}
+
+@Suite("Cases kept in memory for the agenda")
+struct ReplayedStatesTests {
+    @Test("An agenda replays a case once per version: a kept case is used again until it changes, and the memory is bounded")
+    func keptUntilChanged() async throws {
+        let bench = try await ServerBench()
+        let replays = ReplayedStates(capacity: 8)
+        func session() throws -> CaseSession {
+            try CaseSession(workspace: bench.workspace, request: RegieApp.Request(actorID: "anna", now: Date()), sharedStore: bench.store,
+                            replays: replays)
+        }
+        let first = try await bench.openCase(team: "west", as: "anna")
+        let second = try await bench.openCase(team: "west", as: "anna")
+        let soon = LocalDate(daysSinceEpoch: try session().today.daysSinceEpoch + 5)
+        for id in [first, second] { _ = try await session().perform(.planMeeting(on: soon), on: id) }
+        let before = try await session().agenda(.init(), withinDays: 14)
+        #expect(before.map(\.meetings.count) == [1, 1])
+        #expect(replays.count == 2)
+        // A change makes a new version: the kept state is not used for it.
+        _ = try await session().perform(.planMeeting(on: LocalDate(daysSinceEpoch: soon.daysSinceEpoch + 1)), on: first)
+        let after = try await session().agenda(.init(), withinDays: 14)
+        #expect(after.map(\.meetings.count) == [2, 1])
+        for _ in 0..<12 {
+            let id = try await bench.openCase(team: "west", as: "anna")
+            _ = try await session().perform(.planMeeting(on: soon), on: id)
+        }
+        #expect(try await session().agenda(.init(), withinDays: 14).count == 14)
+        #expect((1...8).contains(replays.count))
     }
 }
