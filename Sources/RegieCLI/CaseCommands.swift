@@ -106,7 +106,8 @@ struct CaseListCommand: AsyncParsableCommand {
         }
     }
 
-    /// The list from the server, every page of it: its JSON (one array, as here), or its text.
+    /// The list from the server: as JSON every page of it, in one array as here; as text the
+    /// server's first page of 500 (docs/server.md).
     private func runRemote(_ server: ServerClient) async throws {
         var query = ["limit=500"]
         if let team { query.append("team=\(ServerClient.pathPart(team))") }

@@ -44,6 +44,8 @@ struct LoginCommand: AsyncParsableCommand {
         }
         let token = (tokenStdin ? Self.readAll() : Self.readSecretLine())?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !token.isEmpty else { throw RegieError(.usage, .tokenNotGiven) }
+        // Not one of Regie's tokens (a stray paste): refused here, never sent anywhere.
+        guard APITokenSecret.hashIfWellFormed(token) != nil else { throw RegieError(.notPermitted, .tokenInvalid) }
         let client = ServerClient(server: server, token: token, l: l, purpose: global.purpose)
         let person = try await client.decode(ServerPerson.self, .get, "/me")
         credentials.set(.init(server: server, token: token, person: person.id))
@@ -52,8 +54,9 @@ struct LoginCommand: AsyncParsableCommand {
                                "Ingelogd op \(server) als \(person.name) (\(person.id))."))
     }
 
+    /// Standard input, up to a few kilobytes (a token is 49 characters).
     static func readAll() -> String? {
-        String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8)
+        String(data: (try? FileHandle.standardInput.read(upToCount: 4096)) ?? Data(), encoding: .utf8)
     }
 
     /// One line from the terminal without showing it (a token is a secret); from a pipe, as it comes.

@@ -17,8 +17,14 @@ struct RemoteCommandLineTests {
 
         // Logging in checks the token with the server and keeps it for this user alone.
         let token = try served.token(for: "anna")
-        let wrong = try client.run(["login", server.base, "--token-stdin"], environment: person, input: "regie_nonsense\n")
+        // A stray paste is refused before anything is sent; a well-formed unknown token by the server.
+        let stray = try client.run(["login", server.base, "--token-stdin"], environment: person, input: "hello\n")
+        #expect(stray.status == 8, "\(stray.err)")
+        let unknown = "regie_" + String(repeating: "A", count: 43)
+        let wrong = try client.run(["login", server.base, "--token-stdin"], environment: person, input: unknown + "\n")
         #expect(wrong.status == 8, "\(wrong.err)")
+        #expect(wrong.err.contains("not valid"), "\(wrong.err)")
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent(".config/regie/credentials.json").path))
         let login = try client.run(["login", server.base, "--token-stdin"], environment: person, input: token + "\n")
         #expect(login.status == 0, "\(login.err)")
         #expect(login.out.contains("(anna)"), "\(login.out)")
