@@ -44,8 +44,9 @@ struct RemoteCommandLineTests {
 
         var script: [[String]] = [
             ["case", "advance", "1"],  // refused: the checklist is open
-            ["goal", "add", "1", "Weer naar de markt", "--term", "short", "--worded-by", "client"],
+            ["goal", "add", "1", "Weer naar de markt", "--term", "short", "--by", "client"],
             ["goal", "update", "1", "1", "--term", "long"],
+            ["goal", "add", "1", "Mijn zus bellen", "--term", "short", "--by", "client"],
             ["goal", "update", "1", "1", "--term", "long"],  // nothing changes
             ["goal", "update", "1", "9", "--term", "long"],  // no such goal
         ]
@@ -75,6 +76,13 @@ struct RemoteCommandLineTests {
                 #expect(there.out == here.out, "\(said)")
             }
             #expect(there.err == here.err, "\(said)")
+        }
+        // The script got somewhere: both cases are in the second phase, with the people mapped.
+        for result in [try local.run(["case", "show", "1", "--json"]), try client.run(["case", "show", "1", "--json"], environment: remote)] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+            #expect((object["status"] as? [String: Any])?["phase"] as? String == "mapping", "\(result.out.prefix(400))")
+            #expect((object["goals"] as? [Any])?.count == 2)
+            #expect((object["resources"] as? [Any])?.count == 1)
         }
         let lists = try [local.run(["case", "list", "--json"]), client.run(["case", "list", "--json"], environment: remote)].map {
             try JSONSerialization.jsonObject(with: Data($0.out.utf8)) as? [[String: Any]]
@@ -115,11 +123,11 @@ struct RemoteCommandLineTests {
         #expect(plain.err.contains("not a server address"), "\(plain.err)")
     }
 
-    /// JSON with every time (`…_at`) taken out, as canonical text to compare.
+    /// JSON with every time (`at`, `…_at`) taken out, as canonical text to compare.
     static func withoutTimes(_ json: String) -> String {
         func strip(_ value: Any) -> Any {
             if let object = value as? [String: Any] {
-                return object.filter { !$0.key.hasSuffix("_at") }.mapValues(strip)
+                return object.filter { !$0.key.hasSuffix("_at") && $0.key != "at" }.mapValues(strip)
             }
             if let array = value as? [Any] { return array.map(strip) }
             return value
