@@ -1,10 +1,11 @@
 import Foundation
 import RegieCore
+import RegieReports
 import RegieStore
 
 /// `case migrate`: moving a case to the rules its team uses now, after showing what changes.
 extension CaseSession {
-    package struct MigrationPlan: Sendable {
+    package struct MigrationPlan: Sendable, Codable {
         package var caseID: Int
         package var team: String
         package var workflowName: String
@@ -15,12 +16,45 @@ extension CaseSession {
         /// The case already follows the team's current rules.
         package var unchanged: Bool
         package var migrated: Bool
+        /// The case's version after the plan: as read, or as migrated.
+        package var version: Int
+
+        /// `caseID` is `case_id` in JSON, as everywhere (snake case reads it back as `caseId`).
+        enum CodingKeys: String, CodingKey {
+            case caseID = "caseId"
+            case team, workflowName, workflowFrom, workflowTo, pluginsAdded, pluginsRemoved, pluginsChanged, itemsAdded, itemsRemoved
+            case unmetBefore, unmetAfter, unchanged, migrated, version
+        }
+
+        /// `case migrate` as text.
+        package func lines(l: L10n) -> [String] {
+            if unchanged {
+                return [l("Case \(caseID) already follows the rules team \(team) uses now.",
+                          "Casus \(caseID) volgt al de regels die team \(team) nu gebruikt.")]
+            }
+            var out = [l("Case \(caseID) → the rules team \(team) uses now:", "Casus \(caseID) → de regels die team \(team) nu gebruikt:")]
+            if workflowTo != workflowFrom {
+                out.append("  " + l("workflow", "workflow") + " \(workflowName): \(workflowFrom.prefix(19)) → \(workflowTo.prefix(19))")
+            }
+            for (label, names) in [(l("plugins added", "plugins erbij"), pluginsAdded), (l("plugins removed", "plugins eraf"), pluginsRemoved),
+                                   (l("plugins changed", "plugins gewijzigd"), pluginsChanged),
+                                   (l("items added in this phase", "punten erbij in deze fase"), itemsAdded),
+                                   (l("items removed in this phase", "punten eraf in deze fase"), itemsRemoved)] where !names.isEmpty {
+                out.append("  \(label): \(names.joined(separator: ", "))")
+            }
+            out.append("  " + l("still open now: ", "nu nog open: ") + (unmetBefore.isEmpty ? "-" : unmetBefore.joined(separator: ", ")))
+            out.append("  " + l("still open after: ", "daarna nog open: ") + (unmetAfter.isEmpty ? "-" : unmetAfter.joined(separator: ", ")))
+            out.append(migrated
+                       ? l("Migrated; the record keeps the rules it left.", "Overgezet; het dossier bewaart de regels die het verliet.")
+                       : l("Nothing was changed. Run again with --yes to migrate.", "Er is niets veranderd. Herhaal met --yes om over te zetten."))
+            return out
+        }
     }
 
     /// Works out what moving the case to its team's current workflow and plugins would change,
     /// and with `apply` does it (coordinators only, decided by the core). Either way it is a read
-    /// of the case, logged.
-    package func migrate(_ caseID: Int, apply: Bool) async throws(RegieError) -> MigrationPlan {
+    /// of the case, logged. `expectedVersion` (an HTTP `If-Match`) applies only to applying.
+    package func migrate(_ caseID: Int, apply: Bool, expectedVersion: Int? = nil) async throws(RegieError) -> MigrationPlan {
         let (state, workflow, _) = try await load(caseID)
         let team = try team(state.team)
         let (newWorkflow, workflowSource, newHash) = try rules.current(for: team)
@@ -40,15 +74,16 @@ extension CaseSession {
             itemsRemoved: before.map(\.item.id).filter { id in !after.contains { $0.item.id == id } },
             unmetBefore: before.filter { $0.item.required && !$0.holds }.map(\.item.id),
             unmetAfter: after.filter { $0.item.required && !$0.holds }.map(\.item.id),
-            unchanged: unchanged, migrated: false)
+            unchanged: unchanged, migrated: false, version: state.version)
         if apply && !unchanged {
             var sources = [RuleSource(hash: newHash, kind: "workflow", name: newWorkflow.name, source: workflowSource)]
             for (pin, source) in zip(current.pins, current.sources) {
                 sources.append(RuleSource(hash: pin.hash, kind: "plugin", name: pin.name, source: source))
             }
-            try await perform(.migrate(workflow: newWorkflow.name, workflowHash: newHash, plugins: current.pins), on: caseID,
-                              ruleSources: sources)
+            let (after, _) = try await perform(.migrate(workflow: newWorkflow.name, workflowHash: newHash, plugins: current.pins), on: caseID,
+                                               ruleSources: sources, expectedVersion: expectedVersion)
             plan.migrated = true
+            plan.version = after.version
         }
         // The plan shows the case's checklist: a read, with or without applying it.
         try await recordRead(caseID: caseID, action: "case migrate")

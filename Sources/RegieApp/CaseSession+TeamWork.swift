@@ -28,8 +28,10 @@ extension CaseSession {
     }
 
     /// Gives a case to another worker of its team, and sets or removes the second worker.
-    package func assign(_ caseID: Int, worker: String?, second: SecondWorkerChange) async throws(RegieError) -> CaseState {
-        try await perform(on: caseID) { state, _ throws(RegieError) in
+    package func assign(_ caseID: Int, worker: String?, second: SecondWorkerChange, expectedVersion: Int? = nil)
+        async throws(RegieError) -> Performed
+    {
+        try await perform(on: caseID, expectedVersion: expectedVersion) { state, _ throws(RegieError) in
             let holder = try worker.map { id throws(RegieError) in try teamPerson(id, of: state.team) } ?? state.worker
             let newSecond: String? = switch second {
             case .keep: state.secondWorker
@@ -37,31 +39,33 @@ extension CaseSession {
             case .set(let id): try teamPerson(id, of: state.team)
             }
             return .assignWorkers(worker: holder, secondWorker: newSecond)
-        }.state
+        }
     }
 
     /// Offers a case to another team; its coordinator accepts or declines.
-    package func offerTransfer(_ caseID: Int, toTeam: String, reason: String) async throws(RegieError) -> CaseState {
+    package func offerTransfer(_ caseID: Int, toTeam: String, reason: String, expectedVersion: Int? = nil)
+        async throws(RegieError) -> Performed
+    {
         let team = try team(toTeam)
-        return try await perform(.requestTransfer(toTeam: team.id, reason: reason), on: caseID).state
+        return try await perform(.requestTransfer(toTeam: team.id, reason: reason), on: caseID, expectedVersion: expectedVersion)
     }
 
     /// The receiving team's coordinator takes the case on, held by `worker` of their team (default:
     /// the coordinator).
-    package func acceptTransfer(_ caseID: Int, worker: String?) async throws(RegieError) -> CaseState {
-        try await perform(on: caseID, access: .receivingCoordinator) { state, actor throws(RegieError) in
+    package func acceptTransfer(_ caseID: Int, worker: String?, expectedVersion: Int? = nil) async throws(RegieError) -> Performed {
+        try await perform(on: caseID, access: .receivingCoordinator, expectedVersion: expectedVersion) { state, actor throws(RegieError) in
             // The receiving access lets in no one without a pending transfer.
             guard let pending = state.pendingTransfer else { throw RegieError(.refused, .noTransferPending, ["case": .number(caseID)]) }
             return .acceptTransfer(worker: try teamPerson(worker ?? actor.id, of: pending.toTeam))
-        }.state
+        }
     }
 
-    package func declineTransfer(_ caseID: Int, reason: String) async throws(RegieError) -> CaseState {
-        try await perform(.declineTransfer(reason: reason), on: caseID, access: .receivingCoordinator).state
+    package func declineTransfer(_ caseID: Int, reason: String, expectedVersion: Int? = nil) async throws(RegieError) -> Performed {
+        try await perform(.declineTransfer(reason: reason), on: caseID, access: .receivingCoordinator, expectedVersion: expectedVersion)
     }
 
-    package func withdrawTransfer(_ caseID: Int, reason: String) async throws(RegieError) -> CaseState {
-        try await perform(.withdrawTransfer(reason: reason), on: caseID).state
+    package func withdrawTransfer(_ caseID: Int, reason: String, expectedVersion: Int? = nil) async throws(RegieError) -> Performed {
+        try await perform(.withdrawTransfer(reason: reason), on: caseID, expectedVersion: expectedVersion)
     }
 
     /// A case offered from one team to another, as both may see it: the receiving team sees

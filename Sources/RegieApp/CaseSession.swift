@@ -239,6 +239,9 @@ package final class CaseSession {
         store.checkpointPolicy = CheckpointPolicy(key: key, every: workspace.audit.checkpointEvery)
     }
 
+    /// A command's outcome: the case after it and the events recorded (none if nothing changed).
+    package typealias Performed = (state: CaseState, recorded: [RecordedEvent])
+
     /// Decides and records a command on a case.
     /// - Parameter farDateConfirmed: the person confirmed a planned or due date more than two
     ///   years ahead.

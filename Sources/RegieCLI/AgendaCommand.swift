@@ -37,7 +37,7 @@ struct AgendaCommand: AsyncParsableCommand {
             switch output.json ? .json : format {
             case .json: return try JSONOutput.printUntyped(try await server.send(.get, query).body)
             case .text: return Console.current.write(try await server.text(query))
-            case .ics: throw RegieError(.usage, .notOnServer)
+            case .ics: return Console.current.write(try await server.send(.get, query + "&format=ics", accept: "text/calendar").text)
             }
         }
         let session = try await CaseSession(global)
@@ -48,16 +48,10 @@ struct AgendaCommand: AsyncParsableCommand {
         case .json:
             try JSONOutput.print(AgendaItemJSON.items(cases, today: session.today, l: l, offers: offers))
         case .ics:
-            let calendar = AgendaCalendar(l, domain: Self.domain(session.workspace.organisation), stamp: session.now)
+            let calendar = AgendaCalendar(l, organisation: session.workspace.organisation, stamp: session.now)
             Console.current.write(calendar.render(cases))
         case .text:
             for line in AgendaText(l).lines(cases, today: session.today, offers: offers) { Console.current.line(line) }
         }
-    }
-
-    /// The organisation's name as a host name for the calendar's UIDs: `buurtteams-oost.regie`.
-    static func domain(_ organisation: String) -> String {
-        let words = organisation.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        return (words.isEmpty ? "workspace" : words.joined(separator: "-")) + ".regie"
     }
 }

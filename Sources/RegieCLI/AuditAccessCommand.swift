@@ -27,46 +27,39 @@ struct AuditAccessCommand: AsyncParsableCommand {
     @Flag(help: H("Plain wording for the client (needs --case).",
                   "In gewone woorden voor de cliënt (vraagt om --case).")) var forClient = false
 
-    struct Entry: Encodable {
-        var sequence: Int
-        var at: Date
-        var actor: String
-        var role: String
-        var caseID: Int?
-        var action: String
-        var purpose: String
-        /// Where a read through the server came from; nil on the command line.
-        var address: String?
-    }
-
     func validate() throws {
         if forClient && caseID == nil {
             throw ValidationError("--for-client needs --case: a client sees the reads of their own record.")
         }
     }
 
+    struct Entries: Codable {
+        var entries: [AccessEntryJSON]
+    }
+
     func run() async throws {
-        let session = try await CaseSession(global)
-        // One case: anyone in its team. Across cases: coordinators their teams', auditors all.
-        let entries = try await session.accessEntries(of: caseID).map { e in
-            Entry(sequence: e.sequence, at: Date(timeIntervalSince1970: Double(e.at) / 1000), actor: e.actor,
-                  role: e.role, caseID: e.caseID, action: e.action, purpose: e.purpose,
-                  address: e.address)
+        let entries: [AccessEntryJSON], l: L10n
+        if let server = try ServerClient.connect(global) {
+            entries = try await server.decode(Entries.self, .get, "/audit/access" + (caseID.map { "?case=\($0)" } ?? "")).entries
+            l = server.l
+        } else {
+            let session = try await CaseSession(global)
+            // One case: anyone in its team. Across cases: coordinators their teams', auditors all.
+            entries = try await session.accessLog(of: caseID)
+            l = session.l
         }
         if output.json { return try JSONOutput.print(entries) }
-        let l = session.l
-        if forClient { return renderForClient(entries, session: session) }
+        if forClient { return Self.renderForClient(entries, l: l) }
         if entries.isEmpty { return Console.current.line(l("No reads logged.", "Geen inzages gelogd.")) }
         let format = ISO8601DateFormatter()
         for e in entries {
-            let target = e.caseID.map { l("case \($0)", "casus \($0)") } ?? l("several cases", "meerdere casussen")
+            let target = e.caseId.map { l("case \($0)", "casus \($0)") } ?? l("several cases", "meerdere casussen")
             Console.current.line("\(e.sequence)\t\(format.string(from: e.at))\t\(e.actor) (\(e.role))\t\(target)\t\(e.action)\t\(e.purpose)\t\(e.address ?? "-")")
         }
     }
 
     /// One sentence per read, in the workspace language, without internal jargon.
-    private func renderForClient(_ entries: [Entry], session: CaseSession) {
-        let l = session.l
+    private static func renderForClient(_ entries: [AccessEntryJSON], l: L10n) {
         let format = DateFormatter()
         format.locale = Locale(identifier: l.language == .nl ? "nl_NL" : "en_GB")
         format.timeZone = TimeZone(identifier: "Europe/Amsterdam")
@@ -74,8 +67,7 @@ struct AuditAccessCommand: AsyncParsableCommand {
         Console.current.line(l("Who looked at your record", "Wie uw dossier heeft bekeken"))
         if entries.isEmpty { return Console.current.line(l("Nobody has looked at it yet.", "Nog niemand heeft het bekeken.")) }
         for e in entries {
-            let person = session.workspace.person(e.actor)
-            let name = person?.name ?? e.actor
+            let name = e.actorName
             let role = switch Role(rawValue: e.role) {
             case .coordinator: l("coordinator", "coördinator")
             case .auditor: l("auditor", "auditor")
@@ -87,7 +79,8 @@ struct AuditAccessCommand: AsyncParsableCommand {
     }
 
     private static func what(_ action: String, l: L10n) -> String {
-        switch action {
+        // A read through the server is named as its command with "api " before it.
+        switch action.hasPrefix("api ") ? String(action.dropFirst(4)) : action {
         case "case list": l("saw your name in a list of cases", "zag uw naam in een lijst van casussen")
         case "time list": l("looked at the time spent on your support", "bekeek de tijd die aan uw ondersteuning is besteed")
         case "audit log", "audit access": l("looked at the history of your record", "bekeek de geschiedenis van uw dossier")

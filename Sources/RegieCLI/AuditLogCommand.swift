@@ -31,50 +31,19 @@ struct AuditLogCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The case number (the same as --case).", visibility: .hidden)) var positionalCase: Int?
 
     func run() async throws {
-        let session = try await CaseSession(global)
         let wanted = caseID ?? positionalCase
-        let l = session.l
-        let entries = try await session.transitions(of: wanted, by: actor, since: since).map { event, transition in
-            TransitionJSON(caseID: event.caseID, version: event.version, actor: event.actor,
-                           at: Date(timeIntervalSince1970: Double(event.recordedAt) / 1000), transition: transition, rules: event.rules,
-                           hash: event.hash?.hex ?? "", l: l)
+        if let server = try ServerClient.connect(global) {
+            var query: [String] = []
+            if let wanted { query.append("case=\(wanted)") }
+            if let actor { query.append("actor=\(ServerClient.pathPart(actor))") }
+            if let since { query.append("since=\(since)") }
+            let path = "/audit/log" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+            if output.json { return try JSONOutput.printUntyped(try await server.list(path, key: "transitions")) }
+            return Console.current.write(try await server.text(path))
         }
-        if output.json { return try JSONOutput.print(entries) }
-        render(entries, l: session.l, wanted: wanted)
-        let corrections = try await session.corrections(of: wanted, by: actor, since: since)
-        guard !corrections.isEmpty else { return }
-        let text = CaseText(l: l, names: session.displayNames)
-        let format = ISO8601DateFormatter()
-        Console.current.line(l("Corrections (the original events stay as they were recorded):",
-                               "Correcties (de oorspronkelijke gebeurtenissen blijven zoals ze zijn vastgelegd):"))
-        for (state, correction) in corrections {
-            Console.current.line("  \(l("case", "casus")) \(state.id) v\(correction.version) \(format.string(from: correction.at)) "
-                                 + "\(correction.actor): " + text.correctionText(correction.change, in: state))
-        }
-        try await session.recordReads(caseIDs: Set(corrections.map(\.state.id)).sorted(), action: "audit log")
-    }
-
-    private func render(_ entries: [TransitionJSON], l: L10n, wanted: Int?) {
-        let format = ISO8601DateFormatter()
-        Console.current.line(wanted.map { l("Transitions of case \($0):", "Overgangen van casus \($0):") }
-                             ?? l("Transitions:", "Overgangen:"))
-        if entries.isEmpty { Console.current.line(l("  (none)", "  (geen)")) }
-        for e in entries {
-            var line = "  \(l("case", "casus")) \(e.caseID) v\(e.version) \(format.string(from: e.at)) \(e.actor): "
-                + "\(e.move.command) · \(e.fromText) → \(e.toText)"
-            if let reason = e.reason { line += " · " + l("reason: ", "reden: ") + reason }
-            if e.overridden { line += " · " + l("OVERRIDDEN, unmet: ", "DOORGEZET, open: ") + e.unmet.joined(separator: ", ") }
-            Console.current.line(line)
-            if !e.checklist.isEmpty {
-                let items = e.checklist.map { "\($0.holds ? "✓" : "✗") \($0.item)" }.joined(separator: ", ")
-                Console.current.line("      " + l("checklist: ", "checklijst: ") + items)
-            }
-            if !e.guards.isEmpty {
-                let verdicts = e.guards.map { "\($0.allowed ? "✓" : "✗") \($0.plugin)" }.joined(separator: ", ")
-                Console.current.line("      " + l("plugin guards: ", "pluginregels: ") + verdicts)
-            }
-            Console.current.line("      " + l("rules: ", "regels: ") + e.rules.joined(separator: " ") + " · "
-                                 + l("hash: ", "hash: ") + String(e.hash.prefix(16)))
-        }
+        let session = try await CaseSession(global)
+        let log = try await session.auditLog(of: wanted, by: actor, since: since, withCorrections: !output.json)
+        if output.json { return try JSONOutput.print(log.transitions) }
+        for line in log.text(l: session.l, names: session.displayNames) { Console.current.line(line) }
     }
 }

@@ -44,9 +44,9 @@ struct CaseOpenCommand: AsyncParsableCommand {
             let written = try await server.change(.post, "/cases", [
                 "team": team, "client_label": client, "reference": reference, "complex": complex ? true : nil,
                 "worker": worker, "second_worker": second])
-            let l = server.l
-            return Console.current.line(l("Opened case \(written.caseId) for \(client) in team \(team); phase 1/5 \(Phase.goals.title(l)).",
-                                          "Casus \(written.caseId) geopend voor \(client) in team \(team); fase 1/5 \(Phase.goals.title(l))."))
+            let l = server.l, holder = written.holder?.workerName ?? "?", label = written.clientLabel ?? client, team = written.holder?.team ?? team
+            return Console.current.line(l("Opened case \(written.caseId) for \(label) in team \(team), held by \(holder); phase 1/5 \(Phase.goals.title(l)).",
+                                          "Casus \(written.caseId) geopend voor \(label) in team \(team), gedragen door \(holder); fase 1/5 \(Phase.goals.title(l))."))
         }
         let session = try await CaseSession(global)
         let state = try await session.openCase(team: team, clientLabel: client, reference: reference, complex: complex,

@@ -23,43 +23,17 @@ struct CaseMigrateCommand: AsyncParsableCommand {
     @Flag(help: H("Make the change (without it, only show what would change).",
                   "Voer de wijziging uit (zonder dit alleen tonen wat er zou veranderen).")) var yes = false
 
-    struct Plan: Encodable {
-        var caseID: Int
-        var workflowFrom: String, workflowTo: String
-        var pluginsAdded: [String], pluginsRemoved: [String], pluginsChanged: [String]
-        var itemsAdded: [String], itemsRemoved: [String]
-        var unmetBefore: [String], unmetAfter: [String]
-        var migrated: Bool
-    }
-
     func run() async throws {
-        let session = try await CaseSession(global)
-        let l = session.l
-        let result = try await session.migrate(caseID, apply: yes)
-        let plan = Plan(caseID: caseID, workflowFrom: result.workflowFrom, workflowTo: result.workflowTo,
-                        pluginsAdded: result.pluginsAdded, pluginsRemoved: result.pluginsRemoved, pluginsChanged: result.pluginsChanged,
-                        itemsAdded: result.itemsAdded, itemsRemoved: result.itemsRemoved, unmetBefore: result.unmetBefore,
-                        unmetAfter: result.unmetAfter, migrated: result.migrated)
+        let plan: CaseSession.MigrationPlan, l: L10n
+        if let server = try ServerClient.connect(global) {
+            plan = try await server.decode(CaseSession.MigrationPlan.self, yes ? .post : .get, "/cases/\(caseID)/migration", ifMatch: yes)
+            l = server.l
+        } else {
+            let session = try await CaseSession(global)
+            plan = try await session.migrate(caseID, apply: yes)
+            l = session.l
+        }
         if output.json { return try JSONOutput.print(plan) }
-        let out = Console.current
-        if result.unchanged {
-            return out.line(l("Case \(caseID) already follows the rules team \(result.team) uses now.",
-                              "Casus \(caseID) volgt al de regels die team \(result.team) nu gebruikt."))
-        }
-        out.line(l("Case \(caseID) → the rules team \(result.team) uses now:", "Casus \(caseID) → de regels die team \(result.team) nu gebruikt:"))
-        if result.workflowTo != result.workflowFrom {
-            out.line("  " + l("workflow", "workflow") + " \(result.workflowName): \(result.workflowFrom.prefix(19)) → \(result.workflowTo.prefix(19))")
-        }
-        for (label, names) in [(l("plugins added", "plugins erbij"), plan.pluginsAdded), (l("plugins removed", "plugins eraf"), plan.pluginsRemoved),
-                               (l("plugins changed", "plugins gewijzigd"), plan.pluginsChanged),
-                               (l("items added in this phase", "punten erbij in deze fase"), plan.itemsAdded),
-                               (l("items removed in this phase", "punten eraf in deze fase"), plan.itemsRemoved)] where !names.isEmpty {
-            out.line("  \(label): \(names.joined(separator: ", "))")
-        }
-        out.line("  " + l("still open now: ", "nu nog open: ") + (plan.unmetBefore.isEmpty ? "-" : plan.unmetBefore.joined(separator: ", ")))
-        out.line("  " + l("still open after: ", "daarna nog open: ") + (plan.unmetAfter.isEmpty ? "-" : plan.unmetAfter.joined(separator: ", ")))
-        out.line(plan.migrated
-                 ? l("Migrated; the record keeps the rules it left.", "Overgezet; het dossier bewaart de regels die het verliet.")
-                 : l("Nothing was changed. Run again with --yes to migrate.", "Er is niets veranderd. Herhaal met --yes om over te zetten."))
+        for line in plan.lines(l: l) { Console.current.line(line) }
     }
 }

@@ -23,13 +23,22 @@ struct CaseAssignCommand: AsyncParsableCommand {
     func run() async throws {
         guard worker != nil || second != nil || noSecond else { throw RegieError(.usage, .nothingToChange) }
         guard second == nil || !noSecond else { throw RegieError(.usage, .secondAndNoSecond) }
-        let session = try await CaseSession(global)
         let change: CaseSession.SecondWorkerChange = noSecond ? .remove : second.map { .set($0) } ?? .keep
-        let state = try await session.assign(caseID, worker: worker, second: change)
-        let l = session.l
-        let second = state.secondWorker.map { l(", second \(session.displayName($0))", ", tweede \(session.displayName($0))") } ?? ""
-        Console.current.line(l("Case \(caseID) is held by \(session.displayName(state.worker))\(second).",
-                               "Casus \(caseID) wordt gedragen door \(session.displayName(state.worker))\(second)."))
+        let request = CaseCommandRun.ServerRequest(.patch, "/workers", ["worker": worker, "second_worker": second,
+                                                                         "remove_second": noSecond ? true : nil])
+        let done = try await CaseCommandRun.perform(global, caseID: caseID, request) { session in
+            try await session.assign(caseID, worker: worker, second: change)
+        }
+        let l = done.l, holder = try Self.holder(done)
+        let second = holder.secondWorkerName.map { l(", second \($0)", ", tweede \($0)") } ?? ""
+        Console.current.line(l("Case \(caseID) is held by \(holder.workerName)\(second).",
+                               "Casus \(caseID) wordt gedragen door \(holder.workerName)\(second)."))
+    }
+
+    /// Who holds the case after a change; a server that does not say so answered wrongly.
+    static func holder(_ done: CaseCommandRun.Outcome) throws(RegieError) -> CaseHolderJSON {
+        guard let holder = done.holder else { throw RegieError(.storage, .serverAnswerInvalid, ["server": "--server"]) }
+        return holder
     }
 }
 
@@ -67,23 +76,31 @@ struct CaseTransferCommand: AsyncParsableCommand {
         let actions = [toTeam != nil, accept, decline, withdraw].filter { $0 }.count
         guard actions == 1 else { throw RegieError(.usage, .transferOneAction) }
         if !accept, reason?.allSatisfy(\.isWhitespace) ?? true { throw RegieError(.usage, .transferNeedsReason) }
-        let session = try await CaseSession(global)
-        let l = session.l
         if let toTeam {
-            let state = try await session.offerTransfer(caseID, toTeam: toTeam, reason: reason ?? "")
-            let team = state.pendingTransfer?.toTeam ?? toTeam
-            Console.current.line(l("Case \(caseID) is offered to team \(team); it stays with team \(state.team) until a coordinator of \(team) accepts.",
-                                   "Casus \(caseID) is aangeboden aan team \(team); hij blijft van team \(state.team) tot een coördinator van \(team) hem aanneemt."))
+            let done = try await CaseCommandRun.perform(global, caseID: caseID, .init(.post, "/transfer", ["to_team": toTeam, "reason": reason])) {
+                try await $0.offerTransfer(caseID, toTeam: toTeam, reason: reason ?? "")
+            }
+            let holder = try CaseAssignCommand.holder(done)
+            let team = holder.transferTo ?? toTeam
+            Console.current.line(done.l("Case \(caseID) is offered to team \(team); it stays with team \(holder.team) until a coordinator of \(team) accepts.",
+                                        "Casus \(caseID) is aangeboden aan team \(team); hij blijft van team \(holder.team) tot een coördinator van \(team) hem aanneemt."))
         } else if accept {
-            let state = try await session.acceptTransfer(caseID, worker: worker)
-            Console.current.line(l("Case \(caseID) is now with team \(state.team), held by \(session.displayName(state.worker)).",
-                                   "Casus \(caseID) is nu van team \(state.team), gedragen door \(session.displayName(state.worker))."))
+            let done = try await CaseCommandRun.perform(global, caseID: caseID, .init(.post, "/transfer/accept", ["worker": worker])) {
+                try await $0.acceptTransfer(caseID, worker: worker)
+            }
+            let holder = try CaseAssignCommand.holder(done)
+            Console.current.line(done.l("Case \(caseID) is now with team \(holder.team), held by \(holder.workerName).",
+                                        "Casus \(caseID) is nu van team \(holder.team), gedragen door \(holder.workerName)."))
         } else if decline {
-            _ = try await session.declineTransfer(caseID, reason: reason ?? "")
-            Console.current.line(l("Case \(caseID) was declined; it stays with its team.", "Casus \(caseID) is geweigerd; hij blijft bij zijn team."))
+            let done = try await CaseCommandRun.perform(global, caseID: caseID, .init(.post, "/transfer/decline", ["reason": reason])) {
+                try await $0.declineTransfer(caseID, reason: reason ?? "")
+            }
+            Console.current.line(done.l("Case \(caseID) was declined; it stays with its team.", "Casus \(caseID) is geweigerd; hij blijft bij zijn team."))
         } else {
-            _ = try await session.withdrawTransfer(caseID, reason: reason ?? "")
-            Console.current.line(l("The offer of case \(caseID) is withdrawn.", "Het aanbod van casus \(caseID) is ingetrokken."))
+            let done = try await CaseCommandRun.perform(global, caseID: caseID, .init(.post, "/transfer/withdraw", ["reason": reason])) {
+                try await $0.withdrawTransfer(caseID, reason: reason ?? "")
+            }
+            Console.current.line(done.l("The offer of case \(caseID) is withdrawn.", "Het aanbod van casus \(caseID) is ingetrokken."))
         }
     }
 }
@@ -98,25 +115,26 @@ struct CaseTransfersCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONOption
 
-    struct OfferJSON: Encodable {
-        var caseId: Int, fromTeam: String, toTeam: String, reason: String, requestedBy: String, requestedAt: Date, incoming: Bool
+    struct Offers: Decodable {
+        var transfers: [TransferOfferJSON]
     }
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let offers = try await session.transferOffers()
-        if output.json {
-            return try JSONOutput.print(offers.map {
-                OfferJSON(caseId: $0.caseID, fromTeam: $0.fromTeam, toTeam: $0.transfer.toTeam, reason: $0.transfer.reason,
-                          requestedBy: $0.transfer.requestedBy, requestedAt: $0.transfer.requestedAt, incoming: $0.incoming)
-            })
+        let offers: [TransferOfferJSON], l: L10n
+        if let server = try ServerClient.connect(global) {
+            offers = try await server.decode(Offers.self, .get, "/transfers").transfers
+            l = server.l
+        } else {
+            let session = try await CaseSession(global)
+            offers = try await session.transferOffers().map { TransferOfferJSON($0, names: session.displayName) }
+            l = session.l
         }
-        let l = session.l
+        if output.json { return try JSONOutput.print(offers) }
         if offers.isEmpty { return Console.current.line(l("No handovers are waiting.", "Er wachten geen overdrachten.")) }
         for offer in offers {
-            let who = session.displayName(offer.transfer.requestedBy)
-            Console.current.line(l("case \(offer.caseID): team \(offer.fromTeam) → team \(offer.transfer.toTeam), offered by \(who): \(offer.transfer.reason)",
-                                   "casus \(offer.caseID): team \(offer.fromTeam) → team \(offer.transfer.toTeam), aangeboden door \(who): \(offer.transfer.reason)"))
+            let who = offer.requestedByName
+            Console.current.line(l("case \(offer.caseId): team \(offer.fromTeam) → team \(offer.toTeam), offered by \(who): \(offer.reason)",
+                                   "casus \(offer.caseId): team \(offer.fromTeam) → team \(offer.toTeam), aangeboden door \(who): \(offer.reason)"))
         }
     }
 }
@@ -137,12 +155,12 @@ struct CaseRelabelCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard client != nil || reference != nil else { throw RegieError(.usage, .nothingToChange) }
-        let session = try await CaseSession(global)
-        let (state, recorded) = try await session.perform(.relabel(label: client, reference: reference), on: caseID)
-        let l = session.l
-        Console.current.line(recorded.isEmpty
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.relabel(label: client, reference: reference), .init(.patch, "", ["client_label": client, "reference": reference]))
+        }
+        let l = done.l, label = done.clientLabel ?? client ?? "", shown = done.reference.map { " (\($0))" } ?? ""
+        Console.current.line(!done.changed
             ? l("Case \(caseID) already reads so.", "Casus \(caseID) staat al zo.")
-            : l("Case \(caseID) is now labelled \(state.clientLabel)\(state.externalReference.map { " (\($0))" } ?? "").",
-                "Casus \(caseID) heet nu \(state.clientLabel)\(state.externalReference.map { " (\($0))" } ?? "")."))
+            : l("Case \(caseID) is now labelled \(label)\(shown).", "Casus \(caseID) heet nu \(label)\(shown)."))
     }
 }

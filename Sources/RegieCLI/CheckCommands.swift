@@ -70,6 +70,11 @@ struct CheckListCommand: AsyncParsableCommand {
                     "De fase (standaard: de huidige fase van de casus).")) var phase: Phase?
 
     func run() async throws {
+        if let server = try ServerClient.connect(global) {
+            let path = "/cases/\(caseID)/checklist" + (phase.map { "?phase=\($0.rawValue)" } ?? "")
+            if output.json { return try JSONOutput.printUntyped(try await server.list(path, key: "items")) }
+            return Console.current.write(try await server.text(path))
+        }
         let session = try await CaseSession(global)
         let (state, workflow, _) = try await session.read(caseID, action: "check list")
         let items = try session.checklist(phase ?? state.status.phase, of: state, workflow: workflow)

@@ -73,13 +73,15 @@ struct MeetingCorrectCommand: AsyncParsableCommand {
     func run() async throws {
         let ids = try attendees.map { text throws(RegieError) in try MeetingHeldCommand.attendeeIDs(text) }
         guard on != nil || ids != nil else { throw RegieError(.usage, .nothingToChange) }
-        let session = try await CaseSession(global)
-        let day = on?.resolved(today: session.today)
-        let (_, recorded) = try await session.perform(.correctMeeting(id: meetingID, on: day, attendees: ids), on: caseID)
-        Console.current.line(recorded.isEmpty
-            ? session.l("Meeting \(meetingID) of case \(caseID) is already recorded so; nothing changed.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { today in
+            let day = on?.resolved(today: today)
+            return (.correctMeeting(id: meetingID, on: day, attendees: ids),
+                    .init(.post, "/meetings/\(meetingID)/correction", ["on": day?.description, "attendees": ids]))
+        }
+        Console.current.line(!done.changed
+            ? done.l("Meeting \(meetingID) of case \(caseID) is already recorded so; nothing changed.",
                         "Bijeenkomst \(meetingID) van casus \(caseID) staat al zo vastgelegd; er is niets veranderd.")
-            : session.l("Meeting \(meetingID) of case \(caseID) corrected; the original stays on record.",
+            : done.l("Meeting \(meetingID) of case \(caseID) corrected; the original stays on record.",
                         "Bijeenkomst \(meetingID) van casus \(caseID) verbeterd; het origineel blijft vastgelegd."))
     }
 }

@@ -16,7 +16,7 @@ public struct RegieCommand: AsyncParsableCommand {
             + "conflict, 6 storage error, 7 configuration error, 8 not permitted, 9 audit trail broken.",
             "Afsluitcodes: 0 gelukt, 1 interne fout, 2 verkeerd gebruik, 3 geweigerd door de regels, 4 niet "
             + "gevonden, 5 conflict, 6 opslagfout, 7 configuratiefout, 8 niet toegestaan, 9 dossierspoor gebroken."),
-        version: "0.1.0",
+        version: RegieVersion.current,
         subcommands: [
             InitCommand.self, DemoCommand.self, CaseGroup.self, GoalGroup.self, ResourceGroup.self, QuestionGroup.self,
             MeetingGroup.self, CheckGroup.self, TimeGroup.self, AgendaCommand.self, ReminderGroup.self, UndoCommand.self, AuditGroup.self, WorkflowGroup.self, PluginGroup.self, ReportGroup.self,

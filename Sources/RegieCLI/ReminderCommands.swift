@@ -25,9 +25,10 @@ struct ReminderDoneCommand: AsyncParsableCommand {
                       "Het nummer van de herinnering (zie `regie case show`).")) var reminderID: Int
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        try await session.perform(.closeReminder(id: reminderID, dismissal: nil), on: caseID)
-        Console.current.line(session.l("Reminder \(reminderID) of case \(caseID) is done.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.closeReminder(id: reminderID, dismissal: nil), .init(.post, "/reminders/\(reminderID)/done"))
+        }
+        Console.current.line(done.l("Reminder \(reminderID) of case \(caseID) is done.",
                                        "Herinnering \(reminderID) van casus \(caseID) is afgehandeld."))
     }
 }
@@ -45,9 +46,10 @@ struct ReminderDismissCommand: AsyncParsableCommand {
     @Option(help: H("Why it does not apply.", "Waarom hij niet van toepassing is.")) var reason: String
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        try await session.perform(.closeReminder(id: reminderID, dismissal: reason), on: caseID)
-        Console.current.line(session.l("Reminder \(reminderID) of case \(caseID) is dismissed.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.closeReminder(id: reminderID, dismissal: reason), .init(.post, "/reminders/\(reminderID)/dismiss", ["reason": reason]))
+        }
+        Console.current.line(done.l("Reminder \(reminderID) of case \(caseID) is dismissed.",
                                        "Herinnering \(reminderID) van casus \(caseID) is weggezet."))
     }
 }

@@ -44,6 +44,15 @@ struct ReportTeamCommand: AsyncParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() async throws {
+        if let server = try ServerClient.connect(global) {
+            var query = ["format=\(output.json ? "json" : format.rawValue)"]
+            if let team { query.append("team=\(ServerClient.pathPart(team))") }
+            if let since { query.append("since=\(since)") }
+            if let until { query.append("until=\(until)") }
+            if all { query.append("all=true") }
+            let answer = try await server.send(.get, "/reports/team?" + query.joined(separator: "&"), accept: "*/*")
+            return try Self.print(answer, json: output.json || format == .json)
+        }
         let session = try await CaseSession(global)
         let (report, teams) = try await session.teamReport(team: team, selection: .init(since: since, until: until, all: all))
         switch output.json ? .json : format {
@@ -53,6 +62,15 @@ struct ReportTeamCommand: AsyncParsableCommand {
             let document = TeamReportDocument(l: session.l).document(report, teams: teams, since: since, until: until, all: all)
             Console.current.write(format == .md ? document.markdown() : document.html(language: session.l.language.rawValue))
         }
+    }
+}
+
+extension ReportTeamCommand {
+    /// A report the server made, printed as this command prints its own: JSON as one value
+    /// followed by a newline, a document as it is.
+    static func print(_ answer: ServerClient.Answer, json: Bool) throws(RegieError) {
+        if json { return try JSONOutput.printUntyped(answer.body) }
+        Console.current.write(answer.text)
     }
 }
 
@@ -81,14 +99,12 @@ struct ReportCaseCommand: AsyncParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() async throws {
+        if let server = try ServerClient.connect(global) {
+            let answer = try await server.send(.get, "/cases/\(caseID)/plan?format=\(output.json ? "json" : format.rawValue)", accept: "*/*")
+            return try ReportTeamCommand.print(answer, json: output.json)
+        }
         let session = try await CaseSession(global)
-        let (state, workflow, _) = try await session.read(caseID, action: "report case")
-        // Chat agreements are checklist items of the meeting phase (the group-chat plugin's, or
-        // a team's own with an id starting with `group_chat.`) that hold in the current round.
-        let chat = try session.checklist(.meeting, of: state, workflow: workflow)
-            .filter { $0.holds && $0.item.id.hasPrefix("group_chat.") }.map(\.item.text)
-        var plan = CasePlan(state, today: session.today, groupChat: chat)
-        plan.contact = session.contact(for: state)
+        let plan = try await session.plan(caseID, action: "report case")
         if output.json { return try JSONOutput.print(CasePlanJSON(plan)) }
         switch format {
         case .md: Console.current.write(CasePlanReport(l: session.l).document(plan).markdown())

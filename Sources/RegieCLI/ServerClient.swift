@@ -127,6 +127,16 @@ struct ServerClient {
         var recorded: [String]
         var created: Int?
         var moved: MoveReport?
+        var holder: CaseHolderJSON?
+        var clientLabel: String?
+        var reference: String?
+        var statusTitle: String?
+        var undone: Undone?
+
+        struct Undone: Decodable {
+            var version: Int
+            var title: String
+        }
     }
 
     /// Performs a change to a case on the server.
@@ -137,6 +147,15 @@ struct ServerClient {
     /// The text the command line prints, rendered by the server (`Accept: text/plain`).
     func text(_ path: String) async throws(RegieError) -> String {
         try await send(.get, path, accept: "text/plain").text
+    }
+
+    /// The list a JSON answer holds under `key`, as it came (for `--json`).
+    func list(_ path: String, key: String) async throws(RegieError) -> [Any] {
+        let answer = try await send(.get, path).body
+        guard let object = try? JSONSerialization.jsonObject(with: answer) as? [String: Any], let list = object[key] as? [Any] else {
+            throw RegieError(.storage, .serverAnswerInvalid, ["server": .text(server)])
+        }
+        return list
     }
 
     /// A text as one part of a path, such as a checklist item's id.

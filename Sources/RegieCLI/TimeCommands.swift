@@ -51,19 +51,15 @@ struct TimeListCommand: AsyncParsableCommand {
     @OptionGroup var output: JSONOption
     @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
 
-    struct EntryJSON: Encodable {
-        var id: Int, on: LocalDate, minutes: Int, activity: TimeActivity
-    }
-
     func run() async throws {
+        if let server = try ServerClient.connect(global) {
+            let path = "/cases/\(caseID)/time"
+            if output.json { return try JSONOutput.printUntyped(try await server.list(path, key: "entries")) }
+            return Console.current.write(try await server.text(path))
+        }
         let session = try await CaseSession(global)
         let (state, _, _) = try await session.read(caseID, action: "time list")
-        if output.json {
-            return try JSONOutput.print(state.timeEntries.map { EntryJSON(id: $0.id, on: $0.on, minutes: $0.minutes, activity: $0.activity) })
-        }
-        for entry in state.timeEntries {
-            Console.current.line("\(entry.id).\t\(entry.on)\t\(Duration.text(minutes: entry.minutes))\t\(entry.activity.title(session.l))")
-        }
-        Console.current.line(session.l("Total: ", "Totaal: ") + Duration.text(minutes: state.minutesLogged))
+        if output.json { return try JSONOutput.print(state.timeEntries.map(TimeEntryJSON.init)) }
+        for line in TimeEntryJSON.lines(state, l: session.l) { Console.current.line(line) }
     }
 }

@@ -29,13 +29,15 @@ struct TimeCorrectCommand: AsyncParsableCommand {
             return minutes
         }
         guard minutes != nil || activity != nil || on != nil else { throw RegieError(.usage, .nothingToChange) }
-        let session = try await CaseSession(global)
-        let day = on?.resolved(today: session.today)
-        let (_, recorded) = try await session.perform(.correctTime(entry: entry, minutes: minutes, activity: activity, on: day), on: caseID)
-        Console.current.line(recorded.isEmpty
-            ? session.l("Time entry \(entry) of case \(caseID) is already so; nothing changed.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { today in
+            let day = on?.resolved(today: today)
+            return (.correctTime(entry: entry, minutes: minutes, activity: activity, on: day),
+                    .init(.patch, "/time/\(entry)", ["minutes": minutes, "activity": activity?.rawValue, "on": day?.description]))
+        }
+        Console.current.line(!done.changed
+            ? done.l("Time entry \(entry) of case \(caseID) is already so; nothing changed.",
                         "Tijdregistratie \(entry) van casus \(caseID) staat al zo; er is niets veranderd.")
-            : session.l("Time entry \(entry) of case \(caseID) corrected; the original stays on record.",
+            : done.l("Time entry \(entry) of case \(caseID) corrected; the original stays on record.",
                         "Tijdregistratie \(entry) van casus \(caseID) verbeterd; het origineel blijft vastgelegd."))
     }
 }
@@ -52,9 +54,10 @@ struct TimeWithdrawCommand: AsyncParsableCommand {
     @Option(help: H("Why it does not count.", "Waarom het niet telt.")) var reason: String
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        try await session.perform(.withdrawTime(entry: entry, reason: reason), on: caseID)
-        Console.current.line(session.l("Time entry \(entry) of case \(caseID) withdrawn; it no longer counts.",
+        let done = try await CaseCommandRun.perform(global, caseID: caseID) { _ in
+            (.withdrawTime(entry: entry, reason: reason), .init(.post, "/time/\(entry)/withdraw", ["reason": reason]))
+        }
+        Console.current.line(done.l("Time entry \(entry) of case \(caseID) withdrawn; it no longer counts.",
                                        "Tijdregistratie \(entry) van casus \(caseID) ingetrokken; hij telt niet meer mee."))
     }
 }

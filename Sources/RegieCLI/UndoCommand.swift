@@ -21,11 +21,18 @@ struct UndoCommand: AsyncParsableCommand {
     @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
 
     func run() async throws {
-        let session = try await CaseSession(global)
-        let (state, recorded) = try await session.perform(.undo, on: caseID)
-        guard case .undone(let undone) = recorded.last?.event else { return }
-        let l = session.l
-        Console.current.line(l("Undone on case \(caseID): \(EventNames.title(undone.type, l)) (version \(undone.version)). Status: \(state.status.title(l)).",
-                               "Ongedaan gemaakt op casus \(caseID): \(EventNames.title(undone.type, l)) (versie \(undone.version)). Status: \(state.status.title(l))."))
+        let l: L10n, version: Int, what: String, status: String
+        if let server = try ServerClient.connect(global) {
+            let written = try await server.change(.post, "/cases/\(caseID)/undo")
+            guard let undone = written.undone, let title = written.statusTitle else { return }
+            (l, version, what, status) = (server.l, undone.version, undone.title, title)
+        } else {
+            let session = try await CaseSession(global)
+            let (state, recorded) = try await session.perform(.undo, on: caseID)
+            guard case .undone(let undone) = recorded.last?.event else { return }
+            (l, version, what, status) = (session.l, undone.version, EventNames.title(undone.type, session.l), state.status.title(session.l))
+        }
+        Console.current.line(l("Undone on case \(caseID): \(what) (version \(version)). Status: \(status).",
+                               "Ongedaan gemaakt op casus \(caseID): \(what) (versie \(version)). Status: \(status)."))
     }
 }

@@ -17,6 +17,12 @@ package struct AgendaCalendar {
         self.stamp = stamp
     }
 
+    /// A calendar for an organisation: its name as a host name for the UIDs, `buurtteams-oost.regie`.
+    package init(_ l: L10n, organisation: String, stamp: Date) {
+        let words = organisation.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        self.init(l, domain: (words.isEmpty ? "workspace" : words.joined(separator: "-")) + ".regie", stamp: stamp)
+    }
+
     package func render(_ cases: [AgendaCase]) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Regie//Agenda//" + (l.language == .nl ? "NL" : "EN"),
                      "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]

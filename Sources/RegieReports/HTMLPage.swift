@@ -50,7 +50,8 @@ package enum HTMLPage {
         """
     }
 
-    private static let style = """
+    /// The stylesheet, inline; a server names its hash in the page's Content-Security-Policy.
+    package static let style = """
 
         body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #000; background: #fff; margin: 0; line-height: 1.45; }
         main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }

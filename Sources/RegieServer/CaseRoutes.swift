@@ -83,7 +83,7 @@ struct CaseRoutes {
         return try await environment.withSession(request, context) { session in
             let state = try await session.openCase(team: body.team, clientLabel: body.clientLabel, reference: body.reference,
                                                    complex: body.complex ?? false, worker: body.worker, secondWorker: body.secondWorker)
-            var written = CaseWritten(state, recorded: [])
+            var written = CaseWritten(state, recorded: [], l: session.l, names: session.displayName)
             written.recorded = ["opened"]
             written.created = state.id
             return try JSONBody.response(written, status: .created,
@@ -111,11 +111,9 @@ struct CaseRoutes {
     }
 
     @Sendable func addGoal(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        let caseID = try Query.caseID(context)
-        let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        let body = try await JSONBody.decode(GoalBody.self, from: request, context: context)
-        return try await environment.change(request, context, caseID: caseID, expected: expected, status: .created,
-                                .addGoal(text: body.text, term: body.term, wordedBy: body.wordedBy))
+        try await environment.change(GoalBody.self, request, context, status: .created) {
+            .addGoal(text: $0.text, term: $0.term, wordedBy: $0.wordedBy)
+        }
     }
 
     struct GoalChangeBody: APIRequestBody {
@@ -127,27 +125,21 @@ struct CaseRoutes {
     }
 
     @Sendable func changeGoal(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        let caseID = try Query.caseID(context)
         let goal = try Query.pathNumber(context, "goal")
-        let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        let body = try await JSONBody.decode(GoalChangeBody.self, from: request, context: context)
-        if body.text != nil && body.wordedBy == nil {
-            throw RegieError(.usage, .requestBodyInvalid, ["detail": "worded_by is missing (a new text needs it)"])
+        return try await environment.change(GoalChangeBody.self, request, context) { body in
+            if body.text != nil && body.wordedBy == nil {
+                throw RegieError(.usage, .requestBodyInvalid, ["detail": "worded_by is missing (a new text needs it)"])
+            }
+            return .changeGoal(id: goal, text: body.text, wordedBy: body.wordedBy, term: body.term, status: body.status)
         }
-        return try await environment.change(request, context, caseID: caseID, expected: expected,
-                                .changeGoal(id: goal, text: body.text, wordedBy: body.wordedBy, term: body.term, status: body.status))
     }
 
     @Sendable func tick(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        let caseID = try Query.caseID(context)
-        let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        return try await environment.change(request, context, caseID: caseID, expected: expected, .tick(item: try Query.pathText(context, "item")))
+        try await environment.change(request, context, .tick(item: try Query.pathText(context, "item")))
     }
 
     @Sendable func untick(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        let caseID = try Query.caseID(context)
-        let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        return try await environment.change(request, context, caseID: caseID, expected: expected, .untick(item: try Query.pathText(context, "item")))
+        try await environment.change(request, context, .untick(item: try Query.pathText(context, "item")))
     }
 
     struct MoveBody: APIRequestBody {
@@ -187,11 +179,9 @@ struct CaseRoutes {
     }
 
     @Sendable func move(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        let caseID = try Query.caseID(context)
-        let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        let body = try await JSONBody.decode(MoveBody.self, from: request, context: context)
-        let override = body.override ?? false
-        return try await environment.change(request, context, caseID: caseID, expected: expected,
-                                .move(try body.resolved(), reason: override ? nil : body.reason, override: override ? body.reason ?? "" : nil))
+        try await environment.change(MoveBody.self, request, context) { body in
+            let override = body.override ?? false
+            return .move(try body.resolved(), reason: override ? nil : body.reason, override: override ? body.reason ?? "" : nil)
+        }
     }
 }

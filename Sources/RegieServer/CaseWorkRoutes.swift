@@ -28,25 +28,6 @@ struct CaseWorkRoutes {
         group.post("cases/:case/undo", use: undo)
     }
 
-    /// Reads the case and its `If-Match` (before the body, so that a missing version is told
-    /// first), then the body, and performs the command it makes.
-    private func perform<Body: APIRequestBody>(_ body: Body.Type, _ request: Request, _ context: RegieRequestContext,
-                                               status: HTTPResponse.Status = .ok, farDateConfirmed: (Body) -> Bool = { _ in false },
-                                               _ command: (Body) throws -> CaseCommand) async throws -> Response {
-        let caseID = try Query.caseID(context)
-        let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        let decoded = try await JSONBody.decode(Body.self, from: request, context: context)
-        return try await environment.change(request, context, caseID: caseID, expected: expected, status: status,
-                                            farDateConfirmed: farDateConfirmed(decoded), try command(decoded))
-    }
-
-    /// A change that takes no body.
-    private func perform(_ request: Request, _ context: RegieRequestContext, _ command: CaseCommand) async throws -> Response {
-        let caseID = try Query.caseID(context)
-        let expected = try CaseVersionTag.expected(request, caseID: caseID)
-        return try await environment.change(request, context, caseID: caseID, expected: expected, command)
-    }
-
     // MARK: Resources and the group
 
     struct NewResource: APIRequestBody {
@@ -57,7 +38,7 @@ struct CaseWorkRoutes {
     }
 
     @Sendable func mapResource(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        try await perform(NewResource.self, request, context, status: .created) { .mapResource(label: $0.label, relation: $0.relation, kind: $0.kind) }
+        try await environment.change(NewResource.self, request, context, status: .created) { .mapResource(label: $0.label, relation: $0.relation, kind: $0.kind) }
     }
 
     struct ResourceChange: APIRequestBody {
@@ -75,7 +56,7 @@ struct CaseWorkRoutes {
 
     @Sendable func changeResource(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let resource = try Query.pathNumber(context, "resource")
-        return try await perform(ResourceChange.self, request, context) { body in
+        return try await environment.change(ResourceChange.self, request, context) { body in
             var change = ResourceChanged(resourceID: resource)
             change.contact = body.contact
             change.oneToOneHeld = body.oneToOne
@@ -90,7 +71,7 @@ struct CaseWorkRoutes {
     }
 
     @Sendable func removeResource(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        try await perform(request, context, .removeResource(resource: try Query.pathNumber(context, "resource")))
+        try await environment.change(request, context, .removeResource(resource: try Query.pathNumber(context, "resource")))
     }
 
     struct MemberChoice: APIRequestBody {
@@ -102,7 +83,7 @@ struct CaseWorkRoutes {
 
     @Sendable func chooseMember(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let resource = try Query.pathNumber(context, "resource")
-        return try await perform(MemberChoice.self, request, context) { .chooseMember(resource: resource, clientChose: $0.clientChose, note: $0.note) }
+        return try await environment.change(MemberChoice.self, request, context) { .chooseMember(resource: resource, clientChose: $0.clientChose, note: $0.note) }
     }
 
     struct Reason: APIRequestBody {
@@ -112,7 +93,7 @@ struct CaseWorkRoutes {
 
     @Sendable func leaveGroup(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let resource = try Query.pathNumber(context, "resource")
-        return try await perform(Reason.self, request, context) { .removeMember(resource: resource, reason: $0.reason) }
+        return try await environment.change(Reason.self, request, context) { .removeMember(resource: resource, reason: $0.reason) }
     }
 
     // MARK: Questions
@@ -128,7 +109,7 @@ struct CaseWorkRoutes {
     }
 
     @Sendable func recordQuestion(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        try await perform(NewQuestion.self, request, context, status: .created, farDateConfirmed: { $0.confirmFarDate ?? false }) {
+        try await environment.change(NewQuestion.self, request, context, status: .created, farDateConfirmed: { $0.confirmFarDate ?? false }) {
             .recordQuestion(text: $0.text, owner: $0.owner, due: $0.due)
         }
     }
@@ -140,7 +121,7 @@ struct CaseWorkRoutes {
 
     @Sendable func editQuestion(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let question = try Query.pathNumber(context, "question")
-        return try await perform(QuestionText.self, request, context) { .editQuestion(id: question, text: $0.text) }
+        return try await environment.change(QuestionText.self, request, context) { .editQuestion(id: question, text: $0.text) }
     }
 
     struct QuestionOwner: APIRequestBody {
@@ -152,7 +133,7 @@ struct CaseWorkRoutes {
 
     @Sendable func assignQuestion(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let question = try Query.pathNumber(context, "question")
-        return try await perform(QuestionOwner.self, request, context, farDateConfirmed: { $0.confirmFarDate ?? false }) {
+        return try await environment.change(QuestionOwner.self, request, context, farDateConfirmed: { $0.confirmFarDate ?? false }) {
             .assignQuestion(id: question, owner: $0.owner, due: $0.due)
         }
     }
@@ -164,7 +145,7 @@ struct CaseWorkRoutes {
 
     @Sendable func setQuestionStatus(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let question = try Query.pathNumber(context, "question")
-        return try await perform(QuestionState.self, request, context) { .setQuestionStatus(id: question, status: $0.status) }
+        return try await environment.change(QuestionState.self, request, context) { .setQuestionStatus(id: question, status: $0.status) }
     }
 
     // MARK: Meetings
@@ -176,14 +157,14 @@ struct CaseWorkRoutes {
     }
 
     @Sendable func planMeeting(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        try await perform(MeetingDay.self, request, context, status: .created, farDateConfirmed: { $0.confirmFarDate ?? false }) {
+        try await environment.change(MeetingDay.self, request, context, status: .created, farDateConfirmed: { $0.confirmFarDate ?? false }) {
             .planMeeting(on: $0.on)
         }
     }
 
     @Sendable func moveMeeting(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let meeting = try Query.pathNumber(context, "meeting")
-        return try await perform(MeetingDay.self, request, context, farDateConfirmed: { $0.confirmFarDate ?? false }) {
+        return try await environment.change(MeetingDay.self, request, context, farDateConfirmed: { $0.confirmFarDate ?? false }) {
             .moveMeeting(id: meeting, to: $0.on)
         }
     }
@@ -198,14 +179,14 @@ struct CaseWorkRoutes {
 
     @Sendable func meetingHeld(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let meeting = try Query.pathNumber(context, "meeting")
-        return try await perform(MeetingHeld.self, request, context) {
+        return try await environment.change(MeetingHeld.self, request, context) {
             .recordMeetingHeld(id: meeting, on: $0.on, attendees: $0.attendees, ledBy: $0.ledBy)
         }
     }
 
     @Sendable func cancelMeeting(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let meeting = try Query.pathNumber(context, "meeting")
-        return try await perform(Reason.self, request, context) { .cancelMeeting(id: meeting, reason: $0.reason) }
+        return try await environment.change(Reason.self, request, context) { .cancelMeeting(id: meeting, reason: $0.reason) }
     }
 
     // MARK: Time and undo
@@ -218,11 +199,11 @@ struct CaseWorkRoutes {
     }
 
     @Sendable func logTime(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        try await perform(TimeSpent.self, request, context, status: .created) { .logTime(minutes: $0.minutes, activity: $0.activity, on: $0.on) }
+        try await environment.change(TimeSpent.self, request, context, status: .created) { .logTime(minutes: $0.minutes, activity: $0.activity, on: $0.on) }
     }
 
     /// Takes back the asker's own last command on the case, within the undo window.
     @Sendable func undo(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        try await perform(request, context, .undo)
+        try await environment.change(request, context, .undo)
     }
 }

@@ -6,38 +6,100 @@ import RegieReports
 
 /// What a change to a case answers: the case's new version (also the ETag), the events
 /// recorded (none: nothing changed), the number of what the change made (the case, a goal, a
-/// resource, a question or a meeting), and the case's status now.
+/// resource, a question or a meeting), the case's status now and who holds it.
 struct CaseWritten: Encodable {
     var caseId: Int
     var version: Int
     var recorded: [String]
     var created: Int?
-    var status: StatusJSON
+    /// nil only for a team that declined a handover: the case was never theirs to see.
+    var status: StatusJSON?
+    /// The status in words, in the asker's language.
+    var statusTitle: String?
+    /// How the team refers to the client now, and the reference in their own system.
+    var clientLabel: String?
+    var reference: String?
+    var holder: CaseHolderJSON?
     /// For a move: where the case went, with the new phase's prompts and reminders.
     var moved: MoveReport?
+    /// For an undo: the event taken back.
+    var undone: UndoneJSON?
 
-    init(_ state: CaseState, recorded: [CaseEvent]) {
+    struct UndoneJSON: Encodable {
+        var version: Int
+        /// Its stored type name, such as `goal_added`, and that in words.
+        var type: String
+        var title: String
+    }
+
+    init(_ state: CaseState, recorded: [CaseEvent], l: L10n, names: (String) -> String) {
         caseId = state.id
         version = state.version
         self.recorded = recorded.map(\.typeName)
         created = CaseEvent.createdNumber(in: recorded)
         status = StatusJSON(state.status)
+        statusTitle = state.status.title(l)
+        if case .undone(let undone) = recorded.last {
+            self.undone = UndoneJSON(version: undone.version, type: undone.type, title: EventNames.title(undone.type, l))
+        }
+        clientLabel = state.clientLabel
+        reference = state.externalReference
+        holder = CaseHolderJSON(state, names: names)
+    }
+
+    /// No more than the case's number, its version and what was recorded.
+    static func bare(_ state: CaseState, recorded: [CaseEvent]) -> CaseWritten {
+        var written = CaseWritten(state, recorded: recorded, l: L10n(language: .en), names: { $0 })
+        written.status = nil
+        written.statusTitle = nil
+        written.clientLabel = nil
+        written.reference = nil
+        written.holder = nil
+        return written
     }
 }
 
 extension ServerEnvironment {
-    /// Performs a command on a case at the version the request names (`If-Match`, read by the
-    /// caller before the body), and answers with what was recorded and the new ETag: `status`
-    /// when something was recorded, 200 when nothing changed.
-    func change(_ request: Request, _ context: RegieRequestContext, caseID: Int, expected: Int?, status: HTTPResponse.Status = .ok,
-                farDateConfirmed: Bool = false, _ command: CaseCommand) async throws -> Response {
-        try await withSession(request, context) { session in
-            let (state, recorded) = try await session.perform(command, on: caseID, farDateConfirmed: farDateConfirmed,
-                                                              expectedVersion: expected)
-            var written = CaseWritten(state, recorded: recorded.map(\.event))
-            written.moved = await session.moveReport(state, recorded: recorded)
-            return try JSONBody.response(written, status: recorded.isEmpty ? .ok : status,
-                                         headers: [.eTag: CaseVersionTag.etag(state.version)])
+    /// A change to the case of the request's path: reads the case number and its `If-Match`
+    /// (before the body, so that a missing version is told first), then the body, then has
+    /// `perform` make the change on a session, and answers with what was recorded and the new
+    /// ETag: `status` when something was recorded, 200 when nothing changed.
+    func change<Body: APIRequestBody>(_ type: Body.Type, _ request: Request, _ context: RegieRequestContext,
+                                      status: HTTPResponse.Status = .ok,
+                                      answer: @escaping (CaseSession, CaseSession.Performed) -> CaseWritten = { session, done in
+                                          CaseWritten(done.state, recorded: done.recorded.map(\.event), l: session.l, names: session.displayName)
+                                      },
+                                      _ perform: (Body, CaseSession, _ caseID: Int, _ expected: Int?) async throws -> CaseSession.Performed)
+        async throws -> Response
+    {
+        let caseID = try Query.caseID(context)
+        let expected = try CaseVersionTag.expected(request, caseID: caseID)
+        let body = try await JSONBody.decode(Body.self, from: request, context: context)
+        return try await withSession(request, context) { session in
+            let done = try await perform(body, session, caseID, expected)
+            var written = answer(session, done)
+            written.moved = await session.moveReport(done.state, recorded: done.recorded)
+            return try JSONBody.response(written, status: done.recorded.isEmpty ? .ok : status,
+                                         headers: [.eTag: CaseVersionTag.etag(done.state.version)])
         }
     }
+
+    /// A change that is one core command made from the body.
+    func change<Body: APIRequestBody>(_ type: Body.Type, _ request: Request, _ context: RegieRequestContext,
+                                      status: HTTPResponse.Status = .ok, farDateConfirmed: @escaping (Body) -> Bool = { _ in false },
+                                      _ command: @escaping (Body) throws -> CaseCommand) async throws -> Response {
+        try await change(type, request, context, status: status) { body, session, caseID, expected in
+            try await session.perform(try command(body), on: caseID, farDateConfirmed: farDateConfirmed(body), expectedVersion: expected)
+        }
+    }
+
+    /// A change that takes no body.
+    func change(_ request: Request, _ context: RegieRequestContext, _ command: CaseCommand) async throws -> Response {
+        try await change(NoBody.self, request, context) { _ in command }
+    }
+}
+
+/// The body of a change that needs none: absent, or an empty object.
+struct NoBody: APIRequestBody {
+    static let fields: Set<String> = []
 }

@@ -12,7 +12,9 @@ enum JSONBody {
     /// rather than ignored, so that a misspelt optional field never goes unnoticed.
     static func decode<T: APIRequestBody>(_ type: T.Type, from request: Request, context: RegieRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let data = Data(buffer.readableBytesView)
+        var data = Data(buffer.readableBytesView)
+        // A change that takes no fields may come without a body.
+        if data.isEmpty && T.fields.isEmpty { data = Data("{}".utf8) }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw RegieError(.usage, .requestBodyInvalid, ["detail": "it is not a JSON object"])
         }
@@ -24,6 +26,11 @@ enum JSONBody {
         } catch let error as DecodingError {
             throw RegieError(.usage, .requestBodyInvalid, ["detail": .text(describe(error))])
         }
+    }
+
+    /// A change whose fields are all optional, sent with none of them.
+    static func nothingGiven(_ fields: String) -> RegieError {
+        RegieError(.usage, .requestBodyInvalid, ["detail": .text("it changes nothing (give at least one of \(fields))")])
     }
 
     /// Which field was wrong and how, without the value that was sent.

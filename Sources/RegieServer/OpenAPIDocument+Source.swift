@@ -366,6 +366,80 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/Problem503"
           }
         }
+      },
+      "patch": {
+        "operationId": "relabelCase",
+        "summary": "Correct how the team refers to the client, or the reference (`regie case relabel`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Label"
+              }
+            }
+          }
+        }
       }
     },
     "/api/v1/cases/{case}/goals": {
@@ -770,11 +844,24 @@ enum OpenAPIDocument {
               "maximum": 3650,
               "default": 14
             }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "ics"
+              ],
+              "default": "json"
+            },
+            "description": "ics: an iCalendar file that names case numbers only (`agenda --format ics`)."
           }
         ],
         "responses": {
           "200": {
-            "description": "The tasks, by due day. With `Accept: text/plain`: the text the command line prints.",
+            "description": "The tasks, by due day. With `Accept: text/plain`: the text the command line prints; with `format=ics`: an iCalendar file.",
             "content": {
               "application/json": {
                 "schema": {
@@ -785,6 +872,11 @@ enum OpenAPIDocument {
                 }
               },
               "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/calendar": {
                 "schema": {
                   "type": "string"
                 }
@@ -2126,6 +2218,55 @@ enum OpenAPIDocument {
             }
           }
         }
+      },
+      "get": {
+        "operationId": "listTime",
+        "summary": "The time logged on the case (`regie time list`); the read is logged.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entries and their total. With `Accept: text/plain`: the text the command line prints.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimeEntries"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
       }
     },
     "/api/v1/cases/{case}/undo": {
@@ -2184,6 +2325,1391 @@ enum OpenAPIDocument {
           },
           "428": {
             "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/meetings/{meeting}/correction": {
+      "post": {
+        "operationId": "correctMeeting",
+        "summary": "Correct a held meeting's day or attendees (`regie meeting correct`); the original stays on record.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "meeting",
+            "in": "path",
+            "required": true,
+            "description": "The meeting number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeetingCorrection"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/time/{entry}": {
+      "patch": {
+        "operationId": "correctTime",
+        "summary": "Correct a time entry (`regie time correct`); the original stays on record.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "entry",
+            "in": "path",
+            "required": true,
+            "description": "The time entry's number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TimeCorrection"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/time/{entry}/withdraw": {
+      "post": {
+        "operationId": "withdrawTime",
+        "summary": "Take back a time entry logged by mistake (`regie time withdraw`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "entry",
+            "in": "path",
+            "required": true,
+            "description": "The time entry's number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Reason"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/reminders/{reminder}/done": {
+      "post": {
+        "operationId": "reminderDone",
+        "summary": "Mark a plugin's reminder done (`regie reminder done`). No body.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "reminder",
+            "in": "path",
+            "required": true,
+            "description": "The reminder's number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/reminders/{reminder}/dismiss": {
+      "post": {
+        "operationId": "dismissReminder",
+        "summary": "Dismiss a plugin's reminder, saying why (`regie reminder dismiss`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "reminder",
+            "in": "path",
+            "required": true,
+            "description": "The reminder's number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Reason"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/checklist": {
+      "get": {
+        "operationId": "showChecklist",
+        "summary": "A phase's checklist (`regie check list`); the read is logged.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "phase",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "goals",
+                "mapping",
+                "activation",
+                "meeting",
+                "follow_up"
+              ]
+            },
+            "description": "Default: the case's current phase."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The items. With `Accept: text/plain`: the text the command line prints.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Checklist"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/migration": {
+      "get": {
+        "operationId": "migrationPlan",
+        "summary": "What moving the case to its team's current rules would change (`regie case migrate`); nothing changes, the read is logged.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The plan. With `Accept: text/plain`: the text the command line prints.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MigrationPlan"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      },
+      "post": {
+        "operationId": "migrateCase",
+        "summary": "Move the case to its team's current rules (`regie case migrate --yes`; coordinators). No body.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The plan as applied.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MigrationPlan"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/workers": {
+      "patch": {
+        "operationId": "assignWorkers",
+        "summary": "Change who of the team holds the case (`regie case assign`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Workers"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/transfer": {
+      "post": {
+        "operationId": "offerTransfer",
+        "summary": "Offer the case to another team (`regie case transfer --to-team`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TransferOffer"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/transfer/accept": {
+      "post": {
+        "operationId": "acceptTransfer",
+        "summary": "Take the case into your team (a coordinator of the receiving team; send `If-Match: *`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TransferAcceptance"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/transfer/decline": {
+      "post": {
+        "operationId": "declineTransfer",
+        "summary": "Decline the case (a coordinator of the receiving team; send `If-Match: *`); the answer holds no more than the version.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Reason"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/transfer/withdraw": {
+      "post": {
+        "operationId": "withdrawTransfer",
+        "summary": "Withdraw your team's offer (`regie case transfer --withdraw`).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Recorded, or nothing changed (`recorded` is empty).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Written"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem409"
+          },
+          "412": {
+            "$ref": "#/components/responses/Problem412"
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "428": {
+            "$ref": "#/components/responses/Problem428"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Reason"
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/transfers": {
+      "get": {
+        "operationId": "listTransfers",
+        "summary": "The handovers waiting to or from your teams (`regie case transfers`); each case shown is logged as read.",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "The offers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Transfers"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{case}/plan": {
+      "get": {
+        "operationId": "casePlan",
+        "summary": "The client's plan (`regie report case`); the read is logged.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "path",
+            "required": true,
+            "description": "The case number.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "md",
+                "html",
+                "dot"
+              ],
+              "default": "json"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The plan in the format asked for.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "The plan as `report case --json` gives it."
+                }
+              },
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/vnd.graphviz": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/reports/team": {
+      "get": {
+        "operationId": "teamReport",
+        "summary": "The team report (`regie report team`); the read is logged.",
+        "parameters": [
+          {
+            "name": "team",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Only this team (default: all your teams)."
+          },
+          {
+            "name": "since",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          },
+          {
+            "name": "until",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          },
+          {
+            "name": "all",
+            "in": "query",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "text",
+                "md",
+                "html"
+              ],
+              "default": "json"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report in the format asked for.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "The report as `report team --json` gives it."
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/access": {
+      "get": {
+        "operationId": "auditAccess",
+        "summary": "Who read case data (`regie audit access`): one case for its team; across cases for coordinators (their teams) and auditors (all).",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            },
+            "description": "Only this case."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The reads.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AccessEntries"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/log": {
+      "get": {
+        "operationId": "auditLog",
+        "summary": "Transitions and corrections (`regie audit log`): JSON lists the transitions; `Accept: text/plain` the command line's text with the corrections.",
+        "parameters": [
+          {
+            "name": "case",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            },
+            "description": "Only this case."
+          },
+          {
+            "name": "actor",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Only transitions by this person."
+          },
+          {
+            "name": "since",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            },
+            "description": "Only on or after this day (UTC)."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The log.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Transitions"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/export": {
+      "get": {
+        "operationId": "auditExport",
+        "summary": "The audit trail as NEN 7513 records (`regie audit export`; coordinators and auditors).",
+        "parameters": [
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "jsonl",
+                "csv"
+              ],
+              "default": "jsonl"
+            }
+          },
+          {
+            "name": "case",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 2147483647
+            },
+            "description": "Only this case."
+          },
+          {
+            "name": "since",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            },
+            "description": "Only on or after this day (UTC)."
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One record per line.",
+            "content": {
+              "application/jsonl": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
           },
           "503": {
             "$ref": "#/components/responses/Problem503"
@@ -2616,8 +4142,7 @@ enum OpenAPIDocument {
         "required": [
           "case_id",
           "version",
-          "recorded",
-          "status"
+          "recorded"
         ],
         "properties": {
           "case_id": {
@@ -2643,6 +4168,64 @@ enum OpenAPIDocument {
           },
           "moved": {
             "$ref": "#/components/schemas/MoveReport"
+          },
+          "status_title": {
+            "type": "string",
+            "description": "The status in words, in the asker's language."
+          },
+          "client_label": {
+            "type": "string"
+          },
+          "reference": {
+            "type": "string"
+          },
+          "holder": {
+            "type": "object",
+            "required": [
+              "team",
+              "worker",
+              "worker_name"
+            ],
+            "properties": {
+              "team": {
+                "type": "string"
+              },
+              "worker": {
+                "type": "string"
+              },
+              "worker_name": {
+                "type": "string"
+              },
+              "second_worker": {
+                "type": "string"
+              },
+              "second_worker_name": {
+                "type": "string"
+              },
+              "transfer_to": {
+                "type": "string",
+                "description": "The team a handover is offered to, while it waits."
+              }
+            }
+          },
+          "undone": {
+            "type": "object",
+            "required": [
+              "version",
+              "type",
+              "title"
+            ],
+            "properties": {
+              "version": {
+                "type": "integer"
+              },
+              "type": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              }
+            }
           }
         }
       },
@@ -3373,6 +4956,403 @@ enum OpenAPIDocument {
           "prompts_failure": {
             "type": "string",
             "description": "Why the prompts or reminders are missing, if a plugin failed to give them."
+          }
+        }
+      },
+      "Label": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [],
+        "properties": {
+          "client_label": {
+            "type": "string",
+            "description": "Initials or a nickname; never a citizen service number."
+          },
+          "reference": {
+            "type": "string",
+            "description": "The reference in the team's own system; an empty text removes it."
+          }
+        }
+      },
+      "MeetingCorrection": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [],
+        "properties": {
+          "on": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
+          },
+          "attendees": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "description": "The members who really came, by resource number."
+          }
+        }
+      },
+      "TimeCorrection": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [],
+        "properties": {
+          "minutes": {
+            "type": "integer"
+          },
+          "activity": {
+            "type": "string",
+            "enum": [
+              "contact",
+              "conversation",
+              "meeting",
+              "preparation",
+              "other"
+            ]
+          },
+          "on": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
+          }
+        }
+      },
+      "Workers": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [],
+        "properties": {
+          "worker": {
+            "type": "string",
+            "description": "The new responsible worker: a person of the case's team."
+          },
+          "second_worker": {
+            "type": "string"
+          },
+          "remove_second": {
+            "type": "boolean"
+          }
+        }
+      },
+      "TransferOffer": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "to_team",
+          "reason"
+        ],
+        "properties": {
+          "to_team": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "TransferAcceptance": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [],
+        "properties": {
+          "worker": {
+            "type": "string",
+            "description": "Who of the receiving team holds the case; default: the coordinator who accepts."
+          }
+        }
+      },
+      "Transfer": {
+        "type": "object",
+        "required": [
+          "case_id",
+          "from_team",
+          "to_team",
+          "reason",
+          "requested_by",
+          "requested_by_name",
+          "requested_at",
+          "incoming"
+        ],
+        "properties": {
+          "case_id": {
+            "type": "integer"
+          },
+          "from_team": {
+            "type": "string"
+          },
+          "to_team": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "requested_by": {
+            "type": "string"
+          },
+          "requested_by_name": {
+            "type": "string"
+          },
+          "requested_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "incoming": {
+            "type": "boolean",
+            "description": "True when the offer is to one of the asker's teams."
+          }
+        }
+      },
+      "Transfers": {
+        "type": "object",
+        "required": [
+          "transfers"
+        ],
+        "properties": {
+          "transfers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Transfer"
+            }
+          }
+        }
+      },
+      "TimeEntry": {
+        "type": "object",
+        "required": [
+          "id",
+          "on",
+          "minutes",
+          "activity"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "on": {
+            "type": "string",
+            "format": "date",
+            "description": "A day, YYYY-MM-DD."
+          },
+          "minutes": {
+            "type": "integer"
+          },
+          "activity": {
+            "type": "string",
+            "enum": [
+              "contact",
+              "conversation",
+              "meeting",
+              "preparation",
+              "other"
+            ]
+          }
+        }
+      },
+      "TimeEntries": {
+        "type": "object",
+        "required": [
+          "entries",
+          "total_minutes"
+        ],
+        "properties": {
+          "entries": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TimeEntry"
+            }
+          },
+          "total_minutes": {
+            "type": "integer"
+          }
+        }
+      },
+      "Checklist": {
+        "type": "object",
+        "required": [
+          "phase",
+          "items"
+        ],
+        "properties": {
+          "phase": {
+            "type": "string",
+            "enum": [
+              "goals",
+              "mapping",
+              "activation",
+              "meeting",
+              "follow_up"
+            ]
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "description": "A checklist item as `check list --json` shows it."
+            }
+          }
+        }
+      },
+      "MigrationPlan": {
+        "type": "object",
+        "required": [
+          "case_id",
+          "team",
+          "workflow_name",
+          "workflow_from",
+          "workflow_to",
+          "plugins_added",
+          "plugins_removed",
+          "plugins_changed",
+          "items_added",
+          "items_removed",
+          "unmet_before",
+          "unmet_after",
+          "unchanged",
+          "migrated",
+          "version"
+        ],
+        "properties": {
+          "case_id": {
+            "type": "integer"
+          },
+          "team": {
+            "type": "string"
+          },
+          "workflow_name": {
+            "type": "string"
+          },
+          "workflow_from": {
+            "type": "string"
+          },
+          "workflow_to": {
+            "type": "string"
+          },
+          "plugins_added": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "plugins_removed": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "plugins_changed": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "items_added": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "items_removed": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "unmet_before": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "unmet_after": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "unchanged": {
+            "type": "boolean",
+            "description": "The case already follows its team's current rules."
+          },
+          "migrated": {
+            "type": "boolean"
+          },
+          "version": {
+            "type": "integer",
+            "description": "The case's version after the plan; also the ETag."
+          }
+        }
+      },
+      "AccessEntry": {
+        "type": "object",
+        "required": [
+          "sequence",
+          "at",
+          "actor",
+          "actor_name",
+          "role",
+          "action",
+          "purpose"
+        ],
+        "properties": {
+          "sequence": {
+            "type": "integer"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "actor_name": {
+            "type": "string"
+          },
+          "role": {
+            "type": "string"
+          },
+          "case_id": {
+            "type": "integer",
+            "description": "Absent for a read across cases."
+          },
+          "action": {
+            "type": "string"
+          },
+          "purpose": {
+            "type": "string"
+          },
+          "address": {
+            "type": "string",
+            "description": "Where a read through the server came from; absent on the command line."
+          }
+        }
+      },
+      "AccessEntries": {
+        "type": "object",
+        "required": [
+          "entries"
+        ],
+        "properties": {
+          "entries": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AccessEntry"
+            }
+          }
+        }
+      },
+      "Transitions": {
+        "type": "object",
+        "required": [
+          "transitions"
+        ],
+        "properties": {
+          "transitions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "description": "A transition as `audit log --json` shows it."
+            }
           }
         }
       }

@@ -60,8 +60,13 @@ struct PersonRoutes {
         let days = try Query.number(query, "days", 0...3650) ?? 14
         let team = query["team"].map(String.init)
         let mine = try Query.flag(query, "mine")
+        let calendar = try Query.choice(query, "format", ["json", "ics"]) == "ics"
         return try await environment.withSession(request, context) { session in
             let cases = try await session.agenda(CaseSession.CaseSelection(team: team, mine: mine), withinDays: days)
+            if calendar {
+                let ics = AgendaCalendar(session.l, organisation: session.workspace.organisation, stamp: session.now).render(cases)
+                return ReportRoutes.document(ics, type: "text/calendar")
+            }
             let offers = try await session.agendaOffers(team: team)
             if PlainText.wanted(request) { return PlainText.response(AgendaText(session.l).lines(cases, today: session.today, offers: offers)) }
             return try JSONBody.response(AgendaItemJSON.items(cases, today: session.today, l: session.l, offers: offers))

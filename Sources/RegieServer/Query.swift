@@ -37,4 +37,22 @@ enum Query {
         default: throw RegieError(.usage, .queryInvalid, ["parameter": .text(name), "detail": "true or false"])
         }
     }
+
+    /// One of the values a parameter may take; nil when it is absent.
+    static func choice(_ query: Parameters, _ name: String, _ values: [String]) throws(RegieError) -> String? {
+        guard let text = query[Substring(name)] else { return nil }
+        guard values.contains(String(text)) else {
+            throw RegieError(.usage, .queryInvalid, ["parameter": .text(name), "detail": .text(values.joined(separator: ", "))])
+        }
+        return String(text)
+    }
+
+    /// A day as YYYY-MM-DD; nil when it is absent.
+    static func day(_ query: Parameters, _ name: String) throws(RegieError) -> LocalDate? {
+        guard let text = query[Substring(name)] else { return nil }
+        guard let day = LocalDate(iso: String(text)) else {
+            throw RegieError(.usage, .queryInvalid, ["parameter": .text(name), "detail": "a day as YYYY-MM-DD"])
+        }
+        return day
+    }
 }

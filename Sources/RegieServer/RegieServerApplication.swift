@@ -32,6 +32,11 @@ public enum RegieServerApplication {
         let api = router.group("api/v1").add(middleware: Authenticator(environment: environment))
         CaseRoutes(environment: environment).addRoutes(to: api)
         CaseWorkRoutes(environment: environment).addRoutes(to: api)
+        CaseCorrectionRoutes(environment: environment).addRoutes(to: api)
+        CaseReadRoutes(environment: environment).addRoutes(to: api)
+        HandoverRoutes(environment: environment).addRoutes(to: api)
+        ReportRoutes(environment: environment).addRoutes(to: api)
+        AuditRoutes(environment: environment).addRoutes(to: api)
         PersonRoutes(environment: environment).addRoutes(to: api)
     }
 

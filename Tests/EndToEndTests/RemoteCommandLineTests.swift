@@ -5,10 +5,12 @@ import Testing
 /// a workspace, with the same answers.
 @Suite("The command line against a server")
 struct RemoteCommandLineTests {
-    @Test("every case command gives the same output, errors and exit codes through a server as on a workspace")
+    @Test("every case command gives the same output, errors and exit codes through a server as on a workspace; the audit trail reads there too")
     func bothModes() async throws {
         let local = try Regie.workspace()
         let served = try Regie.workspace()
+        for workspace in [local, served] { try Self.addTeamAndPeople(workspace) }
+        #expect(try local.run(["config", "apply"]).status == 0)
         let server = try RunningServer(served)
         defer { server.stop() }
         let client = Regie(folder: try Regie.temporaryFolder())
@@ -62,6 +64,28 @@ struct RemoteCommandLineTests {
             ["time", "log", "1", "45m", "--activity", "conversation"],
             ["case", "show", "1"], ["case", "show", "1", "--json"], ["case", "list"], ["agenda"], ["agenda", "--json"],
             ["case", "show", "7"],  // no such case
+            // Reading and putting the record right.
+            ["time", "list", "1"], ["time", "list", "1", "--json"],
+            ["time", "correct", "1", "1", "--duration", "30m"], ["time", "correct", "1", "1", "--duration", "30m"],
+            ["time", "correct", "1", "4", "--activity", "other"],  // no such entry
+            ["time", "withdraw", "1", "1", "--reason", "Verkeerde casus"], ["time", "list", "1"],
+            ["check", "list", "1"], ["check", "list", "1", "--json"], ["check", "list", "1", "--phase", "goals"],
+            ["case", "relabel", "1", "--ref", "DOS-7"], ["case", "relabel", "1", "--ref", "DOS-7"],
+            ["case", "relabel", "1", "--client", "111222333"],  // never a citizen service number
+            ["meeting", "correct", "1", "4", "--attendees", "1"],  // no such meeting
+            ["reminder", "done", "1", "5"], ["reminder", "dismiss", "1", "5", "--reason", "Niet voor ons"],
+            ["case", "migrate", "1"], ["case", "migrate", "1", "--json"],
+            ["report", "case", "1"], ["report", "case", "1", "--json"], ["report", "case", "1", "--format", "dot"],
+            ["report", "team"], ["report", "team", "--json"], ["report", "team", "--format", "md"],
+            // Who holds the case, and a handover offered and withdrawn.
+            ["case", "assign", "1", "--second", "bert"], ["case", "assign", "1", "--second", "olga"],
+            ["case", "assign", "1", "--no-second"],
+            ["case", "transfer", "1", "--to-team", "oost", "--reason", "Verhuisd naar Oost"],
+            ["case", "transfers"], ["case", "transfers", "--json"],
+            ["case", "transfer", "1", "--withdraw", "--reason", "Blijft toch in West"],
+            ["case", "transfer", "1", "--withdraw", "--reason", "Nog eens"],  // nothing to withdraw
+            ["undo", "1"],
+            ["case", "open", "--team", "west", "--client", "B. Bakker", "--worker", "bert"],
         ]
         for step in script {
             let here = try local.run(step)
@@ -87,9 +111,26 @@ struct RemoteCommandLineTests {
         let lists = try [local.run(["case", "list", "--json"]), client.run(["case", "list", "--json"], environment: remote)].map {
             try JSONSerialization.jsonObject(with: Data($0.out.utf8)) as? [[String: Any]]
         }
-        #expect(lists[0]?.compactMap { $0["case_id"] as? Int } == [1])
-        #expect(lists[1]?.compactMap { $0["case_id"] as? Int } == [1])
+        #expect(lists[0]?.compactMap { $0["case_id"] as? Int } == [1, 2])
+        #expect(lists[1]?.compactMap { $0["case_id"] as? Int } == [1, 2])
         #expect((lists[1]?.first?["client_label"] as? String) == "J. de Vries")
+
+        // The audit trail through the server: the same kinds of answer (the reads differ: the server's are its own).
+        let log = try client.run(["audit", "log", "--case", "1"], environment: remote)
+        #expect(log.status == 0, "\(log.err)")
+        #expect(log.out.hasPrefix("Transitions of case 1:"), "\(log.out)")
+        #expect(log.out.contains("Corrections"), "\(log.out)")
+        let reads = try client.run(["audit", "access", "--case", "1", "--for-client"], environment: remote)
+        #expect(reads.status == 0, "\(reads.err)")
+        #expect(reads.out.contains("anna (coordinator) looked at your record"), "\(reads.out)")
+        let export = try client.run(["audit", "export", "--format", "csv"], environment: remote)
+        #expect(export.status == 0, "\(export.err)")
+        #expect(export.out.hasPrefix("event_id,"), "\(export.out.prefix(80))")
+        #expect(export.out.contains("regie 0.1.0 server"))
+
+        let calendar = try client.run(["agenda", "--format", "ics"], environment: remote)
+        #expect(calendar.out.hasPrefix("BEGIN:VCALENDAR"), "\(calendar.err)")
+        #expect(!calendar.out.contains("J. de Vries"))
 
         // What only works on the workspace says so, and changes nothing.
         let verify = try client.run(["audit", "verify"], environment: remote)
@@ -121,6 +162,18 @@ struct RemoteCommandLineTests {
         let plain = try client.run(["case", "list", "--server", "http://regie.example.org"], environment: ["HOME": home.path])
         #expect(plain.status == 2)
         #expect(plain.err.contains("not a server address"), "\(plain.err)")
+    }
+
+    /// A second team and two more people: bert in west, olga coordinating oost.
+    static func addTeamAndPeople(_ regie: Regie) throws {
+        let file = regie.folder.appendingPathComponent("regie.yaml")
+        var yaml = try String(contentsOf: file, encoding: .utf8)
+        let people = yaml.range(of: "people:")!
+        yaml.insert(contentsOf: "  - id: \"oost\"\n    name: \"Oost\"\n    workflow: resourcegroep\n    plugins: []\n", at: people.lowerBound)
+        let audit = yaml.range(of: "audit:")!
+        yaml.insert(contentsOf: "  - id: \"bert\"\n    name: \"Bert Jansen\"\n    role: worker\n    teams: [\"west\"]\n"
+                    + "  - id: \"olga\"\n    role: coordinator\n    teams: [\"oost\"]\n", at: audit.lowerBound)
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
     }
 
     /// JSON with every time (`at`, `…_at`) taken out, as canonical text to compare.

@@ -57,9 +57,9 @@ struct AuditScopeTests {
         #expect(csv.status == .success)
         #expect(csv.out.contains(",'=cmd|' /C calc'!A0,"), "\(csv.out)")
         for field in ["=", "+", "-", "@", "\t", "\r"] {
-            #expect(AuditExportCommand.csvField(field + "1").hasPrefix("'") || AuditExportCommand.csvField(field + "1").hasPrefix("\"'"))
+            #expect(AuditExportRecord.csvField(field + "1").hasPrefix("'") || AuditExportRecord.csvField(field + "1").hasPrefix("\"'"))
         }
-        #expect(AuditExportCommand.csvField("zorg") == "zorg")
+        #expect(AuditExportRecord.csvField("zorg") == "zorg")
     }
 
     @Test("the database and its key are private to their owner", .enabled(if: Workbench.onSQLite, "a SQLite file"))

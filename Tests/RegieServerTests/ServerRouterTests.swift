@@ -161,6 +161,24 @@ struct ServerRouterTests {
                 (.post, "/api/v1/cases/\(caseID)/meetings/1/cancel", #"{"reason": "ill"}"#),
                 (.post, "/api/v1/cases/\(caseID)/time", #"{"minutes": 30, "activity": "contact", "on": "2027-03-01"}"#),
                 (.post, "/api/v1/cases/\(caseID)/undo", nil),
+                (.patch, "/api/v1/cases/\(caseID)", #"{"client_label": "X"}"#),
+                (.post, "/api/v1/cases/\(caseID)/meetings/1/correction", #"{"attendees": [1]}"#),
+                (.get, "/api/v1/cases/\(caseID)/time", nil),
+                (.patch, "/api/v1/cases/\(caseID)/time/1", #"{"minutes": 20}"#),
+                (.post, "/api/v1/cases/\(caseID)/time/1/withdraw", #"{"reason": "wrong case"}"#),
+                (.post, "/api/v1/cases/\(caseID)/reminders/1/done", nil),
+                (.post, "/api/v1/cases/\(caseID)/reminders/1/dismiss", #"{"reason": "not for us"}"#),
+                (.get, "/api/v1/cases/\(caseID)/checklist", nil),
+                (.get, "/api/v1/cases/\(caseID)/migration", nil),
+                (.post, "/api/v1/cases/\(caseID)/migration", nil),
+                (.patch, "/api/v1/cases/\(caseID)/workers", #"{"worker": "bob"}"#),
+                (.post, "/api/v1/cases/\(caseID)/transfer", #"{"to_team": "oost", "reason": "moved"}"#),
+                (.post, "/api/v1/cases/\(caseID)/transfer/withdraw", #"{"reason": "no"}"#),
+                (.get, "/api/v1/cases/\(caseID)/plan", nil),
+                (.get, "/api/v1/cases/\(caseID)/plan?format=html", nil),
+                (.get, "/api/v1/audit/access?case=\(caseID)", nil),
+                (.get, "/api/v1/audit/log?case=\(caseID)", nil),
+                (.get, "/api/v1/reports/team?team=west", nil),
             ]
             for (method, uri, json) in calls {
                 let response = try await client.call(method, uri, token: bob, json: json, headers: [.ifMatch: "\"1\""])
@@ -170,6 +188,19 @@ struct ServerRouterTests {
             }
             let list = try await client.call(.get, "/api/v1/cases?team=west", token: bob)
             #expect(list.status == .forbidden)
+            // Without a pending offer to his team, bob learns only that there is none for him.
+            for action in ["accept", "decline"] {
+                let response = try await client.call(.post, "/api/v1/cases/\(caseID)/transfer/\(action)", token: bob,
+                                                     json: action == "accept" ? "{}" : #"{"reason": "no"}"#, headers: [.ifMatch: "*"])
+                #expect(response.status == .forbidden, "\(action)")
+                #expect(response.object["code"] as? String == "no_transfer_for_you")
+            }
+            // An export is for coordinators and auditors only: bob is refused before any case is looked at.
+            let export = try await client.call(.get, "/api/v1/audit/export?case=\(caseID)", token: bob)
+            #expect(export.status == .forbidden)
+            #expect(export.object["code"] as? String == "scope_needs_coordinator")
+            let transfers = try await client.call(.get, "/api/v1/transfers", token: bob)
+            #expect((transfers.object["transfers"] as? [Any])?.isEmpty == true)
             let own = try await client.call(.get, "/api/v1/cases", token: bob)
             #expect(own.status == .ok)
             #expect((own.object["cases"] as? [Any])?.isEmpty == true)
