@@ -36,7 +36,7 @@ serve: build
 # built binary on both, then the live server tests on their own (schemathesis, an OpenID provider,
 # two servers: they load both cores, which would slow the timed plugin tests beside them), then
 # the in-process command tests again with PostgreSQL as their store.
-LIVE_SERVER_TESTS = ServerLiveTests|OIDCLiveTests|RemoteCommandLineTests|ProxyLiveTests
+LIVE_SERVER_TESTS = ServerLiveTests|OIDCLiveTests|RemoteCommandLineTests|ProxyLiveTests|BrowserLoginLiveTests
 test: test-deps
 	$(SWIFT) build --build-tests
 	./scripts/with-test-postgres.sh sh -c '$(SWIFT) test --skip-build --skip "$(LIVE_SERVER_TESTS)" \

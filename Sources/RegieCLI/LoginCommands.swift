@@ -3,6 +3,7 @@ import Foundation
 import RegieApp
 import RegieCore
 import RegieReports
+import RegieServer
 
 /// Who the server says a token belongs to (`GET /api/v1/me`).
 struct ServerPerson: Decodable {
@@ -17,10 +18,14 @@ struct LoginCommand: AsyncParsableCommand {
             commandName: "login", abstract: H("Log in to a Regie server, so that commands can work on it (--server or REGIE_SERVER).",
                                               "Log in op een Regie-server, zodat opdrachten erop kunnen werken (--server of REGIE_SERVER)."),
             discussion: H(
-                "Make an API token on the server's account page (ADDRESS/account) and paste it when asked. It is checked with "
-                + "the server and kept in ~/.config/regie/credentials.json, readable by you alone.",
-                "Maak een API-token op de accountpagina van de server (ADRES/account) en plak het als daarom gevraagd wordt. "
-                + "Het wordt bij de server gecontroleerd en bewaard in ~/.config/regie/credentials.json, alleen leesbaar voor jou."))
+                "Make an API token on the server's account page (ADDRESS/account) and paste it when asked; or, with --browser, "
+                + "open the address it shows, log in there and give the command line access: the token comes back to this "
+                + "computer sealed, through the browser. Either way it is checked with the server and kept in "
+                + "~/.config/regie/credentials.json, readable by you alone.",
+                "Maak een API-token op de accountpagina van de server (ADRES/account) en plak het als daarom gevraagd wordt; "
+                + "of open met --browser het adres dat het toont, log daar in en geef de opdrachtregel toegang: het token komt "
+                + "verzegeld via de browser terug naar deze computer. Het wordt hoe dan ook bij de server gecontroleerd en "
+                + "bewaard in ~/.config/regie/credentials.json, alleen leesbaar voor jou."))
     }
 
     @OptionGroup var global: GlobalOptions
@@ -29,6 +34,15 @@ struct LoginCommand: AsyncParsableCommand {
     @Flag(name: .customLong("token-stdin"), help: H("Read the token from standard input, without asking (for scripts).",
                                                     "Lees het token van de standaardinvoer, zonder te vragen (voor scripts)."))
     var tokenStdin = false
+    @Flag(help: H("Log in in a browser, which hands this command line its token.",
+                  "Log in via een browser, die deze opdrachtregel zijn token geeft.")) var browser = false
+
+    func validate() throws {
+        if browser && tokenStdin { throw ValidationError("Give --browser or --token-stdin, not both.") }
+    }
+
+    /// How long a browser login waits for the person.
+    static let browserMinutes = 5
 
     func run() async throws {
         let environment = ProcessEnvironment.current
@@ -38,12 +52,7 @@ struct LoginCommand: AsyncParsableCommand {
             throw RegieError(.configuration, .credentialsUnreadable, ["path": "~/.config/regie", "detail": "there is no home folder (HOME)"])
         }
         var credentials = try ServerCredentials(path: path)
-        if !tokenStdin {
-            FileHandle.standardError.write(Data(l("Make a token at \(server)/account and paste it here: ",
-                                                  "Maak een token op \(server)/account en plak het hier: ").utf8))
-        }
-        let token = (tokenStdin ? Self.readAll() : Self.readSecretLine())?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !token.isEmpty else { throw RegieError(.usage, .tokenNotGiven) }
+        let token = browser ? try await Self.browserLogin(server, l: l, environment: environment) : try Self.pastedToken(server, l: l, tokenStdin)
         // Not one of Regie's tokens (a stray paste): refused here, never sent anywhere.
         guard APITokenSecret.hashIfWellFormed(token) != nil else { throw RegieError(.notPermitted, .tokenInvalid) }
         let client = ServerClient(server: server, token: token, l: l, purpose: global.purpose)
@@ -52,6 +61,42 @@ struct LoginCommand: AsyncParsableCommand {
         try credentials.save()
         Console.current.line(l("Logged in to \(server) as \(person.name) (\(person.id)).",
                                "Ingelogd op \(server) als \(person.name) (\(person.id))."))
+    }
+
+    /// A token pasted at the prompt (without echo) or piped in.
+    static func pastedToken(_ server: String, l: L10n, _ tokenStdin: Bool) throws(RegieError) -> String {
+        if !tokenStdin {
+            FileHandle.standardError.write(Data(l("Make a token at \(server)/account and paste it here: ",
+                                                  "Maak een token op \(server)/account en plak het hier: ").utf8))
+        }
+        let token = (tokenStdin ? Self.readAll() : Self.readSecretLine())?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !token.isEmpty else { throw RegieError(.usage, .tokenNotGiven) }
+        return token
+    }
+
+    /// Waits on this computer for the browser to bring back the token the server sealed to a
+    /// key made for this login alone (``LoginHandover``), after showing where to log in.
+    static func browserLogin(_ server: String, l: L10n, environment: [String: String]) async throws(RegieError) -> String {
+        let pending = LoginHandover.Pending()
+        let query = try await LoginCallbackListener.wait(minutes: browserMinutes, language: l.language) { port in
+            let address = "\(server)/cli-login?\(pending.request(port: port).query())"
+            FileHandle.standardError.write(Data(l("Open this address in your browser, log in and give the command line access:\n\(address)\n",
+                                                  "Open dit adres in je browser, log in en geef de opdrachtregel toegang:\n\(address)\n").utf8))
+            openInBrowser(address, environment: environment)
+        }
+        guard let token = pending.token(fromCallback: query) else { throw RegieError(.notPermitted, .handoverRefused) }
+        return token
+    }
+
+    /// Opens the address in the desktop's browser, when there is a desktop; else the person opens it.
+    static func openInBrowser(_ address: String, environment: [String: String]) {
+        guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", address]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
     }
 
     /// Standard input, up to a few kilobytes (a token is 49 characters).

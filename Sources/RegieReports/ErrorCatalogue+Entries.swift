@@ -630,6 +630,21 @@ extension ErrorCatalogue {
         case .credentialsUnreadable:
             Entry("{path} cannot be read: {detail}.", "{path} is niet te lezen: {detail}.",
                   hint: "Remove it and log in again with `regie login`.", "Verwijder het en log opnieuw in met `regie login`.")
+        case .handoverInvalid:
+            Entry("This address for giving the command line a token is incomplete or not valid.",
+                  "Dit adres om de opdrachtregel een token te geven is onvolledig of ongeldig.",
+                  hint: "Run `regie login --browser` again and open the address it shows.",
+                  "Voer `regie login --browser` opnieuw uit en open het adres dat het toont.")
+        case .handoverTimedOut:
+            Entry("No browser came back within {minutes} minutes; nothing was kept.",
+                  "Er kwam binnen {minutes} minuten geen browser terug; er is niets bewaard.",
+                  hint: "Run `regie login --browser` again, or paste a token with `regie login`.",
+                  "Voer `regie login --browser` opnieuw uit, of plak een token met `regie login`.")
+        case .handoverRefused:
+            Entry("The browser came back with an answer that was not for this login; nothing was kept.",
+                  "De browser kwam terug met een antwoord dat niet bij deze login hoort; er is niets bewaard.",
+                  hint: "Run `regie login --browser` again and use only the address it shows.",
+                  "Voer `regie login --browser` opnieuw uit en gebruik alleen het adres dat het toont.")
         case .tokenNotGiven:
             Entry("No token was given.", "Er is geen token gegeven.",
                   hint: "Make one on the server's account page and paste it, or pipe it in with --token-stdin.",
@@ -711,6 +726,9 @@ extension ErrorCatalogue {
             Entry("The cosignature could not be made.", "De medeondertekening kon niet worden gemaakt.")
         case .jsonFailed:
             Entry("The output could not be written as JSON.", "De uitvoer kon niet als JSON worden geschreven.")
+        case .sealFailed:
+            Entry("The token could not be sealed for the command line; no token was made.",
+                  "Het token kon niet voor de opdrachtregel worden verzegeld; er is geen token gemaakt.")
         }
     }
 }

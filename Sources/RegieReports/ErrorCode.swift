@@ -193,6 +193,9 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case oidcNoSecondFactor = "oidc_no_second_factor"
     case oidcUnknownPerson = "oidc_unknown_person"
     case loginStateInvalid = "login_state_invalid"
+    case handoverInvalid = "handover_invalid"
+    case handoverTimedOut = "handover_timed_out"
+    case handoverRefused = "handover_refused"
     case configurationNotRecorded = "configuration_not_recorded"
     case configurationChangedMeanwhile = "configuration_changed_meanwhile"
     case configurationUnreadable = "configuration_unreadable"
@@ -206,4 +209,5 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case noOpeningEvent = "no_opening_event"
     case cosignatureFailed = "cosignature_failed"
     case jsonFailed = "json_failed"
+    case sealFailed = "seal_failed"
 }

@@ -55,8 +55,11 @@ struct OIDCRoutes {
             let session = try await environment.logins.startSession(for: who, method: "oidc", at: now)
             var page = SignInPage(l, title: l("You are logged in", "Je bent ingelogd"))
             // A page of this site, not a redirect: the strict session cookie then comes along on the next step.
-            page.add("<p><a href=\"/account\">\(SignInPage.escape(l("Go on to your account", "Verder naar je account")))</a></p>")
+            let next = environment.afterLogin(request)
+            let onward = next == "/account" ? l("Go on to your account", "Verder naar je account") : l("Go on to the command line's login", "Verder naar de login van de opdrachtregel")
+            page.add("<p><a href=\"\(SignInPage.escape(next))\">\(SignInPage.escape(onward))</a></p>")
             var response = page.response()
+            response.setCookie(environment.returnCookieCleared)
             response.setCookie(Cookie(name: environment.sessionCookieName, value: session.secret,
                                       maxAge: Int(session.expiresAt.timeIntervalSince(now)), path: "/", secure: environment.settings.isTLS,
                                       httpOnly: true, sameSite: .strict))

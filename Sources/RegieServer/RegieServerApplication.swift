@@ -29,6 +29,7 @@ public enum RegieServerApplication {
         MetaRoutes(environment: environment).addRoutes(to: router)
         SignInRoutes(environment: environment).addRoutes(to: router)
         OIDCRoutes(environment: environment).addRoutes(to: router)
+        CommandLineLoginRoutes(environment: environment).addRoutes(to: router)
         let api = router.group("api/v1").add(middleware: Authenticator(environment: environment))
         CaseRoutes(environment: environment).addRoutes(to: api)
         CaseWorkRoutes(environment: environment).addRoutes(to: api)

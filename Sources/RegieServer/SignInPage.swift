@@ -44,7 +44,9 @@ struct SignInPage {
             """
     }
 
-    func response(status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+    /// - Parameter formAction: where the page's forms may send the browser (and their answers
+    ///   redirect it); only the server itself unless a page needs more.
+    func response(status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:], formAction: String = "'self'") -> Response {
         let html = """
             <!DOCTYPE html>
             <html lang="\(l.language.rawValue)"><head><meta charset="utf-8">
@@ -57,7 +59,7 @@ struct SignInPage {
         var headers = extra
         headers[.contentType] = "text/html; charset=utf-8"
         // Pages may load their own stylesheet and post to their own forms; nothing else.
-        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action \(formAction); frame-ancestors 'none'; base-uri 'none'"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 

@@ -72,8 +72,9 @@ struct SignInRoutes {
         do {
             let (_, session) = try await environment.logins.logIn(person: form.person ?? "", password: form.password ?? "", code: form.code ?? "",
                                                                  address: environment.address(request, context), at: now)
-            var response = Response(status: .seeOther, headers: [.location: "/account"])
+            var response = Response(status: .seeOther, headers: [.location: environment.afterLogin(request)])
             response.setCookie(sessionCookie(session.secret, maxAge: Int(session.expiresAt.timeIntervalSince(now))))
+            response.setCookie(environment.returnCookieCleared)
             return response
         } catch {
             // 401 for wrong credentials, 403 when locked, 503 when the store is out of reach.
