@@ -71,11 +71,15 @@ package struct ServerLogins: Sendable {
 
     /// Sets the purpose recorded with this session's reads from now on; nil or empty: the
     /// workspace's default. Only a login session has one: a token's requests say theirs in a header.
-    package func setPurpose(_ text: String?, of who: Authenticated) async throws(RegieError) {
+    /// - Returns: the person as they are from now on, with the purpose as kept (nil: the workspace's).
+    package func setPurpose(_ text: String?, of who: Authenticated) async throws(RegieError) -> Authenticated {
         guard case .session(let hash, _) = who.credential else { throw RegieError(.usage, .purposeNeedsSession) }
         let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let purpose = trimmed.isEmpty ? nil : try CaseSession.checkedPurpose(trimmed)
         try await Self.stored { () throws(StoreError) in try await store.setSessionPurpose(idHash: hash, purpose: purpose) }
+        var changed = who
+        changed.purpose = purpose
+        return changed
     }
 
     /// Ends a session, or every session of its person (`everywhere`).

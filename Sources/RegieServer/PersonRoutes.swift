@@ -47,11 +47,8 @@ struct PersonRoutes {
     @Sendable func changeMe(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(MeChange.self, from: request, context: context)
         guard let identity = context.identity else { throw RegieError(.notPermitted, .notSignedIn) }
-        try await environment.logins.setPurpose(body.purpose, of: identity)
-        var changed = identity
-        changed.purpose = body.purpose.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         var context = context
-        context.identity = changed
+        context.identity = try await environment.logins.setPurpose(body.purpose, of: identity)
         return try await me(request, context: context)
     }
 

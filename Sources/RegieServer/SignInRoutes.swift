@@ -245,11 +245,8 @@ struct SignInRoutes {
     /// The account page's purpose form: what this session's reads are recorded as being for.
     @Sendable func choosePurpose(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let form = try await Self.form(CSRFForm.self, request, context)
-        var who = try await environment.sessionIdentity(request, csrf: form.csrf)
-        try await environment.logins.setPurpose(form.purpose, of: who)
-        let trimmed = form.purpose?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        who.purpose = trimmed.isEmpty ? nil : trimmed
-        return accountPage(l(request), who, made: nil).response()
+        let who = try await environment.sessionIdentity(request, csrf: form.csrf)
+        return accountPage(l(request), try await environment.logins.setPurpose(form.purpose, of: who), made: nil).response()
     }
 
     /// A form body (application/x-www-form-urlencoded) within the size limit.
