@@ -8,9 +8,10 @@ connections, as the ceiling on this machine in the same run.
 
 Run it under scripts/with-test-postgres.sh, after `make release` and building make-store and
 hello-server in Benchmarks/ (`make benchmarks` does all of it):
-    python3 Benchmarks/scripts/server-load.py [CASES] [TEAMS] [SECONDS] [no-agenda] [case_cache=N]
+    python3 Benchmarks/scripts/server-load.py [CASES] [TEAMS] [SECONDS] [no-agenda] [case_cache=N] [group_commit=false]
 With `no-agenda` the readers read cases and the list only, to show what the agenda costs;
-`case_cache=N` sets `server: case_cache` (0: the server keeps no replayed case in memory).
+`case_cache=N` sets `server: case_cache` (0: the server keeps no replayed case in memory);
+`group_commit=false` has every request write its reads and token use in a transaction of its own.
 """
 import json, os, re, subprocess, sys, tempfile, time
 
@@ -23,6 +24,8 @@ teams = int(sys.argv[2]) if len(sys.argv) > 2 else 50
 seconds = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 agenda = "no-agenda" not in sys.argv[4:]
 case_cache = next((a.split("=", 1)[1] for a in sys.argv[4:] if a.startswith("case_cache=")), None)
+group_commit = next((a.split("=", 1)[1] for a in sys.argv[4:] if a.startswith("group_commit=")), None)
+group_commit = next((a.split("=", 1)[1] for a in sys.argv[4:] if a.startswith("group_commit=")), None)
 admin = os.environ.get("REGIE_TEST_POSTGRES_URL")
 if not admin:
     sys.exit("server-load: run it under scripts/with-test-postgres.sh (REGIE_TEST_POSTGRES_URL is not set)")
@@ -57,8 +60,13 @@ run(REGIE, "store", "copy", "--to", url, "--as", "bench", folder=folder)
 yaml_path = os.path.join(folder, "regie.yaml")
 with open(yaml_path) as f:
     yaml = f.read().replace("database: regie.sqlite", f'database: "{url}"')
+settings = []
 if case_cache is not None:
-    yaml += f"\nserver:\n  case_cache: {int(case_cache)}\n"
+    settings.append(f"  case_cache: {int(case_cache)}")
+if group_commit is not None:
+    settings.append(f"  group_commit: {'true' if group_commit == 'true' else 'false'}")
+if settings:
+    yaml += "\nserver:\n" + "\n".join(settings) + "\n"
 with open(yaml_path, "w") as f:
     f.write(yaml)
 os.makedirs(os.path.join(folder, "workflows"), exist_ok=True)
@@ -153,5 +161,5 @@ print(f"| reads ({'case 50%, agenda 29%, list 21%' if agenda else 'case 50%, lis
 print(f"| writes (goal added 50%, item ticked or unticked 50%) | {w[0]:.0f} | {w[1]:.1f} ms | {w[2]:.1f} ms | {w[3]} |")
 print(f"| all of regie serve | {r[0] + w[0]:.0f} | | | {r[3] + w[3]} |")
 print(f"| Hummingbird's hello route, 50 connections (the ceiling) | {h[0]:.0f} | {h[1]:.1f} ms | {h[2]:.1f} ms | {h[3]} |")
-print(f"(case_cache: {case_cache if case_cache is not None else 'default'}; the server's peak memory {int(peak) // 1024} MB)")
+print(f"(case_cache: {case_cache if case_cache is not None else 'default'}, group_commit: {group_commit or 'default'}; the server's peak memory {int(peak) // 1024} MB)")
 print(f"(regie serve reached {100 * (r[0] + w[0]) / h[0]:.1f}% of the ceiling; workspace and logs in {folder})")

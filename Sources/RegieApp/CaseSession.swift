@@ -28,6 +28,8 @@ package final class CaseSession {
     private let pool: RuleBookPool?
     /// Cases already replayed by other requests (a server's).
     let replays: ReplayedStates?
+    /// Where reads go to be recorded together with other requests' (a server's); nil: each on its own.
+    private let accessLog: GroupCommit<AccessRead>?
 
     /// - Parameters:
     ///   - request: who asks, when, why and in which language, as the front end established it.
@@ -43,6 +45,7 @@ package final class CaseSession {
         ownsStore = true
         pool = nil
         replays = nil
+        accessLog = nil
         if request.clockIsFixed && !store.allowsFixedClock {
             await store.close()
             throw RegieError(.usage, .fixedClockOnRealDatabase)
@@ -58,8 +61,9 @@ package final class CaseSession {
     /// A session on a store that stays open after it (a server's, shared by its requests):
     /// ``close()`` leaves the store open. The store's checkpoint policy must already be set.
     /// - Parameter pool: rule books to take one from and give it back to on ``close()``.
+    /// - Parameter accessLog: records this session's reads with other requests' in one transaction.
     package init(workspace: Workspace, request: Request, sharedStore: any EventStore, pool: RuleBookPool? = nil,
-                 replays: ReplayedStates? = nil) throws(RegieError) {
+                 replays: ReplayedStates? = nil, accessLog: GroupCommit<AccessRead>? = nil) throws(RegieError) {
         self.workspace = workspace
         (l, actorID, clockIsFixed, now, purpose) = try Self.asked(request, workspace)
         address = request.address
@@ -68,6 +72,7 @@ package final class CaseSession {
         ownsStore = false
         self.pool = pool
         self.replays = replays
+        self.accessLog = accessLog
         if let book = pool?.take() {
             rules = book
         } else {
@@ -214,9 +219,10 @@ package final class CaseSession {
     package func recordReads(caseIDs: [Int?], action: String) async throws(RegieError) {
         let person = try person()
         try enableCheckpoints(keyRequired: false)
+        let read = AccessRead(reader: AccessReader(actor: person.id, role: person.role.rawValue, purpose: purpose, address: address),
+                              at: now, caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action)
         do {
-            try await store.recordAccess(by: AccessReader(actor: person.id, role: person.role.rawValue, purpose: purpose, address: address),
-                                         at: now, caseIDs: caseIDs.isEmpty ? [nil] : caseIDs, action: action)
+            if let accessLog { try await accessLog.submit([read]) } else { try await store.recordAccesses([read]) }
         } catch {
             throw RegieError.from(error)
         }

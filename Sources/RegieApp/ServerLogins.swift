@@ -11,10 +11,13 @@ import RegieStore
 package struct ServerLogins: Sendable {
     package let workspace: Workspace
     package let store: any EventStore
+    /// Where token uses go to be recorded with other requests' (a server's); nil: each on its own.
+    package let tokenUses: GroupCommit<TokenUse>?
 
-    package init(workspace: Workspace, store: any EventStore) {
+    package init(workspace: Workspace, store: any EventStore, tokenUses: GroupCommit<TokenUse>? = nil) {
         self.workspace = workspace
         self.store = store
+        self.tokenUses = tokenUses
     }
 
     var settings: ServerSettings { workspace.server }
@@ -31,7 +34,10 @@ package struct ServerLogins: Sendable {
         guard let token, token.revokedAt == nil, token.expiresAt > now, let person = workspace.person(token.person) else {
             throw RegieError(.notPermitted, .tokenInvalid)
         }
-        try await Self.stored { () throws(StoreError) in try await store.recordTokenUse(id: token.id, at: now, address: address, request: request) }
+        let use = TokenUse(tokenID: token.id, at: now, address: address, request: request)
+        try await Self.stored { () throws(StoreError) in
+            if let tokenUses { try await tokenUses.submit([use]) } else { try await store.recordTokenUses([use]) }
+        }
         return Authenticated(person: person, credential: .token(id: token.id))
     }
 

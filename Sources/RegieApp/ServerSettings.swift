@@ -32,6 +32,9 @@ package struct ServerSettings: Sendable, Equatable {
     /// How many cases, as replayed from their events, a server keeps in memory for the agenda
     /// and the case list (a few kilobytes each); 0: none.
     package var caseCache = 10_000
+    /// Whether the reads and token uses of requests that arrive together are written in one
+    /// transaction (each request still waits until its own are stored); off: one each.
+    package var groupCommit = true
     /// bcrypt's cost for local accounts' passwords (2^cost rounds).
     package var bcryptCost = 12
 

@@ -5,10 +5,10 @@ import Yams
 extension WorkspaceLoader {
     /// `server:`: `listen` (host:port), `public_url`, `token_max_days`, `token_default_days`,
     /// `max_body_kb`, `request_timeout_seconds`, `session_idle_minutes`, `session_hours`,
-    /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`, `trusted_proxies`, `case_cache`, `oidc`.
+    /// `enrolment_hours`, `lockout_attempts`, `lockout_minutes`, `trusted_proxies`, `case_cache`, `group_commit`, `oidc`.
     static func serverSettings(_ node: YAMLNodeReader, file: String) throws(FileFormatError) -> ServerSettings {
         try node.allowOnly(["listen", "public_url", "token_max_days", "token_default_days", "max_body_kb", "request_timeout_seconds",
-                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes", "trusted_proxies", "case_cache",
+                            "session_idle_minutes", "session_hours", "enrolment_hours", "lockout_attempts", "lockout_minutes", "trusted_proxies", "case_cache", "group_commit",
                             "oidc"])
         var settings = ServerSettings()
         if let listen = try node.optionalString("listen") {
@@ -52,6 +52,12 @@ extension WorkspaceLoader {
         settings.lockoutAttempts = try number("lockout_attempts", 3...20) ?? settings.lockoutAttempts
         settings.lockoutMinutes = try number("lockout_minutes", 1...1440) ?? settings.lockoutMinutes
         settings.caseCache = try number("case_cache", 0...1_000_000) ?? settings.caseCache
+        if let text = try node.optionalString("group_commit") {
+            guard let value = ["true": true, "false": false][text] else {
+                throw FileFormatError(file: file, line: node.line(of: "group_commit"), problem: "`group_commit` must be true or false")
+            }
+            settings.groupCommit = value
+        }
         if node.has("trusted_proxies") {
             settings.trustedProxies = try node.sequence("trusted_proxies").map { item throws(FileFormatError) in
                 guard let text = item.string, !text.isEmpty, text.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {

@@ -36,7 +36,7 @@ package enum LoginCallbackListener {
         let logger = Logger(label: "regie-login", factory: { _ in SwiftLogNoOpLogHandler() })
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
                               onServerRunning: { channel in await listening(channel.localAddress?.port ?? 0) }, logger: logger)
-        // A graceful stop, so that the browser gets its page before the listener goes.
+        // Stopped gracefully, without taking the process's signals.
         let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         do {
             return try await withThrowingTaskGroup(of: [String: String]?.self) { group in
@@ -53,6 +53,8 @@ package enum LoginCallbackListener {
                     return nil
                 }
                 let first = try await group.next() ?? nil
+                // The browser's page is on its way: give it time to arrive before the listener stops.
+                if first != nil { try? await Task.sleep(for: .milliseconds(500)) }
                 await services.triggerGracefulShutdown()
                 arrived.finish()
                 group.cancelAll()

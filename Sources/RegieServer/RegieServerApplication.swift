@@ -90,6 +90,8 @@ public enum RegieServerApplication {
             provider = OIDCProvider(settings: oidc, clientSecret: secret)
         }
         return ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidc: provider,
-                                 replays: ReplayedStates(capacity: workspace.server.caseCache))
+                                 replays: ReplayedStates(capacity: workspace.server.caseCache),
+                                 accessLog: workspace.server.groupCommit ? GroupCommit { reads throws(StoreError) in try await store.recordAccesses(reads) } : nil,
+                                 tokenUses: workspace.server.groupCommit ? GroupCommit { uses throws(StoreError) in try await store.recordTokenUses(uses) } : nil)
     }
 }

@@ -21,10 +21,14 @@ struct ServerEnvironment: Sendable {
     let rules = RuleBookPool()
     /// Cases replayed by earlier requests, for the agenda.
     let replays: ReplayedStates
+    /// Reads and token uses of requests that arrive together, each written in one transaction.
+    /// nil with `server: group_commit: false`.
+    let accessLog: GroupCommit<AccessRead>?
+    let tokenUses: GroupCommit<TokenUse>?
 
     var settings: ServerSettings { workspace.server }
 
-    var logins: ServerLogins { ServerLogins(workspace: workspace, store: store) }
+    var logins: ServerLogins { ServerLogins(workspace: workspace, store: store, tokenUses: tokenUses) }
 
     /// The session cookie: `__Host-` on https, so that only this host over TLS can set or read it.
     var sessionCookieName: String { settings.isTLS ? "__Host-regie_session" : "regie_session" }
@@ -69,7 +73,7 @@ struct ServerEnvironment: Sendable {
         let asked = RegieApp.Request(actorID: identity.person.id, now: fixedNow ?? Date(), clockIsFixed: fixedNow != nil,
                                      language: language(of: request), purpose: purpose ?? identity.purpose,
                                      address: address(request, context))
-        return try CaseSession(workspace: workspace, request: asked, sharedStore: store, pool: rules, replays: replays)
+        return try CaseSession(workspace: workspace, request: asked, sharedStore: store, pool: rules, replays: replays, accessLog: accessLog)
     }
 
     /// Where the request came from, as the access log and the token uses record it.

@@ -174,16 +174,24 @@ extension SQLiteEventStore {
     /// Records one read that showed several cases (a list): one entry per case, in one
     /// transaction, so that each client's own view of who looked includes it.
     public func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) throws(StoreError) {
+        try recordAccesses([AccessRead(reader: reader, at: date, caseIDs: caseIDs, action: action)])
+    }
+
+    /// Records reads, in this order, in one transaction (see ``EventStore/recordAccesses(_:)``).
+    public func recordAccesses(_ reads: [AccessRead]) throws(StoreError) {
+        guard let last = reads.last else { return }
         try write { db in
             var ledger = try AuditLedger.load(db)
             let before = ledger.state.accessEntries
-            for caseID in caseIDs {
-                try ledger.recordAccess(db, by: reader, at: Self.millis(date), caseID: caseID, action: action)
+            for read in reads {
+                for caseID in read.caseIDs {
+                    try ledger.recordAccess(db, by: read.reader, at: Self.millis(read.at), caseID: caseID, action: read.action)
+                }
             }
             try ledger.save(db)
             // Reads count too: a period with nothing but reads is sealed every so many reads.
             if let policy = checkpointPolicy, before / policy.every != ledger.state.accessEntries / policy.every {
-                _ = try ledger.checkpoint(db, key: policy.key, at: date, trigger: "every \(policy.every) reads")
+                _ = try ledger.checkpoint(db, key: policy.key, at: last.at, trigger: "every \(policy.every) reads")
             }
         }
     }

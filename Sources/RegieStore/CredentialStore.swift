@@ -20,8 +20,9 @@ public protocol CredentialStore: AnyObject, Sendable {
     /// - Returns: how many were revoked.
     func revokeTokens(of person: String, by revoker: String, at date: Date) async throws(StoreError) -> Int
 
-    /// Records one use of a token: when, from which network address, for which request.
-    func recordTokenUse(id: String, at date: Date, address: String, request: String) async throws(StoreError)
+    /// Records uses of tokens (when, from which network address, for which request) in one
+    /// transaction; each token's last use is the latest of them.
+    func recordTokenUses(_ uses: [TokenUse]) async throws(StoreError)
 
     /// How many uses of a token are recorded.
     func tokenUseCount(id: String) async throws(StoreError) -> Int
@@ -70,4 +71,11 @@ public protocol CredentialStore: AnyObject, Sendable {
     /// Takes a login state once: if it is unused and not expired at `date`, marks it used and
     /// returns it; otherwise nil (a replayed or stale callback).
     func takeLoginState(stateHash: [UInt8], at date: Date) async throws(StoreError) -> StoredLoginState?
+}
+
+extension CredentialStore {
+    /// Records one use of a token: when, from which network address, for which request.
+    public func recordTokenUse(id: String, at date: Date, address: String, request: String) async throws(StoreError) {
+        try await recordTokenUses([TokenUse(tokenID: id, at: date, address: address, request: request)])
+    }
 }

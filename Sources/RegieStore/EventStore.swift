@@ -62,9 +62,10 @@ public protocol EventStore: CredentialStore, ConfigurationStore {
     /// transaction. They are derived rows: the record itself does not change.
     func replaceFacts(_ facts: [CaseFacts]) async throws(StoreError)
 
-    /// Records one read of case data in the access log, one entry per case shown (nil: a read
-    /// across cases), in one transaction.
-    func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) async throws(StoreError)
+    /// Records reads of case data in the access log, in this order, in one transaction: one
+    /// entry per case each showed (nil: a read across cases). A server gathers the reads of
+    /// requests that arrive together into one call, so that they share one commit.
+    func recordAccesses(_ reads: [AccessRead]) async throws(StoreError)
 
     /// Reads the audit trail as it is at one moment (one read transaction): first the snapshot
     /// the selection asks for, then its events in (case, version) order, then its access entries.
@@ -156,4 +157,11 @@ public struct StoreCounts: Sendable, Equatable {
 final class Collected<Item>: @unchecked Sendable {
     private(set) var items: [Item] = []
     func add(_ item: Item) { items.append(item) }
+}
+
+extension EventStore {
+    /// Records one read of case data, one entry per case shown (nil: a read across cases).
+    public func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) async throws(StoreError) {
+        try await recordAccesses([AccessRead(reader: reader, at: date, caseIDs: caseIDs, action: action)])
+    }
 }

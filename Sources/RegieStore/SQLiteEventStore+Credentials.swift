@@ -56,12 +56,18 @@ extension SQLiteEventStore: CredentialStore {
         }
     }
 
-    public func recordTokenUse(id: String, at date: Date, address: String, request: String) async throws(StoreError) {
+    public func recordTokenUses(_ uses: [TokenUse]) async throws(StoreError) {
+        guard !uses.isEmpty else { return }
         try await BlockingWork.run { () throws(StoreError) in
             try self.write { db in
-                try db.execute(sql: "INSERT INTO api_token_uses (token_id, at, address, request) VALUES (?, ?, ?, ?)",
-                               arguments: [id, Self.millis(date), address, request])
-                try db.execute(sql: "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", arguments: [Self.millis(date), id])
+                for use in uses {
+                    try db.execute(sql: "INSERT INTO api_token_uses (token_id, at, address, request) VALUES (?, ?, ?, ?)",
+                                   arguments: [use.tokenID, Self.millis(use.at), use.address, use.request])
+                }
+                for (id, at) in TokenUse.lastUses(uses) {
+                    try db.execute(sql: "UPDATE api_tokens SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?",
+                                   arguments: [Self.millis(at), id])
+                }
             }
         }
     }

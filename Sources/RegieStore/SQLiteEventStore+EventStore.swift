@@ -76,10 +76,8 @@ extension SQLiteEventStore {
         return try await BlockingWork.run { () throws(StoreError) in try self.forEachCaseFacts(teams: teams, body.value) }
     }
 
-    public func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) async throws(StoreError) {
-        try await BlockingWork.run { () throws(StoreError) in
-            try self.recordAccess(by: reader, at: date, caseIDs: caseIDs, action: action)
-        }
+    public func recordAccesses(_ reads: [AccessRead]) async throws(StoreError) {
+        try await BlockingWork.run { () throws(StoreError) in try self.recordAccesses(reads) }
     }
 
     public func readAuditTrail(_ selection: AuditTrailSelection, into visitor: any AuditTrailVisitor) async throws(StoreError) {

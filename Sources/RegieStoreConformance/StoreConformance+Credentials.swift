@@ -28,6 +28,16 @@ extension StoreConformance {
         try await other.recordTokenUse(id: first.id, at: Self.now.addingTimeInterval(9), address: "::1", request: "GET /api/v1/cases")
         #expect(try await store.tokenUseCount(id: first.id) == 2)
         #expect(try await store.token(secretHash: first.secretHash)?.lastUsedAt == Self.now.addingTimeInterval(9))
+        // Several requests' uses in one transaction, not in time order: each token's last use is its latest.
+        try await store.recordTokenUses([
+            TokenUse(tokenID: first.id, at: Self.now.addingTimeInterval(8.5), address: "127.0.0.1", request: "GET /api/v1/agenda"),
+            TokenUse(tokenID: second.id, at: Self.now.addingTimeInterval(7), address: "127.0.0.1", request: "GET /api/v1/me"),
+            TokenUse(tokenID: first.id, at: Self.now.addingTimeInterval(8), address: "127.0.0.1", request: "GET /api/v1/cases"),
+        ])
+        #expect(try await store.tokenUseCount(id: first.id) == 4)
+        #expect(try await store.token(secretHash: first.secretHash)?.lastUsedAt == Self.now.addingTimeInterval(9))
+        #expect(try await store.token(secretHash: second.secretHash)?.lastUsedAt == Self.now.addingTimeInterval(7))
+        try await store.recordTokenUses([])
         #expect(try await store.revokeToken(id: first.id, by: "anna", at: Self.now.addingTimeInterval(10)))
         #expect(try await other.revokeToken(id: first.id, by: "anna", at: Self.now.addingTimeInterval(11)) == false)
         #expect(try await other.token(secretHash: first.secretHash)?.revokedAt == Self.now.addingTimeInterval(10))

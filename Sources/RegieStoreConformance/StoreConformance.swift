@@ -169,6 +169,7 @@ package struct StoreConformance: Sendable {
             roots.append(trail.snapshot?.state.merkle.root)
             hashes.append(trail.events.sorted { $0.sequence < $1.sequence }.map(\.hash))
             accessHeads.append(trail.snapshot?.state.accessHead)
+            #expect(trail.accesses.map(\.envelope.actor) == ["karim", "karim", "anna", "bob"], "\(backend.name): reads in the order given")
             await store.close()
         }
         #expect(roots[0] != nil && roots[0] == roots[1], "\(backend.name) and \(other.name) give the same Merkle root")
@@ -212,8 +213,13 @@ package struct StoreConformance: Sendable {
         _ = try await store.append([Self.goal(1)], to: second, expectedVersion: 1, actor: "bob", at: Self.now)
         try await store.recordAccess(by: AccessReader(actor: "karim", role: "coordinator", purpose: "care"), at: Self.now,
                                      caseIDs: [first, second], action: "case list")
-        try await store.recordAccess(by: AccessReader(actor: "anna", role: "worker", purpose: "care", address: "2001:db8::7"), at: Self.now,
-                                     caseIDs: [second], action: "api case show")
+        // Two requests' reads in one transaction, as a server writes them: chained in this order.
+        try await store.recordAccesses([
+            AccessRead(reader: AccessReader(actor: "anna", role: "worker", purpose: "care", address: "2001:db8::7"), at: Self.now,
+                       caseIDs: [second], action: "api case show"),
+            AccessRead(reader: AccessReader(actor: "bob", role: "worker", purpose: "care", address: "192.0.2.9"), at: Self.now,
+                       caseIDs: [nil], action: "api case list"),
+        ])
         _ = try await store.append([Self.close(.goals)], to: first, expectedVersion: 3, actor: "anna", at: Self.now)
     }
 

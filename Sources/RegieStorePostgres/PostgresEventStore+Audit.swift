@@ -70,18 +70,21 @@ extension PostgresEventStore {
         }
     }
 
-    public func recordAccess(by reader: AccessReader, at date: Date, caseIDs: [Int?], action: String) async throws(StoreError) {
+    public func recordAccesses(_ reads: [AccessRead]) async throws(StoreError) {
+        guard let last = reads.last else { return }
         let policy = checkpointPolicy
         let state = try await transaction { connection in
             var ledger = try await self.lockLedger(connection)
             let before = ledger.state.accessEntries
-            for caseID in caseIDs {
-                try await ledger.recordAccess(connection, by: reader, at: Self.millis(date), caseID: caseID, action: action)
+            for read in reads {
+                for caseID in read.caseIDs {
+                    try await ledger.recordAccess(connection, by: read.reader, at: Self.millis(read.at), caseID: caseID, action: read.action)
+                }
             }
             try await ledger.save(connection)
             // Reads count too: a period with nothing but reads is sealed every so many reads.
             if let policy, before / policy.every != ledger.state.accessEntries / policy.every {
-                _ = try await ledger.checkpoint(connection, key: policy.key, at: date, trigger: "every \(policy.every) reads")
+                _ = try await ledger.checkpoint(connection, key: policy.key, at: last.at, trigger: "every \(policy.every) reads")
             }
             return ledger.state
         }

@@ -54,13 +54,21 @@ extension PostgresEventStore: CredentialStore {
         }
     }
 
-    public func recordTokenUse(id: String, at date: Date, address: String, request: String) async throws(StoreError) {
+    public func recordTokenUses(_ uses: [TokenUse]) async throws(StoreError) {
+        guard !uses.isEmpty else { return }
         let logger = self.logger
         try await transaction { connection in
-            try await connection.query("""
-                INSERT INTO api_token_uses (token_id, at, address, request) VALUES (\(id), \(Self.millis(date)), \(address), \(request))
-                """, logger: logger)
-            try await connection.query("UPDATE api_tokens SET last_used_at = \(Self.millis(date)) WHERE id = \(id)", logger: logger)
+            for use in uses {
+                try await connection.query("""
+                    INSERT INTO api_token_uses (token_id, at, address, request)
+                    VALUES (\(use.tokenID), \(Self.millis(use.at)), \(use.address), \(use.request))
+                    """, logger: logger)
+            }
+            // One update per token, in a fixed order, so that two batches never wait on each other's rows.
+            for (id, at) in TokenUse.lastUses(uses) {
+                try await connection.query(
+                    "UPDATE api_tokens SET last_used_at = GREATEST(COALESCE(last_used_at, 0), \(Self.millis(at))) WHERE id = \(id)", logger: logger)
+            }
         }
     }
 

@@ -27,6 +27,7 @@ struct ServerSettingsTests {
         #expect(settings.sessionIdleMinutes == 15 && settings.sessionHours == 12)
         #expect(settings.tokenDefaultDays == 90 && settings.tokenMaxDays == 365)
         #expect(settings.oidc == nil)
+        #expect(settings.groupCommit)
         #expect(!settings.isTLS)
     }
 
@@ -38,6 +39,7 @@ struct ServerSettingsTests {
               session_idle_minutes: 30
               token_max_days: 30
               token_default_days: 7
+              group_commit: false
               oidc:
                 issuer: https://login.example.org/realms/zorg
                 client_id: regie
@@ -49,6 +51,7 @@ struct ServerSettingsTests {
         #expect(settings.isTLS)
         #expect(settings.sessionIdleMinutes == 30)
         #expect(settings.tokenDefaultDays == 7)
+        #expect(settings.groupCommit == false)
         #expect(settings.oidc?.claim == "preferred_username")
         #expect(settings.oidc?.requiredMethods == ["mfa", "hwk"])
         #expect(workspace.people.first?.oidcSubject == "anna-at-idp")
@@ -56,7 +59,7 @@ struct ServerSettingsTests {
 
     @Test("Wrong settings are refused with the line they are on", arguments: [
         "  listen: 8080", "  listen: localhost:99999", "  public_url: ftp://regie.example.org", "  session_hours: 48",
-        "  token_default_days: 400", "  colour: blue", "  trusted_proxies: [proxy.example.org]",
+        "  token_default_days: 400", "  colour: blue", "  trusted_proxies: [proxy.example.org]", "  group_commit: sometimes",
         "  oidc:\n    issuer: http://login.example.org\n    client_id: regie",
         "  oidc:\n    issuer: https://login.example.org\n    client_id: regie\n    claim: name",
     ])
