@@ -66,10 +66,18 @@ extension CaseSession {
     }
 
     /// A server trusts a workspace only when its people, teams and roles are the recorded ones.
-    package static func checkRecorded(_ workspace: Workspace, in store: any EventStore) async throws(RegieError) {
+    /// - Returns: the recorded version it matches.
+    @discardableResult
+    package static func checkRecorded(_ workspace: Workspace, in store: any EventStore) async throws(RegieError) -> Int {
         let latest = try await latestRecorded(in: store)
         guard let latest, latest.configuration == RecordedConfiguration(workspace) else {
             throw RegieError(.configuration, .configurationNotRecorded, ["version": .number(latest?.version ?? 0)])
         }
+        return latest.version
+    }
+
+    /// The version of the configuration recorded last (0: none).
+    package static func recordedVersion(in store: any EventStore) async throws(RegieError) -> Int {
+        try await latestRecorded(in: store)?.version ?? 0
     }
 }

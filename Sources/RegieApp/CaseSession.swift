@@ -73,7 +73,7 @@ package final class CaseSession {
         self.pool = pool
         self.replays = replays
         self.accessLog = accessLog
-        if let book = pool?.take() {
+        if let book = pool?.take(for: workspace) {
             rules = book
         } else {
             rules = try RuleBook(workspace: workspace, store: sharedStore)

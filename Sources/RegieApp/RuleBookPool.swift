@@ -14,7 +14,16 @@ package final class RuleBookPool: @unchecked Sendable {
 
     package init(keep: Int = 16) { self.keep = keep }
 
-    func take() -> RuleBook? { lock.withLock { idle.popLast() } }
+    /// An idle book made for this workspace; books of a workspace as it was before a change
+    /// (a server that picked up a newly applied configuration) are dropped.
+    func take(for workspace: Workspace) -> RuleBook? {
+        lock.withLock {
+            while let book = idle.popLast() {
+                if book.workspace == workspace { return book }
+            }
+            return nil
+        }
+    }
 
     func giveBack(_ book: RuleBook) {
         lock.withLock { if idle.count < keep { idle.append(book) } }

@@ -3,7 +3,7 @@ import Foundation
 import RegieCore
 
 /// A folder with `regie.yaml`: the organisation, its teams and people, the locale and the database.
-package struct Workspace: Sendable {
+package struct Workspace: Sendable, Equatable {
     package static let fileName = "regie.yaml"
     package static let defaultTimeZoneName = "Europe/Amsterdam"
     /// Amsterdam's zone, or UTC+1 where the system has no time zone data.

@@ -19,6 +19,7 @@ public enum RegieServerApplication {
         let router = Router(context: RegieRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware(tls: environment.settings.isTLS))
         router.add(middleware: RequestLogMiddleware(logger: environment.logger))
+        router.add(middleware: ConfigurationRefreshMiddleware(environment: environment))
         router.add(middleware: ProblemMiddleware(environment: environment, routes: RouteTable(bare.routes)))
         router.add(middleware: MetricsMiddleware())
         addRoutes(to: router, environment)
@@ -61,16 +62,23 @@ public enum RegieServerApplication {
     }
 
     /// For router tests: the routes on a store, without a listening socket.
-    package static func testRouter(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil) async throws(RegieError)
+    package static func testRouter(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date? = nil,
+                                   configurationCheckSeconds: TimeInterval = configurationCheckSeconds) async throws(RegieError)
         -> Router<RegieRequestContext>
     {
-        router(try await environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: nil))
+        router(try await environment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidcClientSecret: nil,
+                                     configurationCheckSeconds: configurationCheckSeconds))
     }
 
+    /// How often a server looks whether a newer configuration was applied.
+    static let configurationCheckSeconds: TimeInterval = 5
+
     private static func environment(workspace: Workspace, store: any EventStore, logger: Logger, fixedNow: Date?,
-                                    oidcClientSecret: String?) async throws(RegieError) -> ServerEnvironment {
+                                    oidcClientSecret: String?, configurationCheckSeconds: TimeInterval = configurationCheckSeconds)
+        async throws(RegieError) -> ServerEnvironment
+    {
         // Who may do what comes from the recorded configuration; a regie.yaml that says otherwise is not trusted.
-        try await CaseSession.checkRecorded(workspace, in: store)
+        let version = try await CaseSession.checkRecorded(workspace, in: store)
         // A server that would write needs its signing key now, not at the first change.
         try CaseSession.enableCheckpoints(on: store, workspace: workspace, keyRequired: true)
         var provider: OIDCProvider?
@@ -89,7 +97,7 @@ public enum RegieServerApplication {
             }
             provider = OIDCProvider(settings: oidc, clientSecret: secret)
         }
-        return ServerEnvironment(workspace: workspace, store: store, logger: logger, fixedNow: fixedNow, oidc: provider,
+        return ServerEnvironment(live: LiveWorkspace(workspace, version: version, checkEvery: configurationCheckSeconds), store: store, logger: logger, fixedNow: fixedNow, oidc: provider,
                                  replays: ReplayedStates(capacity: workspace.server.caseCache),
                                  accessLog: workspace.server.groupCommit ? GroupCommit { reads throws(StoreError) in try await store.recordAccesses(reads) } : nil,
                                  tokenUses: workspace.server.groupCommit ? GroupCommit { uses throws(StoreError) in try await store.recordTokenUses(uses) } : nil)

@@ -10,7 +10,9 @@ import RegieStore
 /// What every request handler shares: the workspace as the server loaded it, the one open
 /// store, and the logger. Each request gets its own ``CaseSession`` on the shared store.
 struct ServerEnvironment: Sendable {
-    let workspace: Workspace
+    /// The workspace as recorded now (see ``LiveWorkspace``).
+    let live: LiveWorkspace
+    var workspace: Workspace { live.current }
     let store: any EventStore
     let logger: Logger
     /// A fixed clock for tests on a store made for it; nil: the computer's clock.

@@ -133,6 +133,29 @@ struct ServerRouterTests {
         }
     }
 
+    @Test("A running server picks up access granted by config apply, and not a regie.yaml that was only edited")
+    func grantedWhileRunning() async throws {
+        let bench = try await ServerBench()
+        let caseID = try await bench.openCase(team: "west", as: "anna")
+        let bobToken = try await bench.token(for: "bob")
+        let file = bench.folder.appendingPathComponent("regie.yaml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let granted = original.replacingOccurrences(of: "  - id: bob\n    role: worker\n    teams: [oost]",
+                                                    with: "  - id: bob\n    role: worker\n    teams: [oost, west]")
+        try #require(granted != original)
+        let application = try await bench.application(checkEvery: 0)
+        // Edited but not applied: not trusted, so nothing changes.
+        try granted.write(to: file, atomically: true, encoding: .utf8)
+        let edited = try WorkspaceLoader.load(from: bench.folder), store = bench.store
+        try await application.test(.router) { client in
+            #expect(try await client.call(.get, "/api/v1/cases/\(caseID)", token: bobToken).status == .forbidden)
+            let coordinator = try CaseSession(workspace: edited, request: RegieApp.Request(actorID: "karim", now: Date()), sharedStore: store)
+            _ = try await coordinator.applyConfiguration()
+            let after = try await client.call(.get, "/api/v1/cases/\(caseID)", token: bobToken)
+            #expect(after.status == .ok, "\(after.text.prefix(300))")
+        }
+    }
+
     @Test("A person of another team gets 403 on every endpoint of a case, and nothing is logged as shown")
     func otherTeam() async throws {
         let bench = try await ServerBench()
