@@ -65,32 +65,52 @@ extension ServerEnvironment {
     /// `perform` make the change on a session, and answers with what was recorded and the new
     /// ETag: `status` when something was recorded, 200 when nothing changed.
     func change<Body: APIRequestBody>(_ type: Body.Type, _ request: Request, _ context: RegieRequestContext,
-                                      status: HTTPResponse.Status = .ok,
-                                      answer: @escaping (CaseSession, CaseSession.Performed) -> CaseWritten = { session, done in
-                                          CaseWritten(done.state, recorded: done.recorded.map(\.event), l: session.l, names: session.displayName)
-                                      },
+                                      status: HTTPResponse.Status = .ok, bare: Bool = false,
                                       _ perform: (Body, CaseSession, _ caseID: Int, _ expected: Int?) async throws -> CaseSession.Performed)
         async throws -> Response
     {
         let caseID = try Query.caseID(context)
         let expected = try CaseVersionTag.expected(request, caseID: caseID)
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
-        return try await withSession(request, context) { session in
+        let session = try self.session(request, context)
+        do {
             let done = try await perform(body, session, caseID, expected)
-            var written = answer(session, done)
-            written.moved = await session.moveReport(done.state, recorded: done.recorded)
-            return try JSONBody.response(written, status: done.recorded.isEmpty ? .ok : status,
-                                         headers: [.eTag: CaseVersionTag.etag(done.state.version)])
+            let response = try await written(done, session, status: status, bare: bare)
+            await session.close()
+            return response
+        } catch {
+            await session.close()
+            throw error
         }
     }
 
     /// A change that is one core command made from the body.
     func change<Body: APIRequestBody>(_ type: Body.Type, _ request: Request, _ context: RegieRequestContext,
-                                      status: HTTPResponse.Status = .ok, farDateConfirmed: @escaping (Body) -> Bool = { _ in false },
-                                      _ command: @escaping (Body) throws -> CaseCommand) async throws -> Response {
-        try await change(type, request, context, status: status) { body, session, caseID, expected in
-            try await session.perform(try command(body), on: caseID, farDateConfirmed: farDateConfirmed(body), expectedVersion: expected)
+                                      status: HTTPResponse.Status = .ok, farDateConfirmed: (Body) -> Bool = { _ in false },
+                                      _ command: (Body) throws -> CaseCommand) async throws -> Response {
+        let caseID = try Query.caseID(context)
+        let expected = try CaseVersionTag.expected(request, caseID: caseID)
+        let body = try await JSONBody.decode(Body.self, from: request, context: context)
+        let made = try command(body), confirmed = farDateConfirmed(body)
+        let session = try self.session(request, context)
+        do {
+            let done = try await session.perform(made, on: caseID, farDateConfirmed: confirmed, expectedVersion: expected)
+            let response = try await written(done, session, status: status, bare: false)
+            await session.close()
+            return response
+        } catch {
+            await session.close()
+            throw error
         }
+    }
+
+    /// The answer to a change: with `bare`, no more than the case's number, version and events.
+    private func written(_ done: CaseSession.Performed, _ session: CaseSession, status: HTTPResponse.Status, bare: Bool) async throws -> Response {
+        var written = bare ? CaseWritten.bare(done.state, recorded: done.recorded.map(\.event))
+            : CaseWritten(done.state, recorded: done.recorded.map(\.event), l: session.l, names: session.displayName)
+        written.moved = await session.moveReport(done.state, recorded: done.recorded)
+        return try JSONBody.response(written, status: done.recorded.isEmpty ? .ok : status,
+                                     headers: [.eTag: CaseVersionTag.etag(done.state.version)])
     }
 
     /// A change that takes no body.

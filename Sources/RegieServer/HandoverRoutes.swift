@@ -68,9 +68,7 @@ struct HandoverRoutes {
 
     /// Declined, the case stays with its team: the answer says no more than that it was recorded.
     @Sendable func decline(_ request: Request, context: RegieRequestContext) async throws -> Response {
-        try await environment.change(CaseWorkRoutes.Reason.self, request, context,
-                                     answer: { _, done in CaseWritten.bare(done.state, recorded: done.recorded.map(\.event)) }) {
-            body, session, caseID, expected in
+        try await environment.change(CaseWorkRoutes.Reason.self, request, context, bare: true) { body, session, caseID, expected in
             try await session.declineTransfer(caseID, reason: body.reason, expectedVersion: expected)
         }
     }
