@@ -73,6 +73,7 @@ embed:
 # as a whole process on a store of 10,000 cases, then both reports on a store of 100,000 cases,
 # then PostgreSQL, and the server under load (Benchmarks/scripts/server-load.py).
 benchmarks: release
+	@./scripts/install-deps.sh --bench
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	cd Benchmarks && $(SWIFT) build -c release --product make-store
 	python3 Benchmarks/scripts/case-show.py 50

@@ -7,7 +7,14 @@
 #                                    PostgreSQL's server (the tests start a throwaway cluster) and
 #                                    curl (a browser's redirects in the login tests) and nginx
 #                                    (docs/server.md's proxy example is tested as it stands)
+#   scripts/install-deps.sh --bench  the benchmarks: all of the above and wrk (the server under load)
 set -euo pipefail
+
+bench=no
+if [ "${1:-}" = "--bench" ]; then
+  bench=yes
+  set -- --test
+fi
 
 missing=()
 if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4; }; then
@@ -20,6 +27,9 @@ if [ "${1:-}" = "--test" ]; then
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing+=(nginx)
+fi
+if [ "$bench" = yes ]; then
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 fi
 
 # Python packages from PyPI the tests use: `cryptography` for the independent checkpoint

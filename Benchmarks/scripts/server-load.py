@@ -29,6 +29,9 @@ group_commit = next((a.split("=", 1)[1] for a in sys.argv[4:] if a.startswith("g
 admin = os.environ.get("REGIE_TEST_POSTGRES_URL")
 if not admin:
     sys.exit("server-load: run it under scripts/with-test-postgres.sh (REGIE_TEST_POSTGRES_URL is not set)")
+import shutil
+if shutil.which("wrk") is None:
+    sys.exit("server-load: wrk is missing: install it (apt-get install wrk)")
 for tool in (REGIE, MAKE_STORE, HELLO):
     if not os.path.exists(tool):
         sys.exit(f"server-load: {tool} is missing: run `make release` and build make-store and hello-server in Benchmarks/")
