@@ -9,6 +9,7 @@ package struct AuditExportRecord: Encodable, Sendable {
     var eventID: String
     var eventType: String
     var action: String
+    /// C create, R read, U update (ISO 27789 / NEN 7513 action codes).
     var actionCode: String
     var dateTime: String
     var outcome: String
@@ -16,6 +17,7 @@ package struct AuditExportRecord: Encodable, Sendable {
     var userRole: String
     var onBehalfOf: String
     var sourceSystem: String
+    /// Where a read through the server came from; empty on the command line and for events.
     var networkAddress: String
     var participantObjectType: String
     var participantObjectID: String
@@ -47,8 +49,9 @@ package struct AuditExportRecord: Encodable, Sendable {
         return format.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
     }
 
-    /// A CSV field, quoted when it must be; a text a spreadsheet would run as a formula is
-    /// kept as text by a leading apostrophe.
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. A value that
+    /// a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) gets a leading `'`, as OWASP's advice on CSV injection says.
     package static func csvField(_ raw: String) -> String {
         let text = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

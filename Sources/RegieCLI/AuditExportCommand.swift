@@ -29,7 +29,6 @@ struct AuditExportCommand: AsyncParsableCommand {
     @Option(help: H("Only records on or after this day (YYYY-MM-DD, UTC).",
                     "Alleen gegevens op of na deze dag (JJJJ-MM-DD, UTC).")) var since: LocalDate?
 
-    /// One NEN 7513 log record.
     func run() async throws {
         let csv = format == .csv
         if let server = try ServerClient.connect(global) {
