@@ -64,9 +64,7 @@ package enum LoginHandover {
 
         /// The token the browser brought back to `/callback`; nil when the answer is not for this login.
         package func token(fromCallback query: [String: String]) -> String? {
-            guard let back = query["state"], Array(back.utf8).count == Array(state.utf8).count,
-                  zip(back.utf8, state.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0,  // in constant time
-                  let key = query["key"], let box = query["box"]
+            guard let back = query["state"], RandomSecret.equal(back, state), let key = query["key"], let box = query["box"]
             else { return nil }
             return LoginHandover.open(Sealed(key: key, box: box), state: state, with: self.key)
         }
@@ -90,7 +88,7 @@ package enum LoginHandover {
 
     /// The command line's side: the token, or nil when the box was not sealed for this login.
     static func open(_ sealed: Sealed, state: String, with key: Curve25519.KeyAgreement.PrivateKey) -> String? {
-        guard let theirs = publicKey(sealed.key), let bytes = base64urlDecoded(sealed.box), bytes.count <= 512,
+        guard let theirs = publicKey(sealed.key), let bytes = RandomSecret.bytes(base64url: sealed.box), bytes.count <= 512,
               let shared = try? key.sharedSecretFromKeyAgreement(with: theirs),
               let box = try? ChaChaPoly.SealedBox(combined: bytes),
               let opened = try? ChaChaPoly.open(box, using: symmetricKey(shared, state: state, serverKey: theirs, clientKey: key.publicKey))
@@ -106,12 +104,6 @@ package enum LoginHandover {
     }
 
     static func publicKey(_ text: String) -> Curve25519.KeyAgreement.PublicKey? {
-        base64urlDecoded(text).flatMap { try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: $0) }
-    }
-
-    static func base64urlDecoded(_ text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64)
+        RandomSecret.bytes(base64url: text).flatMap { try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: $0) }
     }
 }

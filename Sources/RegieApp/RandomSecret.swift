@@ -17,6 +17,20 @@ package enum RandomSecret {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// The bytes of a base64url text (padded or not); nil when it is not one.
+    package static func bytes(base64url text: String) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+
+    /// Compares two secrets in time that does not depend on where they differ.
+    package static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     /// Whether a presented text can be a secret of ours (base64url of that many characters),
     /// so that nothing else reaches the store.
     package static func isWellFormed(_ text: Substring, length: Int = 43) -> Bool {

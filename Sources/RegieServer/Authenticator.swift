@@ -30,13 +30,6 @@ struct Authenticator: RouterMiddleware {
         }
         return try await environment.sessionIdentity(request, csrf: request.headers[.regieCSRF])
     }
-
-    /// Compares two secrets in time that does not depend on where they differ.
-    static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
 }
 
 extension HTTPRequest.Method {

@@ -72,15 +72,8 @@ extension ServerEnvironment {
         let caseID = try Query.caseID(context)
         let expected = try CaseVersionTag.expected(request, caseID: caseID)
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
-        let session = try self.session(request, context)
-        do {
-            let done = try await perform(body, session, caseID, expected)
-            let response = try await written(done, session, status: status, bare: bare)
-            await session.close()
-            return response
-        } catch {
-            await session.close()
-            throw error
+        return try await withSession(request, context) { session in
+            try await written(try await perform(body, session, caseID, expected), session, status: status, bare: bare)
         }
     }
 
@@ -92,15 +85,9 @@ extension ServerEnvironment {
         let expected = try CaseVersionTag.expected(request, caseID: caseID)
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
         let made = try command(body), confirmed = farDateConfirmed(body)
-        let session = try self.session(request, context)
-        do {
+        return try await withSession(request, context) { session in
             let done = try await session.perform(made, on: caseID, farDateConfirmed: confirmed, expectedVersion: expected)
-            let response = try await written(done, session, status: status, bare: false)
-            await session.close()
-            return response
-        } catch {
-            await session.close()
-            throw error
+            return try await written(done, session, status: status, bare: false)
         }
     }
 

@@ -65,7 +65,7 @@ struct IDTokenCheck {
         let time = now.timeIntervalSince1970
         guard claims.exp + Self.leeway > time else { throw Self.failed("expired") }
         if let issued = claims.iat, issued - Self.leeway > time { throw Self.failed("issued in the future") }
-        guard let sent = claims.nonce, Authenticator.equal(sent, nonce) else { throw Self.failed("not for this login") }
+        guard let sent = claims.nonce, RandomSecret.equal(sent, nonce) else { throw Self.failed("not for this login") }
         if !requiredMethods.isEmpty, Set(claims.amr ?? []).isDisjoint(with: requiredMethods) {
             throw RegieError(.notPermitted, .oidcNoSecondFactor)
         }

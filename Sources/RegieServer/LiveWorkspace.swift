@@ -28,7 +28,6 @@ final class LiveWorkspace: Sendable {
     }
 
     var current: Workspace { state.withLock { $0.workspace } }
-    var version: Int { state.withLock { $0.version } }
 
     /// Looks for a newer recorded configuration when the last look is long enough ago, one
     /// request at a time; whatever goes wrong is logged and the workspace stays as it was.

@@ -42,7 +42,7 @@ struct ServerEnvironment: Sendable {
         let who = try await logins.authenticate(session: cookie, at: fixedNow ?? Date())
         if !request.method.isSafe {
             try checkOrigin(request)
-            guard case .session(_, let token) = who.credential, let sent, Authenticator.equal(sent, token) else {
+            guard case .session(_, let token) = who.credential, let sent, RandomSecret.equal(sent, token) else {
                 throw RegieError(.notPermitted, .csrfInvalid)
             }
         }
