@@ -2,7 +2,8 @@
 # Makes sure the system packages Regie needs are present, and installs missing ones with apt-get.
 #   scripts/install-deps.sh          building: Lua 5.4's development files (found through pkg-config)
 #   scripts/install-deps.sh --test   testing too: chromium (the HTML reports are checked in a
-#                                    headless browser), python3 (reads its screenshots) and its
+#                                    headless browser and printed to PDF), poppler-utils (counts
+#                                    the PDF's pages), graphviz (draws the ecomap's DOT), python3 (reads its screenshots) and its
 #                                    `cryptography` package (checks checkpoints as signed notes),
 #                                    PostgreSQL's server (the tests start a throwaway cluster) and
 #                                    curl (a browser's redirects in the login tests) and nginx
@@ -22,6 +23,8 @@ if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4; }; t
 fi
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v dot >/dev/null 2>&1 || missing+=(graphviz)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || missing+=(postgresql)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)

@@ -96,15 +96,21 @@ struct ReportCaseCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: H("The case number.", "Het casusnummer."), completion: .caseNumbers) var caseID: Int
     @Option(help: H("md, html or dot.", "md, html of dot.")) var format: Format = .md
+    @Flag(help: H("Show everyone mapped, declined people and those not in the group included (the worker's full ecomap); "
+                  + "by default the plan shows the group.",
+                  "Toon iedereen die in kaart is gebracht, ook wie niet in de groep zit of nee zei (de volledige ecomap "
+                  + "van de hulpverlener); standaard toont het plan de groep.")) var allPeople = false
     @OptionGroup var output: JSONOption
 
     func run() async throws {
+        let people: CasePlan.People = allPeople ? .all : .group
         if let server = try ServerClient.connect(global) {
-            let answer = try await server.send(.get, "/cases/\(caseID)/plan?format=\(output.json ? "json" : format.rawValue)", accept: "*/*")
+            let answer = try await server.send(
+                .get, "/cases/\(caseID)/plan?format=\(output.json ? "json" : format.rawValue)&people=\(people.rawValue)", accept: "*/*")
             return try ReportTeamCommand.print(answer, json: output.json)
         }
         let session = try await CaseSession(global)
-        let plan = try await session.plan(caseID, action: "report case")
+        let plan = try await session.plan(caseID, action: "report case", people: people)
         if output.json { return try JSONOutput.print(CasePlanJSON(plan)) }
         switch format {
         case .md: Console.current.write(CasePlanReport(l: session.l).document(plan).markdown())

@@ -2,6 +2,13 @@
 /// only what that page shows, in plain terms: labels instead of ids, nothing about the team's
 /// work on other cases.
 public struct CasePlan: Sendable, Equatable {
+    /// Whom the plan shows of the people around the client: the group (the default, as the
+    /// client and the group read it) or everyone the worker mapped, declined people included.
+    public enum People: String, Sendable, Equatable, CaseIterable {
+        case group
+        case all
+    }
+
     /// A person around the client, as the ecomap and the member list show them.
     public struct Person: Sendable, Equatable {
         public var label: String
@@ -20,6 +27,8 @@ public struct CasePlan: Sendable, Equatable {
         public var owner: String?
         public var due: LocalDate?
         public var status: QuestionStatus
+        /// Its day came before today and it is still open or agreed.
+        public var pastDue: Bool
     }
 
     /// Who the client and the group contact about the plan: the worker who holds the case.
@@ -44,8 +53,10 @@ public struct CasePlan: Sendable, Equatable {
     public var round: Int
     /// Open and achieved goals (dropped ones are left out), long-term first.
     public var goals: [Goal]
-    /// Everyone on the case, grouped by kind in the order of ``ResourceKind``, then as mapped.
+    /// The people shown (the group, or everyone with ``People/all``), grouped by kind in the
+    /// order of ``ResourceKind``, then as mapped.
     public var network: [Person]
+    public var people: People
     /// Questions still open or accepted, soonest due first, those without a day last.
     public var openQuestions: [OpenQuestion]
     /// The first meeting not yet held that is planned for today or later.
@@ -57,21 +68,22 @@ public struct CasePlan: Sendable, Equatable {
 
     public var members: [Person] { network.filter(\.isMember) }
 
-    public init(_ state: CaseState, today: LocalDate, groupChat: [LocalizedText]) {
+    public init(_ state: CaseState, today: LocalDate, groupChat: [LocalizedText], people: People = .group) {
         client = state.clientLabel
         status = state.status
         round = state.round
         self.today = today
+        self.people = people
         goals = state.goals.filter { $0.status != .dropped }.sorted { ($0.term == .long ? 0 : 1) < ($1.term == .long ? 0 : 1) }
         network = ResourceKind.allCases.flatMap { kind in
-            state.resources.filter { $0.kind == kind }.map {
+            state.resources.filter { $0.kind == kind && (people == .all || $0.isMember) }.map {
                 Person(label: $0.label, relation: $0.relation, kind: $0.kind, contact: $0.contact, tension: $0.tension,
                        isMember: $0.isMember, canDo: $0.canDo, cannotDo: $0.cannotDo)
             }
         }
         openQuestions = state.questions.filter { $0.status == .open || $0.status == .accepted }.map { question in
             OpenQuestion(text: question.text, owner: question.owner.flatMap { state.resource($0)?.label }, due: question.due,
-                         status: question.status)
+                         status: question.status, pastDue: question.due.map { $0 < today } ?? false)
         }.enumerated().sorted { lhs, rhs in
             switch (lhs.element.due, rhs.element.due) {
             case let (l?, r?) where l != r: l < r

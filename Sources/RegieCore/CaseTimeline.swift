@@ -35,12 +35,21 @@ public struct CaseTimeline: Sendable, Equatable {
         public var held: Bool
     }
 
+    /// A close of the case, with why; a reopened case can have several.
+    public struct Closing: Sendable, Equatable {
+        public var on: LocalDate
+        public var outcome: CloseOutcome
+    }
+
     public var opened: LocalDate
     /// The day the case was closed, if it is closed now.
     public var closed: LocalDate?
     public var stays: [Stay] = []
     public var pauses: [Pause] = []
     public var meetings: [MeetingMark]
+    public var closings: [Closing] = []
+    /// The days the case was reopened.
+    public var reopenings: [LocalDate] = []
 
     /// A stay ends with a move to another phase, a next round or renewal (a new stay, even in
     /// the same phase) or a close; pausing and resuming stay in the phase; a reopen starts one.
@@ -66,7 +75,8 @@ public struct CaseTimeline: Sendable, Equatable {
             case .active where t.move == .resume && pauses.last?.ending == .ongoing:
                 pauses[pauses.count - 1].to = day
                 pauses[pauses.count - 1].ending = .resumed
-            case .closed:
+            case .closed(_, let info):
+                closings.append(Closing(on: day, outcome: info.outcome))
                 if case .paused = t.from, pauses.last?.ending == .ongoing {
                     pauses[pauses.count - 1].to = day
                     pauses[pauses.count - 1].ending = .closed
@@ -75,7 +85,10 @@ public struct CaseTimeline: Sendable, Equatable {
                 continue
             default: break
             }
-            if t.move == .reopen { closed = nil }
+            if t.move == .reopen {
+                closed = nil
+                reopenings.append(day)
+            }
             if current == nil { current = Stay(phase: t.to.phase, round: round, from: day) }
         }
         if let current { stays.append(current) }
@@ -91,6 +104,6 @@ public struct CaseTimeline: Sendable, Equatable {
 
     /// The last day the timeline needs to show: the latest of its events and `today`.
     public func lastDay(today: LocalDate) -> LocalDate {
-        ([today, opened] + stays.compactMap(\.to) + pauses.compactMap(\.to) + meetings.map(\.on)).max() ?? today
+        ([today, opened] + stays.compactMap(\.to) + pauses.compactMap(\.to) + meetings.map(\.on) + closings.map(\.on)).max() ?? today
     }
 }

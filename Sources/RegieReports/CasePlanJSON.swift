@@ -16,12 +16,14 @@ package struct CasePlanJSON: Encodable {
         package var label: String, relation: String, kind: ResourceKind, contact: ContactStatus, tension: TensionState
         package var member: Bool, canDo: String?, cannotDo: String?
     }
-    package struct QuestionJSON: Encodable { var text: String, owner: String?, due: LocalDate?, status: QuestionStatus }
+    package struct QuestionJSON: Encodable { var text: String, owner: String?, due: LocalDate?, status: QuestionStatus, pastDue: Bool }
     package struct StayJSON: Encodable { var phase: Phase, round: Int, from: LocalDate, to: LocalDate? }
     package struct PauseJSON: Encodable { var kind: PauseKind, from: LocalDate, to: LocalDate?, ending: String }
     package struct MeetingJSON: Encodable { var round: Int, on: LocalDate, held: Bool }
+    package struct ClosingJSON: Encodable { var on: LocalDate, outcome: CloseOutcome }
     package struct TimelineJSON: Encodable {
         package var opened: LocalDate, closed: LocalDate?, stays: [StayJSON], pauses: [PauseJSON], meetings: [MeetingJSON]
+        package var closings: [ClosingJSON], reopenings: [LocalDate]
     }
 
     package var client: String
@@ -29,6 +31,8 @@ package struct CasePlanJSON: Encodable {
     package var standing: Standing
     package var goals: [GoalJSON]
     package var network: [PersonJSON]
+    /// Whom `network` holds: `group` (the default) or `all` (everyone mapped).
+    package var people: String
     package var openQuestions: [QuestionJSON]
     package var nextMeeting: LocalDate?
     package var groupChat: [LocalizedText]
@@ -54,7 +58,10 @@ package struct CasePlanJSON: Encodable {
             PersonJSON(label: $0.label, relation: $0.relation, kind: $0.kind, contact: $0.contact, tension: $0.tension,
                        member: $0.isMember, canDo: $0.canDo, cannotDo: $0.cannotDo)
         }
-        openQuestions = plan.openQuestions.map { QuestionJSON(text: $0.text, owner: $0.owner, due: $0.due, status: $0.status) }
+        people = plan.people.rawValue
+        openQuestions = plan.openQuestions.map {
+            QuestionJSON(text: $0.text, owner: $0.owner, due: $0.due, status: $0.status, pastDue: $0.pastDue)
+        }
         nextMeeting = plan.nextMeeting
         groupChat = plan.groupChat
         contact = plan.contact.map { ContactJSON(name: $0.name, phone: $0.phone, email: $0.email, organisation: $0.organisation) }
@@ -63,6 +70,7 @@ package struct CasePlanJSON: Encodable {
             opened: t.opened, closed: t.closed,
             stays: t.stays.map { StayJSON(phase: $0.phase, round: $0.round, from: $0.from, to: $0.to) },
             pauses: t.pauses.map { PauseJSON(kind: $0.kind, from: $0.from, to: $0.to, ending: $0.ending.rawValue) },
-            meetings: t.meetings.map { MeetingJSON(round: $0.round, on: $0.on, held: $0.held) })
+            meetings: t.meetings.map { MeetingJSON(round: $0.round, on: $0.on, held: $0.held) },
+            closings: t.closings.map { ClosingJSON(on: $0.on, outcome: $0.outcome) }, reopenings: t.reopenings)
     }
 }

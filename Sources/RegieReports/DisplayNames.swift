@@ -146,11 +146,16 @@ extension CaseTimeline.PauseEnding {
 extension LocalDate {
     /// The day written out, as on a letter: "14 January 2027", "14 januari 2027".
     package func spelled(_ l: L10n) -> String {
+        "\(day) \(Self.monthName(month, l)) \(year)"
+    }
+
+    /// A month's name as ``spelled(_:)`` writes it: "January", "januari".
+    package static func monthName(_ month: Int, _ l: L10n) -> String {
         let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                   "November", "December"]
         let nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                   "november", "december"]
-        return "\(day) \(l(en[month - 1], nl[month - 1])) \(year)"
+        return l(en[month - 1], nl[month - 1])
     }
 }
 

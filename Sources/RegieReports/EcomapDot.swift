@@ -11,8 +11,10 @@ package struct EcomapDot {
     package func render(_ plan: CasePlan) -> String {
         var out = [
             "graph ecomap {",
-            "  layout=neato; overlap=false; splines=true;",
-            "  label=\(quote(l("The network around \(plan.client)", "Het netwerk rond \(plan.client)"))); labelloc=t;",
+            // Graphviz's default `dot` layout (and `fdp`, `-Kfdp`) draws the clusters around
+            // their members; the client ranks first, the people beside them by kind.
+            "  rankdir=LR; nodesep=0.25; ranksep=1.2; overlap=false; splines=true;",
+            "  label=\(quote(EcomapSVG.title(plan, l))); labelloc=t; fontname=\"DejaVu Sans\";",
             "  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];",
             "  edge [fontname=\"DejaVu Sans\", fontsize=10];",
             "  client [label=\(quote(plan.client)), shape=doublecircle, style=solid, fontsize=16];",

@@ -8,16 +8,35 @@ import RegieCore
 package struct EcomapSVG {
     package let l: L10n
 
-    private let width = 720.0
-    private let center = (x: 360.0, y: 300.0)
-    private let mapHeight = 600.0
+    private var width = 720.0
+    private var mapHeight = 600.0
+    private var center: (x: Double, y: Double) { (width / 2, mapHeight / 2) }
+
+    package init(l: L10n) { self.l = l }
+
+    /// The drawing's width and the height of its map (the legend comes under it): smaller for
+    /// a few people, so that it prints beside the plan's other sections and its words stay
+    /// legible.
+    package static func canvas(people: Int) -> (width: Double, mapHeight: Double) {
+        people <= singleRing ? (600, 440) : (720, 600)
+    }
 
     package func render(_ plan: CasePlan) -> String {
-        let height = mapHeight + 96
+        var sized = self
+        (sized.width, sized.mapHeight) = Self.canvas(people: plan.network.count)
+        return sized.draw(plan)
+    }
+
+    private func draw(_ plan: CasePlan) -> String {
+        let columns = width >= 700 ? 4 : 3
+        let height = mapHeight + 18 + Double((7 + columns - 1) / columns) * 28
         var svg = SVG.open(width: width, height: height, id: "ecomap-title",
-                           title: l("The network around \(plan.client)", "Het netwerk rond \(plan.client)"))
-        let frames = plan.network.map { frame($0, widest: Self.widestFrame(people: plan.network.count)) }
-        let places = Self.layout(widths: frames.map(\.width), center: center, area: (width, mapHeight - 36))
+                           title: Self.title(plan, l))
+        let frames = plan.network.map {
+            frame($0, widest: Self.widestFrame(people: plan.network.count), lines: Self.labelLines(people: plan.network.count))
+        }
+        let places = Self.layout(frames: frames.map { (width: $0.width, height: $0.height) }, center: center,
+                                 area: (width, mapHeight - 36))
         let (wedges, titles) = groups(plan.network)
         svg += wedges
         var lines: [String] = []
@@ -28,19 +47,24 @@ package struct EcomapSVG {
         }
         svg += lines
         svg.append("<circle cx=\"\(n(center.x))\" cy=\"\(n(center.y))\" r=\"48\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>")
-        svg.append(text(short(plan.client, 12), x: center.x, y: center.y + 5, size: 15, weight: "bold"))
+        let client = Self.wrap(plan.client, width: 10, lines: 2)
+        for (index, line) in client.enumerated() {
+            svg.append(text(line, x: center.x, y: center.y + 5 + (Double(index) - Double(client.count - 1) / 2) * 17, size: 15,
+                            weight: "bold"))
+        }
         svg += titles
         svg += boxes
         let missing = ResourceKind.allCases.filter { kind in !plan.network.contains { $0.kind == kind } }
         if plan.network.isEmpty {
-            svg.append(text(l("No one mapped yet.", "Nog niemand in kaart gebracht."), x: center.x, y: center.y + 80, size: 13,
-                            style: "italic"))
-        } else if !missing.isEmpty {
+            let nobody = plan.people == .group ? l("No one in the group yet.", "Nog niemand in de groep.")
+                : l("No one mapped yet.", "Nog niemand in kaart gebracht.")
+            svg.append(text(nobody, x: center.x, y: center.y + 80, size: 13, style: "italic"))
+        } else if !missing.isEmpty && plan.people == .all {
             let names = missing.map { Self.groupTitle($0, l).lowercased() }.joined(separator: "; ")
             svg.append(text(l("None yet: \(names).", "Nog niemand: \(names)."), x: 16, y: mapHeight - 12, size: 12,
                             anchor: "start", style: "italic"))
         }
-        svg += legend(top: mapHeight)
+        svg += legend(top: mapHeight, columns: columns)
         svg.append("</svg>")
         return svg.joined(separator: "\n")
     }
@@ -60,7 +84,7 @@ package struct EcomapSVG {
                 let radians = degrees * .pi / 180
                 points.append("\(n(center.x + 700 * cos(radians))),\(n(center.y + 700 * sin(radians)))")
             }
-            wedges.append("<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(number % 2 == 0 ? "#eee" : "#fff")\" stroke=\"#bbb\" stroke-width=\"1\" clip-path=\"url(#ecomap-area)\"/>")
+            wedges.append("<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(number % 2 == 0 ? "#e6e6e6" : "#fafafa")\" stroke=\"#666\" stroke-width=\"1.2\" clip-path=\"url(#ecomap-area)\"/>")
             titles.append(title(Self.groupTitle(kind, l).uppercased(), towards: (from + to) / 2))
         }
         return (wedges, titles)
@@ -81,6 +105,12 @@ package struct EcomapSVG {
         return text(content, x: x, y: center.y + toTopOrBottom * dy, size: 11, weight: "bold")
     }
 
+    /// The drawing's title: the group, or the whole network with ``CasePlan/People/all``.
+    package static func title(_ plan: CasePlan, _ l: L10n) -> String {
+        plan.people == .group ? l("The group around \(plan.client)", "De groep rond \(plan.client)")
+            : l("The network around \(plan.client)", "Het netwerk rond \(plan.client)")
+    }
+
     package static func groupTitle(_ kind: ResourceKind, _ l: L10n) -> String {
         switch kind {
         case .informal: l("Family, friends, neighbours", "Familie, vrienden, buren")
@@ -92,31 +122,36 @@ package struct EcomapSVG {
 
     /// Up to this many people sit on one ring; more alternate between an inner and an outer one.
     package static let singleRing = 8
+    /// A frame's height with a label on one line, and with one wrapped onto two.
     package static let frameHeight = 42.0
+    package static let tallFrameHeight = 58.0
 
     /// Everyone evenly around the client on an ellipse, clockwise from the left, in the order
     /// given (grouped by kind), so that each kind takes room in proportion to its number;
     /// then frames that still overlap (long labels, many people) are pushed apart, and kept
     /// inside `area` and off the client's circle.
-    package static func layout(widths: [Double], center: (x: Double, y: Double), area: (width: Double, height: Double))
-        -> [(x: Double, y: Double)]
+    package static func layout(frames: [(width: Double, height: Double)], center: (x: Double, y: Double),
+                               area: (width: Double, height: Double)) -> [(x: Double, y: Double)]
     {
-        let count = widths.count
+        let count = frames.count
+        let widths = frames.map(\.width), heights = frames.map(\.height)
         var places = (0..<count).map { index -> (x: Double, y: Double) in
             let radians = (-180 + (Double(index) + 0.5) * 360 / Double(count)) * .pi / 180
-            let (rx, ry) = count <= singleRing ? (250.0, 215.0) : (index % 2 == 0 ? (165.0, 135.0) : (262.0, 232.0))
+            // One ring inside the area's edges (250 by 215 on the large drawing), or two.
+            let (rx, ry) = count <= singleRing ? (area.width / 2 - 110, area.height / 2 - 67)
+                : (index % 2 == 0 ? (165.0, 135.0) : (262.0, 232.0))
             return (center.x + rx * cos(radians), center.y + ry * sin(radians))
         }
         let gap = 6.0
         func keepInside(_ index: Int) {
-            let half = widths[index] / 2
+            let half = widths[index] / 2, halfHeight = heights[index] / 2
             places[index].x = min(max(places[index].x, half + 4), area.width - half - 4)
-            places[index].y = min(max(places[index].y, frameHeight / 2 + 24), area.height - frameHeight / 2)
+            places[index].y = min(max(places[index].y, halfHeight + 24), area.height - halfHeight)
             // Off the client's circle (radius 48) and its label.
             let dx = places[index].x - center.x, dy = places[index].y - center.y
-            if abs(dx) < half + 56 && abs(dy) < frameHeight / 2 + 56 {
-                if abs(dy) * (half + 56) >= abs(dx) * (frameHeight / 2 + 56) {
-                    places[index].y = center.y + (dy < 0 ? -1 : 1) * (frameHeight / 2 + 56)
+            if abs(dx) < half + 56 && abs(dy) < halfHeight + 56 {
+                if abs(dy) * (half + 56) >= abs(dx) * (halfHeight + 56) {
+                    places[index].y = center.y + (dy < 0 ? -1 : 1) * (halfHeight + 56)
                 } else {
                     places[index].x = center.x + (dx < 0 ? -1 : 1) * (half + 56)
                 }
@@ -128,7 +163,7 @@ package struct EcomapSVG {
                 for j in (i + 1)..<max(count, i + 1) {
                     let dx = places[j].x - places[i].x, dy = places[j].y - places[i].y
                     let overlapX = (widths[i] + widths[j]) / 2 + gap - abs(dx)
-                    let overlapY = frameHeight + gap - abs(dy)
+                    let overlapY = (heights[i] + heights[j]) / 2 + gap - abs(dy)
                     guard overlapX > 0 && overlapY > 0 else { continue }
                     moved = true
                     // Apart along the axis that needs the shorter move; ties go by index so the
@@ -189,53 +224,97 @@ package struct EcomapSVG {
         }
     }
 
-    /// A person's frame: the texts it shows and its width.
-    private func frame(_ person: CasePlan.Person, widest: Double) -> (label: String, relation: String, width: Double) {
+    /// A person's frame: the lines of its label, its relation, and its size. A frame grows to
+    /// its label up to `widest`; a longer label wraps onto a second line, and only what does
+    /// not fit on two lines is cut.
+    private func frame(_ person: CasePlan.Person, widest: Double, lines: Int)
+        -> (label: [String], relation: String, width: Double, height: Double)
+    {
         // Rough widths of DejaVu Sans at these sizes: bold 13 px and plain 11 px.
-        let label = short(person.label, Int((widest - 18) / 8.8)), relation = short(person.relation, Int((widest - 18) / 6.7))
-        let needed = max(Double(label.count) * (person.isMember ? 8.8 : 8.0), Double(relation.count) * 6.7)
-        return (label, relation, min(widest, max(70, needed + 18)))
+        let labelCharacter = person.isMember ? 8.8 : 8.0
+        let label = Self.wrap(person.label, width: Int((widest - 18) / labelCharacter), lines: lines)
+        let relation = short(person.relation, Int((widest - 18) / 6.7))
+        let needed = max(Double(label.map(\.count).max() ?? 0) * labelCharacter, Double(relation.count) * 6.7)
+        return (label, relation, min(widest, max(70, needed + 18)), label.count > 1 ? Self.tallFrameHeight : Self.frameHeight)
+    }
+
+    /// Text in lines of at most `width` characters, broken between words where it can, at most
+    /// `lines` of them; what does not fit ends in an ellipsis.
+    package static func wrap(_ text: String, width: Int, lines limit: Int) -> [String] {
+        guard text.count > width, width > 1 else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty && lines.count < limit {
+            if rest.count <= width {
+                lines.append(String(rest))
+                rest = ""
+                break
+            }
+            let window = rest.prefix(width + 1)
+            // Break at the last space that fits; a word longer than the line is broken inside.
+            if let space = window.lastIndex(of: " "), space > rest.startIndex {
+                lines.append(String(rest[..<space]))
+                rest = rest[rest.index(after: space)...].drop { $0 == " " }
+            } else {
+                // A word longer than the line breaks inside it, with a hyphen.
+                lines.append(String(rest.prefix(width - 1)) + "-")
+                rest = rest.dropFirst(width - 1)
+            }
+        }
+        if !rest.isEmpty, let last = lines.popLast() {
+            lines.append(SVG.short(last + " " + rest, width))
+        }
+        return lines
     }
 
     /// The widest a frame may be: narrower as more people share the drawing.
     package static func widestFrame(people: Int) -> Double {
-        people <= singleRing ? 186 : (people <= 20 ? 146 : 118)
+        people <= singleRing ? 190 : (people <= 20 ? 150 : 118)
     }
+
+    /// How many lines a label may take: two, except in a crowded drawing.
+    package static func labelLines(people: Int) -> Int { people <= 20 ? 2 : 1 }
 
     private func box(at place: (x: Double, y: Double), _ person: CasePlan.Person,
-                     frame: (label: String, relation: String, width: Double)) -> String {
-        let (label, relation, boxWidth, boxHeight) = (frame.label, frame.relation, frame.width, Self.frameHeight)
-        let x = place.x - boxWidth / 2, y = place.y - boxHeight / 2
+                     frame: (label: [String], relation: String, width: Double, height: Double)) -> String {
+        let x = place.x - frame.width / 2, y = place.y - frame.height / 2
         let stroke = person.isMember ? "stroke=\"#000\" stroke-width=\"3.5\"" : "stroke=\"#555\" stroke-width=\"1\""
-        return [
-            "<g>",
-            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(boxWidth))\" height=\"\(n(boxHeight))\" rx=\"6\" fill=\"#fff\" \(stroke)/>",
-            text(label, x: place.x, y: place.y - 2, size: 13, weight: person.isMember ? "bold" : "normal"),
-            text(relation, x: place.x, y: place.y + 14, size: 11, fill: "#333"),
-            "</g>",
-        ].joined()
+        // One label line sits just above the middle; two share the upper part of the frame.
+        let firstLine = frame.label.count > 1 ? place.y - 10 : place.y - 2
+        let labels = frame.label.enumerated().map { index, line in
+            text(line, x: place.x, y: firstLine + Double(index) * 15, size: 13, weight: person.isMember ? "bold" : "normal")
+        }
+        return (["<g>",
+                 "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" rx=\"6\" fill=\"#fff\" \(stroke)/>"]
+            + labels + [text(frame.relation, x: place.x, y: firstLine + Double(frame.label.count - 1) * 15 + 16, size: 11, fill: "#333"),
+                        "</g>"]).joined()
     }
 
-    private func legend(top: Double) -> [String] {
+    /// The legend in rows of three (four on the large drawing): the four kinds of contact,
+    /// the two marks of tension, and a member's frame.
+    private func legend(top: Double, columns: Int) -> [String] {
         var parts = [SVG.line(x1: 16, y1: top + 4, x2: width - 16, y2: top + 4, stroke: "#999")]
-        let contacts: [ContactStatus] = [.willing, .contacted, .notContacted, .declined]
-        for (index, contact) in contacts.enumerated() {
-            let x = 16 + Double(index) * 176, y = top + 30
-            parts.append("<path d=\"M \(n(x)) \(n(y)) L \(n(x + 44)) \(n(y))\" fill=\"none\" \(Self.stroke(contact))/>")
-            parts.append(text(contact.title(l), x: x + 52, y: y + 5, size: 12, anchor: "start"))
+        let column = (width - 32) / Double(columns)
+        var entries: [(draw: (Double, Double) -> [String], label: String)] = [ContactStatus.willing, .contacted, .notContacted, .declined].map { contact in
+            ({ x, y in ["<path d=\"M \(n(x)) \(n(y)) L \(n(x + 44)) \(n(y))\" fill=\"none\" \(Self.stroke(contact))/>"] }, contact.title(l))
         }
-        let y = top + 66
-        var zigzag = "M 16 \(n(y))"
-        for step in 1...6 { zigzag += " L \(n(16 + Double(step) * 7)) \(n(y + (step % 2 == 0 ? 0 : 6) - 3))" }
-        parts.append("<path d=\"\(zigzag)\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\"/>")
-        parts.append(text(TensionState.noted.title(l), x: 68, y: y + 5, size: 12, anchor: "start"))
-        parts.append("<path d=\"M 232 \(n(y)) L 276 \(n(y))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\"/>")
-        for x in [249.0, 259.0] {
-            parts.append(SVG.line(x1: x, y1: y - 8, x2: x, y2: y + 8, width: 2))
+        entries.append(({ x, y in
+            var zigzag = "M \(n(x)) \(n(y))"
+            for step in 1...6 { zigzag += " L \(n(x + Double(step) * 7)) \(n(y + (step % 2 == 0 ? 0 : 6) - 3))" }
+            return ["<path d=\"\(zigzag)\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\"/>"]
+        }, TensionState.noted.title(l)))
+        entries.append(({ x, y in
+            ["<path d=\"M \(n(x)) \(n(y)) L \(n(x + 44)) \(n(y))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\"/>"]
+                + [17.0, 27.0].map { SVG.line(x1: x + $0, y1: y - 8, x2: x + $0, y2: y + 8, width: 2) }
+        }, TensionState.discussed.title(l)))
+        entries.append(({ x, y in
+            [SVG.rect(x: x + 2, y: y - 10, width: 40, height: 20, fill: "#fff", stroke: "#000", strokeWidth: 3.5, radius: 5)]
+        }, l("member of the group", "lid van de groep")))
+        for (index, entry) in entries.enumerated() {
+            let x = 16 + Double(index % columns) * column, y = top + 26 + Double(index / columns) * 28
+            parts += entry.draw(x, y)
+            parts.append(text(entry.label, x: x + 52, y: y + 5, size: 12, anchor: "start"))
         }
-        parts.append(text(TensionState.discussed.title(l), x: 284, y: y + 5, size: 12, anchor: "start"))
-        parts.append(SVG.rect(x: 480, y: y - 11, width: 40, height: 22, fill: "#fff", stroke: "#000", strokeWidth: 3.5, radius: 5))
-        parts.append(text(l("member of the group", "lid van de groep"), x: 528, y: y + 5, size: 12, anchor: "start"))
         return parts
     }
 

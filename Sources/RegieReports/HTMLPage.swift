@@ -69,11 +69,24 @@ package enum HTMLPage {
         figcaption { font-size: .9rem; color: #333; }
         svg { max-width: 100%; height: auto; }
         svg text { font-family: "DejaVu Sans", Arial, sans-serif; }
-        @page { size: A4; margin: 14mm; }
+        @page { size: A4; margin: 12mm 14mm; }
         @media print {
+          body { font-size: 8.5pt; line-height: 1.3; }
           main { max-width: none; padding: 0; }
-          h2 { break-after: avoid; }
+          h1 { font-size: 15pt; }
+          p.lead { margin-bottom: 2mm; }
+          h2 { font-size: 10.5pt; margin: 3.5mm 0 1mm; break-after: avoid; }
+          table { margin: 1mm 0 1.5mm; }
+          th, td { padding: .6mm 1.5mm; }
+          ul { margin: 1mm 0; }
+          figure { margin: 1mm 0; }
+          figcaption { font-size: 7.5pt; }
+          .columns { display: grid; grid-template-columns: 2fr 3fr; gap: 6mm; align-items: start; }
+          .columns > section > h2:first-child { margin-top: 3.5mm; }
+          figure svg { display: block; width: auto; max-width: 100%; max-height: 86mm; margin: 0 auto; }
+          figure svg[aria-labelledby="timeline-title"] { max-height: 44mm; }
           figure, table, li { break-inside: avoid; }
+          details { display: none; }
         }
 
         """

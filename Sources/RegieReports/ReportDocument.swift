@@ -15,6 +15,9 @@ package struct ReportDocument {
         /// A drawing (inline SVG) with its caption and the same content as text: Markdown
         /// shows the text, HTML the drawing with the text folded away under it.
         indirect case figure(svg: String, caption: String, text: Block)
+        /// Blocks side by side on a printed page (and on a wide screen), one after the other
+        /// elsewhere.
+        indirect case columns([[Block]])
     }
 
     package var title: String
@@ -43,6 +46,7 @@ package struct ReportDocument {
              "|" + header.indices.map { numeric.contains($0) ? "---:|" : "---|" }.joined()]
                 + rows.map { "| " + $0.map(md).joined(separator: " | ") + " |" } + [""]
         case .figure(_, _, let text): markdown(text)
+        case .columns(let columns): columns.flatMap { $0.flatMap(markdown) }
         }
     }
 
@@ -67,6 +71,10 @@ package struct ReportDocument {
             let summary = language == "nl" ? "Als tekst" : "As text"
             return "<figure>\n\(svg)\n<figcaption>\(e(caption))</figcaption>\n</figure>\n"
                 + "<details><summary>\(summary)</summary>\n\(html(text, language: language))\n</details>"
+        case .columns(let columns):
+            return "<div class=\"columns\">\n" + columns.map { blocks in
+                "<section>\n" + blocks.map { html($0, language: language) }.joined(separator: "\n") + "\n</section>"
+            }.joined(separator: "\n") + "\n</div>"
         }
     }
 

@@ -9,7 +9,7 @@ package struct TimelineSVG {
     private let width = 720.0
     private let left = 170.0
     private let right = 24.0
-    private let row = 30.0
+    private let row = 24.0
     private let top = 16.0
 
     package func render(_ timeline: CaseTimeline, today: LocalDate) -> String {
@@ -31,19 +31,19 @@ package struct TimelineSVG {
             svg.append(SVG.text(label, x: left - 10, y: y + row / 2 + 5, size: 12, anchor: "end"))
         }
         for stay in timeline.stays {
-            let y = top + Double(stay.phase.number - 1) * row + 6
+            let y = top + Double(stay.phase.number - 1) * row + 5
             let end = stay.to ?? today
             let start = x(stay.from)
             let barWidth = max(3, x(end) - start + (stay.to == nil ? dayWidth : 0))
             svg.append(stay.to == nil
-                ? SVG.rect(x: start, y: y, width: barWidth, height: row - 12, fill: "#fff", stroke: "#000", strokeWidth: 2)
-                : SVG.rect(x: start, y: y, width: barWidth, height: row - 12, fill: "#444"))
+                ? SVG.rect(x: start, y: y, width: barWidth, height: row - 10, fill: "#fff", stroke: "#000", strokeWidth: 2)
+                : SVG.rect(x: start, y: y, width: barWidth, height: row - 10, fill: "#444"))
         }
         for pause in timeline.pauses {
-            let y = top + Double(Phase.allCases.count) * row + 6
+            let y = top + Double(Phase.allCases.count) * row + 5
             let start = x(pause.from)
             let end = pause.to.map(x) ?? (x(today) + dayWidth)
-            svg.append(SVG.rect(x: start, y: y, width: max(3, end - start), height: row - 12, fill: "url(#timeline-hatch)",
+            svg.append(SVG.rect(x: start, y: y, width: max(3, end - start), height: row - 10, fill: "url(#timeline-hatch)",
                                 stroke: "#000", strokeWidth: 1))
         }
         for meeting in timeline.meetings {
@@ -57,23 +57,68 @@ package struct TimelineSVG {
             svg.append(SVG.text(l("today", "vandaag"), x: tx, y: top - 4, size: 11))
         }
         svg.append(SVG.line(x1: left, y1: axis, x2: width - right, y2: axis, width: 1.5))
-        let ticks = Self.ticks(from: first, to: last)
-        for (index, tick) in ticks.enumerated() {
-            let tx = x(LocalDate(daysSinceEpoch: tick))
-            // The outer labels lean inwards so that they stay on the drawing.
-            let anchor = ticks.count > 1 && index == ticks.count - 1 ? "end" : (index == 0 ? "start" : "middle")
+        let ticks = Self.ticks(from: timeline.opened, to: LocalDate(daysSinceEpoch: last))
+        for (index, tick) in ticks.days.enumerated() {
+            let tx = x(tick)
+            // A label near the right edge leans inwards so that it stays on the drawing.
+            let anchor = tx > width - right - 45 ? "end" : "middle"
             svg.append(SVG.line(x1: tx, y1: axis, x2: tx, y2: axis + 5, width: 1.5))
-            svg.append(SVG.text(LocalDate(daysSinceEpoch: tick).description, x: tx, y: axis + 20, size: 11, anchor: anchor))
+            svg.append(SVG.text(Self.label(tick, step: ticks.step, first: index == 0, l: l), x: tx, y: axis + 20, size: 11, anchor: anchor))
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n")
     }
 
-    /// Up to five evenly spaced days from the first to the last.
-    package static func ticks(from first: Int, to last: Int) -> [Int] {
-        let span = last - first
-        guard span > 0 else { return [first] }
-        let count = min(4, span)
-        return (0...count).map { first + span * $0 / count }
+    /// How far apart the axis's marks are.
+    package enum TickStep: Equatable, Sendable {
+        /// The first and the last day: a course of a few days.
+        case ends
+        /// The 1st and the 15th of each month.
+        case halfMonth
+        case month
+        case quarter
+        case year
+    }
+
+    /// Marks at natural steps between `first` and `last` (both included): the first days of
+    /// months when that gives two to eight of them, else of quarters, else of years; for a
+    /// short course the 1st and 15th, or else its first and last day.
+    package static func ticks(from first: LocalDate, to last: LocalDate) -> (step: TickStep, days: [LocalDate]) {
+        var monthStarts: [LocalDate] = []
+        var (year, month) = (first.year, first.month)
+        while let start = LocalDate(year: year, month: month, day: 1), start <= last {
+            if start >= first { monthStarts.append(start) }
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        if (2...8).contains(monthStarts.count) { return (.month, monthStarts) }
+        if monthStarts.count > 8 {
+            let quarters = monthStarts.filter { ($0.month - 1) % 3 == 0 }
+            if quarters.count <= 8 { return (.quarter, quarters) }
+            return (.year, monthStarts.filter { $0.month == 1 })
+        }
+        var halves: [LocalDate] = []
+        (year, month) = (first.year, first.month)
+        while let start = LocalDate(year: year, month: month, day: 1), start <= last {
+            for day in [start, LocalDate(year: year, month: month, day: 15)].compactMap({ $0 }) where day >= first && day <= last {
+                halves.append(day)
+            }
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        if halves.count >= 2 { return (.halfMonth, halves) }
+        return (.ends, first == last ? [first] : [first, last])
+    }
+
+    /// A mark's words, as the page writes dates: a month by its name (with the year on the
+    /// first mark and in January), a day as "15 September".
+    package static func label(_ day: LocalDate, step: TickStep, first: Bool, l: L10n) -> String {
+        switch step {
+        case .ends, .halfMonth:
+            return "\(day.day) \(LocalDate.monthName(day.month, l))"
+        case .month, .quarter:
+            let name = LocalDate.monthName(day.month, l)
+            return first || day.month == 1 ? "\(name) \(day.year)" : name
+        case .year:
+            return "\(day.year)"
+        }
     }
 }

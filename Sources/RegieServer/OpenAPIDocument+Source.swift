@@ -3391,6 +3391,19 @@ enum OpenAPIDocument {
               ],
               "default": "json"
             }
+          },
+          {
+            "name": "people",
+            "in": "query",
+            "description": "Whom the plan shows: the group (the default), or everyone mapped (`report case --all-people`).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "group",
+                "all"
+              ],
+              "default": "group"
+            }
           }
         ],
         "responses": {

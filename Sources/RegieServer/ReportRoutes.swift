@@ -21,8 +21,10 @@ struct ReportRoutes {
     @Sendable func plan(_ request: Request, context: RegieRequestContext) async throws -> Response {
         let caseID = try Query.caseID(context)
         let format = try Query.choice(request.uri.queryParameters, "format", ["json", "md", "html", "dot"]) ?? "json"
+        let people = try Query.choice(request.uri.queryParameters, "people", CasePlan.People.allCases.map(\.rawValue))
+            .flatMap(CasePlan.People.init(rawValue:)) ?? .group
         return try await environment.withSession(request, context) { session in
-            let plan = try await session.plan(caseID, action: "api report case")
+            let plan = try await session.plan(caseID, action: "api report case", people: people)
             let l = session.l
             switch format {
             case "md": return Self.document(CasePlanReport(l: l).document(plan).markdown(), type: "text/markdown")

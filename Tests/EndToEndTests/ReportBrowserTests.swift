@@ -57,6 +57,47 @@ struct ReportBrowserTests {
         }
     }
 
+    /// The sample's four cases: one in follow-up with a crisis pause, one closed, one setting
+    /// goals, one paused after its meeting.
+    @Test("the client's plan prints on one A4 page", arguments: [1, 2, 3, 4])
+    func planPrintsOnOnePage(_ caseID: Int) throws {
+        let report = try ReportSample.report(["report", "case", "\(caseID)", "--format", "html"])
+        try #require(report.status == 0, "\(report.err)")
+        let folder = try Regie.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = folder.appendingPathComponent("plan-\(caseID).html")
+        try report.out.write(to: html, atomically: true, encoding: .utf8)
+        let pdf = folder.appendingPathComponent("plan-\(caseID).pdf")
+        let print = try Self.chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString])
+        try #require(print.status == 0 && FileManager.default.fileExists(atPath: pdf.path), "no PDF: \(print.err.suffix(400))")
+        let info = try Regie.tool(["pdfinfo", pdf.path])
+        try #require(info.status == 0, "pdfinfo could not read the PDF (is poppler-utils installed? `make test` installs it): \(info.err)")
+        let fields = Dictionary(info.out.split(separator: "\n").compactMap { line -> (String, String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }, uniquingKeysWith: { first, _ in first })
+        #expect(fields["Pages"] == "1", "case \(caseID) prints on \(fields["Pages"] ?? "?") pages")
+        #expect(fields["Page size"]?.hasSuffix("(A4)") == true, "page size \(fields["Page size"] ?? "?")")
+    }
+
+    @Test("a plan too long for one page is measured as more than one, so the page count can fail")
+    func longPlanCountsMorePages() throws {
+        let report = try ReportSample.report(["report", "case", "1", "--format", "html"])
+        try #require(report.status == 0, "\(report.err)")
+        // The same page with its goals repeated forty times.
+        let goals = try #require(report.out.range(of: "<ul><li>Lange termijn"))
+        let padded = report.out.replacingCharacters(in: goals, with: String(repeating: "<p>Nog een doel.</p>", count: 40) + "<ul><li>Lange termijn")
+        let folder = try Regie.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = folder.appendingPathComponent("long.html")
+        try padded.write(to: html, atomically: true, encoding: .utf8)
+        let pdf = folder.appendingPathComponent("long.pdf")
+        let print = try Self.chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString])
+        try #require(print.status == 0, "\(print.err.suffix(400))")
+        let info = try Regie.tool(["pdfinfo", pdf.path])
+        #expect(info.out.contains("Pages:") && !info.out.contains("Pages:           1\n"), "\(info.out)")
+    }
+
     @Test("the ink measure tells a blank page from a drawn one")
     func blankPageHasNoInk() throws {
         let folder = try Regie.temporaryFolder()

@@ -4,7 +4,7 @@ import Foundation
 /// fixed clock per step (REGIE_NOW), so that every date in the reports is known.
 ///
 /// Four cases. R. (west) went through the meeting into follow-up, with a crisis pause, and
-/// has a next meeting planned; M. (west, complex) was closed in mapping; S. (oost) is still
+/// has a next meeting planned and a question past its day; M. (west, complex) was closed in mapping; S. (oost) is still
 /// setting goals; J. (oost, complex) held a meeting and is paused for an admission.
 enum ReportSample {
     static let today = "2026-11-20"
@@ -76,6 +76,7 @@ enum ReportSample {
         ("2026-10-15", "anna", "question status 1 1 accepted"),
         ("2026-10-15", "anna", "question add 1 \"Een dagbesteding vinden\" --owner 4 --due 2027-01-15"),
         ("2026-10-15", "anna", "question add 1 \"De schulden op een rij\""),
+        ("2026-10-15", "anna", "question add 1 \"Een afspraak bij de huisarts maken\" --owner 1 --due 2026-11-10"),
         ("2026-10-15", "anna", "check tick 1 meeting.questions_discussed"),
         ("2026-10-15", "anna", "check tick 1 meeting.chat_agreement"),
         ("2026-10-15", "anna", "check tick 1 group_chat.topics"),
@@ -138,9 +139,9 @@ enum ReportSample {
         return words
     }
 
-    /// The environment for a command on `day`, with minutes added so that steps stay in order.
+    /// The environment for a command on `day`, from 09:00 on, a minute per step, so that steps stay in order.
     static func environment(actor: String, day: String, step: Int) -> [String: String] {
-        ["REGIE_USER": actor, "REGIE_NOW": String(format: "\(day)T09:%02d:00Z", step % 60)]
+        ["REGIE_USER": actor, "REGIE_NOW": String(format: "\(day)T%02d:%02d:00Z", 9 + step / 60, step % 60)]
     }
 
     /// Builds the workspace once per test run; every golden test reads it.

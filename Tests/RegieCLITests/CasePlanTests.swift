@@ -73,4 +73,56 @@ struct CasePlanTests {
         #expect(await bench.run(["report", "case", "1", "--lang", "nl"]).out.contains("## Volgende bijeenkomst\n\n1 februari 2090"))
         #expect(await bench.run(["report", "case", "1"]).out.contains("## Next meeting"))
     }
+
+    @Test("by default the plan shows the group only; --all-people shows everyone mapped, declined people too", arguments: ["md", "html", "dot", "json"])
+    func peopleShown(_ format: String) async throws {
+        let bench = try await Self.bench()
+        for line in ["resource add 1 Tante --relation tante --kind informal", "resource update 1 2 --contact declined"] {
+            await ReportTests.run(bench, line)
+        }
+        let arguments = format == "json" ? ["report", "case", "1", "--json"] : ["report", "case", "1", "--format", format]
+        let group = await bench.run(arguments)
+        let all = await bench.run(arguments + ["--all-people"])
+        #expect(group.status == .success && all.status == .success)
+        #expect(group.out.contains("Oom") && all.out.contains("Oom"))
+        #expect(!group.out.contains("Tante"), "a person the client did not choose is on the group's plan")
+        #expect(all.out.contains("Tante"), "--all-people leaves someone out")
+        if format == "json" {
+            let squeeze = { (text: String) in text.filter { !$0.isWhitespace } }
+            #expect(squeeze(group.out).contains("\"people\":\"group\"") && squeeze(all.out).contains("\"people\":\"all\""))
+        }
+    }
+
+    @Test("a question past its day is marked, and a planned day that passed unheld is not the next meeting")
+    func pastDays() async throws {
+        let bench = try await Self.bench()
+        // The bench's clock moves to after the question's day and the planned meeting.
+        await ReportTests.run(bench, "@2090-03-05")
+        let plan = await bench.run(["report", "case", "1", "--format", "md"])
+        #expect(plan.out.contains("| Vervoer regelen | Oom \\<script\\>x\\</script\\> | 1 March 2090 (past due) |"))
+        #expect(plan.out.contains("## Next meeting\n\n_No next meeting planned yet._"))
+        #expect(plan.out.contains("- Meeting planned for 1 February 2090, not recorded as held"))
+        let json = await bench.run(["report", "case", "1", "--json"])
+        #expect(json.out.filter { !$0.isWhitespace }.contains("\"past_due\":true"))
+    }
+
+    @Test("the chronology is in date order, with pauses, meetings, the close and the reopening in their place")
+    func chronology() async throws {
+        let bench = try await Self.bench()
+        for line in ["@2090-01-20", "case pause 1 --kind crisis --reason Opname", "@2090-01-25", "case resume 1",
+                     "@2090-02-01", "meeting held 1 1 --on 2090-02-01 --attendees 1 --led-by client",
+                     "@2090-02-10", "case close 1 --outcome other --reason Verhuisd", "@2090-02-20", "case reopen 1 --reason Terug"] {
+            await ReportTests.run(bench, line)
+        }
+        let plan = await bench.run(["report", "case", "1", "--format", "md"])
+        let chronology = plan.out.components(separatedBy: "## How it went\n\n").last?.split(separator: "\n").map(String.init) ?? []
+        #expect(chronology == [
+            "- Goals: 15 January 2090 to 10 February 2090",
+            "- Pause (crisis): 20 January 2090 to 25 January 2090",
+            "- Meeting held on 1 February 2090",
+            "- Closed on 10 February 2090 (other)",
+            "- Reopened on 20 February 2090",
+            "- Goals: since 20 February 2090",
+        ], "\(chronology)")
+    }
 }
