@@ -69,7 +69,7 @@ extension CaseSession {
     /// The team report of one team (or of all the acting person's teams).
     /// - Returns: the report and the teams it covers.
     package func teamReport(team: String?, selection: TeamReport.Selection) async throws(RegieError)
-        -> (report: TeamReport, teams: [String])
+        -> (report: TeamReport, scope: TeamReportScope)
     {
         let person = try person()
         let teams: [String]
@@ -99,6 +99,7 @@ extension CaseSession {
             }
         }
         try await recordRead(caseID: nil, action: "report team")
-        return (TeamReport(tally), teams)
+        let named = teams.map { TeamReportScope.Team(id: $0, name: workspace.team($0)?.name ?? $0) }
+        return (TeamReport(tally), TeamReportScope(organisation: workspace.organisation, teams: named, madeOn: today, selection: selection))
     }
 }

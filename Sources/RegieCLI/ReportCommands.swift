@@ -22,9 +22,9 @@ struct ReportTeamCommand: AsyncParsableCommand {
                         "De maten van de pilot voor de casussen van je teams: netwerk betrokken, groep gevormd, vragen opgepakt, uren tot een groep."),
             discussion: H(
                 "Counts cases opened in the period; the shares leave out cases still in the goals phase unless --all. "
-                + "Definitions: docs/reports.md.",
+                + "The charts mark the Amsterdam pilot's figures. Definitions: docs/reports.md.",
                 "Telt casussen die in de periode zijn geopend; de aandelen laten casussen in de doelenfase weg, "
-                + "behalve met --all. Definities: docs/reports.md."))
+                + "behalve met --all. De grafieken tonen de cijfers van de Amsterdamse pilot. Definities: docs/reports.md."))
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -54,12 +54,12 @@ struct ReportTeamCommand: AsyncParsableCommand {
             return try Self.print(answer, json: output.json || format == .json)
         }
         let session = try await CaseSession(global)
-        let (report, teams) = try await session.teamReport(team: team, selection: .init(since: since, until: until, all: all))
+        let (report, scope) = try await session.teamReport(team: team, selection: .init(since: since, until: until, all: all))
         switch output.json ? .json : format {
-        case .json: try JSONOutput.print(TeamReportJSON(report, teams: teams, since: since, until: until, all: all))
-        case .text: for line in TeamReportText(l: session.l).render(report, teams: teams) { Console.current.line(line) }
+        case .json: try JSONOutput.print(TeamReportJSON(report, scope: scope))
+        case .text: for line in TeamReportText(l: session.l).render(report, scope: scope) { Console.current.line(line) }
         case .md, .html:
-            let document = TeamReportDocument(l: session.l).document(report, teams: teams, since: since, until: until, all: all)
+            let document = TeamReportDocument(l: session.l).document(report, scope: scope)
             Console.current.write(format == .md ? document.markdown() : document.html(language: session.l.language.rawValue))
         }
     }

@@ -21,7 +21,13 @@ package struct TeamReportJSON: Encodable {
     package struct Pauses: Encodable { var kind: PauseKind, count: Int, resumed: Int, closed: Int, ongoing: Int }
     package struct Closed: Encodable { var outcome: CloseOutcome, count: Int }
 
+    package struct TeamName: Encodable { var id: String, name: String }
+
+    /// The team ids; `team_names` gives each with its name.
     package var teams: [String]
+    package var teamNames: [TeamName]
+    package var organisation: String
+    package var madeOn: LocalDate
     package var since: LocalDate?, until: LocalDate?
     package var includesGoalsPhase: Bool
     package var opened: Int
@@ -41,11 +47,14 @@ package struct TeamReportJSON: Encodable {
     package var goalsAchieved: Share
     package var membersWithCanAndCannot: Share
 
-    package init(_ r: TeamReport, teams: [String], since: LocalDate?, until: LocalDate?, all: Bool) {
-        self.teams = teams
-        self.since = since
-        self.until = until
-        includesGoalsPhase = all
+    package init(_ r: TeamReport, scope: TeamReportScope) {
+        teams = scope.teams.map(\.id)
+        teamNames = scope.teams.map { TeamName(id: $0.id, name: $0.name) }
+        organisation = scope.organisation
+        madeOn = scope.madeOn
+        since = scope.selection.since
+        until = scope.selection.until
+        includesGoalsPhase = scope.selection.all
         opened = r.opened
         considered = r.considered
         networkInvolved = Share(r.networkInvolved)

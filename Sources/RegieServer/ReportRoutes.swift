@@ -41,16 +41,16 @@ struct ReportRoutes {
         let since = try Query.day(query, "since"), until = try Query.day(query, "until")
         let all = try Query.flag(query, "all")
         return try await environment.withSession(request, context) { session in
-            let (report, teams) = try await session.teamReport(team: query["team"].map(String.init),
+            let (report, scope) = try await session.teamReport(team: query["team"].map(String.init),
                                                                selection: .init(since: since, until: until, all: all))
             let l = session.l
             switch format {
-            case "text": return PlainText.response(TeamReportText(l: l).render(report, teams: teams))
+            case "text": return PlainText.response(TeamReportText(l: l).render(report, scope: scope))
             case "md", "html":
-                let document = TeamReportDocument(l: l).document(report, teams: teams, since: since, until: until, all: all)
+                let document = TeamReportDocument(l: l).document(report, scope: scope)
                 return format == "md" ? Self.document(document.markdown(), type: "text/markdown")
                     : Self.page(document.html(language: l.language.rawValue))
-            default: return try JSONBody.response(TeamReportJSON(report, teams: teams, since: since, until: until, all: all))
+            default: return try JSONBody.response(TeamReportJSON(report, scope: scope))
             }
         }
     }

@@ -11,7 +11,7 @@ struct ReportBrowserTests {
 
     static let pages: [(name: String, arguments: [String], title: String, drawings: Int)] = [
         ("report-case", ["report", "case", "1", "--format", "html"], "Het plan van R.", 2),
-        ("report-team", ["report", "team", "--format", "html"], "Teamrapport: west, oost", 4),
+        ("report-team", ["report", "team", "--format", "html"], "Teamrapport: Buurtteam West, FACT Oost", 4),
     ]
 
     static func chromium(_ arguments: [String]) throws -> Regie.Result {
