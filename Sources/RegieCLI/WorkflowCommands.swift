@@ -81,12 +81,22 @@ struct WorkflowShowCommand: AsyncParsableCommand {
 struct WorkflowCheckCommand: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "check", abstract: H("Check a workflow file: its structure and that every derived expression compiles.",
-                                              "Controleer een werkwijzebestand: de opbouw, en dat elke afgeleide uitdrukking klopt."))
+            commandName: "check",
+            abstract: H("Check a workflow file: its structure, and every derived expression compiled and run on sample cases.",
+                        "Controleer een werkwijzebestand: de opbouw, en elke afgeleide uitdrukking vertaald en uitgevoerd op voorbeeldcasussen."),
+            discussion: H("The sample cases are made up: one just opened, one half-way, one complete. Every problem is listed "
+                          + "with its file and line; the exit status is 7 when there is one.",
+                          "De voorbeeldcasussen zijn verzonnen: een net geopende, een halverwege en een afgeronde. Elk probleem staat "
+                          + "erbij met bestand en regel; de afsluitcode is 7 als er een is."))
     }
 
     @Argument(help: H("The workflow file.", "Het werkwijzebestand.")) var file: String
     @Option(help: H("Output language: nl or en.", "Taal van de uitvoer: nl of en.")) var lang: Language = .en
+    @OptionGroup var output: JSONOption
+
+    struct Report: Encodable {
+        var name: String, items: Int, derived: Int, samples: [String], problems: [String]
+    }
 
     func run() async throws {
         let l = L10n(language: lang)
@@ -98,9 +108,22 @@ struct WorkflowCheckCommand: AsyncParsableCommand {
         }
         let workspace = Workspace(root: URL(fileURLWithPath: "."), organisation: "", locale: lang, database: "", teams: [], people: [])
         let rules = try RuleBook(workspace: workspace, store: nil)
-        let workflow = try rules.parse(text, file: file)
+        let check = try WorkflowCheck(source: text, file: file, evaluator: rules.evaluator, l: l)
+        let workflow = check.workflow
         let items = Phase.allCases.map { workflow.definition(of: $0).checklist.count }.reduce(0, +)
-        Console.current.line(l("\(file): workflow \(workflow.name) is valid: \(items) checklist items, \(workflow.derivedItems.count) derived.",
-                               "\(file): workflow \(workflow.name) is in orde: \(items) checklistpunten, waarvan \(workflow.derivedItems.count) afgeleid."))
+        if output.json {
+            try JSONOutput.print(Report(name: workflow.name, items: items, derived: workflow.derivedItems.count, samples: check.samples,
+                                        problems: check.problems))
+        } else if check.problems.isEmpty {
+            Console.current.line(l("\(file): workflow \(workflow.name) is valid: \(items) checklist items, \(workflow.derivedItems.count) derived, "
+                                   + "each tried on \(check.samples.count) sample cases.",
+                                   "\(file): werkwijze \(workflow.name) is in orde: \(items) checklistpunten, waarvan \(workflow.derivedItems.count) "
+                                   + "afgeleid, elk geprobeerd op \(check.samples.count) voorbeeldcasussen."))
+        } else {
+            Console.current.line(l("\(file): workflow \(workflow.name) has \(l.count(check.problems.count, ("problem", "problems"), ("probleem", "problemen"))):",
+                                   "\(file): werkwijze \(workflow.name) heeft \(l.count(check.problems.count, ("problem", "problems"), ("probleem", "problemen"))):"))
+            for problem in check.problems { Console.current.line("  " + problem) }
+        }
+        if !check.problems.isEmpty { throw ExitCode(ExitStatus.configuration.rawValue) }
     }
 }

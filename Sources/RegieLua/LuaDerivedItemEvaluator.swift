@@ -41,20 +41,27 @@ public final class LuaDerivedItemEvaluator: DerivedItemEvaluator {
     }
 
     public func missingNames(_ item: ChecklistItem, in state: CaseState) -> [String]? {
-        guard let expression = item.missing?.names else { return nil }
+        if case .success(let names) = missing(item, in: state) { names } else { nil }
+    }
+
+    /// What an item's `missing` expression gives for the case: the names (nil when the item
+    /// has none), or why it failed, for `workflow check`.
+    public func missing(_ item: ChecklistItem, in state: CaseState) -> Result<[String]?, LuaError> {
+        guard let expression = item.missing?.names else { return .success(nil) }
         do throws(LuaError) {
             let value = try sandbox.call(try chunk(for: expression), binding: "case", encoded: state.luaSnapshotBytes)
             switch value {
             case .array(let entries):
                 let names = entries.compactMap { entry -> String? in if case .string(let text) = entry { text } else { nil } }
-                return names.count == entries.count ? names : nil
+                if names.count == entries.count { return .success(names) }
             case .table(let entries) where entries.isEmpty:
-                return []
+                return .success([])
             default:
-                return nil
+                break
             }
+            return .failure(LuaError(kind: .runtime, message: "the missing expression did not give a list of names"))
         } catch {
-            return nil
+            return .failure(error)
         }
     }
 

@@ -371,6 +371,52 @@ struct CommandTests {
         #expect(check == .configuration)
     }
 
+    @Test("workflow check runs every derived expression on sample cases and lists every problem with its file and line")
+    func workflowCheckRunsExpressions() async throws {
+        let bench = try await Workbench()
+        let path = bench.folder.appendingPathComponent("workflows/resourcegroep.yaml").path
+        let good = await bench.run(["workflow", "check", path], as: nil, inWorkspace: false)
+        #expect(good.status == .success, "\(good.err)")
+        #expect(good.out.contains("each tried on 3 sample cases"), "\(good.out)")
+
+        // Three mistakes that compile: a misspelt function, a field of a string, and a missing
+        // expression that calls nothing; and one that does not compile.
+        let source = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        let broken = source
+            .replacingOccurrences(of: "derived: any(case.goals, function(g) return g.term == \"long\"",
+                                  with: "derived: anyy(case.goals, function(g) return g.term == \"long\"")
+            .replacingOccurrences(of: "names: labels(case.members, function(r) return r.contact ~= 'contacted'",
+                                  with: "names: labelz(case.members, function(r) return r.contact ~= 'contacted'")
+            .replacingOccurrences(of: "derived: \"#case.members > 0\"", with: "derived: \"#case.members >\"")
+        #expect(broken != source)
+        try bench.write(broken, to: "workflows/broken.yaml")
+        let brokenPath = bench.folder.appendingPathComponent("workflows/broken.yaml").path
+        let lines = broken.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(of id: String) -> Int { (lines.firstIndex { $0.contains("id: \(id)") } ?? -10) + 1 }
+        let check = await bench.run(["workflow", "check", brokenPath], as: nil, inWorkspace: false)
+        #expect(check.status == .configuration)
+        #expect(check.out.contains("has 3 problems"), "\(check.out)")
+        #expect(check.out.contains("\(brokenPath):\(line(of: "goals.long_term")): item goals.long_term fails on the empty, half-way and complete sample cases: runtime error: expression:1: attempt to call a nil value (global 'anyy')"), "\(check.out)")
+        #expect(check.out.contains("\(brokenPath):\(line(of: "activation.contacted")): item activation.contacted fails on the"), "\(check.out)")
+        #expect(check.out.contains("its missing expression: runtime error: expression:1: attempt to call a nil value (global 'labelz')"), "\(check.out)")
+        #expect(check.out.contains("\(brokenPath):\(line(of: "mapping.client_chose")): item mapping.client_chose: syntax error"), "\(check.out)")
+
+        let json = await bench.run(["workflow", "check", brokenPath, "--json", "--lang", "nl"], as: nil, inWorkspace: false)
+        #expect(json.status == .configuration)
+        let report = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect((report?["problems"] as? [String])?.count == 3)
+        #expect((report?["samples"] as? [String]) == ["empty", "half-way", "complete"])
+    }
+
+    @Test("the sample cases a workflow check runs on all replay")
+    func sampleCasesReplay() throws {
+        let workflow = try WorkflowParser.parse(DefaultWorkflow.source, file: "resourcegroep.yaml")
+        let samples = SampleCases.all(for: workflow)
+        #expect(samples.map(\.name) == ["empty", "half-way", "complete"])
+        #expect(samples.map(\.state.status.phase) == [.goals, .activation, .followUp])
+        #expect(samples.last?.state.meetings.first?.heldOn != nil)
+    }
+
     @Test("a database that is not Regie's is refused and left untouched")
     func notRegie() async throws {
         let bench = try await Workbench()
