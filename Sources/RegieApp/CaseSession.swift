@@ -411,9 +411,10 @@ package final class CaseSession {
         do {
             return workflow.definition(of: phase).prompts + (try plugins.prompts(phase, of: state, at: now)).map(\.text)
         } catch {
-            let failure = RegieError.from(error).localizedMessage
+            PluginFailureLog.report(error)
+            let sentence = PluginFailureLog.workerSentence(plugin: error.plugin)
             return workflow.definition(of: phase).prompts
-                + [LocalizedText(nl: "(De vragen van de plugins ontbreken. \(failure.nl))", en: "(The plugins' prompts are missing. \(failure.en))")]
+                + [LocalizedText(nl: "(De vragen van de plugins ontbreken. \(sentence.nl))", en: "(The plugins' prompts are missing. \(sentence.en))")]
         }
     }
 

@@ -57,7 +57,7 @@ extension CaseSession {
             report.prompts = try prompts(state.status.phase, of: state, workflow: workflow)
             if let failure = reminderFailure { throw failure }
         } catch {
-            report.promptsFailure = error.message(in: l.language)
+            report.promptsFailure = error.text(in: l.language)
         }
         return report
     }

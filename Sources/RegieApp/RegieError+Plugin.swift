@@ -3,9 +3,18 @@ import RegieCore
 import RegieLua
 
 extension RegieError {
-    /// A plugin that cannot be loaded or failed: the plugin, the file and line, the hook and
-    /// what went wrong.
+    /// A plugin that cannot be loaded or failed, as a worker is told it: that the team's rules
+    /// could not be checked and whom to tell. The technical detail (file and line, hook, what
+    /// Lua said) goes to ``PluginFailureLog``; `regie plugin check` shows it too.
     package static func from(_ error: PluginError) -> RegieError {
+        PluginFailureLog.report(error)
+        return RegieError(.configuration, .teamRulesUnchecked, ["plugin": .text(error.plugin)])
+    }
+
+    /// A plugin failure with all its technical detail, for the application manager's commands
+    /// (`plugin check`, `plugin test`, `workflow show`): the plugin, the file and line, the
+    /// hook and what went wrong.
+    package static func technical(_ error: PluginError) -> RegieError {
         let (en, nl): (String, String) = switch error.kind {
         case .api: ("does not follow the plugin API", "volgt de plugin-API niet")
         case .syntax: ("has a syntax error", "heeft een syntaxfout")
@@ -26,5 +35,15 @@ extension RegieError {
         guard let hook = error.hook else { return RegieError(.configuration, .pluginFailed, fields) }
         fields["hook"] = .text(hook)
         return RegieError(.configuration, .pluginHookFailed, fields)
+    }
+
+    /// The technical detail of a plugin failure as one line for a log or for `plugin list`:
+    /// the plugin, where, the hook, the kind of failure and, for failures that come from the
+    /// code rather than the case, what Lua said. A runtime error's message is left out, as
+    /// a plugin's own `error(...)` may have put case data in it.
+    package static func technicalDetail(_ error: PluginError) -> String {
+        let hook = error.hook.map { " in `\($0)`" } ?? ""
+        let message = error.kind == .runtime || error.kind == .value ? "" : ": \(error.message)"
+        return "plugin \(error.plugin) (\(error.location))\(hook): \(error.kind.rawValue)\(message)"
     }
 }

@@ -29,7 +29,7 @@ enum PluginFile {
         do {
             return try LuaPlugin(source: source, file: path)
         } catch {
-            throw RegieError.from(error)
+            throw RegieError.technical(error)
         }
     }
 
@@ -159,16 +159,25 @@ struct PluginCheckCommand: AsyncParsableCommand {
         } catch {
             note(error)
         }
-        for move in [Move.advance, .nextRound, .renew, .pause(.crisis), .resume, .reopen] {
-            for verdict in plugins.verdicts(on: move, to: .active(.mapping), of: state, at: now) where !verdict.allowed {
-                if let reason = verdict.reason?.en, reason.hasPrefix("the plugin failed: ") {
-                    let text = String(reason.dropFirst("the plugin failed: ".count))
-                    if !problems.contains(text) { problems.append(text) }
-                }
+        // A guard that fails refuses (fail closed) and reports the failure to the log.
+        let failures = FailureCollector()
+        PluginFailureLog.$sink.withValue({ failures.add($0) }) {
+            for move in [Move.advance, .nextRound, .renew, .pause(.crisis), .resume, .reopen] {
+                _ = plugins.verdicts(on: move, to: .active(.mapping), of: state, at: now)
             }
         }
+        failures.all.forEach(note)
         return problems
     }
+}
+
+/// The plugin failures reported while `plugin check` calls the guards.
+private final class FailureCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [PluginError] = []
+
+    func add(_ error: PluginError) { lock.withLock { errors.append(error) } }
+    var all: [PluginError] { lock.withLock { errors } }
 }
 
 struct PluginTestCommand: AsyncParsableCommand {
@@ -198,7 +207,7 @@ struct PluginTestCommand: AsyncParsableCommand {
         do {
             run = try plugin.runTests(source: try PluginFile.read(testsFile), file: testsFile)
         } catch let error as PluginError {
-            throw RegieError.from(error)
+            throw RegieError.technical(error)
         }
         if output.json {
             try JSONOutput.print(Report(plugin: plugin.name, passed: run.passed,

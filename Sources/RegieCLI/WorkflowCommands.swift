@@ -59,7 +59,7 @@ struct WorkflowShowCommand: AsyncParsableCommand {
                     + (try plugins.plugins.prompts(p, of: sample, at: session.now)).map { PhaseJSON.Prompt(text: l($0.text), plugin: $0.plugin) }
                 return PhaseJSON(phase: p, checklist: items, prompts: prompts)
             } catch {
-                throw RegieError.from(error)
+                throw RegieError.technical(error)
             }
         }
         if output.json { return try JSONOutput.print(phases) }

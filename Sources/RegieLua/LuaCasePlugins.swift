@@ -119,19 +119,27 @@ public final class LuaCasePlugins: CasePlugins {
 
     /// A plugin that fails to give its periods leaves the workflow's (or the earlier plugins') in force.
     public func periods(_ base: Agenda.Periods, of state: CaseState, at now: Date) -> Agenda.Periods {
-        (try? agendaPeriods(base, of: state, at: now)) ?? base
+        do throws(PluginError) {
+            return try agendaPeriods(base, of: state, at: now)
+        } catch {
+            PluginFailureLog.report(error)
+            return base
+        }
     }
 
+    /// A plugin that fails gives one required item that does not hold, worded for the worker;
+    /// the technical detail goes to ``PluginFailureLog``.
     public func checklist(_ phase: Phase, of state: CaseState, at now: Date) -> [PluginChecklistItem] {
         do {
             return try items(phase, of: state, at: now)
         } catch {
+            PluginFailureLog.report(error)
+            let sentence = PluginFailureLog.workerSentence(plugin: error.plugin)
             let item = ChecklistItem(
-                id: "plugin.\(error.plugin)",
-                text: LocalizedText(nl: "Plugin \(error.plugin) kon zijn checklist niet geven", en: "Plugin \(error.plugin) could not give its checklist"),
+                id: "plugin.\(error.plugin)", text: LocalizedText(nl: sentence.nl, en: sentence.en),
                 required: true, expression: nil, source: SourceLocation(file: error.file, line: error.line ?? 0),
                 plugin: error.plugin, derivedByPlugin: true)
-            return [PluginChecklistItem(item: item, derived: .failed(error.description))]
+            return [PluginChecklistItem(item: item, derived: .failed("plugin \(error.plugin)"))]
         }
     }
 
@@ -155,10 +163,11 @@ public final class LuaCasePlugins: CasePlugins {
                 guard let (first, second) = answer else { continue }
                 verdicts.append(try PluginResults.verdict(first, second, from: entry.plugin))
             } catch {
-                // Fail closed: a guard that cannot answer refuses.
-                verdicts.append(GuardVerdict(plugin: entry.plugin.name, allowed: false,
-                                             reason: LocalizedText(nl: "de plugin faalde: \(error.description)",
-                                                                   en: "the plugin failed: \(error.description)")))
+                // Fail closed: a guard that cannot answer refuses. A refusal is never recorded
+                // (a recorded move has every guard's consent), so its wording may change.
+                PluginFailureLog.report(error)
+                let sentence = PluginFailureLog.workerSentence(plugin: entry.plugin.name)
+                verdicts.append(GuardVerdict(plugin: entry.plugin.name, allowed: false, reason: LocalizedText(nl: sentence.nl, en: sentence.en)))
             }
         }
         return verdicts

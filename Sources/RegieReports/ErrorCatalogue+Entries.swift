@@ -302,6 +302,10 @@ extension ErrorCatalogue {
                   "Plugin `{plugin}` ({location}) {problem} in `{hook}`: {detail}.",
                   hint: "Correct the plugin; `regie plugin check {file}` shows what is wrong.",
                   "Verbeter de plugin; `regie plugin check {file}` toont wat er mis is.")
+        case .teamRulesUnchecked:
+            Entry("This team's rules could not be checked.", "De regels van dit team konden niet worden gecontroleerd.",
+                  hint: "Tell your application manager, and mention plugin {plugin}.",
+                  "Meld het bij je applicatiebeheerder en noem plugin {plugin}.")
         case .pluginTestsMissing:
             Entry("{file} has no tests.", "{file} bevat geen tests.",
                   hint: "Write tests with describe/it/expect; see docs/plugins.md.",

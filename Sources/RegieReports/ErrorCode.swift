@@ -81,6 +81,8 @@ public enum ErrorCode: String, CaseIterable, Sendable, Codable {
     case ruleNameInvalid = "rule_name_invalid"
     case pluginFailed = "plugin_failed"
     case pluginHookFailed = "plugin_hook_failed"
+    /// A plugin failed where a worker meets it; the detail is for the application manager.
+    case teamRulesUnchecked = "team_rules_unchecked"
     case pluginTestsMissing = "plugin_tests_missing"
     case luaUnavailable = "lua_unavailable"
     case clockOutOfRange = "clock_out_of_range"

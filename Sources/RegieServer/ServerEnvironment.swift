@@ -4,6 +4,7 @@ import Hummingbird
 import RegieReports
 import Logging
 import RegieApp
+import RegieLua
 import RegieCore
 import RegieStore
 
@@ -105,13 +106,20 @@ extension HTTPField.Name {
 extension ServerEnvironment {
     func withSession<T>(_ request: Request, _ context: RegieRequestContext, _ body: (CaseSession) async throws -> T) async throws -> T {
         let session = try self.session(request, context)
-        do {
-            let value = try await body(session)
-            await session.close()
-            return value
-        } catch {
-            await session.close()
-            throw error
+        // The person is told the team's rules could not be checked; the detail is logged for
+        // the application manager, without the case.
+        let logger = self.logger
+        return try await PluginFailureLog.$sink.withValue({ error in
+            logger.warning("a plugin failed", metadata: ["plugin.failure": .string(RegieError.technicalDetail(error))])
+        }) {
+            do {
+                let value = try await body(session)
+                await session.close()
+                return value
+            } catch {
+                await session.close()
+                throw error
+            }
         }
     }
 }

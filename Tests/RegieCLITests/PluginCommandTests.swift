@@ -161,7 +161,9 @@ struct PluginCommandTests {
         let moved = await bench.run(["case", "advance", "1"])
         #expect(moved.status == .success, "\(moved.err)")
         #expect(moved.out.contains("The move is recorded, but the reminders could not be shown"))
-        #expect(moved.out.contains("broken reminder"))
+        #expect(moved.out.contains("This team's rules could not be checked. Tell your application manager, and mention plugin noisy."),
+                "\(moved.out)")
+        #expect(!moved.out.contains("broken reminder"), "the Lua message is for the application manager")
     }
 
     @Test("a prompts hook that fails does not hide the case: case show names the plugin instead")
@@ -171,9 +173,53 @@ struct PluginCommandTests {
         #expect(await bench.run(["case", "open", "--team", "west", "--client", "R."]).status == .success)
         let shown = await bench.run(["case", "show", "1"])
         #expect(shown.status == .success, "\(shown.err)")
-        #expect(shown.out.contains("The plugins' prompts are missing. Plugin `mute` (plugins/mute.lua@"))
-        #expect(shown.out.contains("gave back something Regie cannot use in `prompts`: expected a list, got a number"))
+        #expect(shown.out.contains("The plugins' prompts are missing. This team's rules could not be checked; tell your application manager, and mention plugin mute."),
+                "\(shown.out)")
+        #expect(!shown.out.contains("expected a list"), "the technical detail is for plugin check")
         #expect(shown.out.contains("goals.own_story"))
+        let check = await bench.run(["plugin", "check", bench.folder.appendingPathComponent("plugins/mute.lua").path], as: nil, inWorkspace: false)
+        #expect(check.status == .configuration)
+        #expect(check.out.contains("expected a list, got a number"), "\(check.out)")
+    }
+
+    @Test("a plugin that does not load: case open refuses with a sentence for the worker, plugin check gives the file, line and Lua message")
+    func brokenPluginAtOpen() async throws {
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[broken]"))
+        try bench.write("return { api = 1, name = 'broken', version = '1',\n  checklist = function() return {} end\n  prompts = 1 }",
+                        to: "plugins/broken.lua")
+        let before = try await bench.snapshot()
+        let opened = await bench.run(["case", "open", "--team", "west", "--client", "R."])
+        #expect(opened.status == .configuration)
+        #expect(opened.err == "regie: This team's rules could not be checked. Tell your application manager, and mention plugin broken.",
+                "\(opened.err)")
+        #expect(!opened.err.contains("plugins/broken.lua"), "no file or line for the worker")
+        #expect(try await bench.snapshot() == before, "a refused case open writes nothing")
+
+        let check = await bench.run(["plugin", "check", bench.folder.appendingPathComponent("plugins/broken.lua").path], as: nil, inWorkspace: false)
+        #expect(check.status == .configuration)
+        #expect(check.err.contains("plugins/broken.lua:3"), "\(check.err)")
+        #expect(check.err.contains("'}' expected"), "\(check.err)")
+        let list = await bench.run(["plugin", "list"], as: nil)
+        #expect(list.out.contains("broken") && list.out.contains("syntax"), "\(list.out)")
+    }
+
+    @Test("a checklist hook that fails at work shows the worker the sentence, and its guard refuses with it")
+    func failingChecklistAtWork() async throws {
+        let bench = try await Workbench(yaml: Self.yaml(plugins: "[flaky]"))
+        try bench.write("""
+            return { api = 1, name = 'flaky', version = '1',
+              checklist = function(phase, case) if #case.goals > 0 then error('boom for ' .. case.client_label) end return {} end }
+            """, to: "plugins/flaky.lua")
+        #expect(await bench.run(["case", "open", "--team", "west", "--client", "Zeldzaam"]).status == .success)
+        #expect(await bench.run(["goal", "add", "1", "Een doel", "--term", "long", "--by", "client"]).status == .success)
+        let shown = await bench.run(["case", "show", "1"])
+        #expect(shown.status == .success, "\(shown.err)")
+        #expect(shown.out.contains("This team's rules could not be checked; tell your application manager, and mention plugin flaky."),
+                "\(shown.out)")
+        #expect(!shown.out.contains("boom") && !shown.out.contains("flaky.lua"), "\(shown.out)")
+        let moved = await bench.run(["case", "advance", "1"])
+        #expect(moved.status == .refused)
+        #expect(moved.err.contains("mention plugin flaky") && !moved.err.contains("flaky.lua") && !moved.err.contains("boom"), "\(moved.err)")
     }
 
     @Test("plugin list reports a workspace file it cannot read")

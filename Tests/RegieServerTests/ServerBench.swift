@@ -64,8 +64,9 @@ final class ServerBench {
     /// The application on this workspace (or on a changed copy of it, as a restarted server would
     /// load it), on the computer's clock or at a fixed time.
     /// - Parameter checkEvery: how often the server looks for a newly applied configuration.
-    func application(_ workspace: Workspace? = nil, at now: Date? = nil, checkEvery: TimeInterval = 3600) async throws -> some ApplicationProtocol {
-        let router = try await RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: Self.quiet,
+    func application(_ workspace: Workspace? = nil, at now: Date? = nil, checkEvery: TimeInterval = 3600,
+                     logger: Logger = ServerBench.quiet) async throws -> some ApplicationProtocol {
+        let router = try await RegieServerApplication.testRouter(workspace: workspace ?? self.workspace, store: store, logger: logger,
                                                            fixedNow: now, configurationCheckSeconds: checkEvery)
         return Application(router: router)
     }
