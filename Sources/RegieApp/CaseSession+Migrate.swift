@@ -26,8 +26,8 @@ extension CaseSession {
             case unmetBefore, unmetAfter, unchanged, migrated, version
         }
 
-        /// `case migrate` as text.
-        package func lines(l: L10n) -> [String] {
+        /// `case migrate` as text; `closing` adds the sentence that says whether anything changed.
+        package func lines(l: L10n, closing: Bool = true) -> [String] {
             if unchanged {
                 return [l("Case \(caseID) already follows the rules team \(team) uses now.",
                           "Casus \(caseID) volgt al de regels die team \(team) nu gebruikt.")]
@@ -44,6 +44,7 @@ extension CaseSession {
             }
             out.append("  " + l("still open now: ", "nu nog open: ") + (unmetBefore.isEmpty ? "-" : unmetBefore.joined(separator: ", ")))
             out.append("  " + l("still open after: ", "daarna nog open: ") + (unmetAfter.isEmpty ? "-" : unmetAfter.joined(separator: ", ")))
+            guard closing else { return out }
             out.append(migrated
                        ? l("Migrated; the record keeps the rules it left.", "Overgezet; het dossier bewaart de regels die het verliet.")
                        : l("Nothing was changed. Run again with --yes to migrate.", "Er is niets veranderd. Herhaal met --yes om over te zetten."))
@@ -88,5 +89,30 @@ extension CaseSession {
         // The plan shows the case's checklist: a read, with or without applying it.
         try await recordRead(caseID: caseID, action: "case migrate")
         return plan
+    }
+
+    /// Every running (active or paused) case of a team, or of all the person's teams, moved to
+    /// the rules its team uses now (`case migrate --team T`, `--all`). Without `apply` it is the
+    /// dry run: each case's plan, nothing written. With it each case is migrated in its own
+    /// transaction, in case order, as `case migrate N --yes` would; a case that cannot be
+    /// migrated stops the run there, and the summary says which were and which were not (a
+    /// second run takes up the rest, as migrated cases then follow the current rules).
+    package func migrateTeam(_ team: String?, apply: Bool) async throws(RegieError) -> TeamMigration {
+        let person = try person()
+        if apply && person.role != .coordinator { throw RegieError(.notPermitted, .migrationNeedsCoordinator) }
+        let running = try await selectedSummaries(CaseSelection(team: team)).filter { $0.status.state != "closed" }
+        var result = TeamMigration(teams: team.map { [$0] } ?? person.teams, running: running.count, plans: [], applied: apply, stopped: nil)
+        for summary in running {
+            do throws(RegieError) {
+                result.plans.append(try await migrate(summary.id, apply: apply))
+            } catch {
+                // Nothing of this case was written; the ones before it stay migrated.
+                guard apply, !result.plans.isEmpty else { throw error }
+                result.stopped = TeamMigration.Stop(caseID: summary.id, code: error.code.rawValue, exitStatus: error.status.rawValue,
+                                                    message: error.localizedMessage)
+                break
+            }
+        }
+        return result
     }
 }

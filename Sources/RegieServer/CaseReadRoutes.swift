@@ -15,6 +15,8 @@ struct CaseReadRoutes {
         group.get("cases/:case/checklist", use: checklist)
         group.get("cases/:case/migration", use: migrationPlan)
         group.post("cases/:case/migration", use: migrate)
+        group.get("migration", use: teamMigrationPlan)
+        group.post("migration", use: migrateTeam)
     }
 
     struct TimeEntries: Encodable {
@@ -68,6 +70,29 @@ struct CaseReadRoutes {
             let plan = try await session.migrate(caseID, apply: true, expectedVersion: expected)
             if PlainText.wanted(request) { return PlainText.response(plan.lines(l: session.l)) }
             return try JSONBody.response(plan, headers: [.eTag: CaseVersionTag.etag(plan.version)])
+        }
+    }
+
+    /// `case migrate --team T` (or every team of the person, without `team`): the dry run.
+    @Sendable func teamMigrationPlan(_ request: Request, context: RegieRequestContext) async throws -> Response {
+        let team = request.uri.queryParameters["team"].map(String.init)
+        return try await environment.withSession(request, context) { session in
+            let result = try await session.migrateTeam(team, apply: false)
+            if PlainText.wanted(request) { return PlainText.response(result.lines(l: session.l)) }
+            return try JSONBody.response(result)
+        }
+    }
+
+    /// Every running case of the team moved to its current rules (coordinators), each case in
+    /// its own transaction; the answer says where it stopped if a case could not be migrated.
+    /// No `If-Match`: each case is migrated from the version it has when its turn comes.
+    @Sendable func migrateTeam(_ request: Request, context: RegieRequestContext) async throws -> Response {
+        let team = request.uri.queryParameters["team"].map(String.init)
+        _ = try await JSONBody.decode(NoBody.self, from: request, context: context)
+        return try await environment.withSession(request, context) { session in
+            let result = try await session.migrateTeam(team, apply: true)
+            if PlainText.wanted(request) { return PlainText.response(result.lines(l: session.l)) }
+            return try JSONBody.response(result)
         }
     }
 }

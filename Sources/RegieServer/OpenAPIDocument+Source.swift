@@ -3729,6 +3729,107 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/v1/migration": {
+      "get": {
+        "operationId": "teamMigrationPlan",
+        "summary": "What moving every running case of a team (or of all the person's teams) to its current rules would change (`regie case migrate --team T` or `--all`); nothing changes, each case's read is logged.",
+        "parameters": [
+          {
+            "name": "team",
+            "in": "query",
+            "description": "The team (default: every team of the person).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Each running case's plan. With `Accept: text/plain`: the text the command line prints.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TeamMigration"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      },
+      "post": {
+        "operationId": "migrateTeam",
+        "summary": "Move every running case of a team (or of all the person's teams) to its current rules (`regie case migrate --team T --yes`; coordinators), each case in its own transaction. No body.",
+        "parameters": [
+          {
+            "name": "team",
+            "in": "query",
+            "description": "The team (default: every team of the person).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The plans as applied; `stopped` names the case where it stopped, when one could not be migrated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TeamMigration"
+                }
+              },
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/Problem413"
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem400"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem401"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem403"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem404"
+          },
+          "503": {
+            "$ref": "#/components/responses/Problem503"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -5365,6 +5466,67 @@ enum OpenAPIDocument {
             "items": {
               "type": "object",
               "description": "A transition as `audit log --json` shows it."
+            }
+          }
+        }
+      },
+      "TeamMigration": {
+        "type": "object",
+        "description": "`case migrate --team T --json`.",
+        "required": [
+          "teams",
+          "running",
+          "plans",
+          "applied"
+        ],
+        "properties": {
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "running": {
+            "type": "integer"
+          },
+          "plans": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MigrationPlan"
+            }
+          },
+          "applied": {
+            "type": "boolean"
+          },
+          "stopped": {
+            "type": "object",
+            "required": [
+              "case_id",
+              "code",
+              "exit_status",
+              "message"
+            ],
+            "properties": {
+              "case_id": {
+                "type": "integer"
+              },
+              "code": {
+                "type": "string"
+              },
+              "exit_status": {
+                "type": "integer"
+              },
+              "message": {
+                "type": "object",
+                "properties": {
+                  "nl": {
+                    "type": "string"
+                  },
+                  "en": {
+                    "type": "string"
+                  }
+                }
+              }
             }
           }
         }

@@ -75,6 +75,8 @@ struct RemoteCommandLineTests {
             ["meeting", "correct", "1", "4", "--attendees", "1"],  // no such meeting
             ["reminder", "done", "1", "5"], ["reminder", "dismiss", "1", "5", "--reason", "Niet voor ons"],
             ["case", "migrate", "1"], ["case", "migrate", "1", "--json"],
+            ["case", "migrate", "--team", "west"], ["case", "migrate", "--all", "--json"], ["case", "migrate", "--team", "west", "--yes"],
+            ["case", "migrate", "--team", "noord"],  // no such team
             ["report", "case", "1"], ["report", "case", "1", "--json"], ["report", "case", "1", "--format", "dot"],
             ["report", "team"], ["report", "team", "--json"], ["report", "team", "--format", "md"],
             // Who holds the case, and a handover offered and withdrawn.

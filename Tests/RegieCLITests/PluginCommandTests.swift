@@ -269,6 +269,48 @@ struct PluginCommandTests {
 struct CaseMigrateTests {
     static let yaml = PluginCommandTests.yaml(plugins: "[strict]").replacingOccurrences(of: "role: worker", with: "role: coordinator")
 
+    @Test("--team shows every running case's change with one summary, writes nothing without --yes, then migrates them all; closed cases stay")
+    func migrateTeam() async throws {
+        let bench = try await Workbench(yaml: Self.yaml)
+        try bench.write(PluginCommandTests.strict, to: "plugins/strict.lua")
+        for client in ["R.", "S.", "T."] {
+            #expect(await bench.run(["case", "open", "--team", "west", "--client", client]).status == .success)
+        }
+        #expect(await bench.run(["case", "close", "3", "--outcome", "other", "--reason", "Verhuisd"]).status == .success)
+        #expect(await bench.run(["case", "migrate", "--team", "west"]).out.contains("Nothing to migrate."))
+        #expect(await bench.run(["case", "migrate", "1", "--team", "west"]).status == .usage, "a case and a team at once")
+        #expect(await bench.run(["case", "migrate"]).status == .usage)
+
+        try bench.write(Self.yaml.replacingOccurrences(of: "plugins: [strict]", with: "plugins: [strict, youth]"), to: "regie.yaml")
+        let before = try await bench.snapshot()
+        let dry = await bench.run(["case", "migrate", "--team", "west"])
+        #expect(dry.status == .success, "\(dry.err)")
+        #expect(dry.out.hasPrefix("Running cases of west: 2.\n"), "\(dry.out)")
+        #expect(dry.out.components(separatedBy: "plugins added: youth").count == 3, "one plan per running case: \(dry.out)")
+        #expect(!dry.out.contains("Case 3"), "a closed case is not migrated")
+        #expect(dry.out.hasSuffix("Nothing was changed. Run again with --yes to migrate 2 cases: 1, 2.\n"), "\(dry.out)")
+        #expect(try await bench.snapshot() == before)
+
+        // A worker sees the plan but may not apply it.
+        try bench.write(Self.yaml.replacingOccurrences(of: "plugins: [strict]", with: "plugins: [strict, youth]")
+            .replacingOccurrences(of: "role: coordinator", with: "role: worker"), to: "regie.yaml")
+        let worker = await bench.run(["case", "migrate", "--team", "west", "--yes"])
+        #expect(worker.status == .notPermitted, "\(worker.err)")
+        #expect(worker.err.contains("Only a coordinator may move a case to other rules."))
+        #expect(try await bench.snapshot() == before)
+        try bench.write(Self.yaml.replacingOccurrences(of: "plugins: [strict]", with: "plugins: [strict, youth]"), to: "regie.yaml")
+
+        let done = await bench.run(["case", "migrate", "--all", "--yes", "--json"])
+        #expect(done.status == .success, "\(done.err)")
+        let result = try JSONSerialization.jsonObject(with: Data(done.out.utf8)) as? [String: Any]
+        #expect(result?["applied"] as? Bool == true && result?["running"] as? Int == 2)
+        #expect((result?["plans"] as? [[String: Any]])?.map { $0["migrated"] as? Bool } == [true, true])
+        #expect(await bench.run(["check", "list", "2"]).out.contains("youth.guardian_involved"))
+        let again = await bench.run(["case", "migrate", "--team", "west"])
+        #expect(again.out.contains("Already on the current rules: 1, 2.") && again.out.contains("Nothing to migrate."), "\(again.out)")
+        #expect(await bench.run(["audit", "verify"]).status == .success)
+    }
+
     @Test("shows the change, writes nothing without --yes, then migrates and keeps the old rules for the record")
     func migrate() async throws {
         let bench = try await Workbench(yaml: Self.yaml)
