@@ -81,15 +81,19 @@ extension CaseSession {
             teams = person.teams
         }
         // One row per case from the facts stored with its events, counted as it is read; a
-        // case without them (a store written by other means) is worked out from its events.
+        // case without them (a store written by other means), or with a row from before the
+        // facts counted dropped goals, is worked out from its events.
         var tally = TeamReportTally(selection: selection)
+        var stale: [Int] = []
         let missing: [Int]
         do {
-            missing = try await store.forEachCaseFacts(teams: teams) { tally.add($0) }
+            missing = try await store.forEachCaseFacts(teams: teams) { facts in
+                if facts.goalsDropped == nil { stale.append(facts.caseID) } else { tally.add(facts) }
+            }
         } catch {
             throw RegieError.from(error)
         }
-        for caseID in missing {
+        for caseID in (missing + stale).sorted() {
             let events: [RecordedEvent]
             do { events = try await store.events(of: caseID) } catch { throw RegieError.from(error) }
             do {

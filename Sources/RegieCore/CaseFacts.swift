@@ -34,7 +34,11 @@ public struct CaseFacts: Sendable, Equatable {
     public var furthestPhase: Phase = .goals
     /// How the case was closed, if it is closed now.
     public var closedAs: CloseOutcome?
+    /// Every goal, and those dropped among them: goals achieved count against those not
+    /// dropped. `goalsDropped` is nil in facts a store kept from before it counted them; the
+    /// team report then works the case out from its events.
     public var goals = 0
+    public var goalsDropped: Int? = 0
     public var goalsAchieved = 0
     /// Members of the group now, and those of them who said both what they can and what they
     /// cannot do.
@@ -64,6 +68,7 @@ public struct CaseFacts: Sendable, Equatable {
             && lhs.networkPickedUpQuestion == rhs.networkPickedUpQuestion && lhs.minutesToGroup == rhs.minutesToGroup
             && lhs.phaseStays.elementsEqual(rhs.phaseStays) { $0 == $1 } && lhs.pauses.elementsEqual(rhs.pauses) { $0 == $1 }
             && lhs.closedAs == rhs.closedAs && lhs.goals == rhs.goals && lhs.goalsAchieved == rhs.goalsAchieved
+            && lhs.goalsDropped == rhs.goalsDropped
             && lhs.furthestPhase == rhs.furthestPhase && lhs.members == rhs.members
             && lhs.membersWithCanAndCannot == rhs.membersWithCanAndCannot && lhs.work == rhs.work
     }
@@ -107,6 +112,7 @@ public struct CaseFacts: Sendable, Equatable {
         pauses = timeline.pauses.map { ($0.kind, $0.ending) }
         furthestPhase = timeline.furthestPhase
         goals = state.goals.count
+        goalsDropped = state.goals.filter { $0.status == .dropped }.count
         goalsAchieved = state.goals.filter { $0.status == .achieved }.count
         members = state.members.count
         membersWithCanAndCannot = state.members.filter { $0.canDo != nil && $0.cannotDo != nil }.count

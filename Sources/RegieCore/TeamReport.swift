@@ -72,7 +72,7 @@ public struct TeamReport: Sendable, Equatable {
     public var pauses: [(kind: PauseKind, count: Int, resumed: Int, closed: Int, ongoing: Int)]
     /// Closed cases by how they ended.
     public var closedBy: [(outcome: CloseOutcome, count: Int)]
-    /// Goals achieved, of all goals.
+    /// Goals achieved, of the goals not dropped.
     public var goalsAchieved: Share
     /// Members who said what they can and cannot do, of all members.
     public var membersWithCanAndCannot: Share

@@ -19,6 +19,7 @@ public struct TeamReportTally: Sendable {
     /// Per kind of pause (by position): how many, and how many ended each way.
     var pauses = Array(repeating: (count: 0, resumed: 0, closed: 0, ongoing: 0), count: PauseKind.allCases.count)
     var closedBy = Array(repeating: 0, count: CloseOutcome.allCases.count)
+    /// Goals not dropped, and those of them achieved.
     var goals = 0
     var goalsAchieved = 0
     var members = 0
@@ -63,7 +64,7 @@ public struct TeamReportTally: Sendable {
             }
         }
         if let outcome = facts.closedAs { closedBy[CloseOutcome.allCases.firstIndex(of: outcome)!] += 1 }
-        goals += facts.goals
+        goals += facts.goals - (facts.goalsDropped ?? 0)
         goalsAchieved += facts.goalsAchieved
         members += facts.members
         membersWithCanAndCannot += facts.membersWithCanAndCannot

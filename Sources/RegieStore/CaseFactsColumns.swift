@@ -18,6 +18,9 @@ public struct CaseFactsColumns: Sendable, Equatable {
     public var minutesToGroup: Int?
     public var furthestPhase: Int
     public var goals: Int
+    /// NULL in a row written before Regie counted dropped goals: the team report then works
+    /// the case out from its events, until its next command writes the row again.
+    public var goalsDropped: Int?
     public var goalsAchieved: Int
     public var members: Int
     public var membersCanCannot: Int
@@ -30,9 +33,10 @@ public struct CaseFactsColumns: Sendable, Equatable {
 
     public init(caseID: Int, team: String, complex: Bool, openedOn: Int, phase: Int, state: String, closedAs: String?,
                  networkInvolved: Bool, groupFormed: Bool, networkQuestion: Bool, minutesToGroup: Int?, furthestPhase: Int,
-                 goals: Int, goalsAchieved: Int, members: Int, membersCanCannot: Int, stays: String, pauses: String,
+                 goals: Int, goalsDropped: Int?, goalsAchieved: Int, members: Int, membersCanCannot: Int, stays: String, pauses: String,
                  work: String? = nil) {
         self.work = work
+        self.goalsDropped = goalsDropped
         self.caseID = caseID
         self.team = team
         self.complex = complex
@@ -58,7 +62,8 @@ public struct CaseFactsColumns: Sendable, Equatable {
                   phase: facts.phase.number, state: facts.state.rawValue, closedAs: facts.closedAs?.rawValue,
                   networkInvolved: facts.networkInvolved, groupFormed: facts.groupFormed,
                   networkQuestion: facts.networkPickedUpQuestion, minutesToGroup: facts.minutesToGroup,
-                  furthestPhase: facts.furthestPhase.number, goals: facts.goals, goalsAchieved: facts.goalsAchieved,
+                  furthestPhase: facts.furthestPhase.number, goals: facts.goals, goalsDropped: facts.goalsDropped,
+                  goalsAchieved: facts.goalsAchieved,
                   members: facts.members, membersCanCannot: facts.membersWithCanAndCannot,
                   stays: facts.phaseStays.map { "\($0.phase.number):\($0.days)" }.joined(separator: " "),
                   pauses: facts.pauses.map { "\($0.kind.rawValue):\($0.ending.rawValue)" }.joined(separator: " "),
@@ -73,9 +78,10 @@ public struct CaseFactsColumns: Sendable, Equatable {
         // Days and counts Regie could not have written (a day outside 1900–9999, a negative
         // count) are refused here, before any arithmetic on them can overflow.
         guard (-25_567...2_932_896).contains(openedOn) else { throw bad("an impossible day") }
-        for count in [minutesToGroup ?? 0, goals, goalsAchieved, members, membersCanCannot] {
+        for count in [minutesToGroup ?? 0, goals, goalsDropped ?? 0, goalsAchieved, members, membersCanCannot] {
             guard (0...(1 << 40)).contains(count) else { throw bad("an impossible count") }
         }
+        guard (goalsDropped ?? 0) <= goals else { throw bad("more dropped goals than goals") }
         var facts = CaseFacts(caseID: caseID, team: team, complex: complex, openedOn: LocalDate(daysSinceEpoch: openedOn),
                               phase: phase, state: state, networkInvolved: networkInvolved, groupFormed: groupFormed,
                               networkPickedUpQuestion: networkQuestion, minutesToGroup: minutesToGroup)
@@ -85,6 +91,7 @@ public struct CaseFactsColumns: Sendable, Equatable {
         }
         facts.furthestPhase = furthest
         facts.goals = goals
+        facts.goalsDropped = goalsDropped
         facts.goalsAchieved = goalsAchieved
         facts.members = members
         facts.membersWithCanAndCannot = membersCanCannot

@@ -33,13 +33,13 @@ enum CaseFactsTable {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved,
                 group_formed, network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members,
-                members_can_cannot, stays, pauses, work)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                members_can_cannot, stays, pauses, work, goals_dropped)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: {
                 let c = CaseFactsColumns(facts)
                 return [c.caseID, c.team, c.complex, c.openedOn, c.phase, c.state, c.closedAs, c.networkInvolved, c.groupFormed,
                         c.networkQuestion, c.minutesToGroup, c.furthestPhase, c.goals, c.goalsAchieved, c.members,
-                        c.membersCanCannot, c.stays, c.pauses, c.work]
+                        c.membersCanCannot, c.stays, c.pauses, c.work, c.goalsDropped]
             }())
     }
 
@@ -71,7 +71,7 @@ enum CaseFactsTable {
         let which = teams == nil ? "" : "team IN (\(marks))"
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
-                minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work
+                minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work, goals_dropped
             FROM case_facts \(teams == nil ? "" : "WHERE " + which) ORDER BY case_id
             """, arguments: StatementArguments(teams ?? []))
         while let row = try cursor.next() {
@@ -88,7 +88,8 @@ enum CaseFactsTable {
             openedOn: try row.decode(atIndex: 3), phase: try row.decode(atIndex: 4), state: try row.decode(atIndex: 5),
             closedAs: try row.decode(atIndex: 6), networkInvolved: try row.decode(atIndex: 7), groupFormed: try row.decode(atIndex: 8),
             networkQuestion: try row.decode(atIndex: 9), minutesToGroup: try row.decode(atIndex: 10),
-            furthestPhase: try row.decode(atIndex: 11), goals: try row.decode(atIndex: 12), goalsAchieved: try row.decode(atIndex: 13),
+            furthestPhase: try row.decode(atIndex: 11), goals: try row.decode(atIndex: 12), goalsDropped: try row.decode(atIndex: 19),
+            goalsAchieved: try row.decode(atIndex: 13),
             members: try row.decode(atIndex: 14), membersCanCannot: try row.decode(atIndex: 15), stays: try row.decode(atIndex: 16),
             pauses: try row.decode(atIndex: 17), work: try row.decode(atIndex: 18)
         ).facts()
@@ -127,6 +128,17 @@ enum CaseFactsTable {
     }
 
     /// Works out the facts of every case from its events: for a database made before the table.
+    /// Counts each case's dropped goals into its row, for the migration that adds the column;
+    /// a case whose events cannot be read keeps NULL, and the report names it as before.
+    static func fillGoalsDropped(_ db: Database) throws {
+        let ids = try Int.fetchAll(db, sql: "SELECT case_id FROM case_facts ORDER BY case_id")
+        let update = try db.makeStatement(sql: "UPDATE case_facts SET goals_dropped = ? WHERE case_id = ?")
+        for id in ids {
+            guard let events = try? SQLiteEventStore.events(db, of: id), let facts = try? CaseFacts.of(events) else { continue }
+            try update.execute(arguments: [facts.goalsDropped, id])
+        }
+    }
+
     static func fill(_ db: Database) throws {
         let ids = try Int.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id")
         for id in ids {

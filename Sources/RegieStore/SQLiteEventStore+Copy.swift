@@ -56,12 +56,13 @@ extension SQLiteEventStore {
                 }
                 copy.facts = try Row.fetchAll(db, sql: """
                     SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
-                        minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work
+                        minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work,
+                        goals_dropped
                     FROM case_facts ORDER BY case_id
                     """).map {
                     CaseFactsColumns(caseID: $0[0], team: $0[1], complex: $0[2], openedOn: $0[3], phase: $0[4], state: $0[5], closedAs: $0[6],
                                      networkInvolved: $0[7], groupFormed: $0[8], networkQuestion: $0[9], minutesToGroup: $0[10],
-                                     furthestPhase: $0[11], goals: $0[12], goalsAchieved: $0[13], members: $0[14],
+                                     furthestPhase: $0[11], goals: $0[12], goalsDropped: $0[19], goalsAchieved: $0[13], members: $0[14],
                                      membersCanCannot: $0[15], stays: $0[16], pauses: $0[17], work: $0[18])
                 }
                 return copy
@@ -116,13 +117,13 @@ extension SQLiteEventStore {
             let facts = try db.makeStatement(sql: """
                 INSERT INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed,
                     network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses,
-                    work)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    work, goals_dropped)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for c in copy.facts {
                 try facts.execute(arguments: [c.caseID, c.team, c.complex, c.openedOn, c.phase, c.state, c.closedAs, c.networkInvolved,
                                               c.groupFormed, c.networkQuestion, c.minutesToGroup, c.furthestPhase, c.goals, c.goalsAchieved,
-                                              c.members, c.membersCanCannot, c.stays, c.pauses, c.work])
+                                              c.members, c.membersCanCannot, c.stays, c.pauses, c.work, c.goalsDropped])
             }
             try db.execute(sql: "UPDATE audit_state SET log_id = ?, merkle = ?, access_count = ?, access_head = ? WHERE id = 1",
                            arguments: [copy.logID, copy.merkle, copy.accessCount, copy.accessHead])

@@ -175,6 +175,12 @@ package enum StoreSchema {
                 ALTER TABLE sessions ADD COLUMN purpose TEXT;
                 """)
         }
+        migrator.registerMigration("v9: dropped goals in the facts") { db in
+            // Goals achieved count against the goals not dropped, so the facts count dropped
+            // ones too; every case's row is filled in from its events here.
+            try db.execute(sql: "ALTER TABLE case_facts ADD COLUMN goals_dropped INTEGER")
+            try CaseFactsTable.fillGoalsDropped(db)
+        }
         return migrator
     }
 

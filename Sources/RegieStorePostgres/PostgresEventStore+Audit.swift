@@ -46,20 +46,21 @@ extension PostgresEventStore {
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             let columns = """
                 SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
-                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work FROM case_facts
+                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work, goals_dropped
+                FROM case_facts
                 """
             let rows = try await connection.query(teams.map { "\(unescaped: columns) WHERE team = ANY(\($0)) ORDER BY case_id" }
                                                   ?? "\(unescaped: columns) ORDER BY case_id", logger: logger)
             for try await row in rows {
                 let (caseID, team, complex, openedOn, phase, state, closedAs, involved, formed, question, minutes, furthest, goals,
-                     achieved, members, canCannot, stays, pauses, work) =
+                     achieved, members, canCannot, stays, pauses, work, dropped) =
                     try row.decode((Int, String, Bool, Int, Int, String, String?, Bool, Bool, Bool, Int?, Int, Int, Int, Int, Int,
-                                    String, String, String?).self)
+                                    String, String, String?, Int?).self)
                 body.value(try CaseFactsColumns(
                     caseID: caseID, team: team, complex: complex, openedOn: openedOn, phase: phase, state: state, closedAs: closedAs,
                     networkInvolved: involved, groupFormed: formed, networkQuestion: question, minutesToGroup: minutes,
-                    furthestPhase: furthest, goals: goals, goalsAchieved: achieved, members: members, membersCanCannot: canCannot,
-                    stays: stays, pauses: pauses, work: work).facts())
+                    furthestPhase: furthest, goals: goals, goalsDropped: dropped, goalsAchieved: achieved, members: members,
+                    membersCanCannot: canCannot, stays: stays, pauses: pauses, work: work).facts())
             }
             let missing = try await connection.query(teams.map {
                 "SELECT id FROM cases WHERE team = ANY(\($0)) AND id NOT IN (SELECT case_id FROM case_facts) ORDER BY id"

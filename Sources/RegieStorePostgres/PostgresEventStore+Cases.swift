@@ -265,7 +265,7 @@ extension PostgresEventStore {
             network_question = excluded.network_question, minutes_to_group = excluded.minutes_to_group,
             furthest_phase = excluded.furthest_phase, goals = excluded.goals, goals_achieved = excluded.goals_achieved,
             members = excluded.members, members_can_cannot = excluded.members_can_cannot, stays = excluded.stays,
-            pauses = excluded.pauses, work = excluded.work
+            pauses = excluded.pauses, work = excluded.work, goals_dropped = excluded.goals_dropped
         """
 
     static func writeFacts(_ connection: PostgresConnection, _ facts: CaseFacts, logger: Logger) async throws {
@@ -273,10 +273,10 @@ extension PostgresEventStore {
         try await connection.query("""
             INSERT INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed,
                 network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses,
-                work)
+                work, goals_dropped)
             VALUES (\(c.caseID), \(c.team), \(c.complex), \(c.openedOn), \(c.phase), \(c.state), \(c.closedAs), \(c.networkInvolved),
                 \(c.groupFormed), \(c.networkQuestion), \(c.minutesToGroup), \(c.furthestPhase), \(c.goals), \(c.goalsAchieved),
-                \(c.members), \(c.membersCanCannot), \(c.stays), \(c.pauses), \(c.work))
+                \(c.members), \(c.membersCanCannot), \(c.stays), \(c.pauses), \(c.work), \(c.goalsDropped))
             \(unescaped: factsUpsert)
             """, logger: logger)
     }

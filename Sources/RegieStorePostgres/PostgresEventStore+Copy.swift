@@ -69,18 +69,18 @@ extension PostgresEventStore {
                 copy.cosignatures.append(StoreCopy.Cosignature(checkpointID: checkpoint, keyName: name, keyID: keyID, signature: signature))
             }
             for try await (caseID, team, complex, openedOn, phase, state, closedAs, involved, formed, question, minutes, furthest, goals,
-                           achieved, members, canCannot, stays, pauses, work) in try await connection.query("""
+                           achieved, members, canCannot, stays, pauses, work, dropped) in try await connection.query("""
                 SELECT case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
-                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work
+                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work, goals_dropped
                 FROM case_facts ORDER BY case_id
                 """, logger: logger)
                 .decode((Int, String, Bool, Int, Int, String, String?, Bool, Bool, Bool, Int?, Int, Int, Int, Int, Int, String, String,
-                         String?).self) {
+                         String?, Int?).self) {
                 copy.facts.append(CaseFactsColumns(
                     caseID: caseID, team: team, complex: complex, openedOn: openedOn, phase: phase, state: state, closedAs: closedAs,
                     networkInvolved: involved, groupFormed: formed, networkQuestion: question, minutesToGroup: minutes,
-                    furthestPhase: furthest, goals: goals, goalsAchieved: achieved, members: members, membersCanCannot: canCannot,
-                    stays: stays, pauses: pauses, work: work))
+                    furthestPhase: furthest, goals: goals, goalsDropped: dropped, goalsAchieved: achieved, members: members,
+                    membersCanCannot: canCannot, stays: stays, pauses: pauses, work: work))
             }
             return copy
         }
@@ -165,13 +165,14 @@ extension PostgresEventStore {
             }
             try await Self.insert(connection, """
                 case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed, network_question,
-                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work)
-                """, columns: 19, copy.facts, logger: logger) {
+                    minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses, work, goals_dropped)
+                """, columns: 20, copy.facts, logger: logger) {
                 try $0.append($1.caseID); try $0.append($1.team); try $0.append($1.complex); try $0.append($1.openedOn)
                 try $0.append($1.phase); try $0.append($1.state); try $0.append($1.closedAs); try $0.append($1.networkInvolved)
                 try $0.append($1.groupFormed); try $0.append($1.networkQuestion); try $0.append($1.minutesToGroup)
                 try $0.append($1.furthestPhase); try $0.append($1.goals); try $0.append($1.goalsAchieved); try $0.append($1.members)
                 try $0.append($1.membersCanCannot); try $0.append($1.stays); try $0.append($1.pauses); try $0.append($1.work)
+                try $0.append($1.goalsDropped)
             }
             try await connection.query("""
                 UPDATE audit_state SET log_id = \(copy.logID), merkle = \(copy.merkle), access_count = \(copy.accessCount),

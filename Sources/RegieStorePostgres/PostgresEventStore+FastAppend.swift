@@ -93,12 +93,13 @@ extension PostgresEventStore {
             let values = [bind(c.caseID), bind(c.team), bind(c.complex), bind(c.openedOn), bind(c.phase), bind(c.state),
                           bindOptional(c.closedAs), bind(c.networkInvolved), bind(c.groupFormed), bind(c.networkQuestion),
                           bindOptional(c.minutesToGroup), bind(c.furthestPhase), bind(c.goals), bind(c.goalsAchieved), bind(c.members),
-                          bind(c.membersCanCannot), bind(c.stays), bind(c.pauses), bindOptional(c.work)].joined(separator: ", ")
+                          bind(c.membersCanCannot), bind(c.stays), bind(c.pauses), bindOptional(c.work),
+                          bindOptional(c.goalsDropped)].joined(separator: ", ")
             factsStep = """
                 facts AS (
                     INSERT INTO case_facts (case_id, team, complex, opened_on, phase, state, closed_as, network_involved, group_formed,
                         network_question, minutes_to_group, furthest_phase, goals, goals_achieved, members, members_can_cannot, stays, pauses,
-                        work)
+                        work, goals_dropped)
                     SELECT \(values) FROM moved
                     \(Self.factsUpsert))
                 """

@@ -251,5 +251,11 @@ enum PostgresSchema {
             ALTER TABLE access_log ADD COLUMN address TEXT;
             ALTER TABLE sessions ADD COLUMN purpose TEXT;
             """),
+        (6, "v6: dropped goals in the facts", """
+            -- Goals achieved count against the goals not dropped. NULL in the rows written
+            -- before: the report works those cases out from their events until their next
+            -- command writes the row again.
+            ALTER TABLE case_facts ADD COLUMN goals_dropped INTEGER;
+            """),
     ]
 }

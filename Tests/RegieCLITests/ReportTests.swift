@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import RegieApp
 @testable import RegieCLI
@@ -29,7 +30,8 @@ struct ReportTests {
         #expect(result.status == .success, "\(line): \(result.err)")
     }
 
-    /// Four cases: A (west) involved, formed, picked up, 1.5 h; B (west, complex) none of them;
+    /// Four cases: A (west) involved, formed, picked up, 1.5 h, one goal achieved, one open and
+    /// one dropped; B (west, complex) none of them;
     /// C (oost, complex) involved and formed in 3 h, its question still open; D (west) still in goals.
     static func team() async throws -> Workbench {
         let bench = try await Workbench()
@@ -44,6 +46,7 @@ struct ReportTests {
                      "resource update 1 1 --can \"Zondag eten\" --cannot \"Dagelijkse zorg\"",
                      "goal add 1 \"Zelf boodschappen doen\" --term short --by client", "goal update 1 1 --status achieved",
                      "goal add 1 \"Werk vinden\" --term long --by client",
+                     "goal add 1 \"Verhuizen\" --term long --by client", "goal update 1 3 --status dropped",
                      "case open --team west --client B --complex", "resource add 2 Vriend --relation friend --kind informal",
                      "resource update 2 1 --contact contacted", "resource add 2 Huisarts --relation gp --kind professional",
                      "question add 2 Medicijnen --owner 2", "question status 2 1 accepted",
@@ -141,6 +144,19 @@ struct ReportTests {
         let report = try await Self.json(bench)
         #expect(report["opened"] as? Int == 4)
         #expect(Self.hours(report["hours_to_group"]) == [2, 2.75, 2.75, 2.5, 3])
+    }
+
+    @Test("goals achieved count against the goals not dropped, also for a row kept from before dropped goals were counted")
+    func goalsNotDropped() async throws {
+        let bench = try await Self.team()
+        #expect(Self.share(try await Self.json(bench), "goals_achieved") == [1, 2], "A's dropped goal does not count")
+        // A row as an older Regie wrote it: no count of dropped goals. The report works the
+        // case out from its events instead of counting its dropped goal as open.
+        let database = try DatabaseQueue(path: bench.folder.appendingPathComponent("regie.sqlite").path)
+        try await database.write { try $0.execute(sql: "UPDATE case_facts SET goals_dropped = NULL WHERE case_id = 1") }
+        let store = try await bench.store()
+        #expect(try await store.caseFacts(teams: ["west"]).facts.first { $0.caseID == 1 }?.goalsDropped == nil)
+        #expect(Self.share(try await Self.json(bench), "goals_achieved") == [1, 2])
     }
 
     @Test("the report is a read: it is logged, and only a member of the team may ask for it")

@@ -82,11 +82,12 @@ struct PostgresBackend: StoreBackend {
             versions[caseID, default: 0] += 1
         }
         await store.close()
-        // Schema 3 added the case list's part of the facts, 4 the server's credentials and 5 a
-        // read's address; schema 2 is the one before.
-        for statement in ["ALTER TABLE access_log DROP COLUMN address", "ALTER TABLE case_facts DROP COLUMN work", "DROP TABLE api_token_uses", "DROP TABLE api_tokens",
+        // Schema 3 added the case list's part of the facts, 4 the server's credentials, 5 a
+        // read's address and 6 the dropped goals; schema 2 is the one before.
+        for statement in ["ALTER TABLE case_facts DROP COLUMN goals_dropped",
+                          "ALTER TABLE access_log DROP COLUMN address", "ALTER TABLE case_facts DROP COLUMN work", "DROP TABLE api_token_uses", "DROP TABLE api_tokens",
                           "DROP TABLE local_accounts", "DROP TABLE enrolments", "DROP TABLE login_attempts", "DROP TABLE sessions", "DROP TABLE login_states", "DROP TABLE configurations",
-                          "DELETE FROM regie_schema WHERE version IN (3, 4, 5)"] {
+                          "DELETE FROM regie_schema WHERE version IN (3, 4, 5, 6)"] {
             try await TestCluster.run(statement, on: location)
         }
         var schema = 0

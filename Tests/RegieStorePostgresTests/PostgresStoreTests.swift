@@ -30,7 +30,7 @@ struct PostgresStoreTests {
         for store in stores { await store.close() }
         var migrations = 0
         try await TestCluster.query("SELECT count(*) FROM regie_schema", on: location) { migrations = $0 }
-        #expect(migrations == 5, "one row per migration (schemas 1 to 5)")
+        #expect(migrations == 6, "one row per migration (schemas 1 to 6)")
     }
 
     @Test("an empty database is refused without create; one with tables of its own always; a newer schema too")
@@ -82,7 +82,7 @@ struct PostgresStoreTests {
         await store.close()
         var schema = 0
         try await TestCluster.query("SELECT max(version) FROM regie_schema", on: location) { schema = $0 }
-        #expect(schema == 5)
+        #expect(schema == 6)
         await #expect(throws: (any Error).self) { try await TestCluster.run("DELETE FROM rule_sources", on: location) }
     }
 

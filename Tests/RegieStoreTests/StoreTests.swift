@@ -94,10 +94,11 @@ struct StoreTests {
         // A database from before the facts table: the migration works them out from the events.
         let queue = try DatabaseQueue(path: db.path)
         try queue.write { db in
-            // (and so from before its case-list column of schema 6)
+            // (and so from before its case-list column of schema 6 and its dropped goals of schema 9)
             try db.execute(sql: """
                 DROP TABLE case_facts;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v4: report facts', 'v6: case list part of the facts')
+                DELETE FROM grdb_migrations WHERE identifier IN ('v4: report facts', 'v6: case list part of the facts',
+                                                                 'v9: dropped goals in the facts')
                 """)
         }
         try queue.close()
@@ -106,6 +107,7 @@ struct StoreTests {
         #expect(filled.missing.isEmpty)
         #expect(filled.facts == [try CaseFacts.of(reopened.events(of: 1)), try CaseFacts.of(reopened.events(of: 2))])
         #expect(filled.facts.map(\.goals) == [1, 1])
+        #expect(filled.facts.map(\.goalsDropped) == [0, 0], "schema 9 counts the dropped goals from the events")
     }
 
     @Test("stays are read back as written, and anything else is refused")
