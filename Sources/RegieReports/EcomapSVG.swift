@@ -1,9 +1,10 @@
 import Foundation
 import RegieCore
 
-/// The ecomap as inline SVG: the client in the middle, the people around them grouped by
-/// kind (each kind titled, kinds with no one named below), a line to each showing how far
-/// contact has come and whether there is tension, members of the group with a heavy frame. Line patterns rather than colours carry
+/// The ecomap as inline SVG: the client in the middle, the people the plan shows (the group,
+/// or everyone mapped) around them grouped by kind (each kind titled; in the full map, kinds
+/// with no one named below), a line to each showing how far contact has come and whether there
+/// is tension, members of the group with a heavy frame. Line patterns rather than colours carry
 /// the meaning, so it reads printed in black and white; a legend explains them.
 package struct EcomapSVG {
     package let l: L10n

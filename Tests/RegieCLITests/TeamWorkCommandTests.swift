@@ -67,7 +67,7 @@ struct TeamWorkCommandTests {
         #expect(json?["worker"] as? String == "wim" && json?["second_worker"] as? String == "anna")
         await bench.run(["case", "assign", "1", "--worker", "anna", "--no-second"])
         let plan = await bench.run(["report", "case", "1", "--format", "md"]).out
-        #expect(plan.contains("## Who to contact\n\nAnna de Vries, Buurtteams Test · 020 123 45 67"), "\(plan)")
+        #expect(plan.contains("## Who to contact\n\n- Anna de Vries, Buurtteams Test\n- 020 123 45 67"), "\(plan)")
     }
 
     @Test("case list has a header and columns, and filters by holder, status, phase and overdue tasks")

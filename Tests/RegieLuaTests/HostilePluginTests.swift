@@ -111,17 +111,35 @@ struct HostilePluginTests {
         #expect(calm.verdicts(on: .advance, to: .active(.mapping), of: state, at: Date()) == [GuardVerdict(plugin: "hostile", allowed: true)])
     }
 
-    @Test("a budget error names the line the plugin was running")
+    /// The failures a guard reports to the log while it refuses.
+    final class Reported: @unchecked Sendable {
+        private let lock = NSLock()
+        private var errors: [PluginError] = []
+        func add(_ error: PluginError) { lock.withLock { errors.append(error) } }
+        var descriptions: [String] { lock.withLock { errors.map(\.description) } }
+    }
+
+    @Test("a budget error names the line the plugin was running, in the log; the refusal is worded for the worker")
     func budgetErrorLine() throws {
         let plugin = try LuaPlugin(source: Self.plugin(guardBody: "while true do end"), file: "plugins/hostile.lua")
         let loop = LuaCasePlugins([.init(plugin: plugin, settings: [:])], reservedIDs: [], locale: .en)
-        let verdict = loop.verdicts(on: .advance, to: .active(.mapping), of: Self.state(), at: Date())
-        #expect(verdict.first?.reason?.en.contains("(plugins/hostile.lua:5) ran out of its instruction budget") == true, "\(verdict)")
+        let reported = Reported()
+        let verdict = PluginFailureLog.$sink.withValue({ reported.add($0) }) {
+            loop.verdicts(on: .advance, to: .active(.mapping), of: Self.state(), at: Date())
+        }
+        #expect(reported.descriptions.count == 1)
+        #expect(reported.descriptions.first?.contains("(plugins/hostile.lua:5) ran out of its instruction budget") == true,
+                "\(reported.descriptions)")
+        #expect(verdict.first?.allowed == false)
+        #expect(verdict.first?.reason?.en == "This team's rules could not be checked; tell your application manager, and mention plugin hostile.")
         let rep = try LuaPlugin(source: Self.plugin(guardBody: "local s = ('x'):rep(1000) for i = 1, 1e9 do s:rep(1000) end"),
                                 file: "plugins/rep.lua")
         let charged = LuaCasePlugins([.init(plugin: rep, settings: [:])], reservedIDs: [], locale: .en)
-        #expect(charged.verdicts(on: .advance, to: .active(.mapping), of: Self.state(), at: Date()).first?.reason?.en
-            .contains("(plugins/rep.lua:5)") == true)
+        let again = Reported()
+        _ = PluginFailureLog.$sink.withValue({ again.add($0) }) {
+            charged.verdicts(on: .advance, to: .active(.mapping), of: Self.state(), at: Date())
+        }
+        #expect(again.descriptions.first?.contains("(plugins/rep.lua:5)") == true, "\(again.descriptions)")
     }
 
     @Test("neither globals nor the file's own locals survive from one call to the next")
