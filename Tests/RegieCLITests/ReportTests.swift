@@ -6,6 +6,7 @@ import Testing
 import RegieReports
 @testable import RegieCore
 import RegieStore
+import RegieStorePostgres
 
 /// `regie report team`: a team of cases with known answers, built through the command line,
 /// and every measure checked to the exact count.
@@ -152,8 +153,18 @@ struct ReportTests {
         #expect(Self.share(try await Self.json(bench), "goals_achieved") == [1, 2], "A's dropped goal does not count")
         // A row as an older Regie wrote it: no count of dropped goals. The report works the
         // case out from its events instead of counting its dropped goal as open.
-        let database = try DatabaseQueue(path: bench.folder.appendingPathComponent("regie.sqlite").path)
-        try await database.write { try $0.execute(sql: "UPDATE case_facts SET goals_dropped = NULL WHERE case_id = 1") }
+        let forget = "UPDATE case_facts SET goals_dropped = NULL WHERE case_id = 1"
+        if let postgres = bench.postgres {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["psql", postgres.description, "-qc", forget]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "psql could not change the row")
+        } else {
+            let database = try DatabaseQueue(path: bench.folder.appendingPathComponent("regie.sqlite").path)
+            try await database.write { try $0.execute(sql: forget) }
+        }
         let store = try await bench.store()
         #expect(try await store.caseFacts(teams: ["west"]).facts.first { $0.caseID == 1 }?.goalsDropped == nil)
         #expect(Self.share(try await Self.json(bench), "goals_achieved") == [1, 2])
